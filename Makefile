@@ -1,0 +1,42 @@
+# Two commands set everything up on a fresh machine (Python 3.11+ and make):
+#   make report   the main job on the bundled corpus
+#   make test     the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: report test lab bench lint clean
+
+$(VENV)/.base: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -e '.[dev]'
+	@touch $(VENV)/.base $@
+
+report: $(VENV)/.base
+	$(VENV)/bin/compare-coverage articles data/sample -o reports/sample-articles.csv --format csv
+	$(VENV)/bin/compare-coverage articles data/sample
+	@echo "wrote reports/sample-articles.csv"
+
+test: $(VENV)/.dev
+	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium || echo "chromium is not installed: browser tests will be skipped"
+	$(VENV)/bin/ruff check coverage tests benchmarks
+	$(PY) -m pytest -q
+
+lab: $(VENV)/.dev
+	$(VENV)/bin/jupyter lab notebooks/
+
+bench: $(VENV)/.dev
+	$(PY) benchmarks/bench_read.py
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check coverage tests benchmarks
+
+clean:
+	rm -rf $(VENV) reports build *.egg-info

@@ -1,0 +1,46 @@
+"""comparative-coverage: how different news outlets told the same story.
+
+A one-way pipeline: read -> segment -> align -> compare -> tables -> charts/report.
+
+>>> import comparative_coverage as cc
+>>> [s.text for s in cc.split_sentences("Russia said so. Libya agreed.")]
+['Russia said so.', 'Libya agreed.']
+"""
+
+from .errors import (
+    ArticleNotFound,
+    CoverageError,
+    EmptyInput,
+    InputNotFound,
+    InputTooLarge,
+    MissingColumn,
+    MissingDependency,
+    NotText,
+    UnsupportedFormat,
+)
+from .model import Article, Sentence, Skipped
+from .read import SkippedInputWarning, read_articles, read_text
+from .segment import split_sentences
+from .tables import articles_frame
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleNotFound",
+    "CoverageError",
+    "EmptyInput",
+    "InputNotFound",
+    "InputTooLarge",
+    "MissingColumn",
+    "MissingDependency",
+    "NotText",
+    "Sentence",
+    "Skipped",
+    "SkippedInputWarning",
+    "UnsupportedFormat",
+    "articles_frame",
+    "read_articles",
+    "read_text",
+    "split_sentences",
+]

@@ -1,0 +1,204 @@
+"""The plain data passed between stages: articles, sentences, alignments, word edits.
+
+Frozen dataclasses with tuples inside: they compare with ``==``, print well, and are
+easy to build in tests. Conversions to DataFrames and HTML live in ``tables`` and
+``render``; the methods here only delegate to them (lazily, so nothing here imports
+down the pipeline at import time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Sentence",
+    "Skipped",
+    "Article",
+    "WordEdit",
+    "Unit",
+    "Alignment",
+    "STATUSES",
+    "Status",
+    "EditTag",
+]
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence and its character offsets in the text it was split from.
+
+    ``text`` is exactly ``source[start:end]``; ``paragraph`` counts paragraphs from 0.
+    """
+
+    text: str
+    start: int
+    end: int
+    paragraph: int = 0
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A piece of a page that was not read as article text, and why.
+
+    Nothing is dropped silently: captions, navigation, teasers and the like are kept
+    here with their offsets in the raw file.
+    """
+
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """One outlet's version of a story.
+
+    The body is the paragraphs joined by blank lines; ``sentences`` are split from it, so
+    ``article.body[s.start:s.end] == s.text`` for every sentence. ``source_spans`` give
+    each paragraph's offsets in the raw file it was read from (empty when there is none).
+    """
+
+    id: str
+    outlet: str
+    title: str
+    paragraphs: tuple[str, ...]
+    dek: str = ""
+    captions: tuple[str, ...] = ()
+    date: str | None = None
+    url: str | None = None
+    language: str = "en"
+    source: str | None = None
+    source_spans: tuple[tuple[int, int], ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+
+    @cached_property
+    def body(self) -> str:
+        return PARAGRAPH_BREAK.join(self.paragraphs)
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        from .segment import split_paragraphs  # lazy: model sits above segment
+
+        return split_paragraphs(self.paragraphs, language=self.language)
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    def _repr_html_(self) -> str:
+        from .render import article_html
+
+        return article_html(self)
+
+
+Status = Literal["same", "reworded", "merged", "split", "added", "dropped"]
+STATUSES: tuple[str, ...] = ("same", "reworded", "merged", "split", "added", "dropped")
+EditTag = Literal["equal", "replace", "insert", "delete"]
+
+
+@dataclass(frozen=True)
+class WordEdit:
+    """One step of a word diff, in difflib's vocabulary.
+
+    ``a_span``/``b_span`` are character offsets into the two compared texts. Spans are
+    contiguous and cover each text from start to end (a word's trailing space belongs to
+    it), so joining the spans of all edits rebuilds both texts exactly.
+    """
+
+    tag: EditTag
+    a_words: tuple[str, ...]
+    b_words: tuple[str, ...]
+    a_span: tuple[int, int]
+    b_span: tuple[int, int]
+
+    @property
+    def a_phrase(self) -> str:
+        return " ".join(self.a_words)
+
+    @property
+    def b_phrase(self) -> str:
+        return " ".join(self.b_words)
+
+    def __str__(self) -> str:
+        if self.tag == "replace":
+            return f"replace {self.a_phrase} -> {self.b_phrase}"
+        if self.tag == "insert":
+            return f"insert {self.b_phrase}"
+        if self.tag == "delete":
+            return f"delete {self.a_phrase}"
+        return f"equal {self.a_phrase}"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Sentences of ``a`` and ``b`` that tell the same thing (or one side's own sentence).
+
+    ``method`` records why the unit exists (``identical``, ``similar``, ``context``,
+    ``merge``, ``unmatched``); ``edits`` is the word diff of the joined ``a`` sentences
+    against the joined ``b`` sentences (empty for added and dropped units).
+    """
+
+    unit: int
+    status: Status
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    moved: bool = False
+    method: str = ""
+    edits: tuple[WordEdit, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Two versions of a story, sentence by sentence.
+
+    Every sentence index of both sides appears in exactly one unit. Units are ordered by
+    position in ``b``, then ``a`` (dropped sentences sit where they stood in ``a``).
+    """
+
+    a_sentences: tuple[str, ...]
+    b_sentences: tuple[str, ...]
+    units: tuple[Unit, ...]
+    a_name: str = "a"
+    b_name: str = "b"
+    options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per link: a_index, b_index, a_text, b_text, status, moved, score, unit."""
+        from .tables import alignment_frame
+
+        return alignment_frame(self)
+
+    def changes(self) -> pd.DataFrame:
+        """Every word edit of every unit: unit, a_index, b_index, tag, a_words, b_words."""
+        from .tables import changes_frame
+
+        return changes_frame(self)
+
+    def counts(self) -> dict[str, int]:
+        """How many units have each status, plus ``moved``."""
+        counts = dict.fromkeys(STATUSES, 0)
+        for unit in self.units:
+            counts[unit.status] += 1
+        counts["moved"] = sum(unit.moved for unit in self.units)
+        return counts
+
+    def _repr_html_(self) -> str:
+        from .render import alignment_html
+
+        return alignment_html(self)
+
+    def __repr__(self) -> str:
+        summary = ", ".join(f"{k} {v}" for k, v in self.counts().items() if v)
+        return (
+            f"<Alignment {self.a_name!r} ({len(self.a_sentences)} sentences) vs "
+            f"{self.b_name!r} ({len(self.b_sentences)}): {summary or 'empty'}>"
+        )

@@ -1,0 +1,384 @@
+"""Text -> comparison keys: typography folding, word tokens with offsets, sound keys.
+
+CollateX keeps each token's surface text beside its normalised key; so do we. Nothing
+here rewrites what is stored: these functions only build keys for comparing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+__all__ = ["Token", "fold_typography", "tokenize", "word_key", "sound_key", "STOPWORDS"]
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u3000": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\u2026": "...",
+    }
+)
+_SPACES = re.compile(r"\s+")
+# spaces around a dash are typography too: "Libya — a" and "Libya-a" fold alike
+_DASH_SPACES = re.compile(r"\s*-\s*(?=\D)|(?<=\D)\s*-\s*")
+
+
+def fold_typography(text: str) -> str:
+    """Fold quotes, apostrophes, dashes, spaces and ellipses to one plain form.
+
+    Two sentences that fold to the same string differ only in typography.
+
+    >>> fold_typography("Putin\u2018s backing \u2014 \u201cconstructive\u201d\u00a0work")
+    'Putin\\'s backing-"constructive" work'
+    """
+    folded = text.translate(_TYPOGRAPHY)
+    folded = _DASH_SPACES.sub("-", folded)
+    return _SPACES.sub(" ", folded).strip()
+
+
+# A word: letters/digits joined by inner apostrophes, hyphens or dots ("UN-recognised",
+# "Libya's", "U.S", "5+5"). Anything else that is not space is a one-character token.
+_TOKEN = re.compile(r"[^\W_]+(?:[\u2019\u2018'\u02bc\-\u2010\u2011.+/][^\W_]+)*|[^\w\s]|_+")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its character offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into words and punctuation marks, keeping offsets.
+
+    >>> [t.text for t in tokenize("UN-recognised GNA, Putin\u2019s \u201cnew\u201d")]
+    ['UN-recognised', 'GNA', ',', 'Putin\u2019s', '\u201c', 'new', '\u201d']
+    """
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=200_000)
+def word_key(word: str) -> str:
+    """The key under which two spellings of a word count as the same word.
+
+    Case, accents and typography are folded; the spelling itself is not.
+
+    >>> word_key("T\u00fcrkiye"), word_key("Libya\u2019s"), word_key("\u201c")
+    ('turkiye', "libya's", '"')
+    """
+    key = word.translate(_TYPOGRAPHY).casefold()
+    if not key.isascii():
+        key = _strip_accents(key)
+    return key
+
+
+_SOUND_DIGRAPHS = (
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("sh", "s"),
+    ("ck", "k"),
+    ("dj", "j"),
+    ("ou", "u"),
+)
+_SOUND_CLASSES = str.maketrans({"q": "k", "c": "k", "g": "k", "z": "s", "x": "s", "w": "v"})
+_VOWELS = re.compile(r"(?<!^)[aeiouy]+")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=200_000)
+def sound_key(word: str) -> str:
+    """A rough phonetic skeleton that survives transliteration and spelling variants.
+
+    Consonant classes are merged, vowels after the first letter dropped, doubled letters
+    collapsed. Short or non-alphabetic words keep their plain key: their skeletons would
+    collide too easily.
+
+    >>> [sound_key(w) for w in ("Qaddafi", "Kadhafi", "Gaddafi")]
+    ['kdf', 'kdf', 'kdf']
+    >>> [sound_key(w) for w in ("Mohammed", "Mohammad", "Mohamed", "recognized", "recognised")]
+    ['mhmd', 'mhmd', 'mhmd', 'rknsd', 'rknsd']
+    >>> sound_key("Libya\u2019s") == sound_key("Libya"), sound_key("the")
+    (True, 'the')
+    """
+    key = word_key(word)
+    if key.endswith("'s"):
+        key = key[:-2]
+    key = key.replace("'", "").replace("-", "")
+    if len(key) < 4 or not key.isalpha():
+        return key
+    for digraph, sound in _SOUND_DIGRAPHS:
+        key = key.replace(digraph, sound)
+    key = re.sub(r"c(?=[eiy])", "s", key).translate(_SOUND_CLASSES)
+    key = _DOUBLES.sub(r"\1", _VOWELS.sub("", key))
+    return key
+
+
+# Words too common in news copy to say anything about which sentence is which. IDF weighs
+# words within each pair anyway; this list only keeps them from proposing candidates.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "of",
+        "at",
+        "by",
+        "for",
+        "with",
+        "about",
+        "against",
+        "between",
+        "into",
+        "through",
+        "during",
+        "before",
+        "after",
+        "above",
+        "below",
+        "to",
+        "from",
+        "up",
+        "down",
+        "in",
+        "out",
+        "on",
+        "off",
+        "over",
+        "under",
+        "again",
+        "further",
+        "then",
+        "once",
+        "here",
+        "there",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "both",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "no",
+        "nor",
+        "not",
+        "only",
+        "own",
+        "same",
+        "so",
+        "than",
+        "too",
+        "very",
+        "can",
+        "will",
+        "just",
+        "should",
+        "now",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "doing",
+        "would",
+        "could",
+        "might",
+        "must",
+        "shall",
+        "may",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "as",
+        "also",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "mr",
+        "mrs",
+        "ms",
+        "der",
+        "die",
+        "das",
+        "und",
+        "oder",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "eines",
+        "den",
+        "dem",
+        "des",
+        "ist",
+        "sind",
+        "war",
+        "waren",
+        "wird",
+        "werden",
+        "hat",
+        "haben",
+        "zu",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "aus",
+        "mit",
+        "von",
+        "vom",
+        "zum",
+        "zur",
+        "für",
+        "über",
+        "unter",
+        "nicht",
+        "auch",
+        "es",
+        "er",
+        "sie",
+        "wir",
+        "ihr",
+        "ich",
+        "sich",
+        "dass",
+        "wie",
+        "als",
+        "bei",
+        "nach",
+        "so",
+        "noch",
+        "nur",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "des",
+        "et",
+        "ou",
+        "de",
+        "du",
+        "au",
+        "aux",
+        "en",
+        "dans",
+        "pour",
+        "par",
+        "sur",
+        "pas",
+        "que",
+        "qui",
+        "est",
+        "sont",
+        "il",
+        "elle",
+        "el",
+        "los",
+        "las",
+        "y",
+        "o",
+        "del",
+        "por",
+        "con",
+        "para",
+        "una",
+        "es",
+        "se",
+    ]
+)

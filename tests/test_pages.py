@@ -1,0 +1,134 @@
+"""Page rules: the same general rules must work on other pages of similar sites."""
+
+from __future__ import annotations
+
+import comparative_coverage as cc
+
+ASHARQ_STYLE = """Oil Output Rises in Eastern Libya
+
+Workers at the Brega terminal in eastern Libya. (Reuters)
+Workers at the Brega terminal in eastern Libya. (Reuters)
+TT
+
+Oil Output Rises in Eastern Libya
+
+Workers at the Brega terminal in eastern Libya. (Reuters)
+Workers at the Brega terminal in eastern Libya. (Reuters)
+
+Libya's oil output rose to 1.2 million barrels a day on Monday, the National Oil Corporation said.
+The rise follows the reopening of two terminals in the east after months of closure.
+Officials expect further gains once repairs at the Zueitina port are finished next month.
+
+
+
+Sudan Talks Resume in Jeddah
+
+Delegates arrive at the talks venue in Jeddah. Photo: SPA
+Delegates arrive at the talks venue in Jeddah. Photo: SPA
+TT
+
+Sudan Talks Resume in Jeddah
+
+Delegates arrive at the talks venue in Jeddah. Photo: SPA
+Delegates arrive at the talks venue in Jeddah. Photo: SPA
+
+Sudan's warring parties resumed talks in the Saudi city of Jeddah on Sunday, mediators said.
+The United States and Saudi Arabia have hosted several rounds since the war began.
+"""
+
+BLOG_STYLE = """MiddleEastPolitics
+
+Ceasefire Holds in Tripoli After Clashes
+
+Residents return to the streets of the capital as the guns fall silent.
+
+Residents returned to the streets of Tripoli on Wednesday as a ceasefire held after two days of clashes.
+
+RELATED:
+
+Fighting Erupts in Libyan Capital
+
+The clashes between rival armed groups killed at least 55 people, the health ministry said.
+
+A fighter stands guard in central Tripoli.
+Fighters loyal to the government have deployed across the city since Tuesday. Photo: AFP
+
+Residents return to the streets of the capital as the guns fall silent, officials said on Wednesday.
+
+Share this article
+
+Related Articles
+
+Back to top button"""
+
+
+def test_a_page_with_two_stories_in_the_doubled_headline_layout_splits_in_two():
+    first, second = cc.read_text(ASHARQ_STYLE)
+    assert first.title == "Oil Output Rises in Eastern Libya"
+    assert second.title == "Sudan Talks Resume in Jeddah"
+    assert first.captions == ("Workers at the Brega terminal in eastern Libya. (Reuters)",)
+    assert second.captions == ("Delegates arrive at the talks venue in Jeddah. Photo: SPA",)
+    assert len(first.sentences) == 3 and len(second.sentences) == 2
+    assert "TT" not in first.body + second.body
+
+
+def test_a_blog_style_page_loses_tags_teasers_captions_and_buttons_but_keeps_its_dek():
+    [article] = cc.read_text(BLOG_STYLE)
+    assert article.title == "Ceasefire Holds in Tripoli After Clashes"
+    assert article.dek == "Residents return to the streets of the capital as the guns fall silent."
+    assert article.paragraphs == (
+        "Residents returned to the streets of Tripoli on Wednesday as a ceasefire held after two days of clashes.",
+        "The clashes between rival armed groups killed at least 55 people, the health ministry said.",
+        "Residents return to the streets of the capital as the guns fall silent, officials said on Wednesday.",
+    )
+    assert article.captions == (
+        "A fighter stands guard in central Tripoli.\nFighters loyal to the "
+        "government have deployed across the city since Tuesday. Photo: AFP",
+    )
+    reasons = {s.text: s.reason for s in article.skipped}
+    assert reasons["MiddleEastPolitics"] == "section tags"
+    assert reasons["Fighting Erupts in Libyan Capital"] == "teaser headline"
+    assert reasons["Share this article"] == "chrome phrase"
+
+
+def test_a_paragraph_ending_in_a_wire_credit_stays_in_the_body():
+    page = (
+        "Talks Continue\n\nThe talks will continue on Thursday in Geneva with both delegations, "
+        "the spokesman said. (AFP)\n\nA second paragraph follows with more details about the plan."
+    )
+    [article] = cc.read_text(page)
+    assert article.captions == ()
+    assert article.paragraphs[0].endswith("the spokesman said. (AFP)")
+
+
+def test_hard_wrapped_text_keeps_paragraphs_whole():
+    page = (
+        "Wrapped Story Headline\n\n"
+        "This paragraph was wrapped by an email client at a fixed\n"
+        "width, so its lines end in the middle of sentences and\n"
+        "must be joined back.\n\n"
+        "The second paragraph is wrapped\nthe same way."
+    )
+    [article] = cc.read_text(page)
+    assert len(article.paragraphs) == 2
+    assert [s.text.replace("\n", " ") for s in article.sentences] == [
+        "This paragraph was wrapped by an email client at a fixed width, so its lines end in "
+        "the middle of sentences and must be joined back.",
+        "The second paragraph is wrapped the same way.",
+    ]
+
+
+def test_a_plain_story_without_a_headline_is_all_body():
+    [article] = cc.read_text("Moscow welcomed the talks.\n\nTripoli agreed.")
+    assert (article.title, article.paragraphs) == (
+        "",
+        ("Moscow welcomed the talks.", "Tripoli agreed."),
+    )
+
+
+def test_dates_are_read_from_datelines_only():
+    [article] = cc.read_text(
+        "Headline of the Story\n\nUpdated: March 3, 2024\n\n"
+        "The story itself mentions May 5, 2020 in a long enough sentence here."
+    )
+    assert article.date == "2024-03-03"

@@ -1,0 +1,283 @@
+"""Reading articles: the bundled corpus, file formats, encodings and bad input."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import comparative_coverage as cc
+
+SAMPLE_TITLES = {
+    "000_2b30075c1d741493#1": "Russia Calls for Deeper Military Ties with Libya",
+    "000_2b30075c1d741493#2": "Italy’s Foreign Minister Heads to Syria to Encourage Post-Assad Transition",
+    "001_d4fe8bf4671f7d50#1": "Russia Calls for Deeper Military Ties With Libya",
+    "002_a5cf3d5e05a89805#1": "Libya’s Haftar Meets Putin in Moscow for First Time",
+    "002_a5cf3d5e05a89805#2": "Lavrov: Moscow Maintains Communication with Damascus, Will Not Withdraw from the Region",
+    "003_e061b3860b229b61#1": "US Pledges to Support Unity of Libyan Military",
+    "003_e061b3860b229b61#2": "Putin Denies Russian Defeat in Syria, Says He Plans to Meet Assad",
+    "004_31faec29e2e14dd4#1": "Russian Military Delegation Arrives in Libya Invited by Haftar",
+}
+CHROME = [
+    "TT",
+    "Live",
+    "Audio Only",
+    "google plus",
+    "facebook",
+    "twitter",
+    "News > Russia",
+    "Related Articles",
+    "Back to top button",
+    "RELATED:",
+    "0 Comments",
+    "Comment",
+    "Post with no comments.",
+    "AfricaEuropeWar",
+    "Opinion",
+    "Photo:",
+    "(AP)",
+    "(AFP)",
+    "55 Killed During Clashes in Libyan Capital",
+]
+
+
+# ---- the bundled corpus ---------------------------------------------------------------
+
+
+def test_the_sample_holds_eight_articles_in_seven_stories_with_their_titles(sample_articles):
+    assert {a.id: a.title for a in sample_articles} == SAMPLE_TITLES
+
+
+@pytest.mark.parametrize("marker", CHROME)
+def test_no_chrome_caption_or_marker_in_any_body(sample_articles, marker):
+    for article in sample_articles:
+        lines = [line.strip() for line in article.body.split("\n")]
+        assert marker not in lines, article.id
+        if marker in ("Photo:", "(AP)", "(AFP)"):
+            assert marker not in article.body, article.id
+
+
+def test_no_body_repeats_its_headline_or_a_caption(sample_articles):
+    for article in sample_articles:
+        assert article.title not in article.paragraphs
+        for caption in article.captions:
+            assert caption not in article.body
+
+
+def test_flagship_bodies_start_and_end_with_the_story(shoigu_pair):
+    a, b = shoigu_pair
+    assert a.sentences[0].text.startswith("Russia has welcomed the prospect")
+    assert a.sentences[-1].text.startswith("In February, Libya embarked on a new phase")
+    assert b.sentences[0].text.startswith("Russia on Friday welcomed the prospect")
+    assert b.sentences[-1].text.startswith("On Thursday, Russian Prime Minister Mikhail Mishustin")
+
+
+def test_defense_post_standfirst_is_the_dek_and_its_haftar_caption_a_caption(shoigu_pair):
+    _, b = shoigu_pair
+    assert b.dek == (
+        "Moscow has backed Haftar against the GNA in the conflict and has been "
+        "accused of sending mercenaries to join the fight."
+    )
+    [caption] = b.captions
+    assert caption.startswith("Former Libyan General Khalifa Haftar.")
+    assert caption.endswith("Photo: AFP")
+    assert "Former Libyan General" not in b.body
+    assert b.dek not in b.paragraphs
+
+
+def test_sources_csv_supplies_outlets_dates_and_urls(sample_articles):
+    by_id = {a.id: a for a in sample_articles}
+    assert by_id["000_2b30075c1d741493#1"].outlet == "Asharq Al-Awsat"
+    assert by_id["000_2b30075c1d741493#1"].date == "2021-04-17"
+    assert by_id["001_d4fe8bf4671f7d50#1"].outlet == "The Defense Post"
+    assert by_id["001_d4fe8bf4671f7d50#1"].url.startswith("https://thedefensepost.com/2021/04/16/")
+    assert by_id["004_31faec29e2e14dd4#1"].outlet == "teleSUR English"
+    assert by_id["004_31faec29e2e14dd4#1"].date == "2023-08-22"
+    assert by_id["002_a5cf3d5e05a89805#1"].date is None  # unknown stays unknown
+
+
+def test_sample_files_are_the_seeds_unchanged(sample_dir):
+    seeds = sample_dir.parent.parent.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the shared seeds are not beside this checkout")
+    for seed in seeds.glob("*.txt"):
+        assert (sample_dir / seed.name).read_bytes() == seed.read_bytes()
+
+
+def test_paragraph_offsets_point_back_into_the_raw_file(sample_articles):
+    for article in sample_articles:
+        raw = Path(article.source).read_text(encoding="utf-8")
+        assert len(article.source_spans) == len(article.paragraphs)
+        for paragraph, (start, end) in zip(article.paragraphs, article.source_spans, strict=True):
+            assert raw[start:end] == paragraph
+        for skipped in article.skipped:
+            assert raw[skipped.start : skipped.end] == skipped.text
+
+
+def test_what_was_skipped_is_reported_with_a_reason(sample_articles):
+    teleSUR = next(a for a in sample_articles if a.id.startswith("004"))
+    reasons = {s.text.strip("• "): s.reason for s in teleSUR.skipped}
+    assert reasons["Live"] == "chrome phrase"
+    assert reasons["News > Russia"] == "breadcrumb"
+    assert reasons["RELATED:"] == "teaser"
+    assert reasons["55 Killed During Clashes in Libyan Capital"] == "teaser headline"
+    assert reasons["Published 22 August 2023"] == "dateline"
+
+
+def test_file_hash_number_picks_one_article(sample_dir):
+    [article] = cc.read_articles(f"{sample_dir}/000_2b30075c1d741493.txt#2")
+    assert article.title.startswith("Italy’s Foreign Minister")
+    with pytest.raises(cc.ArticleNotFound, match="#3 does not exist"):
+        cc.read_articles(f"{sample_dir}/000_2b30075c1d741493.txt#3")
+
+
+# ---- formats and encodings ------------------------------------------------------------
+
+
+def test_windows_1252_news_text_reads_correctly(tmp_path):
+    text = "Libya\u2019s \u201cnew\u201d phase \u2013 caf\u00e9 talks.\r\n\r\nThe second paragraph ends here."
+    path = tmp_path / "story.txt"
+    path.write_bytes(text.encode("cp1252"))
+    [article] = cc.read_articles(path)
+    assert article.paragraphs[0] == "Libya\u2019s \u201cnew\u201d phase \u2013 caf\u00e9 talks."
+    assert "\r" not in article.body
+
+
+def test_utf8_bom_and_original_quotes_are_kept(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("\ufeffPutin\u2018s backing was \u201cconstructive\u201d, he said.".encode())
+    [article] = cc.read_articles(path)
+    assert article.body == "Putin\u2018s backing was \u201cconstructive\u201d, he said."
+
+
+def test_tables_of_articles(tmp_path):
+    rows = [
+        {
+            "outlet": "AFP",
+            "headline": "One",
+            "body": "First story. It is short.",
+            "date": "2021-04-16",
+        },
+        {"outlet": "AP", "headline": "Two", "body": "Second story.\n\nTwo paragraphs.", "date": ""},
+    ]
+    pd.DataFrame(rows).to_csv(tmp_path / "corpus.csv", index=False)
+    (tmp_path / "corpus.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    pd.DataFrame(rows).to_parquet(tmp_path / "corpus.parquet")
+    for name in ("corpus.csv", "corpus.jsonl", "corpus.parquet"):
+        articles = cc.read_articles(tmp_path / name)
+        assert [(a.outlet, a.title, a.date) for a in articles] == [
+            ("AFP", "One", "2021-04-16"),
+            ("AP", "Two", None),
+        ]
+        assert articles[1].paragraphs == ("Second story.", "Two paragraphs.")
+
+
+def test_a_table_row_without_text_is_skipped_with_a_warning(tmp_path):
+    pd.DataFrame([{"text": "A story."}, {"text": ""}]).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.warns(cc.SkippedInputWarning, match="row 2 has no text"):
+        articles = cc.read_articles(tmp_path / "t.csv")
+    assert len(articles) == 1
+
+
+def test_html_pages_go_through_main_text_extraction(tmp_path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the story says that Russia and Libya talked about military "
+        f"cooperation for a long time in Moscow.</p>"
+        for i in range(6)
+    )
+    page = (
+        f"<html><head><title>Russia and Libya</title></head><body>"
+        f"<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>Russia and Libya</h1>{paragraphs}</article>"
+        f"<footer>Back to top button</footer></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    [article] = cc.read_articles(tmp_path / "page.html")
+    assert article.title == "Russia and Libya"
+    assert len(article.paragraphs) == 6
+    assert "Home" not in article.body and "Back to top" not in article.body
+
+
+def test_a_txt_file_holding_html_is_read_as_html(tmp_path):
+    body = "".join(
+        f"<p>Sentence number {i} about the talks in Moscow between the two sides.</p>"
+        for i in range(5)
+    )
+    (tmp_path / "saved.txt").write_text(
+        f"<!DOCTYPE html><html><body><article>{body}</article></body></html>", encoding="utf-8"
+    )
+    [article] = cc.read_articles(tmp_path / "saved.txt")
+    assert "<p>" not in article.body and "Sentence number 4" in article.body
+
+
+def test_folders_are_read_recursively_and_unknown_files_reported(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("A story in a sub-folder. It has two sentences.")
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not read")
+    with pytest.warns(cc.SkippedInputWarning, match="notes.docx was skipped"):
+        articles = cc.read_articles(tmp_path)
+    assert [a.id for a in articles] == ["a#1"]
+
+
+def test_read_text_makes_articles_from_memory():
+    [article] = cc.read_text(
+        "Moscow welcomed the talks. Tripoli agreed.", outlet="AFP", title="Talks"
+    )
+    assert (article.outlet, article.title, len(article.sentences)) == ("AFP", "Talks", 2)
+
+
+# ---- bad input: a specific error whose message says what to do ------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "error", "message"),
+    [
+        (b"", cc.EmptyInput, "is empty"),
+        (b"   \n\n  ", cc.EmptyInput, "is empty"),
+        (b"%PDF-1.7 binary stuff", cc.NotText, "looks like a PDF"),
+        (b"\x89PNG\r\n\x1a\n....", cc.NotText, "looks like a PNG image"),
+        (bytes(range(256)) * 4, cc.NotText, "binary"),
+    ],
+)
+def test_bad_files_raise_errors_that_say_what_to_do(tmp_path, content, error, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(error, match=message):
+        cc.read_articles(path)
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(cc.InputNotFound, match="does not exist"):
+        cc.read_articles(tmp_path / "nope.txt")
+
+
+def test_too_large_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Word " * 3000)
+    with pytest.raises(
+        cc.InputTooLarge, match="over the 1,000 bytes limit; split it, or pass max_bytes"
+    ):
+        cc.read_articles(path, max_bytes=1000)
+
+
+def test_table_without_text_column(tmp_path):
+    pd.DataFrame([{"headline": "x", "author": "y"}]).to_csv(tmp_path / "t.csv", index=False)
+    with pytest.raises(cc.MissingColumn, match=r"no text column \(its columns: headline, author\)"):
+        cc.read_articles(tmp_path / "t.csv")
+
+
+def test_hostile_text_is_kept_as_text(tmp_path):
+    hostile = (
+        "<script>alert(1)</script> The minister said “no” & left. "
+        "<img src=x onerror=alert(2)> " + "A" * 5000 + "."
+    )
+    (tmp_path / "x.txt").write_text(f"Headline Here\n\n{hostile}\n\nSecond paragraph of the story.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        [article] = cc.read_articles(tmp_path / "x.txt")
+    assert "<script>alert(1)</script>" in article.body
+    joined = "".join(s.text for s in article.sentences)
+    assert "A" * 5000 in joined

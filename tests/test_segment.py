@@ -1,0 +1,104 @@
+"""Sentences: golden cases from the seeds, the wild and synthetic text; invariants."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.pages import split_blocks
+from comparative_coverage.segment import split_paragraphs
+
+from .conftest import CASES
+
+GOLDEN = json.loads((CASES / "sentences.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason=c["xfail"], strict=True))
+        if c.get("xfail")
+        else c
+        for c in GOLDEN
+    ],
+    ids=[f"{c['origin']}:{c['text'][:40]}" for c in GOLDEN],
+)
+def test_golden_sentences(case):
+    assert [s.text for s in cc.split_sentences(case["text"])] == case["sentences"]
+
+
+def test_golden_cases_are_labelled_with_their_origin():
+    assert all(c["origin"].split()[0] in {"seed", "wild", "synthetic"} for c in GOLDEN)
+    assert sum(c["origin"].startswith("seed") for c in GOLDEN) >= 10
+
+
+def test_every_sample_sentence_maps_back_into_its_body(sample_articles):
+    for article in sample_articles:
+        for sentence in article.sentences:
+            assert article.body[sentence.start : sentence.end] == sentence.text
+            assert article.paragraphs[sentence.paragraph] in article.body
+
+
+def test_paragraphs_never_share_a_sentence():
+    sentences = split_paragraphs(["A headline without a stop", "Body one. Body two."])
+    assert [(s.text, s.paragraph) for s in sentences] == [
+        ("A headline without a stop", 0),
+        ("Body one.", 1),
+        ("Body two.", 1),
+    ]
+
+
+news_words = st.sampled_from(
+    [
+        "Russia",
+        "said",
+        "U.S.",
+        "Dec.",
+        "8",
+        "a.m.",
+        "Gen.",
+        "Mr.",
+        "“quoted.”",
+        "(AFP)",
+        "D.C.",
+        "$10",
+        "million.",
+        "Libya’s",
+        "—",
+        "...",
+        "?",
+        "!",
+        "\n",
+        "\n\n",
+        "kms.",
+        "no.",
+        "The",
+        "he",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(news_words, st.text(min_size=1, max_size=12)), max_size=60))
+def test_segmentation_loses_no_character_and_offsets_map_back(words):
+    text = " ".join(words)
+    sentences = cc.split_sentences(text)
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and sentence.text
+    starts = [s.start for s in sentences]
+    assert starts == sorted(starts)
+    covered = "".join(s.text for s in sentences)
+    assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_blocks_cover_every_non_space_character(text):
+    blocks = split_blocks(text)
+    assert re.sub(r"\s", "", "".join(text[s:e] for s, e in blocks)) == re.sub(r"\s", "", text)
