@@ -33,7 +33,8 @@ lab: $(VENV)/.dev
 	$(VENV)/bin/jupyter lab notebooks/
 
 bench: $(VENV)/.dev
-	$(PY) benchmarks/bench_read.py
+	$(PY) -m pip -q install -r benchmarks/requirements.txt
+	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check coverage tests benchmarks

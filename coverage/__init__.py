@@ -7,6 +7,8 @@ A one-way pipeline: read -> segment -> align -> compare -> tables -> charts/repo
 ['Russia said so.', 'Libya agreed.']
 """
 
+from .align import align, similarity_matrix
+from .diff import word_diff
 from .errors import (
     ArticleNotFound,
     CoverageError,
@@ -18,7 +20,7 @@ from .errors import (
     NotText,
     UnsupportedFormat,
 )
-from .model import Article, Sentence, Skipped
+from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
 from .read import SkippedInputWarning, read_articles, read_text
 from .segment import split_sentences
 from .tables import articles_frame
@@ -26,6 +28,12 @@ from .tables import articles_frame
 __version__ = "0.1.0"
 
 __all__ = [
+    "Alignment",
+    "Unit",
+    "WordEdit",
+    "align",
+    "similarity_matrix",
+    "word_diff",
     "Article",
     "ArticleNotFound",
     "CoverageError",

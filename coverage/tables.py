@@ -6,9 +6,15 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .model import Article
+from .model import Alignment, Article
 
-__all__ = ["articles_frame"]
+__all__ = [
+    "articles_frame",
+    "alignment_frame",
+    "changes_frame",
+    "ALIGNMENT_COLUMNS",
+    "CHANGE_COLUMNS",
+]
 
 ARTICLE_COLUMNS = (
     "id",
@@ -42,3 +48,126 @@ def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
         for a in articles
     ]
     return pd.DataFrame(rows, columns=list(ARTICLE_COLUMNS))
+
+
+ALIGNMENT_COLUMNS = (
+    "unit",
+    "a_index",
+    "b_index",
+    "a_text",
+    "b_text",
+    "status",
+    "moved",
+    "score",
+    "method",
+)
+
+
+def alignment_frame(alignment: Alignment) -> pd.DataFrame:
+    """One row per link, ordered by position in ``b`` then ``a``.
+
+    A one-to-one unit is one row; a merge of two ``a`` sentences into one ``b`` sentence
+    is two rows sharing ``unit`` (and the ``b`` sentence); added and dropped sentences
+    have a missing index and empty text on the other side.
+    """
+    rows = []
+    for unit in alignment.units:
+        a_side = list(unit.a) or [None]
+        b_side = list(unit.b) or [None]
+        if len(a_side) > 1 and len(b_side) > 1:  # many-to-many: pair them in order
+            links = [
+                (a_side[min(k, len(a_side) - 1)], b_side[min(k, len(b_side) - 1)])
+                for k in range(max(len(a_side), len(b_side)))
+            ]
+        else:
+            links = [(i, j) for i in a_side for j in b_side]
+        for i, j in links:
+            rows.append(
+                {
+                    "unit": unit.unit,
+                    "a_index": i,
+                    "b_index": j,
+                    "a_text": alignment.a_sentences[i] if i is not None else "",
+                    "b_text": alignment.b_sentences[j] if j is not None else "",
+                    "status": unit.status,
+                    "moved": unit.moved,
+                    "score": unit.score,
+                    "method": unit.method,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=list(ALIGNMENT_COLUMNS))
+    frame["a_index"] = frame["a_index"].astype("Int64")
+    frame["b_index"] = frame["b_index"].astype("Int64")
+    frame["moved"] = frame["moved"].astype(bool)
+    frame["score"] = frame["score"].astype(float)
+    frame["unit"] = frame["unit"].astype(int)
+    return frame
+
+
+CHANGE_COLUMNS = (
+    "unit",
+    "a_index",
+    "b_index",
+    "tag",
+    "a_words",
+    "b_words",
+    "status",
+    "a_start",
+    "a_end",
+    "b_start",
+    "b_end",
+)
+
+
+def _sentence_at(offsets: list[int], position: int) -> int:
+    """Which of the joined sentences a character position falls in."""
+    index = 0
+    for k, start in enumerate(offsets):
+        if position >= start:
+            index = k
+    return index
+
+
+def changes_frame(alignment: Alignment, *, include_equal: bool = False) -> pd.DataFrame:
+    """Every word edit of every unit, one row each (equal runs left out unless asked).
+
+    ``a_words``/``b_words`` are the phrases (words joined by spaces). For a merge or
+    split, ``a_index``/``b_index`` name the sentence the edit falls in; ``a_start``...
+    are character offsets in that unit's joined text.
+    """
+    rows = []
+    for unit in alignment.units:
+        if not unit.edits:
+            continue
+        a_offsets = _join_offsets([alignment.a_sentences[i] for i in unit.a])
+        b_offsets = _join_offsets([alignment.b_sentences[j] for j in unit.b])
+        for edit in unit.edits:
+            if edit.tag == "equal" and not include_equal:
+                continue
+            rows.append(
+                {
+                    "unit": unit.unit,
+                    "a_index": unit.a[_sentence_at(a_offsets, edit.a_span[0])] if unit.a else None,
+                    "b_index": unit.b[_sentence_at(b_offsets, edit.b_span[0])] if unit.b else None,
+                    "status": unit.status,
+                    "tag": edit.tag,
+                    "a_words": edit.a_phrase,
+                    "b_words": edit.b_phrase,
+                    "a_start": edit.a_span[0],
+                    "a_end": edit.a_span[1],
+                    "b_start": edit.b_span[0],
+                    "b_end": edit.b_span[1],
+                }
+            )
+    frame = pd.DataFrame(rows, columns=list(CHANGE_COLUMNS))
+    for column in ("a_index", "b_index"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _join_offsets(sentences: list[str]) -> list[int]:
+    offsets, position = [], 0
+    for sentence in sentences:
+        offsets.append(position)
+        position += len(sentence) + 1  # joined by one space
+    return offsets

@@ -1,0 +1,316 @@
+"""Sentence alignment: the flagship pair as readable expectations, plus invariants."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+
+
+@pytest.fixture(scope="module")
+def flagship(shoigu_pair) -> cc.Alignment:
+    return cc.align(*shoigu_pair)
+
+
+def links(alignment: cc.Alignment) -> list[tuple]:
+    """(a, b, status, moved) per unit, indices as tuples; readable at a glance."""
+    return [(u.a, u.b, u.status, u.moved) for u in alignment.units]
+
+
+def unit_of(alignment: cc.Alignment, *, a: int | None = None, b: int | None = None) -> cc.Unit:
+    return next(u for u in alignment.units if (a is None or a in u.a) and (b is None or b in u.b))
+
+
+def edits_of(unit: cc.Unit) -> list[str]:
+    return [str(e) for e in unit.edits if e.tag != "equal"]
+
+
+# ---- acceptance on the flagship pair ----------------------------------------------------
+# a = Asharq Al-Awsat (000 #1), b = The Defense Post (001); indices start at 0.
+
+
+def test_flagship_alignment_reads_as_expected(flagship):
+    assert links(flagship) == [
+        ((0,), (0,), "reworded", False),  # the lead: "on Friday", "war-shattered", "Abdulhamid"
+        ((7,), (1,), "reworded", True),  # Qaddafi background, pulled up under the lead
+        ((8,), (2,), "reworded", True),  # post-Qaddafi transition, pulled up too
+        ((1,), (3,), "same", False),  # Shoigu quote 1
+        ((2,), (4,), "same", False),  # Shoigu quote 2
+        ((3,), (5,), "reworded", False),  # Menfi/Haftar
+        ((4,), (6,), "same", False),  # Wagner
+        ((5,), (7,), "same", False),  # "constructive"
+        ((6,), (8,), "same", False),  # gratitude: differs only in an apostrophe
+        ((), (9,), "added", False),  # "new momentum" quote
+        ((), (10,), "added", False),  # "new economic climate"
+        ((), (11,), "added", False),  # Mishustin meeting
+    ]
+
+
+def test_the_leads_pair_as_reworded_with_their_additions(flagship):
+    lead = unit_of(flagship, a=0)
+    assert lead.b == (0,) and lead.status == "reworded"
+    assert edits_of(lead) == [
+        "replace has -> on Friday",
+        "insert war-shattered",
+        "replace Abdul Hamid -> Abdulhamid",
+    ]
+
+
+def test_either_minimal_move_is_accepted(flagship):
+    moved = {u.a for u in flagship.units if u.moved}
+    background, quotes = {(7,), (8,)}, {(1,), (2,), (3,), (4,), (5,), (6,)}
+    assert moved in (background, quotes)
+
+
+def test_the_menfi_sentence_shows_each_rewording(flagship):
+    menfi = unit_of(flagship, a=3)
+    assert menfi.b == (5,) and menfi.status == "reworded"
+    assert edits_of(menfi) == [
+        "replace Mohammed -> Mohammad",
+        "replace UN-recognized -> UN-recognised",
+        "replace leader -> strongman",
+        "delete , AFP reported",
+    ]
+
+
+def test_the_apostrophe_only_difference_is_same(flagship):
+    gratitude = unit_of(flagship, a=6)
+    assert "Putin’s" in flagship.a_sentences[6] and "Putin‘s" in flagship.b_sentences[8]
+    assert (gratitude.status, gratitude.score, gratitude.method) == ("same", 1.0, "identical")
+
+
+def test_nothing_of_a_is_dropped(flagship):
+    assert flagship.counts()["dropped"] == 0
+    assert [flagship.b_sentences[u.b[0]][:25] for u in flagship.units if u.status == "added"] == [
+        "“We would like to give ne",
+        "Dbeibah said authorities ",
+        "On Thursday, Russian Prim",
+    ]
+
+
+def test_names_come_from_the_articles(flagship):
+    assert (flagship.a_name, flagship.b_name) == ("Asharq Al-Awsat", "The Defense Post")
+
+
+# ---- the tidy contract -------------------------------------------------------------------
+
+
+def test_to_frame_is_one_row_per_link_in_b_order(flagship):
+    frame = flagship.to_frame()
+    assert list(frame.columns[:8]) == [
+        "unit",
+        "a_index",
+        "b_index",
+        "a_text",
+        "b_text",
+        "status",
+        "moved",
+        "score",
+    ]
+    assert str(frame["a_index"].dtype) == "Int64" and str(frame["b_index"].dtype) == "Int64"
+    assert frame["b_index"].tolist() == list(range(12))
+    assert frame["a_index"].isna().sum() == 3
+    assert set(frame["status"]) <= set(cc.model.STATUSES)
+    assert frame["score"].between(0, 1).all()
+
+
+def test_changes_lists_every_word_edit(flagship):
+    changes = flagship.changes()
+    assert list(changes.columns[:6]) == ["unit", "a_index", "b_index", "tag", "a_words", "b_words"]
+    menfi = changes[changes["a_index"] == 3]
+    assert menfi[["tag", "a_words", "b_words"]].values.tolist() == [
+        ["replace", "Mohammed", "Mohammad"],
+        ["replace", "UN-recognized", "UN-recognised"],
+        ["replace", "leader", "strongman"],
+        ["delete", ", AFP reported", ""],
+    ]
+
+
+def test_merges_and_splits_are_recognised():
+    a = [
+        "The minister arrived in Moscow on Friday.",
+        "He met the defence minister for talks on military cooperation.",
+        "Oil prices rose.",
+    ]
+    b = [
+        "The minister arrived in Moscow on Friday and met the defence minister for talks "
+        "on military cooperation.",
+        "Oil prices rose.",
+    ]
+    alignment = cc.align(a, b)
+    assert links(alignment) == [((0, 1), (0,), "merged", False), ((2,), (1,), "same", False)]
+    assert links(cc.align(b, a)) == [((0,), (0, 1), "split", False), ((1,), (2,), "same", False)]
+    frame = alignment.to_frame()
+    assert frame["unit"].tolist() == [0, 0, 1]
+
+
+def test_frequent_words_alone_make_no_match():
+    a = ["Libya said the talks in Libya were useful, Libya said.", "Oil output rose to a record."]
+    b = ["The weather in Libya was said to be mild.", "Oil output rose to a record high."]
+    assert links(cc.align(a, b)) == [
+        ((0,), (), "dropped", False),
+        ((), (0,), "added", False),
+        ((1,), (1,), "reworded", False),
+    ]
+
+
+def test_name_variants_and_light_rewording_keep_a_match():
+    a = ["Libya's leader Muammar Qaddafi was killed in 2011, AFP reported."]
+    b = ["Libya's longtime ruler Moamer Kadhafi was killed in 2011."]
+    assert links(cc.align(a, b)) == [((0,), (0,), "reworded", False)]
+
+
+def test_inputs_may_be_texts_lists_or_articles(shoigu_pair):
+    a, b = shoigu_pair
+    from_texts = cc.align(a.body, b.body)
+    from_lists = cc.align([s.text for s in a.sentences], [s.text for s in b.sentences])
+    assert links(from_texts) == links(from_lists) == links(cc.align(a, b))
+    assert (from_texts.a_name, from_texts.b_name) == ("a", "b")
+
+
+def test_options_are_recorded_and_deterministic(shoigu_pair):
+    first, second = cc.align(*shoigu_pair), cc.align(*shoigu_pair)
+    assert first == second
+    assert dict(first.options)["threshold"] == 0.35
+
+
+def test_alignment_displays_itself_escaped():
+    alignment = cc.align(
+        ["<script>alert(1)</script> said the minister."],
+        ["<script>alert(1)</script> said the minister & aide."],
+    )
+    html = alignment._repr_html_()
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<ins" in html and "reworded" in html
+
+
+def test_the_cli_prints_a_readable_table(sample_dir, capsys):
+    from comparative_coverage.cli import main
+
+    assert (
+        main(
+            [
+                "align",
+                f"{sample_dir}/000_2b30075c1d741493.txt#1",
+                f"{sample_dir}/001_d4fe8bf4671f7d50.txt",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "REWORDED   MOVED" in out and "~ replace leader -> strongman" in out
+    assert out.strip().endswith("5 same, 4 reworded, 3 added, 2 moved")
+
+
+# ---- invariants ----------------------------------------------------------------------------
+
+sentence = st.one_of(
+    st.lists(
+        st.sampled_from(
+            [
+                "Russia",
+                "Libya",
+                "Qaddafi",
+                "Kadhafi",
+                "talks",
+                "the",
+                "oil",
+                "Moscow",
+                "said",
+                "mercenaries",
+                "Wagner",
+                "war-shattered",
+                "Haftar",
+                "strongman",
+                "leader",
+                "2011",
+                "“quote”",
+            ]
+        ),
+        min_size=1,
+        max_size=12,
+    ).map(lambda words: " ".join(words) + "."),
+    st.text(min_size=1, max_size=40),
+)
+
+
+def check_accounts_for_every_sentence(alignment: cc.Alignment) -> None:
+    a_seen = Counter(i for u in alignment.units for i in u.a)
+    b_seen = Counter(j for u in alignment.units for j in u.b)
+    assert a_seen == Counter(range(len(alignment.a_sentences)))
+    assert b_seen == Counter(range(len(alignment.b_sentences)))
+    for unit in alignment.units:
+        assert 0.0 <= unit.score <= 1.0
+        assert unit.status in cc.model.STATUSES
+        assert (unit.status == "added") == (not unit.a)
+        assert (unit.status == "dropped") == (not unit.b)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(sentence, max_size=15), st.lists(sentence, max_size=15))
+def test_every_sentence_of_both_versions_appears_exactly_once(a, b):
+    check_accounts_for_every_sentence(cc.align(a, b))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=15))
+def test_a_text_aligned_with_itself_is_all_same(a):
+    alignment = cc.align(a, a)
+    assert all(u.status == "same" and u.score == 1.0 and not u.moved for u in alignment.units)
+    assert len(alignment.units) == len(a)
+
+
+MIRROR = {
+    "added": "dropped",
+    "dropped": "added",
+    "merged": "split",
+    "split": "merged",
+    "same": "same",
+    "reworded": "reworded",
+}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentence, max_size=12), st.lists(sentence, max_size=12))
+def test_swapping_a_and_b_swaps_added_dropped_and_merged_split(a, b):
+    forward = Counter(u.status for u in cc.align(a, b).units)
+    backward = Counter(MIRROR[u.status] for u in cc.align(b, a).units)
+    assert forward == backward
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(sentence, max_size=8), st.lists(sentence, max_size=8))
+def test_word_edits_of_every_unit_replay(a, b):
+    from comparative_coverage.diff import replay
+
+    alignment = cc.align(a, b)
+    for unit in alignment.units:
+        if unit.edits:
+            a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+            b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+            assert replay(unit.edits, a_text, side="a") == a_text
+            assert replay(unit.edits, b_text, side="b") == b_text
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ([], []),
+        (["One sentence."], []),
+        ([], ["One sentence."]),
+        (["Only one."], ["Only one."]),
+        (["Libya."], [f"Sentence number {k} about Libya and oil." for k in range(500)]),
+        (["\u0000\ufffd\U0001f600 ∑ ✓"], ["\u202e reversed \u200b text"]),
+    ],
+    ids=["empty", "a-only", "b-only", "single", "1-vs-500", "odd-unicode"],
+)
+def test_edge_cases_do_not_crash(a, b):
+    alignment = cc.align(a, b)
+    check_accounts_for_every_sentence(alignment)
+    alignment.to_frame()
+    alignment.changes()
+    alignment._repr_html_()

@@ -1,0 +1,113 @@
+"""Word diffs: difflib's vocabulary, phrases a reader would name, exact replay."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.diff import replay
+
+
+def changes(a: str, b: str) -> list[str]:
+    return [str(edit) for edit in cc.word_diff(a, b) if edit.tag != "equal"]
+
+
+def test_one_word_label_change_is_one_replace():
+    assert changes(
+        "backed by military leader Khalifa Haftar in the east",
+        "backed by military strongman Khalifa Haftar in the east",
+    ) == ["replace leader -> strongman"]
+
+
+def test_a_relabelled_name_reads_as_a_label_and_a_name_not_confetti():
+    assert changes(
+        "since its leader Muammar Qaddafi was brought down and killed in a 2011 supported by a number of western countries.",
+        "since longtime dictator Moamer Kadhafi was brought down and killed in a 2011 uprising backed by several Western powers.",
+    ) == [
+        "replace its leader -> longtime dictator",
+        "replace Muammar Qaddafi -> Moamer Kadhafi",
+        "replace supported by a number of western countries -> uprising backed by several Western powers",
+    ]
+
+
+def test_a_dropped_attribution_is_a_delete():
+    assert changes("Haftar in the east, AFP reported.", "Haftar in the east.") == [
+        "delete , AFP reported"
+    ]
+
+
+def test_typography_alone_is_no_change():
+    assert (
+        changes(
+            "President Vladimir Putin’s backing, “constructive” work",
+            'President Vladimir Putin‘s backing, "constructive" work',
+        )
+        == []
+    )
+
+
+def test_capitalisation_is_a_change():
+    assert changes("western powers", "Western powers") == ["replace western -> Western"]
+
+
+def test_edits_carry_character_spans_of_both_sentences():
+    a, b = "Dbeibah and Mohammed Younes Menfi", "Dbeibah and Mohammad Younes Menfi"
+    [_, edit, _] = cc.word_diff(a, b)
+    assert (edit.tag, edit.a_words, edit.b_words) == ("replace", ("Mohammed",), ("Mohammad",))
+    assert a[edit.a_span[0] : edit.a_span[1]].strip() == "Mohammed"
+    assert b[edit.b_span[0] : edit.b_span[1]].strip() == "Mohammad"
+
+
+def test_empty_sentences():
+    assert cc.word_diff("", "") == ()
+    [edit] = cc.word_diff("", "Added words.")
+    assert (edit.tag, edit.b_words) == ("insert", ("Added", "words", "."))
+
+
+news = st.lists(
+    st.sampled_from(
+        [
+            "Russia",
+            "Libya",
+            "the",
+            "said",
+            "Qaddafi",
+            "Kadhafi",
+            "leader",
+            "dictator",
+            ",",
+            ".",
+            "“",
+            "”",
+            "AFP",
+            "reported",
+            "Moamer",
+            "Muammar",
+            "-",
+            "war-shattered",
+            "  ",
+            "\n",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(news.map(" ".join), st.text(max_size=80)),
+    st.one_of(news.map(" ".join), st.text(max_size=80)),
+)
+def test_edits_replay_to_rebuild_both_sentences(a, b):
+    edits = cc.word_diff(a, b)
+    assert replay(edits, a, side="a") == a
+    assert replay(edits, b, side="b") == b
+    assert all(e.tag in {"equal", "replace", "insert", "delete"} for e in edits)
+    for edit in edits:
+        if edit.tag == "equal":
+            assert len(edit.a_words) == len(edit.b_words)
+        if edit.tag == "insert":
+            assert not edit.a_words and edit.b_words
+        if edit.tag == "delete":
+            assert edit.a_words and not edit.b_words
