@@ -248,7 +248,7 @@ def align(
         return min(a_folded[i], b_folded[j]), max(a_folded[i], b_folded[j])
 
     groups = _pair_greedily(scores, threshold, len(a_texts), len(b_texts), tiebreak)
-    groups = _mark_moves(groups, move_threshold, tiebreak)
+    groups = _mark_moves(groups, move_threshold, tiebreak, len(a_texts), len(b_texts))
     a_group: dict[int, _Group] = {i: g for g in groups for i in g.a}
     b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
     _pair_in_context(
@@ -304,7 +304,9 @@ def _pair_greedily(
     return groups
 
 
-def _mark_moves(groups: list[_Group], move_threshold: float, tiebreak) -> list[_Group]:
+def _mark_moves(
+    groups: list[_Group], move_threshold: float, tiebreak, a_count: int, b_count: int
+) -> list[_Group]:
     """Flag the smallest set of groups whose removal leaves the rest in order.
 
     A move is a strong claim: an out-of-order pair scoring under ``move_threshold`` is
@@ -312,8 +314,12 @@ def _mark_moves(groups: list[_Group], move_threshold: float, tiebreak) -> list[_
     """
     groups.sort(key=lambda g: min(g.a))
     # equal scores: a tiny weight from the texts decides, the same whichever side is a
+    # equal scores: keep the pair nearer the diagonal in place, then let the texts decide;
+    # both are the same whichever side is a
     weights = [
-        g.score + 1e-7 * zlib.crc32("\0".join(tiebreak(g.a[0], g.b[0])).encode()) / 2**32
+        g.score
+        - 1e-4 * abs(g.a[0] / a_count - g.b[0] / b_count)
+        + 1e-7 * zlib.crc32("\0".join(tiebreak(g.a[0], g.b[0])).encode()) / 2**32
         for g in groups
     ]
     keep = _longest_increasing([min(g.b) for g in groups], weights)

@@ -86,8 +86,39 @@ def _language(language: str) -> str:
     return language if language in _SUPPORTED else "en"
 
 
+# sentencex slows down quadratically on long runs with many opening quotes (a million
+# "\u201c" took minutes): long blocks go to it in chunks cut at likely sentence ends.
+_CHUNK = 4000
+_LIKELY_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Offsets of pieces of at most about ``_CHUNK`` characters, cut between sentences."""
+    if len(text) <= _CHUNK:
+        return [(0, len(text))]
+    chunks, start = [], 0
+    while len(text) - start > _CHUNK:
+        window_end = start + _CHUNK
+        cut = None
+        for match in _LIKELY_END.finditer(text, start + _CHUNK // 4, window_end):
+            cut = match.end()
+        if cut is None:  # no sentence end in sight: cut at a space, else anywhere
+            space = text.rfind(" ", start + 1, window_end)
+            cut = space + 1 if space > start else window_end
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(text)))
+    return chunks
+
+
 def _pieces(text: str, language: str) -> list[tuple[int, int]]:
     """sentencex's boundaries as (start, end) offsets, whitespace trimmed."""
+    if len(text) > _CHUNK:
+        return [
+            (offset + s, offset + e)
+            for offset, end in _chunks(text)
+            for s, e in _pieces(text[offset:end], language)
+        ]
     spans = []
     for boundary in sentencex.get_sentence_boundaries(language, text):
         if boundary["is_paragraph_break"]:

@@ -111,3 +111,12 @@ def test_edits_replay_to_rebuild_both_sentences(a, b):
             assert not edit.a_words and edit.b_words
         if edit.tag == "delete":
             assert edit.a_words and not edit.b_words
+
+
+def test_long_repetitive_texts_finish_and_replay():
+    """difflib alone needs minutes here (3,000 repetitive tokens); the LCS fallback does not."""
+    a = " ".join(["the", "Libya", "said"] * 1000)
+    b = " ".join(["the", "Libya", "says"] * 1000)
+    edits = cc.word_diff(a, b)
+    assert replay(edits, a, side="a") == a and replay(edits, b, side="b") == b
+    assert sum(e.tag == "replace" for e in edits) == 1000

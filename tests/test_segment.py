@@ -102,3 +102,10 @@ def test_segmentation_loses_no_character_and_offsets_map_back(words):
 def test_blocks_cover_every_non_space_character(text):
     blocks = split_blocks(text)
     assert re.sub(r"\s", "", "".join(text[s:e] for s, e in blocks)) == re.sub(r"\s", "", text)
+
+
+def test_a_long_run_of_opening_quotes_finishes():
+    """sentencex is quadratic on such runs (a million took minutes): blocks go in chunks."""
+    text = "\u201c" * 300_000 + " The end."
+    sentences = cc.split_sentences(text)
+    assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", text)
