@@ -1,0 +1,275 @@
+"""N-way comparison: the flagship pair and a third version, as readable tables and invariants."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import combinations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.cli import main
+from comparative_coverage.stories import STRONG
+
+from .test_stories import rewrite
+
+
+@pytest.fixture(scope="module")
+def three(shoigu_pair) -> list[cc.Article]:
+    """Asharq Al-Awsat, The Defense Post, and a third outlet's rewrite of the Defense Post."""
+    a, b = shoigu_pair
+    return [a, b, rewrite(b, seed=3, outlet="Wire One")]
+
+
+def table(comparison: cc.Comparison) -> list[tuple]:
+    """Per unit: each version's sentence indices (None where absent), then the status."""
+    return [
+        (*(c.sentences if c else None for c in unit.cells), unit.status)
+        for unit in comparison.units
+    ]
+
+
+def unit_of(comparison: cc.Comparison) -> dict[tuple[int, int], int]:
+    """(version, sentence) -> unit; also checks that each sentence is in exactly one unit."""
+    seen = Counter(
+        (k, i)
+        for unit in comparison.units
+        for k, cell in enumerate(unit.cells)
+        if cell
+        for i in cell.sentences
+    )
+    assert set(seen.values()) <= {1}
+    return {
+        (k, i): unit.unit
+        for unit in comparison.units
+        for k, cell in enumerate(unit.cells)
+        if cell
+        for i in cell.sentences
+    }
+
+
+# ---- two versions: the flagship pair ------------------------------------------------------
+
+
+def test_the_flagship_pair_as_a_table(shoigu_pair):
+    comparison = cc.compare(shoigu_pair)
+    assert comparison.outlets == ("Asharq Al-Awsat", "The Defense Post")
+    assert comparison.spine == 0  # both share 9 sentences: the first version wins the tie
+    assert table(comparison) == [
+        ((0,), (0,), "shared_all"),  # the lead
+        ((1,), (3,), "shared_all"),  # Shoigu quote 1
+        ((2,), (4,), "shared_all"),
+        ((3,), (5,), "shared_all"),  # Menfi/Haftar, reworded
+        ((4,), (6,), "shared_all"),
+        ((5,), (7,), "shared_all"),
+        ((6,), (8,), "shared_all"),
+        (None, (9,), "only_this"),  # the Defense Post's three sentences of its own
+        (None, (10,), "only_this"),
+        (None, (11,), "only_this"),
+        ((7,), (1,), "shared_all"),  # the Qaddafi background the Defense Post moved up
+        ((8,), (2,), "shared_all"),
+    ]
+    moved = [
+        (u.cells[0].sentences, u.cells[1].relation)
+        for u in comparison.units
+        if u.cells[1] and u.cells[1].moved
+    ]
+    assert moved == [((7,), "reworded"), ((8,), "reworded")]
+
+
+def test_the_summary_counts_what_each_outlet_shares_adds_drops_and_moves(shoigu_pair):
+    summary = cc.compare(shoigu_pair).summary().set_index("outlet")
+    columns = ["sentences", "shared_all", "shared_some", "own", "dropped", "moved"]
+    assert summary[columns].to_dict("index") == {
+        "Asharq Al-Awsat": dict(
+            sentences=9, shared_all=9, shared_some=0, own=0, dropped=3, moved=0
+        ),
+        "The Defense Post": dict(
+            sentences=12, shared_all=9, shared_some=0, own=3, dropped=0, moved=2
+        ),
+    }
+    assert summary.loc["The Defense Post", "words"] == sum(
+        summary.loc["The Defense Post", ["words_shared_all", "words_shared_some", "words_own"]]
+    )
+
+
+def test_which_sentences_did_only_one_outlet_carry(shoigu_pair):
+    frame = cc.compare(shoigu_pair).to_frame()
+    assert list(frame.columns[:6]) == [
+        "unit",
+        "outlet",
+        "article_id",
+        "sentence_index",
+        "text",
+        "status",
+    ]
+    own = frame.query("status == 'only_this'")
+    assert own[["outlet", "sentence_index"]].values.tolist() == [
+        ["The Defense Post", 9],
+        ["The Defense Post", 10],
+        ["The Defense Post", 11],
+    ]
+    assert "Mishustin" in own["text"].iloc[-1]  # the meeting with the Russian prime minister
+    assert len(frame) == 9 + 12  # one row per sentence of each version
+
+
+# ---- three versions -----------------------------------------------------------------------
+
+
+def test_the_spine_is_the_version_sharing_most(three):
+    comparison = cc.compare(three)
+    assert comparison.outlets[comparison.spine] == "The Defense Post"
+    assert set(comparison.alignments) == {"Asharq Al-Awsat", "Wire One"}
+    assert comparison.alignments["Wire One"].a_name == "The Defense Post"
+    for spine in (0, "Asharq Al-Awsat", three[0].id, three[0]):
+        assert cc.compare(three, spine=spine).spine == 0
+    with pytest.raises(cc.ArticleNotFound, match="names none of the versions"):
+        cc.compare(three, spine="Nobody")
+    with pytest.raises(cc.ArticleNotFound):
+        cc.compare(three, spine=3)
+
+
+def agreed_links(versions: list[cc.Article]) -> list[tuple[int, int, int, int]]:
+    """Sentence links (x, i, y, j) that the three pairwise alignments agree on.
+
+    A link of align(x, y) is agreed when the third version z aligns both sentences to
+    one sentence, or has neither (then only strong links count: a comparison joins
+    additions to its spine only when they pair strongly).
+    """
+    links: dict[tuple[int, int], dict[tuple[int, int], float]] = {}
+    for x, y in combinations(range(3), 2):
+        alignment = cc.align(versions[x], versions[y], diffs=False)
+        links[x, y] = {(i, j): u.score for u in alignment.units for i in u.a for j in u.b}
+
+    def partners(x: int, i: int, z: int) -> set[int]:
+        if x < z:
+            return {j for (p, j) in links[x, z] if p == i}
+        return {p for (p, j) in links[z, x] if j == i}
+
+    agreed = []
+    for (x, y), pairs in links.items():
+        (z,) = {0, 1, 2} - {x, y}
+        for (i, j), score in pairs.items():
+            zi, zj = partners(x, i, z), partners(y, j, z)
+            if zi & zj or (not zi and not zj and score >= STRONG):
+                agreed.append((x, i, y, j))
+    return agreed
+
+
+@pytest.mark.parametrize("spine", [None, 0, 1, 2])
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_three_versions_give_the_units_the_pairwise_alignments_agree_on(shoigu_pair, spine, seed):
+    a, b = shoigu_pair
+    versions = [a, b, rewrite(b, seed=seed, outlet="Wire One")]
+    where = unit_of(cc.compare(versions, spine=spine))
+    agreed = agreed_links(versions)
+    assert len(agreed) > 20
+    assert [link for link in agreed if where[link[:2]] != where[link[2:]]] == []
+
+
+def test_a_sentence_two_outlets_add_in_common_is_one_unit(three):
+    comparison = cc.compare(three, spine="Asharq Al-Awsat")
+    where = unit_of(comparison)
+    for added in (9, 10, 11):  # the Defense Post's own sentences; Wire One copied them
+        unit = comparison.units[where[1, added]]
+        assert unit.cells[0] is None and unit.cells[2] is not None
+        assert unit.status == "shared_some" and unit.cells[1].relation == "added"
+
+
+def test_an_addition_joins_the_spine_unit_through_a_third_version(three):
+    """Asharq Al-Awsat <-> Wire One does not pair the Qaddafi background sentence (reworded
+    and moved too far), but the Defense Post pairs it with both: one unit."""
+    comparison = cc.compare(three, spine="Asharq Al-Awsat")
+    where = unit_of(comparison)
+    qaddafi = comparison.units[where[0, 7]]
+    assert qaddafi.status == "shared_all"
+    assert qaddafi.cells[1].sentences == (1,) and qaddafi.cells[2].relation == "linked"
+    assert "Kadhafi" in qaddafi.cells[2].text
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seeds=st.lists(st.integers(0, 10_000), min_size=1, max_size=3), spine=st.integers(0, 4))
+def test_every_sentence_of_every_version_is_in_exactly_one_unit(shoigu_pair, seeds, spine):
+    a, b = shoigu_pair
+    versions = [a, b] + [rewrite(a if s % 2 else b, seed=s, outlet=f"O{s}") for s in seeds]
+    comparison = cc.compare(versions, spine=spine % len(versions))
+    where = unit_of(comparison)
+    assert sorted(where) == [
+        (k, i) for k, v in enumerate(versions) for i in range(len(v.sentences))
+    ]
+    for unit in comparison.units:
+        expected = {len(versions): "shared_all", 1: "only_this"}.get(unit.versions, "shared_some")
+        assert unit.status == expected
+        assert (
+            unit.cells[comparison.spine] is None or unit.cells[comparison.spine].relation == "spine"
+        )
+
+
+# ---- input and output ----------------------------------------------------------------------
+
+
+def test_a_story_compares_its_versions(sample_articles):
+    story = cc.find_stories(sample_articles)[0]
+    assert cc.compare(story) == cc.compare(list(story.articles))
+    with pytest.raises(cc.NotEnoughVersions, match="at least two versions"):
+        cc.compare(cc.find_stories(sample_articles)[1])
+    with pytest.raises(TypeError, match="takes a Story or Articles"):
+        cc.compare(["one text", "another"])
+
+
+def test_versions_from_one_outlet_get_distinct_labels(shoigu_pair):
+    a, _ = shoigu_pair
+    twin = cc.Article("copy", a.outlet, a.title, a.paragraphs)
+    comparison = cc.compare([a, twin])
+    assert comparison.outlets == (f"Asharq Al-Awsat ({a.id})", "Asharq Al-Awsat (copy)")
+    assert comparison.counts() == {"shared_all": 9, "shared_some": 0, "only_this": 0}
+
+
+def test_the_html_has_a_column_per_outlet_and_escapes_text(shoigu_pair):
+    a, b = shoigu_pair
+    hostile = cc.Article(
+        "h",
+        "<i>Evil</i>",
+        "",
+        ("<script>alert(1)</script> Wagner fighters joined.",) + b.paragraphs,
+    )
+    html = cc.compare([a, b, hostile])._repr_html_()
+    assert (
+        html.index("Asharq Al-Awsat") < html.index("The Defense Post") < html.index("&lt;i&gt;Evil")
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "(spine)" in html and "<ins" in html and "moved" in html
+    assert "<Comparison of 3 versions" in repr(cc.compare([a, b, hostile]))
+
+
+def test_the_compare_command_prints_the_table_or_writes_rows(sample_dir, capsys, tmp_path):
+    assert main(["compare", str(sample_dir), "--story", "story-1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("spine: Asharq Al-Awsat  (2 versions)")
+    assert "unit 7  only_this (1/2)" in out
+    assert (
+        main(
+            [
+                "compare",
+                str(sample_dir),
+                "--story",
+                "Deeper Military",
+                "-o",
+                str(tmp_path / "c.csv"),
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "c.csv").read_text().splitlines()[0].startswith("unit,outlet,article_id")
+    assert (
+        main(["compare", str(sample_dir), "--story", "story-1", "--summary", "--format", "csv"])
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines()[0].startswith("outlet,article_id,spine")
+    assert main(["compare", f"{sample_dir}/001_d4fe8bf4671f7d50.txt"]) == 2
+    assert "at least two versions" in capsys.readouterr().err
+    assert main(["compare", str(sample_dir), "--story", "story-99"]) == 2
