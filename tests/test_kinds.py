@@ -1,0 +1,217 @@
+"""Kinds of word change: each edit of an alignment named the way a media-literacy class would."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.kinds import KIND_COLUMNS, classify_edit, spelling_rule
+
+
+@pytest.fixture(scope="module")
+def flagship_kinds(shoigu_pair):
+    return cc.classify_changes(cc.align(*shoigu_pair))
+
+
+def edit_kind(a: str, b: str) -> list[tuple[str, str, str, str]]:
+    """(a_words, b_words, kind, detail) of every non-equal edit of two sentences."""
+    return [
+        (e.a_phrase, e.b_phrase, *classify_edit(e, a_text=a, b_text=b))
+        for e in cc.word_diff(a, b)
+        if e.tag != "equal"
+    ]
+
+
+# ---- acceptance on the flagship pair --------------------------------------------------------
+
+
+def test_every_edit_of_the_flagship_pair_has_its_kind(flagship_kinds):
+    rows = flagship_kinds[["a_index", "b_index", "a_words", "b_words", "kind", "detail"]]
+    assert [tuple(r) for r in rows.itertuples(index=False)] == [
+        (0, 0, "has", "on Friday", "added_detail", "time"),
+        (0, 0, "", "war-shattered", "added_detail", ""),
+        (0, 0, "Abdul Hamid", "Abdulhamid", "name_variant", "spacing"),
+        (7, 1, "its leader", "longtime dictator", "label", "ruler"),
+        (7, 1, "Muammar Qaddafi", "Moamer Kadhafi", "name_variant", "transliteration"),
+        (
+            7,
+            1,
+            "supported by a number of western countries",
+            "uprising backed by several Western powers",
+            "label",
+            "event; support",
+        ),
+        (8, 2, "post-Qaddafi", "post-Kadhafi", "name_variant", "transliteration"),
+        (3, 5, "Mohammed", "Mohammad", "name_variant", "transliteration"),
+        (3, 5, "UN-recognized", "UN-recognised", "spelling", "british_american"),
+        (3, 5, "leader", "strongman", "label", "ruler"),
+        (3, 5, ", AFP reported", "", "dropped_detail", "attribution"),
+    ]
+
+
+def test_label_changes_say_whether_they_moved_towards_loaded_words(flagship_kinds):
+    labels = flagship_kinds[flagship_kinds["kind"] == "label"]
+    assert labels[["b_words", "loaded", "b_terms"]].values.tolist() == [
+        ["longtime dictator", "towards", "dictator"],
+        ["uprising backed by several Western powers", "towards", "uprising; backed"],
+        ["strongman", "towards", "strongman"],
+    ]
+    added = flagship_kinds[flagship_kinds["b_words"] == "war-shattered"]
+    assert added["loaded"].tolist() == ["towards"]
+
+
+def test_the_frame_has_stable_documented_columns(flagship_kinds):
+    assert tuple(flagship_kinds.columns) == KIND_COLUMNS
+    assert list(flagship_kinds["kind"].cat.categories) == list(cc.KINDS)
+    assert set(flagship_kinds["a_outlet"]) == {"Asharq Al-Awsat"}
+    assert set(flagship_kinds["b_outlet"]) == {"The Defense Post"}
+    assert str(flagship_kinds["a_index"].dtype) == "Int64"
+
+
+# ---- single edits -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (
+            "forces loyal to him",
+            "militias loyal to him",
+            [("forces", "militias", "label", "armed group")],
+        ),
+        ("the talks on Tuesday", "the talks on Thursday", [("Tuesday", "Thursday", "other", "")]),
+        ("envoys from Libya", "envoys from Liberia", [("Libya", "Liberia", "other", "")]),
+        ("the leader spoke", "the leaders spoke", [("leader", "leaders", "other", "")]),
+        ("the western powers", "the Western powers", [("western", "Western", "spelling", "case")]),
+        (
+            "a long-time commander",
+            "a longtime commander",
+            [("long-time", "longtime", "spelling", "hyphenation")],
+        ),
+        (
+            "Defense Minister Sergei Shoigu hosted him",
+            "Sergei Shoigu hosted him",
+            [("Defense Minister", "", "dropped_detail", "title")],
+        ),
+        (
+            "backed by Khalifa Haftar today",
+            "backed by Haftar today",
+            [("Khalifa", "", "name_variant", "shorter_name")],
+        ),
+        (
+            "it was killed.",
+            "it was killed, Reuters said.",
+            [("", ", Reuters said", "added_detail", "attribution")],
+        ),
+        (
+            "the rebel commander Ali",
+            "the rebel chief Ali",
+            [("commander", "chief", "label", "descriptor")],
+        ),
+    ],
+)
+def test_single_edits(a, b, expected):
+    assert edit_kind(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rule"),
+    [
+        ("recognized", "recognised", "british_american"),
+        ("Defense", "Defence", "british_american"),
+        ("labor", "labour", "british_american"),
+        ("centre", "center", "british_american"),
+        ("travelled", "traveled", "british_american"),
+        ("analyse", "analyze", "british_american"),
+        ("programme", "program", "british_american"),
+        ("western", "Western", "case"),
+        ("Türkiye", "Turkiye", "accents"),
+        ("ceasefire", "cease-fire", "hyphenation"),
+        ("filled", "filed", None),
+        ("four", "for", None),
+        ("leader", "leaders", None),
+    ],
+)
+def test_spelling_rules(a, b, rule):
+    assert spelling_rule(a, b) == rule
+
+
+# ---- corpus-wide ---------------------------------------------------------------------------------
+
+
+def test_the_sample_spells_these_words_two_ways(sample_articles):
+    groups = cc.find_spelling_variants(sample_articles)
+    found = {g.name: set(g.variants) for g in groups}
+    assert found == {
+        "Defense": {"Defense", "defense", "Defence"},
+        "UN-recognized": {"UN-recognized", "UN-recognised"},
+        "counter-terrorism": {"counter-terrorism", "counterterrorism"},
+        "long-time": {"long-time", "longtime"},
+    }
+    defence = next(g for g in groups if g.name == "Defense")
+    assert defence.kind == "spelling"
+    assert defence.outlets()["Defence"] == ("teleSUR English",)
+
+
+def test_mined_substitutions_rank_what_outlets_swap(shoigu_pair):
+    a, b = shoigu_pair
+    mined = cc.mine_substitutions([cc.align(a, b), cc.align(b, a)])
+    top = mined[["a_words", "b_words", "count", "kind", "loaded"]].values.tolist()
+    assert ["leader", "strongman", 1, "label", "towards"] in top
+    assert ["strongman", "leader", 1, "label", "away"] in top
+    assert mined["count"].is_monotonic_decreasing
+    row = mined[mined["a_words"] == "leader"].iloc[0]
+    assert row["outlets"] == "Asharq Al-Awsat -> The Defense Post"
+
+
+def test_unlisted_words_point_to_what_the_lexicon_lacks():
+    a = ["The warlord Haftar spoke at length on Monday."]
+    b = ["The renegade general Haftar spoke at length on Monday."]
+    mined = cc.mine_substitutions([cc.align(a, b)])
+    assert mined[["a_words", "b_words", "unlisted"]].values.tolist() == [
+        ["warlord", "renegade general", "renegade; general"]
+    ]
+
+
+# ---- invariants -----------------------------------------------------------------------------------
+
+sentence = st.lists(
+    st.sampled_from(
+        [
+            "Qaddafi",
+            "Kadhafi",
+            "leader",
+            "dictator",
+            "the",
+            "said",
+            "forces",
+            "militias",
+            "Libya",
+            ",",
+            "on",
+            "Friday",
+            "AFP",
+            "reported",
+        ]
+    ),
+    min_size=1,
+    max_size=12,
+).map(lambda words: " ".join(words) + ".")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(sentence, min_size=1, max_size=5), st.lists(sentence, min_size=1, max_size=5))
+def test_every_non_equal_edit_gets_exactly_one_known_kind(a, b):
+    alignment = cc.align(a, b)
+    frame = cc.classify_changes(alignment)
+    edits = sum(1 for u in alignment.units for e in u.edits if e.tag != "equal")
+    assert len(frame) == edits
+    assert frame["kind"].isin(cc.KINDS).all()
+    assert frame["loaded"].isin(["towards", "away", "none"]).all()
+
+
+def test_an_empty_alignment_gives_an_empty_frame_with_the_columns():
+    frame = cc.classify_changes(cc.align([], []))
+    assert frame.empty and tuple(frame.columns) == KIND_COLUMNS

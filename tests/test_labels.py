@@ -1,0 +1,100 @@
+"""Labels: what each outlet calls each person or group, as a tidy table."""
+
+from __future__ import annotations
+
+import pytest
+
+import comparative_coverage as cc
+from comparative_coverage.labels import LABEL_COLUMNS
+
+
+@pytest.fixture(scope="module")
+def labels(sample_articles):
+    return cc.describe_labels(sample_articles)
+
+
+def described(frame, entity: str) -> list[tuple[str, str, str, str]]:
+    rows = frame[frame["entity"] == entity]
+    return [
+        tuple(r)
+        for r in rows[["outlet", "where", "descriptor", "position"]].itertuples(index=False)
+    ]
+
+
+def label_of(text: str, **options) -> list[tuple[str, str, str]]:
+    article = cc.Article(id="t#1", outlet="T", title="", paragraphs=(text,))
+    frame = cc.describe_labels([article], **options)
+    return [tuple(r) for r in frame[["name", "descriptor", "position"]].itertuples(index=False)]
+
+
+def test_haftars_descriptors_per_outlet(labels):
+    assert described(labels, "Khalifa Haftar") == [
+        ("Asharq Al-Awsat", "body", "military leader", "before"),
+        ("The Defense Post", "body", "military strongman", "before"),
+        ("The Defense Post", "caption", "Former Libyan General", "before"),
+        ("The Defense Post", "caption", "a long-time commander in Libyan armed forces", "after"),
+        ("Asharq Al-Awsat", "body", "Commander of the Libyan National Army (LNA)", "before"),
+        ("Asharq Al-Awsat", "caption", "Libyan National Army commander", "before"),
+        ("teleSUR English", "body", "Marshal", "before"),
+        (
+            "teleSUR English",
+            "body",
+            "the leader of the eastern militias that are in opposition to the Tripoli-based government",
+            "after",
+        ),
+    ]
+
+
+def test_what_each_outlet_called_qaddafi_and_which_spelling_it_used(labels):
+    rows = labels[labels["entity"] == "Muammar Qaddafi"]
+    assert rows[["outlet", "name", "descriptor", "terms", "load"]].values.tolist() == [
+        ["Asharq Al-Awsat", "Muammar Qaddafi", "leader", "leader", 0],
+        ["The Defense Post", "Moamer Kadhafi", "longtime dictator", "dictator", 2],
+    ]
+
+
+def test_the_table_is_tidy_and_easy_to_query(labels):
+    assert tuple(labels.columns) == LABEL_COLUMNS
+    assert set(labels["where"]) <= {"body", "dek", "caption"}
+    assert set(labels["position"]) == {"before", "after"}
+    row = labels[labels["descriptor"] == "military strongman"].iloc[0]
+    assert row["sentence"].startswith("Dbeibah and Mohammad Younes Menfi")
+    assert row["article"] == "001_d4fe8bf4671f7d50#1"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He sought to convince Putin to help.", []),
+        ("Envoys from Britain, France, Germany and Italy met.", []),
+        (
+            "Meanwhile, the UN special envoy, Jane Doe, met officials.",
+            [("Jane Doe", "UN special envoy", "before")],
+        ),
+        (
+            "The talks were hosted by Jane Doe, a veteran diplomat, in Rome.",
+            [("Jane Doe", "a veteran diplomat", "after")],
+        ),
+        (
+            "Rebels loyal to self-styled warlord Ali Kosh attacked.",
+            [("Ali Kosh", "self-styled warlord", "before")],
+        ),
+        (
+            "He met former Syrian president Bashar Assad.",
+            [("Bashar Assad", "former Syrian president", "before")],
+        ),
+    ],
+)
+def test_rules_for_descriptors(text, expected):
+    assert label_of(text) == expected
+
+
+def test_bare_mentions_can_be_listed_too():
+    rows = label_of("Khalifa Haftar arrived. Marshal Haftar spoke.", include_bare=True)
+    assert rows == [("Khalifa Haftar", "", ""), ("Haftar", "Marshal", "before")]
+
+
+def test_hostile_and_empty_input():
+    assert cc.describe_labels([]).empty
+    rows = label_of("<script>alert(1)</script> The dictator Ali Kosh, a <b>warlord</b>, fled.")
+    assert rows == [("Ali Kosh", "dictator", "before"), ("Ali Kosh", "a <b>warlord</b>", "after")]

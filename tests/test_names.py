@@ -1,0 +1,278 @@
+"""Name mentions and name variants: found by spelling and context, never merged on looks alone."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.mentions import extract_mentions
+
+
+def article(number: int, outlet: str, *paragraphs: str) -> cc.Article:
+    return cc.Article(id=f"synthetic#{number}", outlet=outlet, title="", paragraphs=paragraphs)
+
+
+def spellings(groups) -> list[set[str]]:
+    return [set(g.variants) for g in groups]
+
+
+@pytest.fixture(scope="module")
+def sample_groups(sample_articles):
+    return cc.find_name_variants(sample_articles)
+
+
+# ---- the bundled corpus -------------------------------------------------------------------
+
+
+def test_qaddafi_kadhafi_gaddafi_are_one_name_with_an_outlet_each(sample_groups):
+    [group] = [g for g in sample_groups if "Qaddafi" in g.variants]
+    assert group.outlets() == {
+        "Qaddafi": ("Asharq Al-Awsat",),
+        "Kadhafi": ("The Defense Post",),
+        "Gaddafi": ("teleSUR English",),
+    }
+    assert {(o.article, o.spelling) for o in group.occurrences} >= {
+        ("000_2b30075c1d741493#1", "Qaddafi"),
+        ("001_d4fe8bf4671f7d50#1", "Kadhafi"),
+        ("004_31faec29e2e14dd4#1", "Gaddafi"),
+    }
+
+
+def test_the_sample_has_exactly_these_name_variants(sample_groups):
+    assert spellings(sample_groups) == [
+        {"Assad", "al-Assad"},
+        {"Dbeibah", "al-Dbeibeh"},
+        {"Qaddafi", "Kadhafi", "Gaddafi"},
+        {"Abdul Hamid", "Abdulhamid"},
+        {"Menfi", "al-Menfi"},
+        {"Mohammed", "Mohammad", "Mohamed"},
+        {"Muammar", "Moamer"},
+    ]
+
+
+def test_every_merge_says_why(sample_groups):
+    by_name = {g.name: g for g in sample_groups}
+    [why] = by_name["Muammar"].evidence
+    assert why.startswith("Moamer ~ Muammar: full names Moamer Kadhafi ~ Muammar ")
+    assert any("near spelling" in line for line in by_name["Qaddafi"].evidence)
+    assert (
+        by_name["Abdul Hamid"].evidence[0].startswith("Abdul Hamid = Abdulhamid: the same letters")
+    )
+
+
+def test_occurrence_offsets_point_at_the_spelling(sample_groups):
+    for group in sample_groups:
+        for o in group.occurrences:
+            assert o.sentence[o.start : o.end] == o.spelling
+
+
+def test_groups_are_tidy_tables(sample_groups):
+    frame = sample_groups.to_frame()
+    assert list(frame.columns) == list(cc.names.NAME_COLUMNS)
+    assert set(frame.loc[frame["name"] == "Qaddafi", "variant"]) == {
+        "Qaddafi",
+        "Kadhafi",
+        "Gaddafi",
+    }
+    assert "Kadhafi" in sample_groups._repr_html_() and "Qaddafi" in repr(sample_groups[2])
+
+
+# ---- names in no table ----------------------------------------------------------------------
+
+
+UKRAINE_CHINA = [
+    article(
+        1,
+        "A",
+        "Ukrainian President Volodymyr Zelensky met leaders in Brussels.",
+        "Zelensky said talks were useful.",
+    ),
+    article(
+        2, "B", "President Volodymyr Zelenskiy told reporters in Kyiv that air defence was needed."
+    ),
+    article(
+        3,
+        "C",
+        "Volodymyr Zelenskyy thanked allies.",
+        "Chinese President Xi Jinping called for talks.",
+    ),
+    article(4, "D", "Xi Jin-ping met the French president in Paris."),
+]
+
+
+def test_ukrainian_and_chinese_names_cluster_without_any_table():
+    groups = cc.find_name_variants(UKRAINE_CHINA, known=())
+    assert spellings(groups) == [{"Zelensky", "Zelenskiy", "Zelenskyy"}, {"Jinping", "Jin-ping"}]
+
+
+def test_full_names_confirm_a_transliteration_that_looks_far():
+    groups = cc.find_name_variants(
+        [
+            article(1, "A", "Libya's leader Muammar Qaddafi was killed in 2011."),
+            article(2, "B", "Longtime dictator Moamer Kadhafi was killed in 2011."),
+        ],
+        known=(),
+    )
+    assert spellings(groups) == [{"Muammar", "Moamer"}, {"Qaddafi", "Kadhafi"}]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Russian President Vladimir Putin spoke.", "French diplomat Jean Patin spoke."),
+        ("Officials in Libya spoke.", "Officials in Liberia spoke."),
+        ("Khalifa Haftar spoke.", "His son Khaled Haftar spoke."),
+        ("Mohammed Hassan spoke.", "Mahmoud Hussein spoke."),
+        ("Putin spoke on Monday.", "Patin spoke on Monday."),
+        ("Officials in Austria met.", "Officials in Australia met."),
+    ],
+)
+def test_look_alike_names_of_different_people_and_places_stay_apart(a, b):
+    groups = cc.find_name_variants([article(1, "A", a), article(2, "B", b)], known=())
+    assert spellings(groups) == []
+
+
+def test_assad_and_asaad_are_one_name():
+    groups = cc.find_name_variants(
+        [article(1, "A", "Bashar al-Asaad fled to Moscow."), article(2, "B", "Bashar Assad fled.")]
+    )
+    assert spellings(groups) == [{"al-Asaad", "Assad"}]
+
+
+def test_an_alignment_confirms_a_surname_never_written_in_full():
+    a = article(1, "A", "The ruler Qaddafi was brought down and killed in 2011, after decades.")
+    b = article(2, "B", "The ruler Kadhafi was brought down and killed in 2011, after decades.")
+    assert spellings(cc.find_name_variants([a, b], known=())) == []
+    groups = cc.find_name_variants([a, b], known=(), alignments=[cc.align(a, b)])
+    assert spellings(groups) == [{"Qaddafi", "Kadhafi"}]
+    assert groups[0].evidence == ("Kadhafi ~ Qaddafi: aligned in A / B",)
+
+
+def test_the_known_variants_table_adds_what_spelling_cannot_find():
+    kiev = [article(1, "A", "Officials in Kiev met."), article(2, "B", "Officials in Kyiv met.")]
+    assert spellings(cc.find_name_variants(kiev, known=())) == []
+    assert spellings(cc.find_name_variants(kiev)) == [{"Kiev", "Kyiv"}]
+    assert spellings(cc.find_name_variants(kiev, known=[("Kyiv", "Kiev")])) == [{"Kiev", "Kyiv"}]
+
+
+def test_a_missing_variants_file_says_what_to_pass(tmp_path):
+    with pytest.raises(cc.InputNotFound, match="name,variant"):
+        cc.find_name_variants(UKRAINE_CHINA, known=tmp_path / "nope.csv")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Qaddafi", "Gaddafi", True),
+        ("Dbeibah", "Dbeibeh", True),
+        ("Yevkurov", "Evkurov", True),
+        ("Zelensky", "Zelenskyy", True),
+        ("Putin", "Patin", True),  # alike on paper: context has to separate them
+        ("Tuesday", "Thursday", False),
+        ("Libya", "Liberia", False),
+        ("Hamid", "Hamas", False),
+    ],
+)
+def test_same_name_proposes_candidates(a, b, expected):
+    assert cc.same_name(a, b) is expected
+
+
+# ---- mentions and entities ----------------------------------------------------------------------
+
+
+def test_titles_are_split_from_names(sample_articles):
+    mentions = extract_mentions(sample_articles)
+    found = {
+        (m.title, m.text) for m in mentions if m.article.startswith("000") and m.where == "caption"
+    }
+    assert ("Russian Defense Minister", "Sergei Shoigu") in found
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Libyan National Army"].kind == "group"
+    assert by_text["Vladimir Putin"].kind == "person"
+
+
+def test_prefixes_suffixes_and_sentence_openers():
+    [one] = [
+        article(
+            1,
+            "A",
+            "Following the talks, the post-Qaddafi order and the Tripoli-based government met. "
+            "Qaddafi was not there.",
+        )
+    ]
+    texts = [m.text for m in extract_mentions([one])]
+    assert texts == ["Qaddafi", "Tripoli", "Qaddafi"]
+
+
+def test_entities_are_the_same_across_outlets(sample_articles):
+    mentions = cc.find_mentions(sample_articles)
+    entity = {(m.article[:3], m.text): m.entity for m in mentions}
+    assert entity["001", "Moamer Kadhafi"] == entity["000", "Muammar Qaddafi"] == "Muammar Qaddafi"
+    assert entity["001", "Kadhafi"] == "Muammar Qaddafi"
+    assert entity["004", "Abdul Hamid al-Dbeibeh"] == entity["001", "Abdulhamid Dbeibah"]
+    assert entity["002", "Haftar"] == "Khalifa Haftar"
+    assert entity["002", "LNA"] == "Libyan National Army"
+
+
+# ---- bad input ----------------------------------------------------------------------------------
+
+
+def test_nothing_in_nothing_out():
+    assert cc.find_name_variants([]) == []
+    assert cc.find_mentions([]) == ()
+
+
+def test_hostile_text_is_escaped_in_html():
+    groups = cc.find_name_variants(
+        [
+            article(1, "<b>A</b>", "<script>alert(1)</script> Muammar Qaddafi said."),
+            article(2, "B", "Muammar Gaddafi said <img src=x onerror=alert(1)>."),
+        ]
+    )
+    html = groups._repr_html_()
+    assert "<b>A</b>" not in html and "&lt;b&gt;A&lt;/b&gt;" in html
+    assert "<script>" not in html.split("</style>", 1)[1]
+
+
+names = st.sampled_from(
+    [
+        "Qaddafi",
+        "Kadhafi",
+        "Gaddafi",
+        "Muammar",
+        "Moamer",
+        "Putin",
+        "Patin",
+        "Libya",
+        "Liberia",
+        "al-Assad",
+        "Assad",
+    ]
+)
+words = st.sampled_from(["said", "the", "leader", "was", "in", "2011", ",", "met", "Tuesday"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.one_of(names, words), min_size=1, max_size=12), min_size=1, max_size=6))
+def test_any_corpus_gives_groups_whose_offsets_hold(texts):
+    corpus = [article(k, f"O{k}", "x " + " ".join(t) + ".") for k, t in enumerate(texts)]
+    groups = cc.find_name_variants(corpus, known=())
+    for group in groups:
+        assert len(set(group.variants)) == len(group.variants) >= 2
+        for o in group.occurrences:
+            assert o.sentence[o.start : o.end] == o.spelling
+    flat = [v for g in groups for v in g.variants]
+    assert len(flat) == len(set(flat))  # a spelling belongs to one group
+    assert not any({"Libya", "Liberia"} <= set(g.variants) for g in groups)
+
+
+def test_one_article_or_plain_texts_are_accepted_and_anything_else_is_refused():
+    text = "Muammar Qaddafi ruled. Later Muammar Gaddafi fell."
+    assert spellings(cc.find_name_variants(text, known=())) == [{"Qaddafi", "Gaddafi"}]
+    assert spellings(cc.find_name_variants(article(1, "A", text), known=())) == [
+        {"Qaddafi", "Gaddafi"}
+    ]
+    with pytest.raises(TypeError, match="Articles or texts"):
+        cc.find_name_variants([1, 2])
