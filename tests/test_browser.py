@@ -1,0 +1,397 @@
+"""What only a browser can show, in a real headless Chromium with the network blocked.
+
+The sample report draws every chart offline with no console error and no request leaving
+the file; the hostile report runs no script and raises no dialog, even when its chart
+tooltips show the hostile text; the print view keeps the side-by-side view; an exported
+notebook draws its Altair charts offline. Screenshots go to each test's tmp folder, and
+to docs/ (for the README) when UPDATE_SCREENSHOTS=1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+import comparative_coverage as cc
+
+from .conftest import ROOT, require_chromium
+from .test_report import CHART_IDS, hostile_articles
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+CHARTS = ".vega-embed svg.marks"
+
+
+@dataclass
+class Browser:
+    """A Chromium context whose every request other than file: and data: is blocked."""
+
+    context: object
+    blocked: list[str] = field(default_factory=list)
+    allowed: list[str] = field(default_factory=lambda: ["file:", "data:", "blob:"])
+
+    def open(self, path: Path) -> Page:
+        return self.open_url(path.resolve().as_uri())
+
+    def open_url(self, url: str) -> Page:
+        self.blocked.clear()
+        page = Page(self.context.new_page(), self.blocked)
+        page.page.goto(url)
+        page.page.wait_for_load_state("load")
+        return page
+
+
+@dataclass
+class Page:
+    page: object
+    blocked: list[str]
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.on(
+            "console",
+            lambda m: self.console_errors.append(m.text) if m.type == "error" else None,
+        )
+        self.page.on("pageerror", lambda e: self.page_errors.append(str(e)))
+
+        def dialog(d) -> None:
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        self.page.on("dialog", dialog)
+
+    def wait_for_charts(self, count: int | None = None) -> list[dict]:
+        """Wait until ``count`` charts (default: every spec in the page) are drawn.
+
+        Returns each one's id, size and number of marks.
+        """
+        if count is None:
+            count = self.page.evaluate(
+                "JSON.parse(document.getElementById('cc-chart-specs').textContent).length"
+            )
+        self.page.wait_for_function(
+            f"document.querySelectorAll({CHARTS!r}).length >= {count}", timeout=20_000
+        )
+        return self.page.eval_on_selector_all(
+            CHARTS,
+            """svgs => svgs.map(svg => ({
+                id: svg.closest('.vega-embed').id,
+                width: svg.getBoundingClientRect().width,
+                height: svg.getBoundingClientRect().height,
+                marks: svg.querySelectorAll('g.mark-rect path, g.mark-rule line, '
+                                            + 'g.mark-text text, g.mark-rect rect').length,
+            }))""",
+        )
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    executable = require_chromium()
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=executable,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1200, "height": 900},
+        )
+        browser = Browser(context)
+
+        def route(r) -> None:
+            if r.request.url.startswith(tuple(browser.allowed)):
+                r.continue_()
+            else:
+                browser.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        yield browser
+        context.close()
+
+
+def assert_clean(page: Page) -> None:
+    assert page.blocked == []
+    assert page.console_errors == []
+    assert page.page_errors == []
+    assert page.dialogs == []
+
+
+# ---- the sample report ------------------------------------------------------------------
+
+
+def test_sample_report_draws_every_chart_offline(browser, sample_dir, tmp_path):
+    report = cc.write_report(sample_dir, tmp_path / "sample.html")
+    page = browser.open(report)
+    charts = page.wait_for_charts(len(CHART_IDS))
+    assert [c["id"] for c in charts] == CHART_IDS
+    shown = [c for c in charts if c["id"] != "chart-1-1-similarity"]  # that one is folded
+    assert all(c["width"] > 200 and c["height"] > 100 for c in shown)
+    assert all(c["marks"] > 5 for c in charts)
+    assert page.page.locator(".cc-chart-error").count() == 0
+    assert_clean(page)
+    page.page.screenshot(path=str(tmp_path / "sample-report.png"), full_page=True)
+    side_by_side = page.page.locator("#story-1 .cc-view").first
+    side_by_side.screenshot(path=str(tmp_path / "side-by-side.png"))
+    page.page.locator("#chart-1-1-map").screenshot(path=str(tmp_path / "chart.png"))
+    assert (tmp_path / "side-by-side.png").stat().st_size > 10_000
+    if os.environ.get("UPDATE_SCREENSHOTS"):
+        for name in ("side-by-side.png", "chart.png"):
+            shutil.copyfile(tmp_path / name, ROOT / "docs" / name)
+
+
+def test_the_print_view_keeps_the_side_by_side_and_drops_the_contents(
+    browser, sample_dir, tmp_path
+):
+    page = browser.open(cc.write_report(sample_dir, tmp_path / "sample.html"))
+    page.wait_for_charts(len(CHART_IDS))
+    assert page.page.locator("nav.cc-toc").is_visible()
+    page.page.emulate_media(media="print")
+    assert not page.page.locator("nav.cc-toc").is_visible()
+    assert page.page.locator("#story-1 .cc-view table").is_visible()
+    assert page.page.eval_on_selector("#story-1", "e => getComputedStyle(e).breakBefore") == "page"
+    page.page.pdf(path=str(tmp_path / "sample.pdf"))  # headless Chromium prints
+    assert (tmp_path / "sample.pdf").stat().st_size > 20_000
+
+
+# ---- hostile text -----------------------------------------------------------------------
+
+
+def test_hostile_report_runs_no_script_even_in_tooltips(browser, tmp_path):
+    report = cc.write_report(hostile_articles(), tmp_path / "hostile.html")
+    page = browser.open(report)
+    drawn = page.wait_for_charts()
+    assert [c["id"] for c in drawn][:4] == CHART_IDS[:4]
+    assert all(c["marks"] > 0 for c in drawn)
+    body = page.page.inner_text("body")
+    assert "<script>window." in body and "<img src=x onerror=" in body
+    # hover every sentence of the alignment map: its tooltip shows the hostile text
+    marks = page.page.locator("#chart-1-1-map g.mark-rect path")
+    assert marks.count() >= 18
+    tooltips = []
+    for k in range(marks.count()):
+        marks.nth(k).hover(force=True)
+        tooltip = page.page.locator("#vg-tooltip-element")
+        tooltips.append(tooltip.inner_text())
+        elements = "e => e.querySelectorAll('script, img, svg, iframe, a, b').length"
+        assert page.page.eval_on_selector("#vg-tooltip-element", elements) == 0
+    shown = "\n".join(tooltips)
+    assert "<script>window." in shown and "<img src=x onerror=" in shown
+    assert '<iframe src="javascript:' in shown
+    # and the highlighted edits, whose titles carry the text too
+    page.page.locator("#story-1 ins").first.hover()
+    assert page.page.evaluate("typeof window.__pwned") == "undefined"
+    assert_clean(page)  # no console error: not even a script blocked by the policy
+    width = page.page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 1200  # the 2,800-letter word wraps instead of widening the page
+    page.page.screenshot(path=str(tmp_path / "hostile-report.png"), full_page=True)
+
+
+# ---- notebook export --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def executed_notebook(tmp_path_factory):
+    """A tiny notebook, executed in a kernel with the offline charts on, saved to disk."""
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import comparative_coverage as cc\ncc.use_offline_charts()\n"
+            "a, b = cc.read_articles(['data/sample/000_2b30075c1d741493.txt#1',\n"
+            "                         'data/sample/001_d4fe8bf4671f7d50.txt'])\n"
+            "alignment = cc.align(a, b)"
+        ),
+        nbformat.v4.new_code_cell("cc.alignment_map(alignment)"),
+        nbformat.v4.new_code_cell("cc.changes_chart(cc.change_counts(alignment))"),
+        nbformat.v4.new_code_cell(  # a chart as any notebook makes it, with Altair's default
+            "import altair as alt\nalt.renderers.enable('default')\ncc.alignment_map(alignment)"
+        ),
+        nbformat.v4.new_markdown_cell("An equation stays as source: $x^2$"),
+    ]
+    client = nbclient.NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}}
+    )
+    client.execute()
+    path = tmp_path_factory.mktemp("notebook") / "tiny.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.notebook
+def test_executed_notebook_holds_the_vega_lite_specs(executed_notebook):
+    import nbformat
+
+    nb = nbformat.read(executed_notebook, as_version=4)
+    nbformat.validate(nb)
+    outputs = [o for cell in nb.cells[1:3] for o in cell["outputs"]]
+    assert [sorted(k for k in o["data"] if "vegalite" in k) for o in outputs] == [
+        ["application/vnd.vegalite.v6+json"],
+        ["application/vnd.vegalite.v6+json"],
+    ]
+    assert all("text/html" in o["data"] for o in outputs)  # what the export draws
+    assert all("application/vnd.jupyter.widget-view+json" in o["data"] for o in outputs)
+
+
+@pytest.mark.notebook
+def test_exported_notebook_has_no_script_from_another_host(executed_notebook, tmp_path):
+    from .test_report import parse
+
+    html = cc.export_notebook(executed_notebook, tmp_path / "tiny.html").read_text("utf-8")
+    tags = parse(html)
+    assert [attrs["src"] for tag, attrs in tags.tags if tag == "script" and "src" in attrs] == []
+    assert [a for t, a in tags.tags if t == "link" and a.get("rel") == "stylesheet"] == []
+    assert html.count("window.vegaEmbed=") == 1
+    assert 'var VEGA_DEBUG = {"vega_version": "6"' in html
+
+
+@pytest.mark.notebook
+def test_exported_notebook_draws_its_charts_offline(browser, executed_notebook, tmp_path):
+    from comparative_coverage.cli import main
+
+    assert main(["export", str(executed_notebook), "-o", str(tmp_path / "tiny.html")]) == 0
+    page = browser.open(tmp_path / "tiny.html")
+    charts = page.wait_for_charts(3)  # two offline-renderer charts, one default-renderer
+    assert len(charts) == 3 and all(c["marks"] > 5 for c in charts)
+    assert_clean(page)
+    page.page.screenshot(path=str(tmp_path / "notebook.png"), full_page=True)
+
+
+def test_use_offline_charts_puts_widget_spec_and_html_in_each_output(shoigu_pair):
+    import altair as alt
+
+    chart = cc.alignment_map(cc.align(*shoigu_pair))
+    try:
+        assert cc.use_offline_charts() == "comparative_coverage"
+        bundle = chart._repr_mimebundle_()
+        assert sorted(bundle) == [
+            "application/vnd.jupyter.widget-view+json",
+            "application/vnd.vegalite.v6+json",
+            "text/html",
+        ]
+        assert bundle["application/vnd.vegalite.v6+json"] == chart.to_dict()
+        cc.use_offline_charts(widget=False)
+        assert "application/vnd.jupyter.widget-view+json" not in chart._repr_mimebundle_()
+    finally:
+        alt.renderers.enable("default")
+
+
+def test_export_refuses_what_is_not_a_notebook(tmp_path):
+    with pytest.raises(cc.InputNotFound):
+        cc.export_notebook(tmp_path / "missing.ipynb", tmp_path / "x.html")
+    (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
+    with pytest.raises(cc.UnsupportedFormat, match="pass an .ipynb file"):
+        cc.export_notebook(tmp_path / "notes.txt", tmp_path / "x.html")
+    (tmp_path / "broken.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(cc.NotText, match="not a readable notebook"):
+        cc.export_notebook(tmp_path / "broken.ipynb", tmp_path / "x.html")
+
+
+# ---- live JupyterLab (opt-in: JUPYTERLAB_TEST=1; starts a server, about 40 s) -----------
+
+
+@pytest.mark.notebook
+@pytest.mark.skipif(
+    not os.environ.get("JUPYTERLAB_TEST"), reason="set JUPYTERLAB_TEST=1 to drive JupyterLab"
+)
+def test_jupyterlab_draws_offline_charts_and_altairs_default_needs_the_network(browser, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import comparative_coverage as cc\ncc.use_offline_charts()\n"
+            f"a, b = cc.read_articles([{str(ROOT / 'data/sample/000_2b30075c1d741493.txt#1')!r},\n"
+            f"                         {str(ROOT / 'data/sample/001_d4fe8bf4671f7d50.txt')!r}])\n"
+            "alignment = cc.align(a, b)"
+        ),
+        nbformat.v4.new_code_cell("cc.alignment_map(alignment)"),
+        nbformat.v4.new_code_cell("cc.changes_chart(cc.change_counts(alignment))"),
+        nbformat.v4.new_code_cell(
+            "import altair as alt\nalt.renderers.enable('default')\n"
+            "cc.changes_chart(cc.change_counts(alignment))"
+        ),
+    ]
+    nbformat.write(nb, tmp_path / "offline.ipynb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--IdentityProvider.token=cc",
+            f"--ServerApp.root_dir={tmp_path}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{origin}/api/status?token=cc", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        browser.allowed.append(origin)  # the local server, and nothing else
+        page = browser.open_url(f"{origin}/lab/tree/offline.ipynb?token=cc")
+        page.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+        accept = page.page.locator(".jp-Dialog button.jp-mod-accept")
+        with contextlib.suppress(Exception):
+            accept.first.click(timeout=10_000)  # "Select Kernel"
+        page.page.locator(".jp-Cell").first.click()
+        page.page.keyboard.press("Escape")
+        for _ in range(4):
+            page.page.keyboard.press("Shift+Enter")
+            time.sleep(1)
+        page.page.wait_for_function(
+            "document.querySelectorAll('.jp-OutputArea-output').length >= 3", timeout=60_000
+        )
+        page.page.wait_for_function(
+            "document.querySelectorAll('.jp-OutputArea-output svg.marks').length >= 2",
+            timeout=60_000,
+        )
+        time.sleep(2)
+        outputs = page.page.eval_on_selector_all(
+            ".jp-OutputArea-output", "els => els.map(e => e.innerText.slice(0, 80))"
+        )
+        assert len(outputs) == 3 and "Error loading script" in outputs[2]  # the CDN one
+        assert [u for u in page.blocked if "jsdelivr" not in u] == []
+        page.page.screenshot(path=str(tmp_path / "jupyterlab.png"))
+    finally:
+        server.terminate()  # first: nothing below may leave the server running
+        server.wait(timeout=30)
+        if origin in browser.allowed:
+            browser.allowed.remove(origin)

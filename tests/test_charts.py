@@ -1,0 +1,350 @@
+"""Charts, tested through chart.to_dict(): encodings, data columns, colours, no empty data."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
+
+
+@pytest.fixture(scope="module")
+def flagship(shoigu_pair) -> cc.Alignment:
+    return cc.align(*shoigu_pair)
+
+
+def data_of(spec: dict, layer: dict | None = None) -> list[dict]:
+    """The rows a (layer of a) chart draws, from the spec's inline datasets."""
+    name = (layer or spec).get("data", spec.get("data", {})).get("name")
+    return spec["datasets"][name]
+
+
+def status_scale_of(encoding: dict) -> dict[str, str]:
+    scale = encoding["scale"]
+    return dict(zip(scale["domain"], scale["range"], strict=True))
+
+
+# ---- colours ----------------------------------------------------------------------------
+
+
+def test_status_colours_come_from_the_one_scheme():
+    scale = cc.status_scale().to_dict()
+    assert scale["domain"] == ["same", "reworded", "merged", "split", "added", "dropped"]
+    assert scale["range"] == [STATUS_COLORS[s] for s in scale["domain"]]
+    assert cc.status_scale(["dropped", "same"]).to_dict() == {
+        "domain": ["same", "dropped"],
+        "range": ["#BBBBBB", "#D55E00"],
+    }
+
+
+# ---- 1. alignment map -------------------------------------------------------------------
+
+
+def test_alignment_map_draws_both_versions_and_links_aligned_sentences(flagship):
+    chart = cc.alignment_map(flagship)
+    assert isinstance(chart, alt.LayerChart)
+    spec = chart.to_dict()
+    links, bars, left, right, header = spec["layer"]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == [
+        "rule",
+        "rect",
+        "text",
+        "text",
+        "text",
+    ]
+    sentences = data_of(spec, bars)
+    assert [(r["version"], r["sentence"]) for r in sentences][:2] == [
+        ("Asharq Al-Awsat", 1),
+        ("Asharq Al-Awsat", 2),
+    ]
+    assert sum(r["side"] == "a" for r in sentences) == 9
+    assert sum(r["side"] == "b" for r in sentences) == 12
+    assert {r["status"] for r in sentences if r["sentence"] >= 10} == {"added"}
+    drawn = data_of(spec, links)
+    assert len(drawn) == 9  # every a sentence is linked; the three added b sentences are not
+    moved = sorted((r["a_sentence"], r["b_sentence"]) for r in drawn if r["moved"] == "moved")
+    assert moved == [(8, 2), (9, 3)]  # the Qaddafi background, pulled up under the lead
+    assert links["encoding"]["color"]["field"] == "status"
+    assert status_scale_of(links["encoding"]["color"]) == {
+        "same": "#BBBBBB",
+        "reworded": "#E69F00",
+        "added": "#009E73",
+    }
+    assert links["encoding"]["strokeDash"]["field"] == "moved"
+    tooltip_fields = {t["field"] for t in bars["encoding"]["tooltip"]}
+    assert {"version", "sentence", "status", "text"} <= tooltip_fields
+    assert [r["name"] for r in data_of(spec, header)] == ["Asharq Al-Awsat", "The Defense Post"]
+    assert (
+        spec["title"]["text"] == "Where each sentence of Asharq Al-Awsat went in The Defense Post"
+    )
+
+
+def test_alignment_map_takes_the_frame_too(flagship):
+    from_frame = cc.alignment_map(
+        flagship.to_frame(), a_name="Asharq Al-Awsat", b_name="The Defense Post"
+    )
+    assert from_frame.to_dict() == cc.alignment_map(flagship).to_dict()
+
+
+def test_alignment_map_counts_a_merged_sentence_once():
+    a = ["Shoigu met Dbeibah in Moscow.", "They discussed military cooperation at length."]
+    b = ["Shoigu met Dbeibah in Moscow and they discussed military cooperation at length."]
+    alignment = cc.align(a, b)
+    assert [u.status for u in alignment.units] == ["merged"]
+    spec = cc.alignment_map(alignment).to_dict()
+    links, bars = spec["layer"][:2]
+    assert [(r["side"], r["sentence"]) for r in data_of(spec, bars)] == [
+        ("a", 1),
+        ("a", 2),
+        ("b", 1),
+    ]
+    assert [(r["a_sentence"], r["b_sentence"]) for r in data_of(spec, links)] == [(1, 1), (2, 1)]
+
+
+def test_alignment_map_of_versions_with_one_name_tells_them_apart():
+    spec = cc.alignment_map(cc.align(["One."], ["One."]), a_name="AP", b_name="AP").to_dict()
+    assert [r["name"] for r in data_of(spec, spec["layer"][-1])] == ["AP (a)", "AP (b)"]
+
+
+@pytest.mark.parametrize("a, b", [([], []), ([], ["Only b."]), (["Only a."], [])])
+def test_charts_of_empty_versions_are_empty_not_errors(a, b):
+    alignment = cc.align(a, b)
+    cc.alignment_map(alignment).to_dict()
+    cc.changes_chart(cc.change_counts(alignment)).to_dict()
+    cc.similarity_heatmap(cc.similarity_frame(alignment)).to_dict()
+
+
+# ---- 2. what each version changed -------------------------------------------------------
+
+
+def test_change_counts_of_the_flagship_pair(flagship):
+    counts = cc.change_counts(flagship)
+    sentences = counts.query("measure == 'sentences'")
+    assert list(sentences[["status", "moved", "count"]].itertuples(index=False, name=None)) == [
+        ("same", "in order", 5),
+        ("reworded", "in order", 2),
+        ("reworded", "moved", 2),
+        ("added", "in order", 3),
+    ]
+    words = counts.query("measure == 'words'").groupby("status")["count"].sum().to_dict()
+    # "AFP reported" is what b dropped; "on Friday", "war-shattered", ... what it put in
+    assert words["dropped"] == 2
+    assert words["added"] > 50  # three added sentences and a few inserted words
+    assert set(counts["pair"]) == {"The Defense Post vs Asharq Al-Awsat"}
+
+
+def test_changes_chart_stacks_sentences_and_words_by_status(flagship):
+    chart = cc.changes_chart(cc.change_counts(flagship))
+    assert isinstance(chart, alt.Chart)
+    spec = chart.to_dict()
+    encoding = spec["encoding"]
+    assert spec["mark"]["type"] == "bar"
+    assert encoding["x"]["aggregate"] == "sum" and encoding["x"]["field"] == "count"
+    assert encoding["y"]["field"] == "pair"
+    assert encoding["row"]["field"] == "measure"
+    assert encoding["color"]["field"] == "status"
+    assert status_scale_of(encoding["color"]) == {
+        s: STATUS_COLORS[s] for s in ("same", "reworded", "added", "dropped")
+    }
+    assert encoding["stroke"]["condition"]["value"] == MOVED_COLOR
+    rows = data_of(spec)
+    assert {r["measure"] for r in rows} == {"sentences", "words"}
+    assert all(r["count"] > 0 for r in rows)
+
+
+def test_change_counts_label_each_pair(shoigu_pair):
+    a, b = shoigu_pair
+    counts = cc.change_counts([cc.align(a, b), cc.align(b, a)])
+    assert sorted(set(counts["pair"])) == [
+        "Asharq Al-Awsat vs The Defense Post",
+        "The Defense Post vs Asharq Al-Awsat",
+    ]
+    dropped = counts.query("pair == 'Asharq Al-Awsat vs The Defense Post' and status == 'dropped'")
+    assert dropped.query("measure == 'sentences'")["count"].sum() == 3  # b's added, seen from b
+
+
+sentence = st.text(alphabet="abcdefgh ", min_size=3, max_size=40).map(
+    lambda s: s.strip().capitalize() + "."
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(sentence, max_size=6), st.lists(sentence, max_size=6))
+def test_sentence_counts_account_for_every_sentence_once(a, b):
+    """b's sentences by status, plus a's dropped ones: nothing counted twice or missed."""
+    alignment = cc.align(a, b)
+    counts = cc.change_counts(alignment).query("measure == 'sentences'")
+    dropped = counts.query("status == 'dropped'")["count"].sum()
+    assert counts["count"].sum() - dropped == len(alignment.b_sentences)
+    assert dropped == sum(len(u.a) for u in alignment.units if u.status == "dropped")
+
+
+# ---- 6. similarity matrix ---------------------------------------------------------------
+
+
+def test_similarity_frame_has_every_pair_and_marks_the_chosen_ones(flagship):
+    frame = cc.similarity_frame(flagship)
+    assert len(frame) == 9 * 12
+    assert list(frame.columns[:5]) == ["a_index", "b_index", "a_sentence", "b_sentence", "score"]
+    chosen = frame[frame["status"] != ""]
+    assert sorted(zip(chosen["a_sentence"], chosen["b_sentence"], strict=True)) == [
+        (1, 1),
+        (2, 4),
+        (3, 5),
+        (4, 6),
+        (5, 7),
+        (6, 8),
+        (7, 9),
+        (8, 2),
+        (9, 3),
+    ]
+    assert frame["score"].between(0, 1).all()
+    assert frame.query("a_sentence == 2 and b_sentence == 4")["score"].item() == 1.0
+
+
+def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship):
+    frame = cc.similarity_frame(flagship)
+    chart = cc.similarity_heatmap(frame, a_name=flagship.a_name, b_name=flagship.b_name)
+    spec = chart.to_dict()
+    heat, chosen = spec["layer"]
+    assert heat["encoding"]["color"]["field"] == "score"
+    assert heat["encoding"]["color"]["scale"]["domain"] == [0, 1]
+    assert heat["encoding"]["x"]["title"] == "sentence of The Defense Post"
+    assert heat["encoding"]["x"]["scale"]["domain"] == list(range(1, 13))  # every column
+    assert chosen["encoding"]["stroke"]["field"] == "status"
+    assert status_scale_of(chosen["encoding"]["stroke"]) == {
+        "same": "#BBBBBB",
+        "reworded": "#E69F00",
+    }
+    cells = data_of(spec)
+    assert sum(r["status"] != "" for r in cells) == 9
+    assert len(cells) == (frame["score"] > 0).sum() < 9 * 12  # blank cells are not stored
+    assert set(cells[0]) == {"a_sentence", "b_sentence", "score", "status"}
+    lookups = [t["from"]["fields"] for t in spec["transform"]]
+    assert lookups == [["a_text"], ["b_text"]]  # each sentence's text stored once
+
+
+def test_charts_return_values_and_do_not_display_or_save(flagship, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for chart in (
+        cc.alignment_map(flagship),
+        cc.changes_chart(cc.change_counts(flagship)),
+        cc.similarity_heatmap(cc.similarity_frame(flagship)),
+    ):
+        assert isinstance(chart, alt.TopLevelMixin)
+        assert chart.to_dict()["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    assert list(tmp_path.iterdir()) == []
+
+
+# ---- 3. kinds of wording change ---------------------------------------------------------
+
+
+def test_kinds_chart_counts_edits_by_kind_with_examples():
+    changes = pd.DataFrame(
+        {
+            "kind": ["name_variant", "name_variant", "label", "dropped_detail"],
+            "a_words": ["Qaddafi", "Mohammed", "leader", ", AFP reported"],
+            "b_words": ["Kadhafi", "Mohammad", "strongman", ""],
+            "a_outlet": ["Asharq Al-Awsat"] * 4,
+            "b_outlet": ["The Defense Post"] * 4,
+        }
+    )
+    spec = cc.kinds_chart(changes).to_dict()
+    rows = {r["kind"]: (r["edits"], r["examples"]) for r in data_of(spec)}
+    assert rows == {
+        "dropped_detail": (1, ", AFP reported → ∅"),
+        "label": (1, "leader → strongman"),
+        "name_variant": (2, "Qaddafi → Kadhafi; Mohammed → Mohammad"),
+    }
+    assert {r["pair"] for r in data_of(spec)} == {"The Defense Post vs Asharq Al-Awsat"}
+    assert spec["encoding"]["color"]["field"] == "kind"
+    assert status_scale_of(spec["encoding"]["color"]) == {
+        k: KIND_COLORS[k] for k in ("name_variant", "label", "dropped_detail")
+    }
+
+
+def test_kinds_chart_of_the_flagship_pair(flagship):
+    from comparative_coverage.kinds import classify_changes
+
+    changes = classify_changes(flagship)
+    rows = data_of(cc.kinds_chart(changes).to_dict())
+    assert sum(r["edits"] for r in rows) == len(changes) > 0
+    assert {"name_variant", "label"} <= {r["kind"] for r in rows}  # Kadhafi; dictator
+
+
+# ---- 4. name variants -------------------------------------------------------------------
+
+
+def test_name_variants_chart_shows_who_uses_which_spelling():
+    names = pd.DataFrame(
+        {
+            "name": ["Qaddafi"] * 5,
+            "variant": ["Qaddafi", "Qaddafi", "Kadhafi", "Kadhafi", "Gaddafi"],
+            "outlet": ["Asharq Al-Awsat"] * 2 + ["The Defense Post"] * 2 + ["teleSUR English"],
+        }
+    )
+    spec = cc.name_variants_chart(names).to_dict()
+    cells, numbers = spec["layer"]
+    assert sorted((r["spelling"], r["outlet"], r["count"]) for r in data_of(spec)) == [
+        ("Qaddafi: Gaddafi", "teleSUR English", 1),
+        ("Qaddafi: Kadhafi", "The Defense Post", 2),
+        ("Qaddafi: Qaddafi", "Asharq Al-Awsat", 2),
+    ]
+    assert cells["encoding"]["color"]["scale"]["range"][-1] == KIND_COLORS["name_variant"]
+    assert numbers["encoding"]["text"]["field"] == "count"
+
+
+def test_name_variants_chart_of_the_sample(sample_articles):
+    from comparative_coverage.names import find_name_variants
+
+    rows = data_of(cc.name_variants_chart(find_name_variants(sample_articles).to_frame()).to_dict())
+    qaddafi = {(r["spelling"], r["outlet"]) for r in rows if r["spelling"].startswith("Qaddafi")}
+    assert ("Qaddafi: Kadhafi", "The Defense Post") in qaddafi
+    assert ("Qaddafi: Qaddafi", "Asharq Al-Awsat") in qaddafi
+
+
+# ---- 5. labels --------------------------------------------------------------------------
+
+
+def test_labels_frame_joins_descriptors_and_keeps_the_strongest_load():
+    labels = pd.DataFrame(
+        {
+            "entity": ["Muammar Qaddafi", "Muammar Qaddafi", "Muammar Qaddafi", "Shoigu"],
+            "outlet": [
+                "Asharq Al-Awsat",
+                "The Defense Post",
+                "The Defense Post",
+                "Asharq Al-Awsat",
+            ],
+            "descriptor": ["leader", "longtime dictator", "former ruler", "Defense Minister"],
+            "load": [0, 2, 1, 0],
+        }
+    )
+    frame = cc.labels_frame(labels)
+    assert list(frame.itertuples(index=False, name=None)) == [
+        ("Muammar Qaddafi", "Asharq Al-Awsat", "leader", 0, 1),
+        ("Muammar Qaddafi", "The Defense Post", "longtime dictator; former ruler", 2, 2),
+        ("Shoigu", "Asharq Al-Awsat", "Defense Minister", 0, 1),
+    ]
+    assert set(cc.labels_frame(labels, min_outlets=2)["entity"]) == {"Muammar Qaddafi"}
+    spec = cc.labels_chart(frame).to_dict()
+    cells, words = spec["layer"]
+    assert cells["encoding"]["color"]["field"] == "load"
+    assert cells["encoding"]["color"]["scale"]["range"][-1] == KIND_COLORS["label"]
+    assert words["encoding"]["text"]["field"] == "descriptors"
+
+
+def test_labels_chart_of_the_flagship_pair(shoigu_pair, flagship):
+    from comparative_coverage.labels import describe_labels
+
+    frame = cc.labels_frame(describe_labels(shoigu_pair, alignments=[flagship]), min_outlets=2)
+    qaddafi = frame[frame["entity"] == "Muammar Qaddafi"].set_index("outlet")["descriptors"]
+    assert qaddafi.to_dict() == {
+        "Asharq Al-Awsat": "leader",
+        "The Defense Post": "longtime dictator",
+    }
+    assert len(data_of(cc.labels_chart(frame).to_dict())) == len(frame) > 0

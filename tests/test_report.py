@@ -1,0 +1,291 @@
+"""The standalone report: one self-contained page, deterministic, and safe with hostile text."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+import comparative_coverage as cc
+from comparative_coverage.cli import main
+from comparative_coverage.report import _json_for_script, _sha256
+
+# ---- a hostile corpus: two versions of one story whose text tries every trick ----------
+
+PAYLOADS = (
+    '<script>window.__pwned = "script"; alert("script")</script>',
+    "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">",
+    "<a href=\"javascript:window.__pwned='link';alert('link')\">click me</a>",
+    '</style><script>window.__pwned = "style"</script>',
+    '" onmouseover="window.__pwned=\'attr\'" data-x="',
+    "'><svg onload=\"window.__pwned='svg'\">",
+    "</script><script>window.__pwned = 'json'</script>",
+    "${window.__pwned = 'template'} {{7*7}} &amp; &lt;b&gt;",
+)
+LONG_WORD = "Gaddafi" * 400  # 2,800 characters without a space
+
+
+def hostile_articles() -> list[cc.Article]:
+    """Two versions of one story: shared sentences carrying payloads, plus edits."""
+    shared = [
+        f"Officials said the talks in Moscow covered {p} and military cooperation."
+        for p in PAYLOADS
+    ]
+    a_paragraphs = (*shared, f"The minister thanked {LONG_WORD} for his support.")
+    b_paragraphs = (
+        *(s.replace("Officials said", "Officials on Friday said") for s in shared[:4]),
+        *shared[4:],
+        f"The minister thanked {LONG_WORD} and his <b>allies</b> for their support.",
+        "An added sentence with <iframe src=\"javascript:window.__pwned='iframe'\"></iframe>.",
+    )
+    return [
+        cc.Article(
+            id="evil_a#1",
+            outlet='Evil "Outlet" <script>window.__pwned="outlet"</script>',
+            title="<script>window.__pwned='title'</script> Talks in Moscow",
+            paragraphs=a_paragraphs,
+            date="2021-04-17",
+            url="javascript:window.__pwned='url'",
+        ),
+        cc.Article(
+            id="evil_b#1",
+            outlet="O'Brien & Sons </style>",
+            title="Talks in Moscow </title><script>window.__pwned='title2'</script>",
+            paragraphs=b_paragraphs,
+            url='https://example.org/?q=<script>&x="y"',
+        ),
+    ]
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text of each script."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._in_script = True
+            self.scripts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts[-1] += data
+
+
+def parse(html: str) -> Tags:
+    tags = Tags()
+    tags.feed(html)
+    return tags
+
+
+OUR_TAGS = set(
+    "a body br caption del details div em h1 h2 h3 h4 head header html ins li main meta nav "
+    "noscript ol p script section small span strong style summary table tbody td th thead "
+    "title tr ul".split()
+)
+CHART_IDS = [
+    "chart-summary-changes",
+    "chart-summary-kinds",
+    "chart-1-1-map",
+    "chart-1-1-similarity",
+    "chart-1-labels",
+    "chart-names",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_report(sample_dir) -> str:
+    return cc.build_report(sample_dir)
+
+
+@pytest.fixture(scope="module")
+def hostile_report() -> str:
+    return cc.build_report(hostile_articles())
+
+
+def chart_specs(html: str) -> list[dict]:
+    data = re.search(r'<script type="application/json" id="cc-chart-specs">(.*?)</script>', html)
+    return json.loads(data.group(1))
+
+
+# ---- the sample report ------------------------------------------------------------------
+
+
+def test_sample_report_has_the_summary_the_charts_and_the_side_by_side(sample_report):
+    tags = parse(sample_report)
+    ids = [attrs["id"] for _, attrs in tags.tags if "id" in attrs]
+    assert ids == [
+        "summary",
+        "chart-summary-changes",
+        "chart-summary-kinds",
+        "story-1",
+        "chart-1-1-map",
+        "chart-1-1-similarity",
+        "chart-1-labels",
+        "names",
+        "chart-names",
+        "single",
+        "about",
+        "cc-chart-specs",
+    ]
+    assert [item["id"] for item in chart_specs(sample_report)] == CHART_IDS
+    assert sample_report.count('<tr class="cc-') == 12  # the flagship pair's 12 units
+    assert "Russia Calls for Deeper Military Ties with Libya" in sample_report
+    assert "<del" in sample_report and "<ins" in sample_report
+    assert sample_report.count("cc-is-moved") == 2  # the two sentences pulled up
+    assert "teleSUR English" in sample_report  # a story told once is still listed
+
+
+def test_the_vega_bundle_is_inlined_exactly_once_and_nothing_is_fetched(sample_report):
+    tags = parse(sample_report)
+    scripts = [attrs for tag, attrs in tags.tags if tag == "script"]
+    assert scripts == [{"type": "application/json", "id": "cc-chart-specs"}, {}, {}]
+    assert sample_report.count("window.vegaEmbed=") == 1
+    assert not [attrs for _, attrs in tags.tags if "src" in attrs]
+    assert not [
+        attrs for tag, attrs in tags.tags if tag == "link" and attrs.get("rel") != "canonical"
+    ]
+    assert len(sample_report.encode()) < 3_000_000
+
+
+def test_only_the_pages_own_scripts_may_run(sample_report):
+    """The Content-Security-Policy allows exactly the two inline scripts, by hash."""
+    tags = parse(sample_report)
+    policy = next(
+        a["content"] for t, a in tags.tags if a.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+    bundle, embed = tags.scripts[1:]
+    assert f"'{_sha256(bundle)}'" in policy and f"'{_sha256(embed)}'" in policy
+    assert embed.count("vegaEmbed(") == 1  # called once per chart in a loop over the specs
+
+
+def test_the_report_is_byte_identical_for_identical_input(sample_dir, sample_report, monkeypatch):
+    assert cc.build_report(sample_dir) == sample_report
+    monkeypatch.chdir(sample_dir.parent.parent)
+    assert cc.build_report("data/sample") == sample_report  # no absolute paths inside
+    assert cc.build_report(cc.read_articles(sample_dir)) == sample_report
+
+
+def test_another_process_with_another_hash_seed_writes_the_same_bytes(
+    sample_dir, sample_report, tmp_path
+):
+    env = {**os.environ, "PYTHONHASHSEED": "7"}
+    command = [sys.executable, "-m", "comparative_coverage.cli", "report", str(sample_dir)]
+    subprocess.run(
+        [*command, "-o", str(tmp_path / "r.html")], env=env, check=True, capture_output=True
+    )
+    assert (tmp_path / "r.html").read_text(encoding="utf-8") == sample_report
+
+
+def test_the_side_by_side_view_prints(sample_report):
+    css = re.search(r"<style>(.*?)</style>", sample_report, re.S).group(1)
+    print_css = css[css.index("@media print") :]
+    assert ".cc-toc" in print_css and "display:none" in print_css
+    assert "section.cc-story{break-before:page}" in print_css
+
+
+def test_write_report_returns_the_path_and_the_cli_prints_it(sample_dir, tmp_path, capsys):
+    path = cc.write_report(sample_dir, tmp_path / "out" / "sample.html", title="Sample")
+    assert path == tmp_path / "out" / "sample.html"
+    assert "<title>Sample</title>" in path.read_text(encoding="utf-8")
+    assert main(["report", str(sample_dir), "-o", str(tmp_path / "cli.html")]) == 0
+    assert capsys.readouterr().out.startswith(f"wrote {tmp_path / 'cli.html'} (0.")
+
+
+def test_stories_and_outlets_narrow_the_report(sample_dir):
+    html = cc.build_report(sample_dir, stories=["story-1"])
+    assert "Italy" not in html and [c["id"] for c in chart_specs(html)] == CHART_IDS
+    only_b = cc.build_report(sample_dir, outlets=["the defense post"])
+    assert "Asharq" not in only_b and "cc-chart-specs" not in only_b
+    assert "nothing to compare" in only_b
+    assert "<script" not in only_b  # no chart, so no script at all
+
+
+def test_unknown_stories_and_outlets_say_what_exists(sample_dir, capsys):
+    with pytest.raises(cc.ArticleNotFound, match="story-1: Russia Calls"):
+        cc.build_report(sample_dir, stories=["no such story"])
+    assert main(["report", str(sample_dir), "-o", "x.html", "--outlets", "Nope"]) == 2
+    assert "the outlets are: Asharq Al-Awsat, The Defense Post" in capsys.readouterr().err
+
+
+# ---- hostile text -----------------------------------------------------------------------
+
+
+def test_hostile_articles_form_one_story_so_every_section_shows_them(hostile_report):
+    ids = [item["id"] for item in chart_specs(hostile_report)]
+    assert ids[:4] == CHART_IDS[:4]
+
+
+def test_hostile_text_adds_no_element_attribute_or_script(hostile_report, sample_report):
+    tags = parse(hostile_report)
+    assert [attrs for tag, attrs in tags.tags if tag == "script"] == [
+        {"type": "application/json", "id": "cc-chart-specs"},
+        {},
+        {},
+    ]
+    used = {tag for tag, _ in tags.tags}
+    assert used <= OUR_TAGS and not used & {"img", "iframe", "svg", "b"}
+    attributes = {name for _, attrs in tags.tags for name in attrs}
+    assert not {a for a in attributes if a.startswith("on")}
+    assert "data-x" not in attributes
+    hrefs = [attrs["href"] for tag, attrs in tags.tags if tag == "a"]
+    assert not [h for h in hrefs if not h.startswith(("#", "https://"))]
+    styles = [t for t, _ in tags.tags if t == "style"]
+    assert hostile_report.count("</style>") == len(styles)  # none closed early by the text
+
+
+def test_hostile_text_shows_literally(hostile_report):
+    assert "&lt;script&gt;window." in hostile_report
+    assert "&lt;img src=x onerror=&quot;window.__pwned = &#x27;img&#x27;" in hostile_report
+    assert "&lt;/style&gt;&lt;script&gt;" in hostile_report
+    assert "javascript:window.__pwned=&#x27;url&#x27;" in hostile_report  # text, not a link
+    assert LONG_WORD in hostile_report
+    specs = json.dumps(chart_specs(hostile_report))
+    assert "covered </script><script>window." in specs  # data, intact
+
+
+def test_json_in_a_script_cannot_close_it():
+    text = _json_for_script({"t": "</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"t": "</script><!-- & -->"}
+
+
+def test_empty_input_is_a_clear_error(tmp_path):
+    with pytest.raises(cc.EmptyInput):
+        cc.build_report([])
+
+
+def test_a_story_in_three_versions_gets_the_n_way_table_and_a_map_per_pair(shoigu_pair):
+    a, b = shoigu_pair
+    third = cc.Article(
+        id="third#1",
+        outlet="Third Outlet",
+        title=b.title,
+        paragraphs=tuple(p.replace("Kadhafi", "Gaddafi") for p in b.paragraphs[:-1]),
+    )
+    html = cc.build_report([a, b, third])
+    assert "All versions side by side" in html
+    ids = [item["id"] for item in chart_specs(html)]
+    assert ids[:4] == [
+        "chart-summary-changes",
+        "chart-summary-kinds",
+        "chart-1-1-map",
+        "chart-1-1-similarity",
+    ]
+    assert "chart-1-2-map" in ids
+    assert html.count("<h3>") >= 4 and "Third Outlet" in html
