@@ -20,9 +20,9 @@ $(VENV)/.dev: pyproject.toml
 	@touch $(VENV)/.base $@
 
 report: $(VENV)/.base
-	$(VENV)/bin/compare-coverage articles data/sample -o reports/sample-articles.csv --format csv
-	$(VENV)/bin/compare-coverage articles data/sample
-	@echo "wrote reports/sample-articles.csv"
+	$(VENV)/bin/compare-coverage articles data/sample -o reports/sample-articles.csv
+	$(VENV)/bin/compare-coverage report data/sample -o reports/sample.html
+	@echo "report: $(CURDIR)/reports/sample.html"
 
 test: $(VENV)/.dev
 	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium || echo "chromium is not installed: browser tests will be skipped"
@@ -34,7 +34,8 @@ lab: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m pip -q install -r benchmarks/requirements.txt
-	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py
+	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py \
+	  && ../$(PY) bench_stories.py && ../$(PY) bench_names.py && ../$(PY) bench_report.py
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check coverage tests benchmarks

@@ -45,6 +45,18 @@ class MissingDependency(CoverageError, ImportError):
     """An optional package is needed; the message gives the install command."""
 
 
+class InvalidData(CoverageError, ValueError):
+    """An editable table (lexicon, name variants) holds a value we cannot use."""
+
+
+class NotEnoughVersions(CoverageError, ValueError):
+    """A comparison needs at least two versions of a story."""
+
+
+class InvalidOption(CoverageError, ValueError):
+    """An option names a value that does not exist (an exercise kind, say)."""
+
+
 def missing_dependency(
     package: str, purpose: str, *, extra: str | None = None
 ) -> MissingDependency:

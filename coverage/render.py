@@ -11,9 +11,24 @@ from __future__ import annotations
 from html import escape
 
 from .colors import MOVED_COLOR, STATUS_COLORS
+from .compare import Comparison
 from .model import Alignment, Article, Unit, WordEdit
+from .names import NameGroup
+from .quotes import Quote
+from .stories import Story
 
-__all__ = ["STYLE", "alignment_html", "article_html", "highlight", "status_badge", "legend_html"]
+__all__ = [
+    "STYLE",
+    "alignment_html",
+    "article_html",
+    "highlight",
+    "status_badge",
+    "legend_html",
+    "comparison_html",
+    "stories_html",
+    "name_groups_html",
+    "quote_html",
+]
 
 STYLE = (
     "<style>"
@@ -114,8 +129,9 @@ def alignment_html(
         moved = ""
         if unit.moved:
             moved = (
-                f'<br><span class="cc-moved" title="out of order relative to the rest">'
-                f"moved: {a_name} {_numbers(unit.a)} &rarr; {b_name} {_numbers(unit.b)}</span>"
+                f'<br><span class="cc-moved" title="out of order relative to the rest: sentence '
+                f'{_numbers(unit.a)} of {a_name} is sentence {_numbers(unit.b)} of {b_name}">'
+                f"moved {_numbers(unit.a)} &rarr; {_numbers(unit.b)}</span>"
             )
         rows.append(
             f'<tr class="cc-{unit.status}{" cc-is-moved" if unit.moved else ""}">'
@@ -155,4 +171,152 @@ def article_html(article: Article) -> str:
         f'{STYLE}<div class="cc-view"><h3>{escape(article.title or "(untitled)")}</h3>'
         f'<div style="color:#666">{meta} · {len(article.sentences)} sentences, '
         f"{article.words} words</div>{dek}{paragraphs}{extra}</div>"
+    )
+
+
+# ---- stories and N-way comparisons ------------------------------------------------------
+
+# how many versions carry a unit: quiet grey for what all share, so that differences stand out
+COMPARISON_COLORS = {"shared_all": "#BBBBBB", "shared_some": "#56B4E9", "only_this": "#009E73"}
+COMPARISON_MEANING = {
+    "shared_all": "every version carries it",
+    "shared_some": "some versions carry it",
+    "only_this": "one version alone carries it",
+}
+
+
+def _comparison_badge(status: str, versions: int, total: int) -> str:
+    color = COMPARISON_COLORS.get(status, "#dddddd")
+    return (
+        f'<span class="cc-badge" style="background:{color}" title="{escape(COMPARISON_MEANING.get(status, status))}">'
+        f'{escape(status)}</span><br><span style="color:#777;font-size:11px">{versions}/{total}</span>'
+    )
+
+
+def comparison_html(
+    comparison: Comparison, *, caption: str | None = None, statuses: set[str] | None = None
+) -> str:
+    """The N-way table: one row per content unit, one column per outlet.
+
+    Words a version changed relative to the spine's sentence are marked ``<ins>``; cells
+    out of order relative to the spine carry a "moved" tag. ``statuses`` keeps only
+    units with those statuses.
+    """
+    total = len(comparison.outlets)
+    spine_tag = ' <span style="font-weight:400;color:#777">(spine)</span>'
+    heads = "".join(
+        f"<th>{escape(label)}{spine_tag if k == comparison.spine else ''}</th>"
+        for k, label in enumerate(comparison.outlets)
+    )
+    rows = []
+    for unit in comparison.units:
+        if statuses is not None and unit.status not in statuses:
+            continue
+        cells = []
+        for k, cell in enumerate(unit.cells):
+            if cell is None:
+                cells.append('<td><span class="cc-empty">&mdash;</span></td>')
+                continue
+            text = highlight(cell.text, cell.edits, side="b") if cell.edits else escape(cell.text)
+            numbers = f'<span style="color:#999;font-size:11px">{_numbers(cell.sentences)}</span> '
+            moved = (
+                '<br><span class="cc-moved" title="out of order relative to the spine">moved</span>'
+                if cell.moved
+                else ""
+            )
+            kind = "" if k == comparison.spine else f' title="{escape(cell.relation)}"'
+            cells.append(f"<td{kind}>{numbers}{text}{moved}</td>")
+        rows.append(
+            f'<tr class="cc-{unit.status}"><td class="cc-n">{unit.unit + 1}</td>'
+            f'<td class="cc-s">{_comparison_badge(unit.status, unit.versions, total)}</td>'
+            f"{''.join(cells)}</tr>"
+        )
+    legend = "".join(
+        f'<span><span class="cc-badge" style="background:{COMPARISON_COLORS[s]}">{escape(s)}</span> '
+        f"{escape(m)}</span>"
+        for s, m in COMPARISON_MEANING.items()
+    )
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    counts = ", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v)
+    return (
+        f'{STYLE}<div class="cc-view"><div class="cc-legend">{legend}</div>'
+        f"<table>{caption_html}<thead><tr><th class='cc-n'>#</th><th class='cc-s'>carried by</th>"
+        f"{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<p style="color:#555;font-size:12px">{len(comparison.units)} units: {escape(counts)}</p></div>'
+    )
+
+
+def stories_html(stories: list[Story] | tuple[Story, ...], *, caption: str | None = None) -> str:
+    """A listing of stories: each story's versions, and the evidence that links them."""
+    rows = []
+    for story in stories:
+        versions = "".join(
+            f"<li>{escape(a.outlet or 'unknown')} &middot; {escape(a.title or '(untitled)')} "
+            f'<span style="color:#777;white-space:nowrap">{escape(a.id)}{" &middot; " + escape(a.date) if a.date else ""}</span></li>'
+            for a in story.articles
+        )
+        links = "".join(
+            f"<li>{escape(link.a)} &harr; {escape(link.b)}: {link.share:.0%} of sentences shared, "
+            f"score {link.score:.2f}</li>"
+            for link in story.links
+        )
+        rows.append(
+            f'<tr><td class="cc-s">{escape(story.id)}</td><td><strong>{escape(story.title)}</strong>'
+            f'<ul style="margin:2px 0">{versions}</ul>'
+            + (f'<ul style="margin:2px 0;color:#555;font-size:12px">{links}</ul>' if links else "")
+            + f'</td><td class="cc-n">{len(story.articles)}</td></tr>'
+        )
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (
+        f'{STYLE}<div class="cc-view"><table>{caption_html}<thead><tr><th class="cc-s">story</th>'
+        f"<th>versions and why they belong together</th><th class='cc-n'>n</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+# ---- name variants and quotes ----------------------------------------------------------
+
+
+def name_groups_html(
+    groups: list[NameGroup] | tuple[NameGroup, ...], *, caption: str | None = None
+) -> str:
+    """Each group's spellings with their counts and outlets, and why they were merged."""
+    rows = []
+    for group in groups:
+        counts, outlets = group.counts(), group.outlets()
+        spellings = "".join(
+            f"<li><strong>{escape(v)}</strong> &times;{counts[v]} "
+            f'<span style="color:#555">{escape(", ".join(outlets[v]))}</span></li>'
+            for v in group.variants
+        )
+        evidence = "".join(f"<li>{escape(line)}</li>" for line in group.evidence)
+        rows.append(
+            f'<tr><td class="cc-s">{escape(group.name)}<br><span style="color:#777;font-size:11px">'
+            f'{escape(group.kind)}</span></td><td><ul style="margin:2px 0">{spellings}</ul>'
+            + (
+                f'<ul style="margin:2px 0;color:#555;font-size:12px">{evidence}</ul>'
+                if evidence
+                else ""
+            )
+            + f'</td><td class="cc-n">{len(group.occurrences)}</td></tr>'
+        )
+    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
+    return (
+        f'{STYLE}<div class="cc-view"><table>{caption_html}<thead><tr><th class="cc-s">name</th>'
+        f"<th>spellings found (outlets), and the evidence</th><th class='cc-n'>n</th></tr></thead>"
+        f"<tbody>{''.join(rows) or '<tr><td colspan=3>no variants found</td></tr>'}</tbody></table></div>"
+    )
+
+
+def quote_html(quote: Quote) -> str:
+    """A quote with its speaker and where it stands."""
+    speaker = escape(quote.speaker or "speaker not stated")
+    if quote.speaker_as_written and quote.speaker_as_written != quote.speaker:
+        speaker += f" (written &ldquo;{escape(quote.speaker_as_written)}&rdquo;)"
+    where = ", ".join(str(k + 1) for k in quote.sentences)
+    return (
+        f'{STYLE}<div class="cc-view"><blockquote style="margin:4px 0;border-left:3px solid #999;'
+        f'padding-left:8px">&ldquo;{escape(quote.text)}&rdquo;</blockquote>'
+        f'<div style="color:#555">&mdash; {speaker} &middot; {escape(quote.outlet)} &middot; '
+        f"{escape(quote.where)} sentence {escape(where)}</div></div>"
     )

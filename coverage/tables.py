@@ -6,7 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from .compare import COMPARISON_STATUSES, Comparison
 from .model import Alignment, Article
+from .related import Related
+from .stories import Story
 
 __all__ = [
     "articles_frame",
@@ -14,6 +17,10 @@ __all__ = [
     "changes_frame",
     "ALIGNMENT_COLUMNS",
     "CHANGE_COLUMNS",
+    "stories_frame",
+    "related_frame",
+    "comparison_frame",
+    "comparison_summary",
 ]
 
 ARTICLE_COLUMNS = (
@@ -171,3 +178,137 @@ def _join_offsets(sentences: list[str]) -> list[int]:
         offsets.append(position)
         position += len(sentence) + 1  # joined by one space
     return offsets
+
+
+# ---- stories and N-way comparisons ------------------------------------------------------
+
+STORY_COLUMNS = ("story", "versions", "article_id", "outlet", "title", "date", "sentences", "words")
+
+
+def stories_frame(stories: Sequence[Story]) -> pd.DataFrame:
+    """One row per version of each story: story, versions, article_id, outlet, title, date..."""
+    rows = [
+        {
+            "story": story.id,
+            "versions": len(story.articles),
+            "article_id": a.id,
+            "outlet": a.outlet or "unknown",
+            "title": a.title,
+            "date": a.date,
+            "sentences": len(a.sentences),
+            "words": a.words,
+        }
+        for story in stories
+        for a in story.articles
+    ]
+    return pd.DataFrame(rows, columns=list(STORY_COLUMNS))
+
+
+def related_frame(groups: Sequence[Related]) -> pd.DataFrame:
+    """One row per story of each related group: related, story, title, versions, names."""
+    rows = [
+        {
+            "related": group.id,
+            "stories": len(group.stories),
+            "story": story.id,
+            "title": story.title,
+            "versions": len(story.articles),
+            "names": ", ".join(group.names),
+        }
+        for group in groups
+        for story in group.stories
+    ]
+    return pd.DataFrame(rows, columns=["related", "stories", "story", "title", "versions", "names"])
+
+
+COMPARISON_COLUMNS = (
+    "unit",
+    "outlet",
+    "article_id",
+    "sentence_index",
+    "text",
+    "status",
+    "versions",
+    "relation",
+    "moved",
+    "spine",
+)
+
+
+def comparison_frame(comparison: Comparison) -> pd.DataFrame:
+    """One row per sentence of each version, in table order (unit, then version).
+
+    ``status`` is the unit's (shared_all, shared_some, only_this); ``relation`` how the
+    sentence's cell relates to the spine's (spine, same, reworded, merged, split, added).
+    A cell of two sentences (a merge or split) gives two rows with the same unit.
+    """
+    rows = []
+    for unit in comparison.units:
+        for k, cell in enumerate(unit.cells):
+            if cell is None:
+                continue
+            for index in cell.sentences:
+                rows.append(
+                    {
+                        "unit": unit.unit,
+                        "outlet": comparison.outlets[k],
+                        "article_id": comparison.articles[k].id,
+                        "sentence_index": index,
+                        "text": comparison.sentences[k][index],
+                        "status": unit.status,
+                        "versions": unit.versions,
+                        "relation": cell.relation,
+                        "moved": cell.moved,
+                        "spine": k == comparison.spine,
+                    }
+                )
+    frame = pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    frame["status"] = pd.Categorical(frame["status"], categories=list(COMPARISON_STATUSES))
+    return frame.astype({"unit": int, "sentence_index": int, "versions": int, "moved": bool})
+
+
+SUMMARY_COLUMNS = (
+    "outlet",
+    "article_id",
+    "spine",
+    "sentences",
+    "words",
+    "shared_all",
+    "shared_some",
+    "own",
+    "words_shared_all",
+    "words_shared_some",
+    "words_own",
+    "dropped",
+    "moved",
+)
+
+
+def comparison_summary(comparison: Comparison) -> pd.DataFrame:
+    """One row per version: how much of it all, some or no other versions carry.
+
+    ``shared_all``/``shared_some``/``own`` count its sentences in units of that status
+    (``own``: only this version has them, its additions); ``words_*`` the same in words;
+    ``dropped`` counts units every other version carries and this one lacks; ``moved``
+    its cells out of order relative to the spine.
+    """
+    rows = []
+    for k, (article, outlet) in enumerate(
+        zip(comparison.articles, comparison.outlets, strict=True)
+    ):
+        row = dict.fromkeys(SUMMARY_COLUMNS[3:], 0)
+        row.update(outlet=outlet, article_id=article.id, spine=k == comparison.spine)
+        for unit in comparison.units:
+            cell = unit.cells[k]
+            if cell is None:
+                row["dropped"] += unit.versions == len(comparison.outlets) - 1
+                continue
+            kind = "own" if unit.status == "only_this" else unit.status
+            words = sum(len(comparison.sentences[k][i].split()) for i in cell.sentences)
+            row["sentences"] += len(cell.sentences)
+            row["words"] += words
+            row[kind] += len(cell.sentences)
+            row[f"words_{kind}"] += words
+            row["moved"] += cell.moved
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
