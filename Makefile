@@ -34,7 +34,7 @@ lab: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m pip -q install -r benchmarks/requirements.txt
-	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py \
+	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) eval_segmentation.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py \
 	  && ../$(PY) bench_stories.py && ../$(PY) bench_names.py && ../$(PY) bench_report.py
 
 lint: $(VENV)/.dev
