@@ -22,7 +22,7 @@ from pathlib import Path
 from synthetic import base_sentences
 
 import comparative_coverage as cc
-from comparative_coverage.names import _Union
+from comparative_coverage.unionfind import UnionFind
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -79,10 +79,10 @@ def pairs(groups: list[set[str]]) -> set[frozenset[str]]:
 def naive(articles: list[cc.Article]) -> list[set[str]]:
     """Every pair of distinct capitalised words compared with same_name; no context."""
     words = sorted({w.strip(".,") for a in articles for w in a.body.split() if w[:1].isupper()})
-    union = _Union()
+    union = UnionFind()
     for a, b in itertools.combinations(words, 2):
         if cc.same_name(a, b):
-            union.join(a, b)
+            union.union(a, b)
     groups: dict[str, set[str]] = {}
     for w in words:
         groups.setdefault(union.find(w), set()).add(w)

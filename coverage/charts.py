@@ -1,9 +1,11 @@
-"""Tidy DataFrames (or an Alignment) -> Altair charts of what each version changed.
+"""Alignments (or their tidy frames) -> Altair charts of where sentences went and what changed.
 
 Every chart takes its data first and its options keyword-only, returns an Altair chart
 and never displays or saves itself. Colours come from :mod:`colors` (one scheme for
 statuses in every chart, legend and HTML view); titles say what to look at. The small
 ``*_frame`` / ``*_counts`` helpers turn model objects into the tidy frames the charts take.
+Charts of wording analyses (kinds of change, name variants, labels) are in
+:mod:`wording_charts`.
 """
 
 from __future__ import annotations
@@ -15,17 +17,13 @@ import altair as alt
 import pandas as pd
 
 from .align import similarity_matrix
-from .colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
+from .colors import MOVED_COLOR, STATUS_COLORS
 from .model import STATUSES, Alignment, Unit
 
 __all__ = [
     "alignment_map",
     "change_counts",
     "changes_chart",
-    "kinds_chart",
-    "labels_chart",
-    "labels_frame",
-    "name_variants_chart",
     "similarity_frame",
     "similarity_heatmap",
     "status_scale",
@@ -464,183 +462,4 @@ def similarity_heatmap(
                 anchor="start",
             ),
         )
-    )
-
-
-# ---- 3. kinds of wording change ----------------------------------------------------------
-
-
-def _pairs(frame: pd.DataFrame) -> pd.Series:
-    if "pair" in frame:
-        return frame["pair"].astype(str)
-    return frame["b_outlet"].astype(str) + " vs " + frame["a_outlet"].astype(str)
-
-
-def kinds_chart(
-    changes: pd.DataFrame, *, width: int = 460, bar_height: int = 24, title: str | None = None
-) -> alt.Chart:
-    """Per pair, how many edits were name variants, spellings, labels, added or dropped details.
-
-    ``changes`` is :func:`classify_changes`'s frame (several concatenated, for several
-    pairs): columns ``kind``, ``a_words``, ``b_words`` and ``a_outlet``/``b_outlet`` (or
-    ``pair``). Hover a bar for examples.
-    """
-    frame = pd.DataFrame(
-        {
-            "pair": _pairs(changes) if len(changes) else pd.Series(dtype=str),
-            "kind": changes["kind"].astype(str) if len(changes) else pd.Series(dtype=str),
-            "example": [
-                f"{a or '∅'} → {b or '∅'}"
-                for a, b in zip(changes.get("a_words", []), changes.get("b_words", []), strict=True)
-            ],
-        }
-    )
-    counted = (
-        frame.groupby(["pair", "kind"], sort=True)
-        .agg(edits=("example", "size"), examples=("example", lambda s: "; ".join(s.head(4))))
-        .reset_index()
-    )
-    kinds = [k for k in KIND_COLORS if k in set(counted["kind"])]
-    counted["order"] = [
-        list(KIND_COLORS).index(k) if k in KIND_COLORS else 99 for k in counted["kind"]
-    ]
-    scale = alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds])
-    return (
-        alt.Chart(counted)
-        .mark_bar(stroke="white", strokeWidth=0.5)
-        .encode(
-            x=alt.X("edits:Q", title="word edits", stack="zero"),
-            y=alt.Y("pair:N", title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("kind:N", scale=scale, title="kind of change"),
-            order=alt.Order("order:Q"),
-            tooltip=["pair:N", "kind:N", "edits:Q", alt.Tooltip("examples:N", title="for example")],
-        )
-        .properties(
-            width=width,
-            height=alt.Step(bar_height),
-            title=alt.Title(
-                title or "What kinds of wording change each version made",
-                subtitle="Word edits by kind: the same name spelled otherwise, another spelling, "
-                "another label, a detail added or dropped. Hover for examples.",
-                anchor="start",
-            ),
-        )
-    )
-
-
-# ---- 4. name variants --------------------------------------------------------------------
-
-
-def name_variants_chart(
-    names: pd.DataFrame, *, column: int = 130, row_height: int = 22, title: str | None = None
-) -> alt.LayerChart:
-    """Which outlet spells each name which way: occurrences per name, spelling and outlet.
-
-    ``names`` is ``find_name_variants(...).to_frame()`` (columns ``name, variant,
-    outlet``; one row per occurrence). One row per spelling ("Qaddafi: Kadhafi"),
-    grouped by name; one column per outlet.
-    """
-    counted = (
-        names.groupby(["name", "variant", "outlet"], sort=True).size().rename("count").reset_index()
-        if len(names)
-        else pd.DataFrame(columns=["name", "variant", "outlet", "count"])
-    )
-    counted["spelling"] = counted["name"].astype(str) + ": " + counted["variant"].astype(str)
-    counted["dark"] = counted["count"] >= 0.6 * (counted["count"].max() if len(counted) else 1)
-    outlets = sorted(counted["outlet"].unique())
-    base = alt.Chart(counted).encode(
-        x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y(
-            "spelling:N",
-            title=None,
-            sort=list(dict.fromkeys(counted["spelling"])),
-            axis=alt.Axis(labelLimit=260),
-        ),
-        tooltip=["name:N", alt.Tooltip("variant:N", title="spelling"), "outlet:N", "count:Q"],
-    )
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(
-            "count:Q",
-            scale=alt.Scale(range=["#D6EAF8", KIND_COLORS["name_variant"]]),
-            legend=None,
-        )
-    )
-    numbers = base.mark_text(fontSize=12).encode(
-        text="count:Q",
-        color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("#222")),
-    )
-    return alt.layer(cells, numbers).properties(
-        width=alt.Step(column),
-        height=alt.Step(row_height),
-        title=alt.Title(
-            title or "Which outlet spells each name which way",
-            subtitle="How many times each outlet uses each spelling of a name.",
-            anchor="start",
-        ),
-    )
-
-
-# ---- 5. labels ---------------------------------------------------------------------------
-
-LOAD_COLORS = ("#F7F7F7", "#EBC9DE", KIND_COLORS["label"])  # plain, loaded, strongly loaded
-
-
-def labels_frame(labels: pd.DataFrame, *, min_outlets: int = 1) -> pd.DataFrame:
-    """Each entity's descriptors per outlet, joined, with the strongest load among them.
-
-    ``labels`` is :func:`describe_labels`'s frame. Keeps entities that at least
-    ``min_outlets`` outlets describe. Columns: entity, outlet, descriptors, load, count.
-    """
-    columns = ["entity", "outlet", "descriptors", "load", "count"]
-    found = labels[labels["descriptor"].astype(str).str.strip() != ""] if len(labels) else labels
-    if not len(found):
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for (entity, outlet), group in found.groupby(["entity", "outlet"], sort=True):
-        seen = list(dict.fromkeys(group["descriptor"]))
-        load = int(pd.to_numeric(group.get("load", 0), errors="coerce").fillna(0).max())
-        rows.append((entity, outlet, "; ".join(seen), min(load, 2), len(group)))
-    frame = pd.DataFrame(rows, columns=columns)
-    outlets = frame.groupby("entity")["outlet"].nunique()
-    return frame[frame["entity"].isin(outlets[outlets >= min_outlets].index)].reset_index(drop=True)
-
-
-def labels_chart(
-    frame: pd.DataFrame, *, column: int = 230, row_height: int = 24, title: str | None = None
-) -> alt.LayerChart:
-    """How each outlet describes each person: a table of descriptors, shaded by load.
-
-    ``frame`` is :func:`labels_frame`'s. Shading follows the lexicon's load (plain,
-    loaded, strongly loaded); hover a cell for every descriptor used.
-    """
-    outlets = sorted(frame["outlet"].unique())
-    base = alt.Chart(frame).encode(
-        x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=220)),
-        tooltip=[
-            "entity:N",
-            "outlet:N",
-            alt.Tooltip("descriptors:N", title="described as"),
-            "count:Q",
-        ],
-    )
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color(
-            "load:O",
-            scale=alt.Scale(domain=[0, 1, 2], range=list(LOAD_COLORS)),
-            legend=alt.Legend(
-                title="load", labelExpr="['plain', 'loaded', 'strongly loaded'][datum.value]"
-            ),
-        )
-    )
-    words = base.mark_text(fontSize=11, limit=column - 10).encode(text="descriptors:N")
-    return alt.layer(cells, words).properties(
-        width=alt.Step(column),
-        height=alt.Step(row_height),
-        title=alt.Title(
-            title or "How each outlet describes each person",
-            subtitle="The words an outlet puts beside a name; darker where the lexicon marks "
-            "them as loaded.",
-            anchor="start",
-        ),
     )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import textwrap
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +23,17 @@ from .tables import (
     comparison_summary,
     stories_frame,
 )
+from .terminal import alignment_text, comparison_text, stories_text
 
 PROG = "compare-coverage"
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
 
 
 def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
@@ -41,11 +48,7 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
                 lambda v: v if not isinstance(v, str) or len(v) <= 60 else v[:57] + "..."
             )
         text = shown.to_string(index=False) + "\n"
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    _emit(text, output)
 
 
 def _articles(args: argparse.Namespace) -> int:
@@ -70,53 +73,10 @@ def _align(args: argparse.Namespace) -> int:
     alignment = align(_one_article(args.a), _one_article(args.b), **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
-        text = _alignment_table(alignment)
-        if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
-        return 0
-    _write_frame(alignment_frame(alignment), fmt=fmt, output=args.output)
+        _emit(alignment_text(alignment), args.output)
+    else:
+        _write_frame(alignment_frame(alignment), fmt=fmt, output=args.output)
     return 0
-
-
-def _alignment_table(alignment) -> str:
-    """A terminal view: one block per unit, status first, word edits spelled out."""
-    width = shutil.get_terminal_size((100, 20)).columns
-    lines = [
-        f"a = {alignment.a_name} ({len(alignment.a_sentences)} sentences)   "
-        f"b = {alignment.b_name} ({len(alignment.b_sentences)} sentences)",
-        "",
-    ]
-    for unit in alignment.units:
-        flag = "  MOVED" if unit.moved else ""
-        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}"
-        lines.append(head)
-        for side, indices, sentences in (
-            ("a", unit.a, alignment.a_sentences),
-            ("b", unit.b, alignment.b_sentences),
-        ):
-            if indices and (unit.status != "same" or side == "a"):
-                text = " ".join(sentences[k] for k in indices)
-                lines.extend(
-                    textwrap.wrap(
-                        text,
-                        width=max(40, width - 6),
-                        initial_indent=f"  {side}: ",
-                        subsequent_indent="     ",
-                    )
-                )
-        for edit in unit.edits:
-            if edit.tag != "equal":
-                lines.append(f"     ~ {edit}")
-        lines.append("")
-    counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
-    lines.append(counts)
-    return "\n".join(lines) + "\n"
-
-
-def _nums(indices: tuple[int, ...]) -> str:
-    return ",".join(str(k) for k in indices) or "-"
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -138,14 +98,6 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(text: str, output: str | None) -> None:
-    if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-
-
 def _stories(args: argparse.Namespace) -> int:
     options = {"threshold": args.threshold} if args.threshold is not None else {}
     stories = find_stories(read_articles(args.paths), progress=args.progress, **options)
@@ -153,22 +105,7 @@ def _stories(args: argparse.Namespace) -> int:
     if fmt != "table":
         _write_frame(stories_frame(stories), fmt=fmt, output=args.output)
         return 0
-    lines = []
-    for story in stories:
-        versions = "version" if len(story.articles) == 1 else "versions"
-        lines.append(f"{story.id}  {len(story.articles)} {versions}  {story.title}")
-        for article in story.articles:
-            lines.append(
-                f"    {article.id}  {article.outlet or 'unknown'}  {article.date or ''}".rstrip()
-            )
-        for link in story.links:
-            lines.append(
-                f"      linked {link.a} <-> {link.b}: {link.share:.0%} of sentences shared, "
-                f"score {link.score:.2f}"
-            )
-    multi = sum(len(s.articles) > 1 for s in stories)
-    lines.append(f"\n{len(stories)} stories, {multi} with several versions")
-    _emit("\n".join(lines) + "\n", args.output)
+    _emit(stories_text(stories), args.output)
     return 0
 
 
@@ -195,36 +132,10 @@ def _compare(args: argparse.Namespace) -> int:
     if args.summary:
         _write_frame(comparison_summary(comparison), fmt=fmt, output=args.output)
     elif fmt == "table":
-        _emit(_comparison_table(comparison), args.output)
+        _emit(comparison_text(comparison), args.output)
     else:
         _write_frame(comparison_frame(comparison), fmt=fmt, output=args.output)
     return 0
-
-
-def _comparison_table(comparison) -> str:
-    """A terminal view: one block per unit, each version's sentence on its own lines."""
-    width = max(40, shutil.get_terminal_size((100, 20)).columns - 4)
-    total = len(comparison.outlets)
-    lines = [f"spine: {comparison.outlets[comparison.spine]}  ({total} versions)", ""]
-    pad = max(len(o) for o in comparison.outlets)
-    for unit in comparison.units:
-        lines.append(f"unit {unit.unit}  {unit.status} ({unit.versions}/{total})")
-        for label, cell in zip(comparison.outlets, unit.cells, strict=True):
-            if cell is None:
-                lines.append(f"  {label:<{pad}}  -")
-                continue
-            flag = f" [{cell.relation}{', moved' if cell.moved else ''}]"
-            lines.extend(
-                textwrap.wrap(
-                    cell.text + flag,
-                    width=width,
-                    initial_indent=f"  {label:<{pad}}  ",
-                    subsequent_indent=" " * (pad + 4),
-                )
-            )
-        lines.append("")
-    lines.append(", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v))
-    return "\n".join(lines) + "\n"
 
 
 def _worksheet(args: argparse.Namespace) -> int:
@@ -263,6 +174,34 @@ def _format_from_suffix(output: str | None) -> str:
     return {".csv": "csv", ".json": "json"}.get(suffix, "table")
 
 
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, folder or table of articles; FILE#N picks one article",
+    )
+
+
+def _frame_output(parser: argparse.ArgumentParser, *, rows: str) -> None:
+    parser.add_argument(
+        "--format",
+        choices=("table", "csv", "json"),
+        help=f"table (readable in a terminal; the default unless -o ends in "
+        f".csv or .json), or csv/json with one row per {rows}",
+    )
+    parser.add_argument("-o", "--output", help="write to this file instead of the terminal")
+
+
+def _story_filter(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--story",
+        action="append",
+        metavar="STORY",
+        help="only this story: an id from `stories` (story-1) or part of its title; repeatable",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Show how different news outlets told the same story."
@@ -274,18 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the articles found in files, folders or tables",
         description="List the articles found: outlet, title, sentence and word counts.",
     )
-    articles.add_argument(
-        "paths",
-        nargs="+",
-        metavar="PATH",
-        help="a file, folder or table; FILE#N picks the N-th article",
-    )
-    articles.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        help="output format (default: from -o's suffix, else table)",
-    )
-    articles.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    _paths(articles)
+    _frame_output(articles, rows="article")
     articles.set_defaults(run=_articles)
 
     aligned = commands.add_parser(
@@ -296,46 +225,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     aligned.add_argument("a", metavar="A", help="version a: a file, or FILE#N for its N-th article")
     aligned.add_argument("b", metavar="B", help="version b: a file, or FILE#N")
-    aligned.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        help="table (readable in a terminal, the default), csv or json",
-    )
     aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.35)")
-    aligned.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    _frame_output(aligned, rows="link")
     aligned.set_defaults(run=_align)
-
-    report = commands.add_parser(
-        "report",
-        help="write one self-contained HTML report that works offline",
-        description="Find the stories in the articles, compare the versions of each and "
-        "write one HTML file: summary, charts, side-by-side views. It needs no network.",
-    )
-    report.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, folder or table of articles"
-    )
-    report.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    report.add_argument("--title", help="the report's title")
-    report.add_argument(
-        "--story",
-        action="append",
-        metavar="STORY",
-        help="keep only this story: an id (story-1) or part of its title; repeatable",
-    )
-    report.add_argument(
-        "--outlets", nargs="+", metavar="OUTLET", help="keep only articles from these outlets"
-    )
-    report.set_defaults(run=_report)
-
-    export = commands.add_parser(
-        "export",
-        help="export a notebook to HTML whose charts render offline",
-        description="Export a notebook with nbconvert to one HTML file whose Altair charts "
-        "render with no network (the Vega scripts are inlined).",
-    )
-    export.add_argument("notebook", metavar="NOTEBOOK", help="an .ipynb file")
-    export.add_argument("-o", "--output", help="the HTML file (default: NOTEBOOK.html)")
-    export.set_defaults(run=_export)
 
     stories = commands.add_parser(
         "stories",
@@ -343,21 +235,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Group the articles into stories (rewrites of one report, a story and "
         "its update) and list each story's versions with the evidence that links them.",
     )
-    stories.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, folder or table of articles"
-    )
-    stories.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        help="table (the default), or csv/json with one row per version",
-    )
+    _paths(stories)
     stories.add_argument(
         "--threshold",
         type=float,
         help="least share of sentences two versions must share (default 0.3)",
     )
     stories.add_argument("--progress", action="store_true", help="show a progress bar")
-    stories.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    _frame_output(stories, rows="version")
     stories.set_defaults(run=_stories)
 
     compared = commands.add_parser(
@@ -366,9 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Align N versions of a story into one table: a row per content unit, a "
         "column per outlet. Without --story, the articles given are the versions.",
     )
-    compared.add_argument(
-        "paths", nargs="+", metavar="PATH", help="files, folders or tables; FILE#N picks one"
-    )
+    _paths(compared)
     compared.add_argument(
         "--story", help="compare this story's versions: an id from `stories`, or part of its title"
     )
@@ -378,13 +261,23 @@ def build_parser() -> argparse.ArgumentParser:
     compared.add_argument(
         "--summary", action="store_true", help="one row per outlet instead of the table"
     )
-    compared.add_argument(
-        "--format",
-        choices=("table", "csv", "json"),
-        help="table (the default), or csv/json with one row per sentence",
-    )
-    compared.add_argument("-o", "--output", help="write to this file instead of the terminal")
+    _frame_output(compared, rows="sentence")
     compared.set_defaults(run=_compare)
+
+    report = commands.add_parser(
+        "report",
+        help="write one self-contained HTML report that works offline",
+        description="Find the stories in the articles, compare the versions of each and "
+        "write one HTML file: summary, charts, side-by-side views. It needs no network.",
+    )
+    _paths(report)
+    report.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    report.add_argument("--title", help="the report's title")
+    _story_filter(report)
+    report.add_argument(
+        "--outlets", nargs="+", metavar="OUTLET", help="keep only articles from these outlets"
+    )
+    report.set_defaults(run=_report)
 
     worksheet = commands.add_parser(
         "worksheet",
@@ -393,21 +286,14 @@ def build_parser() -> argparse.ArgumentParser:
         "change, who said it, what was added or left out, order, labels, quotes) and write a "
         "printable page that needs no network and runs no script.",
     )
-    worksheet.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, folder or table of articles"
-    )
+    _paths(worksheet)
     worksheet.add_argument("-o", "--output", required=True, help="the HTML file to write")
     worksheet.add_argument(
         "--answers",
         action="store_true",
         help="also write the answer key, beside OUTPUT as NAME-answers.html",
     )
-    worksheet.add_argument(
-        "--story",
-        action="append",
-        metavar="STORY",
-        help="only this story: an id from `stories` or part of its title; repeatable",
-    )
+    _story_filter(worksheet)
     worksheet.add_argument(
         "--kinds",
         nargs="+",
@@ -426,6 +312,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worksheet.add_argument("--title", help="the worksheet's title")
     worksheet.set_defaults(run=_worksheet)
+
+    export = commands.add_parser(
+        "export",
+        help="export a notebook to HTML whose charts render offline",
+        description="Export a notebook with nbconvert to one HTML file whose Altair charts "
+        "render with no network (the Vega scripts are inlined).",
+    )
+    export.add_argument("notebook", metavar="NOTEBOOK", help="an .ipynb file")
+    export.add_argument("-o", "--output", help="the HTML file (default: NOTEBOOK.html)")
+    export.set_defaults(run=_export)
     return parser
 
 

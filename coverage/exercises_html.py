@@ -1,23 +1,21 @@
 """Exercises -> a printable, offline worksheet page (and its answer key) with no script at all.
 
-The page reuses the report's stylesheet (``resources/report.css``) and the side-by-side
-views' :data:`render.STYLE`, adds a few print rules, and declares a Content-Security-Policy
-that allows no script, so nothing in an article's text can run even if it escaped
-escaping (it does not: every piece of text goes through :func:`html.escape`). The same
-input gives the same bytes.
+The page is the report's page shell (:func:`standalone.page_html`: the report's
+stylesheet, the side-by-side views' :data:`render.STYLE` and a Content-Security-Policy)
+plus a few print rules. It passes no script, so the policy allows none, and nothing in an
+article's text can run even if it escaped escaping (it does not: every piece of text goes
+through :func:`html.escape`). The same input gives the same bytes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
 from html import escape
-from pathlib import Path
 
 from .compare import Comparison, unique_labels
 from .exercises import Evidence, Exercise, make_exercises
 from .model import Article
-from .render import STYLE
+from .standalone import page_html
 from .stories import Story
 
 __all__ = ["KIND_TITLES", "WORKSHEET_STYLE", "evidence_html", "exercise_html", "worksheet_html"]
@@ -31,10 +29,6 @@ KIND_TITLES = {
     "quote_check": "Quote check",
 }
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_POLICY = (
-    "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
 WORKSHEET_STYLE = (
     "<style>"
     ".cc-sheet .cc-name{margin:.6em 0 1.2em;font-size:15px}"
@@ -65,11 +59,6 @@ WORKSHEET_STYLE = (
     ".cc-exercises{break-before:page}}"
     "</style>"
 )
-
-
-@cache
-def _report_css() -> str:
-    return (Path(__file__).resolve().parent / "resources" / "report.css").read_text("utf-8")
 
 
 def evidence_html(evidence: Evidence) -> str:
@@ -191,14 +180,11 @@ def worksheet_html(
         else "Read the versions, then answer each question. Tick one box per question."
     )
     name = "" if answers else '<p class="cc-name">Name:<span></span> Date:<span></span></p>'
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(_POLICY, quote=True)}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)} ({kind.lower()})</title>"
-        f"<style>{_report_css()}</style>{STYLE}{WORKSHEET_STYLE}</head>\n"
-        f'<body><div class="cc-page cc-sheet"><main><header><h1>{escape(title)}</h1>'
+    body = (
+        f"<main><header><h1>{escape(title)}</h1>"
         f'<p class="cc-lede">{kind}: {first - 1} question{"s" * (first != 2)}. {intro}</p>'
-        f"{name}</header>{''.join(sections)}</main></div></body></html>\n"
+        f"{name}</header>{''.join(sections)}</main>"
+    )
+    return page_html(
+        f"{title} ({kind.lower()})", body, page_class="cc-page cc-sheet", head=WORKSHEET_STYLE
     )

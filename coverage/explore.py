@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from html import escape
 
 from .align import align
-from .charts import alignment_map, change_counts, changes_chart, kinds_chart
+from .charts import alignment_map, change_counts, changes_chart
 from .compare import compare
 from .errors import NotEnoughVersions, missing_dependency
 from .kinds import KINDS, classify_changes
@@ -22,6 +22,7 @@ from .model import STATUSES, Alignment, Article
 from .read import read_articles
 from .render import alignment_html, comparison_html
 from .stories import Story, find_stories
+from .wording_charts import kinds_chart
 
 __all__ = ["explore", "Explorer"]
 

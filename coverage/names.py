@@ -1,18 +1,11 @@
 """Articles -> clusters of a name's spellings (:class:`NameGroup`) and corpus-wide entities.
 
 Spellings are found, not listed. Every name part of every mention (``mentions.py``) is a
-spelling; two spellings become **candidates** when they look alike (:func:`same_name`:
-the same letters once case, accents, spacing and "al-" are folded, or the same
-consonant skeleton, :func:`normalize.sound_key`, with enough letters in common), and a
-candidate pair is merged only when something **confirms** it:
-
-- the spellings are nearly the same (skeleton equal and 85% of letters in common:
-  Gaddafi / Qaddafi, Dbeibah / Dbeibeh, Zelensky / Zelenskyy);
-- two full names agree part by part, with one part nearly or exactly the same
-  (Muammar Qaddafi ~ Moamer Kadhafi; Mohammad Younes Menfi ~ Mohamed al-Menfi) -- so
-  Vladimir Putin and Jean Patin stay apart;
-- an alignment shows one replaced by the other at the same place (``alignments=``);
-- the editable table ``data/name_variants.csv`` lists the pair (Kiev / Kyiv).
+spelling; two spellings join one group when they look alike and something confirms it
+(:func:`name_pairs.confirmed_pairs`: a near spelling, two full names agreeing part by
+part, an alignment, or the table ``data/name_variants.csv``). :func:`find_mentions`
+then gives every mention one canonical full name as its ``entity``, the same in every
+article.
 
 Limits: a surname that is never written with a first name is merged only on a near
 spelling or a listed pair; two different people with look-alike full names
@@ -22,32 +15,18 @@ written.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rapidfuzz.distance import Indel
-
-from .errors import InputNotFound, MissingColumn
-from .mentions import (
-    DEMONYMS,
-    ORG_HEADS,
-    PLACE_HEADS,
-    TITLE_WORDS,
-    Mention,
-    as_articles,
-    extract_mentions,
-    part_key,
-)
+from .mentions import Mention, as_articles, extract_mentions
 from .model import Alignment, Article
-from .normalize import sound_key, word_key
+from .name_pairs import confirmed_pairs, same_name, skeleton
+from .name_spans import DEMONYMS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS, part_key
+from .normalize import word_key
+from .unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,46 +54,6 @@ NAME_COLUMNS = (
     "sentence",
 )
 _SKIP = TITLE_WORDS | ORG_HEADS | PLACE_HEADS | DEMONYMS
-_POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
-
-
-@lru_cache(maxsize=100_000)
-def skeleton(key: str) -> str:
-    """A name key's consonant skeleton (``sound_key``, with x read as ks).
-
-    >>> skeleton("alexander") == skeleton("aleksander"), skeleton("kadhafi")
-    (True, 'kdf')
-    """
-    return sound_key(key.replace("x", "ks"))
-
-
-def same_name(a: str, b: str) -> bool:
-    """Could ``a`` and ``b`` be spellings of one name? (A candidate; context confirms.)
-
-    >>> same_name("Qaddafi", "Kadhafi"), same_name("Muammar", "Moamer")
-    (True, True)
-    >>> same_name("Abdul Hamid", "Abdulhamid"), same_name("Jin-ping", "Jinping")
-    (True, True)
-    >>> same_name("Libya", "Liberia"), same_name("Austria", "Australia")
-    (False, False)
-    >>> same_name("Mohammed", "Mahmoud"), same_name("Khalifa", "Khaled")
-    (False, False)
-    """
-    ka, kb = part_key(a), part_key(b)
-    if ka == kb:
-        return bool(ka)
-    if min(len(ka), len(kb)) < 3:
-        return False
-    sa, sb = skeleton(ka), skeleton(kb)
-    letters = Indel.normalized_similarity(ka, kb)
-    if sa == sb and len(sa) >= 2:
-        return letters >= 0.6
-    return letters >= 0.85 and sa[1:] == sb[1:]  # Yevkurov / Evkurov: only the first sound
-
-
-def _near(a: str, b: str) -> bool:
-    """Nearly the same spelling: same skeleton and 85% of letters in common."""
-    return skeleton(a) == skeleton(b) and Indel.normalized_similarity(a, b) >= 0.85
 
 
 @dataclass(frozen=True)
@@ -269,182 +208,29 @@ def _collect(mentions: Sequence[Mention]) -> _Spellings:
     return _Spellings(dict(occurrences), key, full_names, units)
 
 
-# ---- confirmation ----------------------------------------------------------------------
-
-
-def _candidates(keys: Sequence[str]) -> set[tuple[str, str]]:
-    """Pairs of distinct keys that :func:`same_name` accepts.
-
-    Both of its rules need the skeletons to agree after their first sound, so only keys
-    in one such block are compared: near-linear in the number of spellings.
-    """
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for k in keys:
-        blocks[skeleton(k)[1:]].append(k)
-    pairs = set()
-    for block in blocks.values():
-        block.sort()
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                if same_name(a, b):
-                    pairs.add((a, b))
-    return pairs
-
-
-def _agree(x: str, y: str, candidates: set[tuple[str, str]]) -> bool:
-    return x == y or (min(x, y), max(x, y)) in candidates
-
-
-def _full_name_pairs(
-    full_names: dict[tuple[str, ...], str], candidates: set[tuple[str, str]]
-) -> dict[tuple[str, str], str]:
-    """Candidate pairs confirmed by two full names agreeing first to first, last to last."""
-    by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for name in full_names:
-        by_last[name[-1]].append(name)
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for a, b in candidates:
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    confirmed: dict[tuple[str, str], str] = {}
-    for last, names in by_last.items():
-        for other_last in sorted({last} | neighbours[last]):
-            for f1 in names:
-                for f2 in by_last.get(other_last, ()):
-                    if f1 >= f2 or not _agree(f1[0], f2[0], candidates):
-                        continue
-                    pairs = [(f1[0], f2[0]), (f1[-1], f2[-1])]
-                    if not any(
-                        x == y or Indel.normalized_similarity(x, y) >= 0.7 for x, y in pairs
-                    ):
-                        continue
-                    for x, y in pairs:
-                        if x != y:
-                            confirmed.setdefault(
-                                (min(x, y), max(x, y)), f"{full_names[f1]} ~ {full_names[f2]}"
-                            )
-    return confirmed
-
-
-def _aligned_words(a_words: tuple[str, ...], b_words: tuple[str, ...]) -> list[tuple[str, str]]:
-    """Capitalised words replaced one for one ("Muammar Qaddafi" -> "Moamer Kadhafi",
-    "post-Qaddafi" -> "post-Kadhafi"), or the whole phrase when the counts differ."""
-    if len(a_words) != len(b_words):
-        return [(" ".join(a_words), " ".join(b_words))]
-    pairs = []
-    for x, y in zip(a_words, b_words, strict=True):
-        xs, ys = x.split("-"), y.split("-")
-        pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) else [(x, y)]
-        pairs.extend((p, q) for p, q in pieces if p != q)
-    return pairs
-
-
-def _aligned_pairs(alignments: Iterable[Alignment], candidates: set[tuple[str, str]]) -> dict:
-    """Candidate pairs that an alignment shows replacing one another at the same place."""
-    confirmed = {}
-    for alignment in alignments:
-        for unit in alignment.units:
-            for edit in unit.edits:
-                if edit.tag != "replace":
-                    continue
-                for x, y in _aligned_words(edit.a_words, edit.b_words):
-                    if not (x[:1].isupper() and y[:1].isupper()):
-                        continue
-                    a, b = part_key(_POSSESSIVE.sub("", x)), part_key(_POSSESSIVE.sub("", y))
-                    pair = (min(a, b), max(a, b))
-                    if a != b and (pair in candidates or same_name(a, b)):
-                        confirmed.setdefault(
-                            pair, f"aligned in {alignment.a_name} / {alignment.b_name}"
-                        )
-    return confirmed
-
-
-@lru_cache(maxsize=1)
-def _bundled_known() -> tuple[tuple[str, str], ...]:
-    text = resources.files(__package__).joinpath("resources/name_variants.csv").read_text("utf-8")
-    return _parse_known(text, name="data/name_variants.csv")
-
-
-def _parse_known(text: str, *, name: str) -> tuple[tuple[str, str], ...]:
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip().lower() for c in reader.fieldnames or ()]
-    if "name" not in columns or "variant" not in columns:
-        raise MissingColumn(f"{name} needs the columns name,variant (and an optional note)")
-    pairs = []
-    for row in reader:
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        if row["name"] and row["variant"] and not row["name"].startswith("#"):
-            pairs.append((row["name"], row["variant"]))
-    return tuple(pairs)
-
-
-def _known_pairs(
-    known: str | Path | Iterable[tuple[str, str]] | None,
-) -> tuple[tuple[str, str], ...]:
-    if known is None:
-        return _bundled_known()
-    if isinstance(known, (str, Path)):
-        path = Path(known)
-        if not path.is_file():
-            raise InputNotFound(f"{path} does not exist; pass a CSV with the columns name,variant")
-        return _parse_known(path.read_text(encoding="utf-8-sig"), name=str(path))
-    return tuple((str(a), str(b)) for a, b in known)
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def join(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _cluster(
-    spellings: _Spellings, alignments: Iterable[Alignment], known: tuple[tuple[str, str], ...]
-) -> tuple[_Union, dict[str, list[tuple[str, str, str]]]]:
+    spellings: _Spellings,
+    alignments: Iterable[Alignment],
+    known: str | Path | Iterable[tuple[str, str]] | None,
+) -> tuple[UnionFind, dict[str, list[tuple[str, str, str]]]]:
     keys = sorted(set(spellings.key.values()))
-    candidates = _candidates(keys)
-    reasons: dict[tuple[str, str], str] = {}
-    for a, b in sorted(candidates):
-        if _near(a, b):
-            reasons[a, b] = "near spelling"
-    for pair, why in _full_name_pairs(spellings.full_names, candidates).items():
-        reasons.setdefault(pair, "full names " + why)
-    for pair, why in _aligned_pairs(alignments, candidates).items():
-        reasons.setdefault(pair, why)
-    present = set(keys)
-    for a, b in known:
-        ka, kb = part_key(a), part_key(b)
-        if ka != kb:
-            reasons.setdefault((min(ka, kb), max(ka, kb)), "listed in name_variants.csv")
-    reasons = {pair: why for pair, why in reasons.items() if set(pair) <= present}
-    union = _Union()
-    for k in keys:
-        union.find(k)
+    reasons = confirmed_pairs(keys, spellings.full_names, alignments, known)
+    forest = UnionFind()
     evidence: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for (a, b), why in sorted(reasons.items()):
-        union.join(a, b)
+        forest.union(a, b)
         evidence[a].append((a, b, why))
-    return union, evidence
+    return forest, evidence
 
 
 def _groups(
-    spellings: _Spellings, union: _Union, evidence: dict[str, list[tuple[str, str, str]]]
+    spellings: _Spellings, forest: UnionFind, evidence: dict[str, list[tuple[str, str, str]]]
 ) -> dict[str, NameGroup]:
     """Every cluster as a NameGroup (singletons too), keyed by its root key."""
     order = {s: n for n, s in enumerate(spellings.occurrences)}
     members: dict[str, list[str]] = defaultdict(list)
     for spelling, key in spellings.key.items():
-        members[union.find(key)].append(spelling)
+        members[forest.find(key)].append(spelling)
     groups = {}
     for root, names in members.items():
         names.sort(key=lambda s: (-len(spellings.occurrences[s]), order[s]))
@@ -470,11 +256,11 @@ def _analyse(
     articles: Sequence[Article],
     alignments: Iterable[Alignment],
     known: str | Path | Iterable[tuple[str, str]] | None,
-) -> tuple[tuple[Mention, ...], _Spellings, _Union, dict[str, NameGroup]]:
+) -> tuple[tuple[Mention, ...], _Spellings, UnionFind, dict[str, NameGroup]]:
     mentions = extract_mentions(articles)
     spellings = _collect(mentions)
-    union, evidence = _cluster(spellings, alignments, _known_pairs(known))
-    return mentions, spellings, union, _groups(spellings, union, evidence)
+    forest, evidence = _cluster(spellings, alignments, known)
+    return mentions, spellings, forest, _groups(spellings, forest, evidence)
 
 
 def find_name_variants(
@@ -510,8 +296,8 @@ def find_mentions(
     name of its article, or to the one full name in the corpus that ends in it.
     """
     articles = as_articles(articles)
-    mentions, spellings, union, groups = _analyse(articles, alignments, known)
-    canonical = {s: groups[union.find(k)].name for s, k in spellings.key.items()}
+    mentions, spellings, forest, groups = _analyse(articles, alignments, known)
+    canonical = {s: groups[forest.find(k)].name for s, k in spellings.key.items()}
     parts_of: dict[tuple[str, str], list[str]] = {}
     for m in mentions:
         spelled = spellings.units.get((m.article, m.where, m.index, m.sentence, m.start))

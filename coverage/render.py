@@ -36,6 +36,10 @@ STYLE = (
     "line-height:1.45;color:#222;max-width:1100px}"
     ".cc-view table{border-collapse:collapse;width:100%;table-layout:fixed}"
     ".cc-view th{text-align:left;border-bottom:2px solid #444;padding:4px 6px}"
+    # JupyterLab and nbconvert right-align table cells with a (0,2,1) selector; the doubled
+    # class matches it, and coming later, wins: text reads left to right, numbers right
+    ".cc-view.cc-view td,.cc-view.cc-view th{text-align:left}"
+    ".cc-view.cc-view .cc-n{text-align:right}"
     ".cc-view td{vertical-align:top;padding:5px 6px;border-bottom:1px solid #e4e4e4;"
     "overflow-wrap:anywhere;word-break:break-word}"
     ".cc-view .cc-n{width:2.6em;color:#777;font-size:12px;text-align:right}"

@@ -32,6 +32,7 @@ from .align import align
 from .model import Article
 from .normalize import STOPWORDS, sound_key, word_key
 from .segment import split_paragraphs
+from .unionfind import UnionFind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -251,29 +252,6 @@ def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndar
 # ---- confirmation -----------------------------------------------------------------------
 
 
-class _Forest:
-    """Union-find over indices, with the smallest index as each set's root."""
-
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, x: int, y: int) -> bool:
-        rx, ry = self.find(x), self.find(y)
-        if rx == ry:
-            return False
-        self.parent[max(rx, ry)] = min(rx, ry)
-        return True
-
-
 def _evidence(
     a: tuple[str, ...], b: tuple[str, ...], *, threshold: float, containment: float
 ) -> tuple[float, float] | None:
@@ -299,7 +277,7 @@ def _evidence(
 
 def _components(pairs: np.ndarray, similarity: np.ndarray) -> Iterator[list[int]]:
     """Positions of candidate pairs, grouped by connected component, best pairs first."""
-    forest = _Forest()
+    forest = UnionFind()
     for i, j in pairs.tolist():
         forest.union(i, j)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -346,7 +324,7 @@ def find_stories(
             articles, size=shingle, num_perm=num_perm, seed=seed, bar=bar
         )
     pairs, similarity = _candidates(signatures, bands)
-    forest = _Forest()
+    forest = UnionFind()
     links: list[tuple[int, int, float, float]] = []
     with tqdm(total=len(pairs), desc="confirming", unit="pair", disable=not progress) as bar:
         for component in _components(pairs, similarity):
@@ -373,7 +351,7 @@ def find_stories(
     return _assemble(corpus, forest, links)
 
 
-def _assemble(corpus: list[Article], forest: _Forest, links: list[tuple]) -> list[Story]:
+def _assemble(corpus: list[Article], forest: UnionFind, links: list[tuple]) -> list[Story]:
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(corpus)):
         members[forest.find(index)].append(index)
