@@ -10,22 +10,12 @@ edit kinds, choices). Times are medians of several runs, after start-up.
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
 
 from synthetic import base_sentences, rewrite
+from timing import timed
 
 import comparative_coverage as cc
 from comparative_coverage.exercises_html import worksheet_html
-
-
-def timed(function, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def synthetic_story(n: int, versions: int) -> list[cc.Article]:

@@ -15,11 +15,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
-import statistics
-import time
 from pathlib import Path
 
 from synthetic import base_sentences
+from timing import timed
 
 import comparative_coverage as cc
 from comparative_coverage.unionfind import UnionFind
@@ -87,15 +86,6 @@ def naive(articles: list[cc.Article]) -> list[set[str]]:
     for w in words:
         groups.setdefault(union.find(w), set()).add(w)
     return [g for g in groups.values() if len(g) > 1]
-
-
-def timed(function, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 NAMES = {n for first, last in PEOPLE for n in (*first, *last)} | {n for p in PLACES for n in p}

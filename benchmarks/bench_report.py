@@ -11,22 +11,13 @@ start-up (imports) and after the bundle is built once per process (reported apar
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from pathlib import Path
 
 from synthetic import base_sentences, rewrite
+from timing import timed
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def timed(function, runs: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def charts_in(html: str) -> int:
