@@ -97,5 +97,6 @@ def stories_text(stories: Sequence[Story]) -> str:
                 f"score {link.score:.2f}"
             )
     multi = sum(len(s.articles) > 1 for s in stories)
-    lines.append(f"\n{len(stories)} stories, {multi} with several versions")
+    noun = "story" if len(stories) == 1 else "stories"
+    lines.append(f"\n{len(stories)} {noun}, {multi} with several versions")
     return "\n".join(lines) + "\n"
