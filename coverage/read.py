@@ -102,7 +102,10 @@ def decode(data: bytes, *, name: str = "input") -> str:
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
     try:
-        text = data.decode("utf-8-sig")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _detect(data, name)
     controls = sum(1 for c in text[:100_000] if c < " " and c not in "\t\n\r\f")

@@ -281,3 +281,20 @@ def test_hostile_text_is_kept_as_text(tmp_path):
     assert "<script>alert(1)</script>" in article.body
     joined = "".join(s.text for s in article.sentences)
     assert "A" * 5000 in joined
+
+
+def test_parquet_without_pyarrow_says_how_to_install_it(tmp_path, monkeypatch):
+    pd.DataFrame([{"text": "A story."}]).to_parquet(tmp_path / "t.parquet")
+
+    def no_pyarrow(*args, **kwargs):
+        raise ImportError("Unable to find a usable engine; tried using: 'pyarrow'")
+
+    monkeypatch.setattr(pd, "read_parquet", no_pyarrow)
+    with pytest.raises(cc.MissingDependency, match=r"pip install 'comparative-coverage\[parquet\]'"):
+        cc.read_articles(tmp_path / "t.parquet")
+
+
+def test_utf16_with_a_byte_order_mark_reads(tmp_path):
+    (tmp_path / "story.txt").write_bytes("Libya\u2019s talks went on. They ended.".encode("utf-16"))
+    [article] = cc.read_articles(tmp_path / "story.txt")
+    assert article.body == "Libya\u2019s talks went on. They ended."
