@@ -290,7 +290,9 @@ def test_parquet_without_pyarrow_says_how_to_install_it(tmp_path, monkeypatch):
         raise ImportError("Unable to find a usable engine; tried using: 'pyarrow'")
 
     monkeypatch.setattr(pd, "read_parquet", no_pyarrow)
-    with pytest.raises(cc.MissingDependency, match=r"pip install 'comparative-coverage\[parquet\]'"):
+    with pytest.raises(
+        cc.MissingDependency, match=r"pip install 'comparative-coverage\[parquet\]'"
+    ):
         cc.read_articles(tmp_path / "t.parquet")
 
 
