@@ -132,3 +132,28 @@ def test_dates_are_read_from_datelines_only():
         "The story itself mentions May 5, 2020 in a long enough sentence here."
     )
     assert article.date == "2024-03-03"
+
+
+def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling():
+    page = (
+        "First Headline About Oil\n\n"
+        "Oil output in eastern Libya rose on Monday, the national oil company said in a statement.\n"
+        "The rise follows the reopening of two terminals after months of closure.\n\n\n\n"
+        "Second Headline About Talks\n\n"
+        "Delegates from both sides met in Geneva on Tuesday for a new round of talks on elections.\n"
+        "The United Nations envoy said the talks were constructive and would resume next week.\n"
+    )
+    first, second = cc.read_text(page)
+    assert (first.title, second.title) == ("First Headline About Oil", "Second Headline About Talks")
+    assert len(first.paragraphs) == 2 and len(second.paragraphs) == 2
+
+
+def test_a_subheading_inside_one_story_does_not_start_a_new_one():
+    page = (
+        "One Story Headline\n\n"
+        "The first paragraph of the story is long enough to be prose, and it ends with a stop.\n\n"
+        "Background\n\n"
+        "The second paragraph follows the subheading and is also long enough to be prose here.\n"
+    )
+    [article] = cc.read_text(page)
+    assert article.paragraphs[1] == "Background"
