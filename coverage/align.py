@@ -84,6 +84,13 @@ class _Group:
     method: str
     moved: bool = False
 
+    def attach(self, side: str, index: int) -> None:
+        """Take one more sentence of ``side`` into the group: a merge or a split."""
+        members = self.a if side == "a" else self.b
+        members.append(index)
+        members.sort()
+        self.method = "merge"
+
 
 def align(
     a: Version,
@@ -266,9 +273,7 @@ def _join_neighbours(
             members = group.a if side == "a" else group.b
             if index - 1 not in members and index + 1 not in members:
                 continue
-            members.append(index)
-            members.sort()
-            group.method = "merge"
+            group.attach(side, index)
             own[index] = group
             joined.add(id(group))
 
@@ -336,16 +341,12 @@ def _pair_in_context(
                 if len(group_a.a) > 1:  # a merge does not also split
                     continue
                 group = group_a
-                group.b.append(j)
-                group.b.sort()
-                group.method = "merge"
+                group.attach("b", j)
             else:
                 if len(group_b.b) > 1:  # a split does not also merge
                     continue
                 group = group_b
-                group.a.append(i)
-                group.a.sort()
-                group.method = "merge"
+                group.attach("a", i)
             a_group[i], b_group[j] = group, group
             links.append((i, j))
 
