@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: report test lab bench lint clean
+.PHONY: report test test-fast test-update lab bench lint clean
 
 $(VENV)/.base: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -24,10 +24,17 @@ report: $(VENV)/.base
 	$(VENV)/bin/compare-coverage report data/sample -o reports/sample.html
 	@echo "report: $(CURDIR)/reports/sample.html"
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev lint
 	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium || echo "chromium is not installed: browser tests will be skipped"
-	$(VENV)/bin/ruff check coverage tests benchmarks
 	$(PY) -m pytest -q
+
+# The inner loop: no browser, no notebook kernels.
+test-fast: $(VENV)/.dev
+	$(PY) -m pytest -q -x -m "not browser and not notebook"
+
+# Rewrite the HTML snapshots after an intended change (review the diff before committing).
+test-update: $(VENV)/.dev
+	$(PY) -m pytest -q --snapshot-update
 
 lab: $(VENV)/.dev
 	$(VENV)/bin/jupyter lab notebooks/
@@ -39,6 +46,7 @@ bench: $(VENV)/.dev
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check coverage tests benchmarks
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) reports build *.egg-info

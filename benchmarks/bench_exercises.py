@@ -15,7 +15,7 @@ from synthetic import base_sentences, rewrite
 from timing import timed
 
 import comparative_coverage as cc
-from comparative_coverage.exercises_html import worksheet_html
+from comparative_coverage.classroom.worksheet import worksheet_html
 
 
 def synthetic_story(n: int, versions: int) -> list[cc.Article]:

@@ -53,7 +53,7 @@ def main() -> None:
     import altair as alt
 
     import comparative_coverage as cc
-    from comparative_coverage.report import build_report
+    from comparative_coverage.present.report import build_report
 
     startup = time.perf_counter() - start
     start = time.perf_counter()

@@ -31,7 +31,7 @@ from collections import defaultdict
 import numpy as np
 
 import comparative_coverage as cc
-from comparative_coverage.stories import (
+from comparative_coverage.corpus.stories import (
     _key_hashes,
     _shingle_hashes,
     find_stories,

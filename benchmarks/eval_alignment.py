@@ -80,7 +80,7 @@ def main() -> None:
     sentences = sum(len(p["sents_a"]) + len(p["sents_b"]) for p in pairs)
     print(f"{len(pairs)} document pairs, {sentences} sentences, {sum(map(len, gold))} gold links")
     print(
-        f"comparative_coverage.align {options or '(defaults)'}: P {result['precision']:.3f} "
+        f"comparative_coverage.alignment.aligner {options or '(defaults)'}: P {result['precision']:.3f} "
         f"R {result['recall']:.3f} F1 {result['f1']:.3f} in {elapsed:.2f} s"
     )
     if args.baseline:

@@ -7,12 +7,12 @@ A one-way pipeline: read -> segment -> align -> compare -> tables -> charts/repo
 ['Russia said so.', 'Libya agreed.']
 """
 
-import sys as _sys
-
-from .align import align, similarity_matrix
-from .attributions import compare_attributions, find_attributions
-from .compare import Cell, Comparison, ContentUnit, compare
-from .diff import word_diff
+from .alignment.aligner import align, similarity_matrix
+from .alignment.worddiff import word_diff
+from .classroom.exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
+from .corpus.comparison import Cell, Comparison, ContentUnit, compare
+from .corpus.related import Related, RelatedLink, find_related
+from .corpus.stories import Story, StoryLink, find_stories
 from .errors import (
     ArticleNotFound,
     CoverageError,
@@ -27,45 +27,43 @@ from .errors import (
     NotText,
     UnsupportedFormat,
 )
-from .exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
-from .kinds import KINDS, classify_changes, mine_substitutions
-from .labels import describe_labels
-from .lexicon import Lexicon, Term, count_terms, load_lexicon
-from .mentions import Mention
 from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
-from .names import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
-from .quotes import Quote, compare_quotes, find_quotes, quotes_frame
-from .read import SkippedInputWarning, read_articles, read_text
-from .related import Related, RelatedLink, find_related
-from .segment import split_sentences
-from .spelling import find_spelling_variants
-from .stories import Story, StoryLink, find_stories
-from .tables import articles_frame, related_frame, stories_frame
+from .names.groups import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
+from .names.mentions import Mention
+from .present.tables import articles_frame, related_frame, stories_frame
+from .reading.files import SkippedInputWarning, read_articles, read_text
+from .reading.segment import split_sentences
+from .wording.attributions import compare_attributions, find_attributions
+from .wording.kinds import KINDS, classify_changes, mine_substitutions
+from .wording.labels import describe_labels
+from .wording.lexicon import Lexicon, Term, count_terms, load_lexicon
+from .wording.quotes import Quote, compare_quotes, find_quotes, quotes_frame
+from .wording.spelling import find_spelling_variants
 
 __version__ = "0.1.0"
 
 # Charts, reports and notebook export load Altair (about 2 s): imported on first use.
 _LAZY = {
-    "alignment_map": "charts",
-    "change_counts": "charts",
-    "changes_chart": "charts",
-    "kinds_chart": "wording_charts",
-    "labels_chart": "wording_charts",
-    "labels_frame": "wording_charts",
-    "name_variants_chart": "wording_charts",
-    "similarity_frame": "charts",
-    "similarity_heatmap": "charts",
-    "status_scale": "charts",
-    "build_report": "report",
-    "write_report": "report",
-    "export_notebook": "export",
-    "notebook_html": "export",
-    "use_offline_charts": "export",
-    "vega_bundle": "export",
-    "quiz": "quiz",
-    "worksheet_html": "exercises_html",
-    "explore": "explore",
-    "Explorer": "explore",
+    "alignment_map": "present.charts",
+    "change_counts": "present.charts",
+    "changes_chart": "present.charts",
+    "kinds_chart": "present.wording_charts",
+    "labels_chart": "present.wording_charts",
+    "labels_frame": "present.wording_charts",
+    "name_variants_chart": "present.wording_charts",
+    "similarity_frame": "present.charts",
+    "similarity_heatmap": "present.charts",
+    "status_scale": "present.charts",
+    "build_report": "present.report",
+    "write_report": "present.report",
+    "export_notebook": "present.export",
+    "notebook_html": "present.export",
+    "use_offline_charts": "present.export",
+    "vega_bundle": "present.export",
+    "quiz": "classroom.quizzes",
+    "worksheet_html": "classroom.worksheet",
+    "explore": "present.explorer",
+    "Explorer": "present.explorer",
 }
 
 
@@ -81,22 +79,6 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
-
-
-class _Package(type(_sys)):
-    """Keeps ``explore`` the function when its module (explore.py) is imported.
-
-    Importing a submodule sets it as an attribute of the package, which would hide a
-    lazily loaded function of the same name (an eager ``from .x import x`` rebinds it).
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if _LAZY.get(name) == name and isinstance(value, type(_sys)):
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-_sys.modules[__name__].__class__ = _Package
 
 
 __all__ = [

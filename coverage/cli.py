@@ -10,20 +10,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from .align import align
-from .compare import compare
+from .alignment.aligner import align
+from .classroom.exercises import EXERCISE_KINDS
+from .corpus.comparison import compare
+from .corpus.stories import find_stories
 from .errors import ArticleNotFound, CoverageError
-from .exercises import EXERCISE_KINDS
-from .read import read_articles
-from .stories import find_stories
-from .tables import (
+from .present.tables import (
     alignment_frame,
     articles_frame,
     comparison_frame,
     comparison_summary,
     stories_frame,
 )
-from .terminal import alignment_text, comparison_text, stories_text
+from .present.terminal import alignment_text, comparison_text, stories_text
+from .reading.files import read_articles
 
 PROG = "compare-coverage"
 
@@ -80,7 +80,7 @@ def _align(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import write_report  # imported here: it loads Altair
+    from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
         args.paths, args.output, title=args.title, stories=args.story, outlets=args.outlets
@@ -90,7 +90,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .export import export_notebook  # imported here: it loads nbconvert
+    from .present.export import export_notebook  # imported here: it loads nbconvert
 
     output = args.output or str(Path(args.notebook).with_suffix(".html"))
     path = export_notebook(args.notebook, output)
@@ -139,8 +139,8 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _worksheet(args: argparse.Namespace) -> int:
+    from .classroom.worksheet import worksheet_html
     from .errors import NotEnoughVersions
-    from .exercises_html import worksheet_html
 
     stories = find_stories(read_articles(args.paths))
     if args.story:

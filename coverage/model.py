@@ -85,7 +85,7 @@ class Article:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        from .segment import split_paragraphs  # lazy: model sits above segment
+        from .reading.segment import split_paragraphs  # lazy: model sits above segment
 
         return split_paragraphs(self.paragraphs, language=self.language)
 
@@ -94,7 +94,7 @@ class Article:
         return len(self.body.split())
 
     def _repr_html_(self) -> str:
-        from .render import article_html
+        from .present.render import article_html
 
         return article_html(self)
 
@@ -173,13 +173,13 @@ class Alignment:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link: a_index, b_index, a_text, b_text, status, moved, score, unit."""
-        from .tables import alignment_frame
+        from .present.tables import alignment_frame
 
         return alignment_frame(self)
 
     def changes(self) -> pd.DataFrame:
         """Every word edit of every unit: unit, a_index, b_index, tag, a_words, b_words."""
-        from .tables import changes_frame
+        from .present.tables import changes_frame
 
         return changes_frame(self)
 
@@ -192,7 +192,7 @@ class Alignment:
         return counts
 
     def _repr_html_(self) -> str:
-        from .render import alignment_html
+        from .present.render import alignment_html
 
         return alignment_html(self)
 

@@ -285,7 +285,7 @@ def test_swapping_a_and_b_swaps_added_dropped_and_merged_split(a, b):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(sentence, max_size=8), st.lists(sentence, max_size=8))
 def test_word_edits_of_every_unit_replay(a, b):
-    from comparative_coverage.diff import replay
+    from comparative_coverage.alignment.worddiff import replay
 
     alignment = cc.align(a, b)
     for unit in alignment.units:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
+from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
 
 
 @pytest.fixture(scope="module")
@@ -268,7 +268,7 @@ def test_kinds_chart_counts_edits_by_kind_with_examples():
 
 
 def test_kinds_chart_of_the_flagship_pair(flagship):
-    from comparative_coverage.kinds import classify_changes
+    from comparative_coverage.wording.kinds import classify_changes
 
     changes = classify_changes(flagship)
     rows = data_of(cc.kinds_chart(changes).to_dict())
@@ -299,7 +299,7 @@ def test_name_variants_chart_shows_who_uses_which_spelling():
 
 
 def test_name_variants_chart_of_the_sample(sample_articles):
-    from comparative_coverage.names import find_name_variants
+    from comparative_coverage.names.groups import find_name_variants
 
     rows = data_of(cc.name_variants_chart(find_name_variants(sample_articles).to_frame()).to_dict())
     qaddafi = {(r["spelling"], r["outlet"]) for r in rows if r["spelling"].startswith("Qaddafi")}
@@ -339,7 +339,7 @@ def test_labels_frame_joins_descriptors_and_keeps_the_strongest_load():
 
 
 def test_labels_chart_of_the_flagship_pair(shoigu_pair, flagship):
-    from comparative_coverage.labels import describe_labels
+    from comparative_coverage.wording.labels import describe_labels
 
     frame = cc.labels_frame(describe_labels(shoigu_pair, alignments=[flagship]), min_outlets=2)
     qaddafi = frame[frame["entity"] == "Muammar Qaddafi"].set_index("outlet")["descriptors"]

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
-from comparative_coverage.stories import STRONG
+from comparative_coverage.corpus.stories import STRONG
 
 from .test_stories import rewrite
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.diff import replay
+from comparative_coverage.alignment.worddiff import replay
 
 
 def changes(a: str, b: str) -> list[str]:

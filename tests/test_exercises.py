@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.exercises import CHANGE_CHOICES
+from comparative_coverage.classroom.exercises import CHANGE_CHOICES
 from comparative_coverage.normalize import fold_typography
 
 from .test_report import hostile_articles

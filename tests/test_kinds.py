@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.kinds import KIND_COLUMNS, classify_edit, spelling_rule
+from comparative_coverage.wording.kinds import KIND_COLUMNS, classify_edit, spelling_rule
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import comparative_coverage as cc
-from comparative_coverage.labels import LABEL_COLUMNS
+from comparative_coverage.wording.labels import LABEL_COLUMNS
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import comparative_coverage as cc
-from comparative_coverage.lexicon import TERM_COUNT_COLUMNS, loaded_direction
+from comparative_coverage.wording.lexicon import TERM_COUNT_COLUMNS, loaded_direction
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.mentions import extract_mentions
+from comparative_coverage.names.mentions import extract_mentions
 
 
 def article(number: int, outlet: str, *paragraphs: str) -> cc.Article:
@@ -70,7 +70,7 @@ def test_occurrence_offsets_point_at_the_spelling(sample_groups):
 
 def test_groups_are_tidy_tables(sample_groups):
     frame = sample_groups.to_frame()
-    assert list(frame.columns) == list(cc.names.NAME_COLUMNS)
+    assert list(frame.columns) == list(cc.names.groups.NAME_COLUMNS)
     assert set(frame.loc[frame["name"] == "Qaddafi", "variant"]) == {
         "Qaddafi",
         "Kadhafi",

@@ -144,7 +144,10 @@ def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling(
         "The United Nations envoy said the talks were constructive and would resume next week.\n"
     )
     first, second = cc.read_text(page)
-    assert (first.title, second.title) == ("First Headline About Oil", "Second Headline About Talks")
+    assert (first.title, second.title) == (
+        "First Headline About Oil",
+        "Second Headline About Talks",
+    )
     assert len(first.paragraphs) == 2 and len(second.paragraphs) == 2
 
 

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.quotes import COMPARE_COLUMNS, QUOTE_STATUSES
+from comparative_coverage.wording.quotes import COMPARE_COLUMNS, QUOTE_STATUSES
 
 
 def story(*paragraphs: str, outlet: str = "T") -> cc.Article:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import comparative_coverage as cc
-from comparative_coverage.related import names_in
+from comparative_coverage.corpus.related import names_in
 
 # story ids of the sample (see test_stories): 1 Shoigu-Dbeibah (April 2021), 2 Tajani in
 # Syria, 3 Haftar meets Putin, 4 Lavrov on Syria, 5 US pledge, 6 Putin on Syria,

@@ -13,8 +13,8 @@ import pytest
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
-from comparative_coverage.report import _json_for_script
-from comparative_coverage.standalone import _sha256
+from comparative_coverage.present.page import _sha256
+from comparative_coverage.present.report import _json_for_script
 
 # ---- a hostile corpus: two versions of one story whose text tries every trick ----------
 

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.pages import split_blocks
-from comparative_coverage.segment import split_paragraphs
+from comparative_coverage.reading.pages import split_blocks
+from comparative_coverage.reading.segment import split_paragraphs
 
 from .conftest import CASES
 

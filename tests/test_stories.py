@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
-from comparative_coverage.stories import minhash, shingles
+from comparative_coverage.corpus.stories import minhash, shingles
 
 SHOIGU_AA, SHOIGU_DP = "000_2b30075c1d741493#1", "001_d4fe8bf4671f7d50#1"
 

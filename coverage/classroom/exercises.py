@@ -1,0 +1,86 @@
+"""A story (or its versions) -> classroom exercises whose answers come from the alignment.
+
+Six kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
+``spot_the_change`` (name the kind of one change in a sentence), ``who_said_it`` (the
+outlet that used a phrase), ``added_or_left_out`` (the sentence no other version
+carries), ``order_matters`` (the passage an outlet moved; what a reader who stops after
+two paragraphs reads), ``label_check`` (how an outlet describes a person) and
+``quote_check`` (is a quote the same, changed, shortened or missing elsewhere).
+
+Every explanation quotes its evidence. Generation is seeded: the same seed gives the same
+exercises and choices. Each exercise shuffles with its own ``random.Random`` (seeded by
+the seed and the exercise's id, never the global one), so asking for fewer kinds changes
+nothing in the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..corpus.comparison import Comparison, compare
+from ..corpus.stories import Story
+from ..errors import InvalidOption
+from ..model import Article
+from . import builders
+from .builders import CHANGE_CHOICES
+from .facts import _Story
+from .text import Evidence, Exercise
+
+__all__ = ["EXERCISE_KINDS", "CHANGE_CHOICES", "Evidence", "Exercise", "make_exercises"]
+
+EXERCISE_KINDS = (
+    "spot_the_change",
+    "who_said_it",
+    "added_or_left_out",
+    "order_matters",
+    "label_check",
+    "quote_check",
+)
+
+_MAKERS = {kind: getattr(builders, kind) for kind in EXERCISE_KINDS}
+
+
+def make_exercises(
+    story_or_articles: Story | Comparison | Article | Iterable[Article],
+    *,
+    kinds: Iterable[str] | None = None,
+    seed: int = 0,
+    per_kind: int = 3,
+) -> list[Exercise]:
+    """Exercises on the versions of a story: at most ``per_kind`` of each kind, in kind order.
+
+    Takes a :class:`Story`, a :class:`Comparison` or the articles that are versions of
+    one story. ``kinds`` picks from :data:`EXERCISE_KINDS`. The same ``seed`` gives the
+    same exercises and choices. Only what the versions support is made: a single version
+    gives none, a story with no move no ``order_matters``.
+    """
+    wanted = (
+        EXERCISE_KINDS
+        if kinds is None
+        else tuple(dict.fromkeys([kinds] if isinstance(kinds, str) else kinds))
+    )
+    unknown = [k for k in wanted if k not in EXERCISE_KINDS]
+    wanted = tuple(k for k in EXERCISE_KINDS if k in wanted)
+    if isinstance(per_kind, bool) or not isinstance(per_kind, int) or per_kind < 0:
+        raise InvalidOption(f"per_kind={per_kind!r}: pass a whole number, 0 or more")
+    if unknown:
+        raise InvalidOption(
+            f"no exercise kind {', '.join(map(repr, unknown))}; pick from {', '.join(EXERCISE_KINDS)}"
+        )
+    if isinstance(story_or_articles, Comparison):
+        comparison = story_or_articles
+    else:
+        if isinstance(story_or_articles, Story):
+            articles = list(story_or_articles.articles)
+        elif isinstance(story_or_articles, Article):
+            articles = [story_or_articles]
+        else:
+            articles = list(story_or_articles)
+        if len(articles) < 2 or not wanted:
+            return []
+        comparison = compare(articles)
+    story = _Story(comparison, seed, per_kind)
+    if len(story.versions) < 2:
+        return []  # no two versions tell the same story: nothing to compare
+    made = [exercise for kind in wanted for exercise in _MAKERS[kind](story)]
+    return [e for e in made if not e.choices or len(set(e.choices)) > 1]

@@ -1,0 +1,389 @@
+"""Two or more versions of a story -> a :class:`Comparison`: one table of content units.
+
+Rows are content units (a sentence and its counterparts in the other versions), columns
+are versions. How it is built:
+
+1. **Spine.** One version is the reference the others align to: the one the caller
+   names, else the one with the most shared content (the most sentences that align with
+   the other versions, summed over every pair).
+2. **Spine units.** Every other version is aligned to the spine (:func:`align.align`).
+   Spine sentences that any version merges or splits together form one unit; each
+   version's cell holds the sentences it aligned to them.
+3. **Additions in common.** What versions add to the spine is matched across versions
+   (strong pairs only, and never two sentences of one version in one unit), so a
+   sentence two outlets add in common is still one unit. It sits after the spine unit it
+   follows in its version, or joins a spine unit when it matches another version's
+   sentence there (``relation`` "linked": its own alignment with the spine missed it).
+
+A unit's status says how many versions carry it: ``shared_all``, ``shared_some`` or
+``only_this`` (one version alone). Each cell also says how it relates to the spine's
+cell (``relation``: same, reworded, merged, split, added) and whether it moved.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..alignment.aligner import align, sentence_keys
+from ..errors import ArticleNotFound, NotEnoughVersions
+from ..model import Alignment, Article, WordEdit
+from .stories import STRONG, Story
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Cell",
+    "ContentUnit",
+    "Comparison",
+    "compare",
+    "COMPARISON_STATUSES",
+    "strong_pairs",
+    "unique_labels",
+]
+
+COMPARISON_STATUSES: tuple[str, ...] = ("shared_all", "shared_some", "only_this")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One version's part of a content unit.
+
+    ``sentences`` index that version's sentences; ``relation`` is how they relate to the
+    spine's cell (``spine`` for the spine itself); ``edits`` is the word diff from the
+    spine's cell when the pair is one unit of their alignment.
+    """
+
+    sentences: tuple[int, ...]
+    text: str
+    relation: str
+    moved: bool = False
+    edits: tuple[WordEdit, ...] = ()
+
+
+@dataclass(frozen=True)
+class ContentUnit:
+    """A sentence and its counterparts: one cell per version, ``None`` where it is absent."""
+
+    unit: int
+    cells: tuple[Cell | None, ...]
+    status: str
+
+    @property
+    def versions(self) -> int:
+        """How many versions carry this unit."""
+        return sum(cell is not None for cell in self.cells)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """N versions of a story as one table: ``units`` by ``outlets``.
+
+    Every sentence of every version is in exactly one unit. ``alignments`` holds the
+    pairwise alignment of each version (by outlet label) with the spine.
+    """
+
+    articles: tuple[Article, ...]
+    outlets: tuple[str, ...]
+    spine: int
+    sentences: tuple[tuple[str, ...], ...]
+    units: tuple[ContentUnit, ...]
+    alignments: dict[str, Alignment] = field(default_factory=dict, compare=False)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per sentence: unit, outlet, article_id, sentence_index, text, status..."""
+        from ..present.tables import comparison_frame
+
+        return comparison_frame(self)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per outlet: sentences and words shared with all, some, none; dropped; moved."""
+        from ..present.tables import comparison_summary
+
+        return comparison_summary(self)
+
+    def counts(self) -> dict[str, int]:
+        """How many units have each status."""
+        counts = dict.fromkeys(COMPARISON_STATUSES, 0)
+        counts.update(Counter(unit.status for unit in self.units))
+        return counts
+
+    def _repr_html_(self) -> str:
+        from ..present.render import comparison_html
+
+        return comparison_html(self)
+
+    def __repr__(self) -> str:
+        summary = ", ".join(f"{k} {v}" for k, v in self.counts().items() if v)
+        return (
+            f"<Comparison of {len(self.outlets)} versions ({', '.join(self.outlets)}), "
+            f"spine {self.outlets[self.spine]!r}: {len(self.units)} units, {summary or 'empty'}>"
+        )
+
+
+def unique_labels(articles: Sequence[Article]) -> tuple[str, ...]:
+    """One label per version: the outlet, with the article id where outlets repeat.
+
+    >>> a = Article("x#1", "AP", "", ("A.",))
+    >>> unique_labels([a, Article("y#1", "AP", "", ("B.",)), Article("z", "", "", ("C.",))])
+    ('AP (x#1)', 'AP (y#1)', 'z')
+    >>> unique_labels([a, a, Article("z", "", "", ("C.",))])
+    ('AP (x#1) [1]', 'AP (x#1) [2]', 'z')
+    """
+    names = [a.outlet or a.id for a in articles]
+    repeated = {n for n, k in Counter(names).items() if k > 1}
+    labels = [f"{n} ({a.id})" if n in repeated else n for n, a in zip(names, articles, strict=True)]
+    repeated = {x for x, k in Counter(labels).items() if k > 1}  # the same article twice
+    seen: Counter[str] = Counter()
+    numbered = []
+    for label in labels:
+        seen[label] += 1
+        numbered.append(f"{label} [{seen[label]}]" if label in repeated else label)
+    return tuple(numbered)
+
+
+def _pick_spine(spine, articles: Sequence[Article], labels: Sequence[str]) -> int | None:
+    if spine is None:
+        return None
+    if isinstance(spine, Article):
+        spine = spine.id
+    if isinstance(spine, int) and not isinstance(spine, bool):
+        if -len(articles) <= spine < len(articles):
+            return spine % len(articles)
+    elif isinstance(spine, str):
+        for k, (article, label) in enumerate(zip(articles, labels, strict=True)):
+            if spine in (article.id, label):
+                return k
+        for k, article in enumerate(articles):
+            if spine == article.outlet:
+                return k
+    raise ArticleNotFound(
+        f"spine={spine!r} names none of the versions; pass an index (0-{len(articles) - 1}), "
+        f"an article id or an outlet: {', '.join(labels)}"
+    )
+
+
+def strong_pairs(
+    left: Sequence[str], right: Sequence[str], *, least: float = STRONG
+) -> list[tuple[float, int, int]]:
+    """Pairs ``(score, i, j)`` of sentences whose weighted Dice score is at least ``least``.
+
+    The aligner's score (keys weighted by rarity over both lists), computed only for
+    pairs that share a rare key: near-linear, where a full similarity matrix is not.
+
+    >>> strong_pairs(["Wagner fighters joined.", "Talks ended."], ["Talks ended in Moscow."])
+    [(0.7256, 1, 0)]
+    """
+    left_keys = [sentence_keys(t) for t in left]
+    right_keys = [sentence_keys(t) for t in right]
+    frequency = Counter(k for keys in (*left_keys, *right_keys) for k in keys)
+    total = len(left_keys) + len(right_keys)
+    weight = {k: math.log(1.0 + total / df) for k, df in frequency.items()}
+    right_mass = [sum(weight[k] for k in keys) for keys in right_keys]
+    cap = max(40, int(4 * math.sqrt(total)))  # keys this common propose no pairs
+    postings: dict[str, list[int]] = defaultdict(list)
+    for j, keys in enumerate(right_keys):
+        for k in keys:
+            if frequency[k] <= cap:
+                postings[k].append(j)
+    found = []
+    for i, keys in enumerate(left_keys):
+        mass = sum(weight[k] for k in keys)
+        for j in sorted({j for k in keys for j in postings.get(k, ())}):
+            shared = sum(weight[k] for k in keys & right_keys[j])
+            score = 2.0 * shared / (mass + right_mass[j])
+            if score >= least:
+                found.append((round(score, 4), i, j))
+    return found
+
+
+def _shared(alignment: Alignment) -> tuple[int, int]:
+    units = [u for u in alignment.units if u.a and u.b]
+    return sum(len(u.a) for u in units), sum(len(u.b) for u in units)
+
+
+def compare(
+    story_or_articles: Story | Sequence[Article],
+    *,
+    spine: int | str | Article | None = None,
+    threshold: float = 0.35,
+    diffs: bool = True,
+) -> Comparison:
+    """Align N >= 2 versions of a story into one table of content units.
+
+    ``spine`` names the reference version (an index, article id or outlet); by default
+    it is the version with the most shared content. ``threshold`` is passed to
+    :func:`align.align`; ``diffs=False`` skips the word diffs.
+    """
+    articles = tuple(
+        story_or_articles.articles if isinstance(story_or_articles, Story) else story_or_articles
+    )
+    for item in articles:
+        if not isinstance(item, Article):
+            raise TypeError(
+                f"compare() takes a Story or Articles (see read_articles), not {type(item).__name__}"
+            )
+    if len(articles) < 2:
+        raise NotEnoughVersions(
+            f"compare() needs at least two versions of a story, got {len(articles)}; "
+            "pass a Story with several articles (see find_stories) or a list of articles"
+        )
+    labels = unique_labels(articles)
+    sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
+    chosen = _pick_spine(spine, articles, labels)
+    if chosen is None:
+        shared = [0] * len(articles)
+        for x in range(len(articles)):
+            for y in range(x + 1, len(articles)):
+                on_x, on_y = _shared(align(sentences[x], sentences[y], diffs=False))
+                shared[x] += on_x
+                shared[y] += on_y
+        chosen = max(range(len(articles)), key=lambda k: (shared[k], -k))
+    alignments = {
+        labels[k]: align(
+            sentences[chosen],
+            sentences[k],
+            threshold=threshold,
+            diffs=diffs,
+            a_name=labels[chosen],
+            b_name=labels[k],
+        )
+        for k in range(len(articles))
+        if k != chosen
+    }
+    units = _build_units(sentences, chosen, [alignments.get(label) for label in labels])
+    return Comparison(articles, labels, chosen, sentences, units, alignments)
+
+
+def _build_units(
+    sentences: tuple[tuple[str, ...], ...], spine: int, alignments: list[Alignment | None]
+) -> tuple[ContentUnit, ...]:
+    count = len(sentences)
+    # spine sentences that some version merges or splits together are one unit
+    parent = list(range(len(sentences[spine])))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for alignment in alignments:
+        for unit in alignment.units if alignment else ():
+            for i in unit.a[1:]:
+                parent[max(root(i), root(unit.a[0]))] = min(root(i), root(unit.a[0]))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sentences[spine])):
+        groups[root(i)].append(i)
+    position = {i: p for p, r in enumerate(sorted(groups)) for i in groups[r]}
+
+    # row key -> version -> its part: ("spine", indices), ("units", [...]) or (relation, j)
+    rows: dict[tuple, dict[int, tuple]] = {}
+    for r in sorted(groups):
+        rows[(position[r], 0)] = {spine: ("spine", groups[r])}
+    placed: dict[tuple[int, int], tuple] = {}  # (version, sentence) -> its spine row
+    extras: list[tuple[int, int, int]] = []  # (version, sentence, anchor position)
+    for k, alignment in enumerate(alignments):
+        if alignment is None:
+            continue
+        anchor = -1
+        for unit in alignment.units:  # ordered by position in this version
+            if unit.a and unit.b:
+                key = (position[unit.a[0]], 0)
+                rows[key].setdefault(k, ("units", []))[1].append(unit)
+                placed.update({(k, j): key for j in unit.b})
+                if not unit.moved:
+                    anchor = position[unit.a[0]]
+            elif unit.b:
+                extras.append((k, unit.b[0], anchor))
+    for row, members in _place_extras(sentences, spine, extras, rows, placed):
+        if row is not None:  # joined a spine unit through another version
+            for k, j, _ in members:
+                rows[row][k] = ("linked", j)
+        else:
+            k, j, anchor = members[0]
+            rows[(anchor, 1, k, j)] = {m[0]: ("added", m[1]) for m in members}
+
+    units = []
+    for number, key in enumerate(sorted(rows)):
+        cells: list[Cell | None] = [None] * count
+        for k, part in rows[key].items():
+            cells[k] = _cell(sentences[k], part)
+        present = sum(c is not None for c in cells)
+        status = (
+            "shared_all" if present == count else "only_this" if present == 1 else "shared_some"
+        )
+        units.append(ContentUnit(number, tuple(cells), status))
+    return tuple(units)
+
+
+def _cell(sentences: tuple[str, ...], part: tuple) -> Cell:
+    """A version's cell from its part of a row: spine indices, aligned units, or one sentence."""
+    kind, value = part
+    if kind == "spine":
+        return Cell(tuple(value), " ".join(sentences[i] for i in value), "spine")
+    if kind != "units":  # added, or linked through another version
+        return Cell((value,), sentences[value], kind)
+    indices = tuple(sorted(j for unit in value for j in unit.b))
+    text = " ".join(sentences[j] for j in indices)
+    if len(value) == 1:
+        unit = value[0]
+        return Cell(indices, text, unit.status, unit.moved, unit.edits)
+    same = all(unit.status == "same" for unit in value)
+    return Cell(indices, text, "same" if same else "reworded", any(u.moved for u in value))
+
+
+def _place_extras(sentences, spine: int, extras, rows, placed) -> list[tuple]:
+    """Place what versions add to the spine: in a spine unit, with each other, or alone.
+
+    Each version's additions are scored against every other non-spine version's
+    sentences; a strong pair joins the two sides' units, best pairs first, unless that
+    would put two sentences of one version, or two spine units, into one unit. Returns
+    (spine row or None, members) per group of additions, in the order of ``extras``.
+    """
+    by_version: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for item in extras:
+        by_version[item[0]].append(item)
+    offers = []
+    for v, own in sorted(by_version.items()):
+        for w in range(len(sentences)):
+            if w in (v, spine):
+                continue
+            # scored directly, not aligned: additions are not a contiguous text, so the
+            # aligner's context and merge steps would pair them by accident
+            for score, x, y in strong_pairs([sentences[v][j] for _, j, _ in own], sentences[w]):
+                offers.append((-score, own[x][:2], (w, y)))
+    # a group: its spine row (or None), the versions it holds, its additions; groups are
+    # found by ("added", version, sentence) or ("row", row key)
+    group: dict[tuple, dict] = {}
+    for item in extras:
+        group["added", *item[:2]] = {"row": None, "versions": {item[0]}, "members": [item]}
+    for key, parts in rows.items():
+        group["row", key] = {"row": key, "versions": set(parts), "members": []}
+    for _, p, q in sorted(offers):
+        here = group["added", *p]
+        there = group["row", placed[q]] if q in placed else group["added", *q]
+        if here is there or here["versions"] & there["versions"]:
+            continue  # already together, or a version would have two sentences in one unit
+        if here["row"] is not None and there["row"] is not None:
+            continue  # two spine units stay apart
+        joined = {
+            "row": here["row"] if here["row"] is not None else there["row"],
+            "versions": here["versions"] | there["versions"],
+            "members": sorted(here["members"] + there["members"]),
+        }
+        for member in joined["members"]:
+            group["added", *member[:2]] = joined
+        if joined["row"] is not None:
+            group["row", joined["row"]] = joined
+    seen, out = set(), []
+    for item in extras:
+        found = group["added", *item[:2]]
+        if id(found) not in seen:
+            seen.add(id(found))
+            out.append((found["row"], found["members"]))
+    return out

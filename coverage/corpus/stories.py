@@ -1,0 +1,375 @@
+"""A corpus of articles -> stories: the sibling versions of one report, with the evidence.
+
+:func:`find_stories` works in two steps, so that it scales to a large corpus:
+
+1. **Candidates.** Each article becomes a MinHash signature over shingles of its content
+   words (sound keys, so Qaddafi and Kadhafi shingle alike), computed in numpy batches
+   while the corpus streams past. Banded locality-sensitive hashing proposes pairs whose
+   signatures agree in a whole band; no pair of articles is compared otherwise.
+2. **Confirmation.** A proposed pair is aligned sentence by sentence
+   (:func:`align.align`, without word diffs). It is linked when enough of both versions'
+   sentences align (``threshold``), or when nearly all of the shorter one does
+   (``containment``: a brief cut from the full report). Stories are the linked groups;
+   each :class:`StoryLink` records the evidence.
+
+Articles that only share a topic share few shingles and fewer aligned sentences, so
+they stay apart (:mod:`related` is the looser level: stories about the same people and
+places).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from ..alignment.aligner import align
+from ..model import Article
+from ..normalize import STOPWORDS, sound_key, word_key
+from ..reading.segment import split_paragraphs
+from ..unionfind import UnionFind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Story",
+    "StoryLink",
+    "find_stories",
+    "shingles",
+    "minhash",
+]
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_MAX_HASH = np.uint64(0xFFFFFFFF)
+_MIN_JACCARD = 0.04  # candidates estimated below this are not worth aligning
+_BATCH = 256  # articles hashed per numpy batch
+_BIG_BUCKET = 64  # a band bucket this full is boilerplate: members pair with neighbours only
+STRONG = 0.5  # least unit score for a sentence pair to count as shared between versions
+
+
+class StoryLink(NamedTuple):
+    """Why two versions belong to one story: a confirmed, aligned pair.
+
+    ``share`` is the share of both versions' sentences that align strongly (in units
+    scoring at least ``STRONG``); ``score`` the mean score of those units (1.0: every
+    shared sentence identical once typography is folded).
+    """
+
+    a: str
+    b: str
+    share: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Story:
+    """The versions of one story, in corpus order, and the links that tie them together.
+
+    A single article is a story of its own (one member, no links).
+    """
+
+    id: str
+    articles: tuple[Article, ...]
+    title: str
+    links: tuple[StoryLink, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(a.id for a in self.articles)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(a.outlet or "unknown" for a in self.articles)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per version: story, article_id, outlet, title, date, sentences, words."""
+        from ..present.tables import stories_frame
+
+        return stories_frame([self])
+
+    def _repr_html_(self) -> str:
+        from ..present.render import stories_html
+
+        return stories_html([self])
+
+    def __repr__(self) -> str:
+        versions = "version" if len(self.articles) == 1 else "versions"
+        return (
+            f"<Story {self.id!r} {self.title[:60]!r}: {len(self.articles)} {versions} "
+            f"({', '.join(self.outlets)})>"
+        )
+
+
+# ---- signatures -------------------------------------------------------------------------
+
+
+def shingles(paragraphs: Iterable[str], *, size: int = 3) -> list[str]:
+    """The word shingles an article is fingerprinted by: runs of ``size`` content-word keys.
+
+    Stop words are left out and each word is reduced to its sound key, so spelling
+    variants and small function-word edits do not break a shingle.
+
+    >>> shingles(["Muammar Qaddafi was killed in 2011."], size=2)
+    ['mr kdf', 'kdf kld', 'kld 2011']
+    """
+    words = [w for p in paragraphs for w in _WORD.findall(p)]
+    keys = [sound_key(w) for w in words if word_key(w) not in STOPWORDS]
+    if len(keys) < size:
+        return [" ".join(keys)] if keys else []
+    return [" ".join(keys[k : k + size]) for k in range(len(keys) - size + 1)]
+
+
+def _key_hashes(paragraphs: Iterable[str], cache: dict[str, int]) -> list[int]:
+    """32-bit hashes of an article's content-word keys (stable across runs: crc32)."""
+    hashes = []
+    for paragraph in paragraphs:
+        for word in _WORD.findall(paragraph):
+            value = cache.get(word)
+            if value is None:
+                key = sound_key(word)
+                value = 0 if word_key(word) in STOPWORDS else zlib.crc32(key.encode()) | 1
+                if len(cache) < 2_000_000:
+                    cache[word] = value
+            if value:
+                hashes.append(value)
+    return hashes
+
+
+def _shingle_hashes(keys: np.ndarray, size: int) -> np.ndarray:
+    """Combine each run of ``size`` key hashes into one 32-bit shingle hash."""
+    if len(keys) < size:
+        keys = np.concatenate([keys, np.zeros(size - len(keys), np.uint64)])
+    mixed = np.zeros(len(keys) - size + 1, np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(size):
+            mixed = (mixed ^ keys[k : len(keys) - size + 1 + k]) * np.uint64(0x9E3779B97F4A7C15)
+    return (mixed >> np.uint64(32)) ^ (mixed & _MAX_HASH)
+
+
+def _permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    a = rng.integers(1, 2**63, size=num_perm, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def minhash(hashes: Sequence[np.ndarray], *, num_perm: int = 64, seed: int = 1) -> np.ndarray:
+    """MinHash signatures (one uint32 row per document) of 32-bit shingle hashes.
+
+    Multiply-shift hashing, ``(a * x + b) >> 32`` in wrapping 64-bit arithmetic, stands in
+    for random permutations; the minimum over a document's shingles is taken for all
+    documents of a batch at once (``np.minimum.reduceat``). An empty document gets the
+    all-ones signature, which the candidate step ignores.
+
+    >>> x = np.array([1, 2, 3], dtype=np.uint64)
+    >>> sig = minhash([x, x, np.array([7, 8], dtype=np.uint64)], num_perm=8)
+    >>> sig.shape, sig.dtype.name, bool((sig[0] == sig[1]).all()), bool((sig[0] == sig[2]).any())
+    ((3, 8), 'uint32', True, False)
+    """
+    a, b = _permutations(num_perm, seed)
+    out = np.full((len(hashes), num_perm), 0xFFFFFFFF, dtype=np.uint32)
+    filled = [k for k, h in enumerate(hashes) if len(h)]
+    if not filled:
+        return out
+    values = np.concatenate([hashes[k] for k in filled])
+    starts = np.cumsum([0] + [len(hashes[k]) for k in filled[:-1]])
+    with np.errstate(over="ignore"):
+        for first in range(0, num_perm, 16):  # a block of permutations at a time: bounded memory
+            block = slice(first, first + 16)
+            hashed = (a[block, None] * values[None, :] + b[block, None]) >> np.uint64(32)
+            out[filled, block] = np.minimum.reduceat(hashed, starts, axis=1).T
+    return out
+
+
+def _signatures(
+    articles: Iterable[Article], *, size: int, num_perm: int, seed: int, bar
+) -> tuple[list[Article], np.ndarray]:
+    """Stream the corpus in batches: the articles kept, and one signature row each."""
+    kept: list[Article] = []
+    rows: list[np.ndarray] = []
+    cache: dict[str, int] = {}
+    batch: list[np.ndarray] = []
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(
+                f"find_stories() takes Articles (see read_articles), not {type(article).__name__}"
+            )
+        kept.append(article)
+        keys = np.array(_key_hashes(article.paragraphs, cache), dtype=np.uint64)
+        batch.append(_shingle_hashes(keys, size) if len(keys) else keys)
+        if len(batch) == _BATCH:
+            rows.append(minhash(batch, num_perm=num_perm, seed=seed))
+            bar.update(len(batch))
+            batch = []
+    if batch:
+        rows.append(minhash(batch, num_perm=num_perm, seed=seed))
+        bar.update(len(batch))
+    empty = np.zeros((0, num_perm), dtype=np.uint32)
+    return kept, (np.concatenate(rows) if rows else empty)
+
+
+def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) that agree on a whole band, and their estimated Jaccard similarity.
+
+    Within a band, sorting the band keys puts equal keys in runs; an article pairs with
+    every other one in its run, or, in a run longer than ``_BIG_BUCKET`` (boilerplate
+    every article shares), with its next few neighbours only.
+    """
+    count, num_perm = signatures.shape
+    rows = num_perm // bands
+    filled = np.flatnonzero((signatures != 0xFFFFFFFF).any(axis=1))
+    found: list[np.ndarray] = []
+    for band in range(bands):
+        part = np.ascontiguousarray(signatures[filled, band * rows : (band + 1) * rows])
+        keys = part.view(np.dtype((np.void, part.dtype.itemsize * rows))).ravel()
+        order = np.argsort(keys, kind="stable")  # equal keys: ascending article index
+        ordered, members = keys[order], filled[order]
+        starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+        run = np.diff(np.append(starts, len(ordered)))
+        run_size = np.repeat(run, run)
+        for step in range(1, len(ordered)):
+            same = ordered[step:] == ordered[:-step]
+            same &= (run_size[step:] <= _BIG_BUCKET) | (step <= 4)
+            if not same.any():
+                break
+            hits = np.flatnonzero(same)
+            found.append(members[hits] * count + members[hits + step])
+    if not found:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    codes = np.unique(np.concatenate(found))
+    pairs = np.stack([codes // count, codes % count], axis=1)
+    similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+    keep = similarity >= _MIN_JACCARD
+    return pairs[keep], similarity[keep]
+
+
+# ---- confirmation -----------------------------------------------------------------------
+
+
+def _evidence(
+    a: tuple[str, ...], b: tuple[str, ...], *, threshold: float, containment: float
+) -> tuple[float, float] | None:
+    """(share, score) when two sentence lists are versions of one story, else None.
+
+    Only units that align strongly (score >= ``STRONG``) count: between two stories on
+    one topic the aligner also finds weak pairs of sentences that share a few rare
+    names, and those must not add up to a story.
+    """
+    if not a or not b:
+        return None
+    units = [u for u in align(a, b, diffs=False).units if u.a and u.b and u.score >= STRONG]
+    if len(units) < min(2, len(a), len(b)):
+        return None  # one shared sentence is a quote or a background line, not a story
+    aligned_a = sum(len(u.a) for u in units)
+    aligned_b = sum(len(u.b) for u in units)
+    share = (aligned_a + aligned_b) / (len(a) + len(b))
+    shorter = aligned_a / len(a) if len(a) <= len(b) else aligned_b / len(b)
+    if share < threshold and shorter < containment:
+        return None
+    return round(share, 4), round(sum(u.score for u in units) / len(units), 4)
+
+
+def _components(pairs: np.ndarray, similarity: np.ndarray) -> Iterator[list[int]]:
+    """Positions of candidate pairs, grouped by connected component, best pairs first."""
+    forest = UnionFind()
+    for i, j in pairs.tolist():
+        forest.union(i, j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for position, i in enumerate(pairs[:, 0].tolist()):
+        groups[forest.find(i)].append(position)
+    for root in sorted(groups):
+        members = groups[root]
+        members.sort(key=lambda p: (-similarity[p], pairs[p, 0], pairs[p, 1]))
+        yield members
+
+
+def find_stories(
+    articles: Iterable[Article],
+    *,
+    threshold: float = 0.3,
+    containment: float = 0.8,
+    shingle: int = 3,
+    num_perm: int = 128,
+    bands: int = 64,
+    seed: int = 1,
+    progress: bool = False,
+) -> list[Story]:
+    """Group a corpus into stories: the versions of one report, kept apart from mere topics.
+
+    Two articles are linked when aligning them pairs at least two sentences and either
+    ``threshold`` of all their sentences align or ``containment`` of the shorter one's
+    do; stories are the groups of linked articles (a link between two of them is enough).
+    ``shingle``, ``num_perm``, ``bands`` and ``seed`` tune the MinHash candidate index:
+    ``num_perm // bands`` rows a band, so the defaults (2 rows) propose nearly every pair
+    whose shingles overlap by 30% or more. ``progress=True`` shows a tqdm progress bar.
+
+    Stories come in order of their first article; ids are ``story-1``, ``story-2``...
+    """
+    if shingle < 1 or bands < 1 or num_perm % bands:
+        raise ValueError(
+            f"shingle={shingle} and bands={bands} must be at least 1, and num_perm={num_perm} "
+            "a multiple of bands"
+        )
+    from tqdm.auto import tqdm
+
+    total = len(articles) if isinstance(articles, Sequence) else None
+    with tqdm(total=total, desc="fingerprinting", unit="article", disable=not progress) as bar:
+        corpus, signatures = _signatures(
+            articles, size=shingle, num_perm=num_perm, seed=seed, bar=bar
+        )
+    pairs, similarity = _candidates(signatures, bands)
+    forest = UnionFind()
+    links: list[tuple[int, int, float, float]] = []
+    with tqdm(total=len(pairs), desc="confirming", unit="pair", disable=not progress) as bar:
+        for component in _components(pairs, similarity):
+            sentences: dict[int, tuple[str, ...]] = {}  # only this component's: bounded
+            for position in component:
+                i, j = int(pairs[position, 0]), int(pairs[position, 1])
+                if forest.find(i) != forest.find(j):
+                    for k in (i, j):
+                        if k not in sentences:
+                            article = corpus[k]
+                            sentences[k] = tuple(
+                                s.text
+                                for s in split_paragraphs(
+                                    article.paragraphs, language=article.language
+                                )
+                            )
+                    found = _evidence(
+                        sentences[i], sentences[j], threshold=threshold, containment=containment
+                    )
+                    if found:
+                        forest.union(i, j)
+                        links.append((i, j, *found))
+            bar.update(len(component))
+    return _assemble(corpus, forest, links)
+
+
+def _assemble(corpus: list[Article], forest: UnionFind, links: list[tuple]) -> list[Story]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(corpus)):
+        members[forest.find(index)].append(index)
+    by_root: dict[int, list[StoryLink]] = defaultdict(list)
+    for i, j, share, score in sorted(links):
+        by_root[forest.find(i)].append(StoryLink(corpus[i].id, corpus[j].id, share, score))
+    stories = []
+    for number, root in enumerate(sorted(members), 1):
+        versions = tuple(corpus[k] for k in members[root])
+        stories.append(
+            Story(f"story-{number}", versions, _title(versions), tuple(by_root.get(root, ())))
+        )
+    return stories
+
+
+def _title(versions: tuple[Article, ...]) -> str:
+    for article in versions:
+        if article.title.strip():
+            return article.title.strip()
+    first = versions[0].paragraphs[0] if versions[0].paragraphs else versions[0].id
+    return first[:80]

@@ -1,0 +1,163 @@
+"""Articles -> name mentions: where each name stands, its title, and who it refers to.
+
+Names are found in the body, the dek and the photo captions (not in headlines, whose
+words are all capitalised) by the rules of :mod:`name_spans`. Within an article, a
+surname alone ("Haftar") refers to the full name ending in it (the nearest one before,
+else the first after): the mention's ``entity``. :func:`names.find_mentions` resolves
+entities across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from ..model import Article
+from ..normalize import Token
+from ..reading.segment import split_sentences
+from .spans import (
+    DEMONYMS,
+    ORG_HEADS,
+    TITLE_WORDS,
+    _kind,
+    _sentence_mentions,
+    _stats,
+    part_key,
+)
+
+__all__ = [
+    "Mention",
+    "extract_mentions",
+    "article_sentences",
+    "part_key",
+    "as_articles",
+    "WHERE",
+    # the rules' word lists that other stages read (defined in name_spans)
+    "DEMONYMS",
+    "ORG_HEADS",
+    "TITLE_WORDS",
+]
+
+WHERE = ("body", "dek", "caption")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in an article, with where it stands and the title written before it.
+
+    ``index`` is the sentence's position among the body's sentences (``article.sentences``),
+    or among the dek's or the captions' sentences; ``start``/``end`` are the name's offsets
+    in ``sentence``. ``parts`` are the name's words as written (possessive and standalone
+    particles left out). ``entity`` is the full name the mention refers to.
+    """
+
+    article: str
+    outlet: str
+    where: str
+    index: int
+    sentence: str
+    start: int
+    end: int
+    text: str
+    parts: tuple[str, ...]
+    title: str = ""
+    title_start: int = 0
+    kind: str = "name"
+    entity: str = ""
+
+
+def as_articles(articles: Article | str | Iterable[Article | str]) -> list[Article]:
+    """One article or text, or several, as a list of Articles (a text is one article)."""
+    if isinstance(articles, (Article, str)):
+        articles = [articles]
+    found = []
+    for k, item in enumerate(articles):
+        if isinstance(item, Article):
+            found.append(item)
+        elif isinstance(item, str):
+            paragraphs = tuple(p.strip() for p in item.split("\n\n") if p.strip())
+            found.append(
+                Article(id=f"text#{k + 1}", outlet=f"text {k + 1}", title="", paragraphs=paragraphs)
+            )
+        else:
+            raise TypeError(f"expected Articles or texts, not {type(item).__name__}")
+    return found
+
+
+def article_sentences(
+    article: Article, *, where: Iterable[str] = WHERE
+) -> Iterator[tuple[str, int, str]]:
+    """(where, index, text) for each sentence of the body, the dek and the captions."""
+    where = tuple(where)
+    if "body" in where:
+        for index, sentence in enumerate(article.sentences):
+            yield "body", index, sentence.text
+    if "dek" in where and article.dek:
+        for index, sentence in enumerate(split_sentences(article.dek)):
+            yield "dek", index, sentence.text
+    if "caption" in where:
+        index = 0
+        for caption in article.captions:
+            for line in caption.splitlines():
+                for sentence in split_sentences(line):
+                    yield "caption", index, sentence.text
+                    index += 1
+
+
+def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ...]:
+    """Every name mention of the articles, with ``entity`` resolved within each article."""
+    articles = as_articles(articles)
+    tokenized: dict[str, list[Token]] = {}
+    stats = _stats(
+        (text for article in articles for _, _, text in article_sentences(article)), tokenized
+    )
+    mentions: list[Mention] = []
+    for article in articles:
+        found, aliases = [], {}
+        for where, index, text in article_sentences(article):
+            spans, new_aliases = _sentence_mentions(text, stats, tokenized[text])
+            aliases.update(new_aliases)
+            for start, end, parts, title_start in spans:
+                title = text[title_start:start].strip()
+                found.append(
+                    Mention(
+                        article=article.id,
+                        outlet=article.outlet or "unknown",
+                        where=where,
+                        index=index,
+                        sentence=text,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        parts=tuple(parts),
+                        title=title,
+                        title_start=title_start,
+                        kind=_kind(parts, title.split()),
+                    )
+                )
+        mentions.extend(_resolve(found, aliases))
+    return tuple(mentions)
+
+
+def _resolve(mentions: list[Mention], aliases: dict[str, str]) -> list[Mention]:
+    """Give each mention the full name it refers to, within one article."""
+    full: dict[str, list[tuple[int, Mention]]] = {}  # last part -> full names ending in it
+    for k, m in enumerate(mentions):
+        if len(m.parts) >= 2:
+            full.setdefault(part_key(m.parts[-1]), []).append((k, m))
+    person = {m.text for m in mentions if m.kind == "person"}
+    resolved = []
+    for k, mention in enumerate(mentions):
+        entity, kind = mention.text, mention.kind
+        if mention.text in aliases:
+            entity, kind = aliases[mention.text], "group"
+        elif len(mention.parts) == 1:
+            same = full.get(part_key(mention.parts[0]), [])
+            before = [m for j, m in same if j < k and m.where == mention.where]
+            target = before[-1] if before else same[0][1] if same else None
+            if target is not None:
+                entity, kind = target.text, target.kind
+        if entity in person and kind == "name":
+            kind = "person"
+        resolved.append(replace(mention, entity=entity, kind=kind))
+    return resolved

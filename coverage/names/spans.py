@@ -1,0 +1,366 @@
+"""A sentence -> the names in it: spans of capitalised words, titles split off, a kind guessed.
+
+No downloadable model: names are found by rules over capitalised words (the word lists
+below are the rules' vocabulary; :mod:`mentions` applies them to articles).
+
+- A **run** is a sequence of capitalised words, with particles inside ("bin", "van",
+  "al-Dbeibeh"); a possessive ("Libya's") ends it. A lowercase prefix or suffix is cut
+  off ("post-Qaddafi" -> Qaddafi, "Tripoli-based" -> Tripoli), but "Jin-ping" after
+  "Xi" stays a name.
+- A capitalised first word of a sentence counts only when the corpus also capitalises it
+  mid-sentence, or another capitalised word follows ("Following the ..." is no name).
+- Leading titles and nationalities are split off as the mention's ``title``
+  ("Russian Defense Minister" | "Sergei Shoigu"), unless the run names an organisation
+  ("Libyan National Army", "Russian Defense Ministry"). "Government of National
+  Accord" joins over "of"; an acronym in brackets after a name is an alias for it.
+
+Limits, by design of a rule set: "Al Khoms" (a town) reads as a person, a capitalised
+first word that the corpus never capitalises elsewhere is dropped even when it is a
+name, initials ("John F. Kennedy") break a name, and kind (person, group, place) is a
+guess from titles and head words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..normalize import STOPWORDS, Token, tokenize, word_key
+
+__all__ = [
+    "part_key",
+    "PARTICLES",
+    "TITLE_WORDS",
+    "PERSON_TITLES",
+    "DEMONYMS",
+    "ORG_HEADS",
+    "PLACE_HEADS",
+    "CALENDAR",
+    "NOT_NAMES",
+    "COMMON_OPENERS",
+]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PARTICLES = _words(
+    "al el bin ibn bint abu de del della der den di da du dos das van von le la ter ten"
+)
+_ARTICLE_PREFIX = re.compile(
+    r"^(?:al|el|ad|ed|as|ash|at|az|an|ar|ul|bin|ibn|bint|abu)[-\u2010\u2011]", re.I
+)
+TITLE_WORDS = _words(
+    """president vice prime minister ministers premier chancellor king queen prince princess
+    crown sheikh emir sultan general gen marshal field colonel col major maj lieutenant lt
+    captain capt admiral adm sergeant sgt commander cmdr chief head chairman chairwoman chair
+    speaker secretary secretary-general deputy foreign defense defence interior finance
+    justice special envoy representative ambassador spokesman spokeswoman spokesperson
+    senator sen rep congressman congresswoman governor gov mayor judge director mr mrs ms
+    miss dr prof professor pope cardinal archbishop bishop rev reverend imam ayatollah former
+    late acting interim incoming outgoing self-proclaimed strongman warlord dictator leader
+    commissioner attorney presidential adviser advisor coordinator president-elect mp lord
+    lady sir dame emperor tsar czar mufti consul attache extraordinary plenipotentiary
+    official spokesperson state"""
+)
+PERSON_TITLES = TITLE_WORDS - _words("foreign defense defence interior finance justice special")
+DEMONYMS = _words(
+    """afghan albanian algerian american angolan argentine armenian australian austrian
+    azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
+    bulgarian burmese cambodian cameroonian canadian chadian chilean chinese colombian
+    congolese croatian cuban cypriot czech danish dutch egyptian emirati english eritrean
+    estonian ethiopian european filipino finnish french georgian german ghanaian greek
+    haitian hungarian indian indonesian iranian iraqi irish israeli italian ivorian japanese
+    jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz lebanese libyan lithuanian
+    latvian malaysian malian mauritanian mexican moldovan mongolian moroccan nigerian
+    norwegian omani pakistani palestinian peruvian polish portuguese qatari romanian russian
+    rwandan saudi scottish senegalese serbian slovak slovenian somali spanish sudanese
+    swedish swiss syrian taiwanese tajik thai tunisian turkish turkmen ugandan ukrainian
+    uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern arab african
+    asian soviet sunni shiite shia muslim christian us u.s uk u.k eu un"""
+)
+ORG_HEADS = _words(
+    """army council government ministry party group union committee agency company forces
+    conference bank court assembly parliament congress organization organisation front
+    brigade brigades movement alliance authority administration commission corporation
+    university institute office department embassy accord unity nations states emirates
+    kingdom republic federation press news post times television network brotherhood
+    coalition guard police navy fund league association foundation service services command
+    staff tribunal senate cabinet presidency agency"""
+)
+PLACE_HEADS = _words(
+    """east west north south city sea gulf river island islands valley mountains coast region
+    province district town village square street road airport port base bay strait zone"""
+)
+CALENDAR = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december jan feb mar apr jun jul aug
+    sep sept oct nov dec"""
+)
+_COMPOUND_SUFFIXES = _words(
+    """based led backed friendly born controlled held run style like made owned allied
+    aligned funded speaking bound era linked affiliated sponsored oriented wide related
+    brokered mediated supported appointed installed loyal recognized recognised dominated
+    occupied majority language centred centered"""
+)
+NOT_NAMES = _words("photo file video image credit source update editing reporting")
+# capitalised only because they open a sentence
+COMMON_OPENERS = _words(
+    """following currently separately meanwhile furthermore moreover however nevertheless
+    nonetheless earlier later previously additionally instead indeed overall finally first
+    second third last next today yesterday tomorrow recently initially eventually
+    subsequently consequently therefore thus hence accordingly similarly likewise otherwise
+    specifically notably importantly ultimately afterwards elsewhere near throughout despite
+    amid among asked speaking responding many several most others activists officials
+    analysts sources residents witnesses critics experts observers authorities protesters
+    rebels militants diplomats lawmakers troops forces police meanwhile already perhaps"""
+)
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+_POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
+_OPENERS = frozenset("\u201c\"\u2018'(:[\u2014\u2013-.!?")
+
+
+@lru_cache(maxsize=200_000)
+def part_key(part: str) -> str:
+    """The key a name part is compared on: case, accents, spacing, article prefix folded.
+
+    >>> part_key("al-Dbeibeh"), part_key("Abdul Hamid"), part_key("Jin-ping")
+    ('dbeibeh', 'abdulhamid', 'jinping')
+    """
+    key = _ARTICLE_PREFIX.sub("", word_key(part))
+    return re.sub(r"[\s\-\u2010\u2011'.]", "", key)
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    role: str  # name, particle, other
+    alone: bool = False  # a piece cut from a compound: a run of its own
+    possessive: bool = False
+
+
+@dataclass
+class _Stats:
+    midcaps: frozenset[str]  # words capitalised somewhere after a sentence's first word
+    lower: frozenset[str]  # words written in lowercase somewhere
+    alone: Counter  # how often a word is a whole run by itself
+
+
+def _common_opener(key: str, stats: _Stats, following: str) -> bool:
+    """Is a sentence's capitalised first word an ordinary word ("Following", "Activists")?
+
+    Yes when the corpus writes it in lowercase somewhere, or it is a usual opener; else
+    when no name follows and the corpus never capitalises it mid-sentence (so a name
+    written only at the start of sentences is missed).
+    """
+    if key in stats.lower or key in COMMON_OPENERS:
+        return True
+    return key not in stats.midcaps and not (
+        following[:1].isupper() or _ARTICLE_PREFIX.match(following)
+    )
+
+
+def _not_a_name(base: str, key: str, parts: list[str]) -> bool:
+    """Capitalised, but a pronoun, a stop word, a date, a credit word or a nationality pair."""
+    if "/" in base or key in CALENDAR or key in NOT_NAMES or key.startswith("i'"):
+        return True
+    if key in STOPWORDS and not base.isupper():  # "It", "So"; but "US" is a name
+        return True
+    return len(parts) > 1 and all(word_key(p) in DEMONYMS for p in parts)  # Russian-Libyan
+
+
+def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
+    out: list[_Tok] = []
+    at_start = True
+    for k, tok in enumerate(tokens):
+        text = tok.text
+        if not text[:1].isalnum():
+            out.append(_Tok(text, tok.start, tok.end, "other"))
+            at_start = at_start or text in _OPENERS
+            continue
+        first, at_start = at_start, False
+        possessive = bool(_POSSESSIVE.search(text))
+        base = text[:-2] if possessive else text
+        parts = _HYPHEN.split(base)
+        if base[:1].isupper() and len(base) > 1:
+            key = word_key(parts[0])
+            if _not_a_name(base, key, parts):
+                out.append(_Tok(text, tok.start, tok.end, "other"))
+                continue
+            if first and stats is not None and not base.isupper():
+                following = tokens[k + 1].text if k + 1 < len(tokens) else ""
+                if _common_opener(key, stats, following):
+                    out.append(_Tok(text, tok.start, tok.end, "other"))
+                    continue
+            rest = parts[1:]
+            if rest and all(p[:1].islower() for p in rest):
+                previous = out[-1] if out else None
+                continuing = previous is not None and previous.role == "name" and not previous.alone
+                suffix = rest[-1].lower()  # "-backed", "-leaning"; but "Jin-ping" is a name
+                compound = suffix in _COMPOUND_SUFFIXES or (
+                    len(suffix) > 4 and suffix.endswith(("ed", "ing", "ly"))
+                )
+                if compound or not continuing:  # "Tripoli-based": the capitalised piece only
+                    end = tok.start + len(parts[0])
+                    out.append(_Tok(parts[0], tok.start, end, "name", alone=True))
+                    continue
+            out.append(_Tok(base, tok.start, tok.start + len(base), "name", possessive=possessive))
+        elif base in PARTICLES:
+            out.append(_Tok(text, tok.start, tok.end, "particle"))
+        elif len(parts) > 1 and any(p[:1].isupper() for p in parts[1:]):
+            if _ARTICLE_PREFIX.match(base):  # al-Dbeibeh
+                out.append(
+                    _Tok(base, tok.start, tok.start + len(base), "name", possessive=possessive)
+                )
+            else:  # post-Qaddafi, pro-LNA: the capitalised tail only
+                offset = base.index(next(p for p in parts[1:] if p[:1].isupper()))
+                tail = base[offset:]
+                out.append(
+                    _Tok(tail, tok.start + offset, tok.start + len(base), "name", alone=True)
+                )
+        else:
+            out.append(_Tok(text, tok.start, tok.end, "other"))
+    return out
+
+
+def _runs(toks: list[_Tok]) -> list[list[int]]:
+    """Indices of the tokens of each run of names, particles allowed inside."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for k, tok in enumerate(toks):
+        if tok.role == "name" and not tok.alone:
+            current.append(k)
+            if tok.possessive:
+                runs.append(current)
+                current = []
+            continue
+        if tok.role == "particle" and current and k + 1 < len(toks) and toks[k + 1].role == "name":
+            current.append(k)
+            continue
+        if current:
+            runs.append(current)
+            current = []
+        if tok.role == "name":
+            runs.append([k])
+    if current:
+        runs.append(current)
+    return _join_of(runs, toks)
+
+
+def _join_of(runs: list[list[int]], toks: list[_Tok]) -> list[list[int]]:
+    """'Government' + 'of' + 'National Accord' -> one run, when the first ends in a head word."""
+    joined: list[list[int]] = []
+    for run in runs:
+        if joined:
+            last = joined[-1]
+            gap = [toks[k].text.lower() for k in range(last[-1] + 1, run[0])]
+            head = word_key(toks[last[-1]].text)
+            heads = ORG_HEADS | PLACE_HEADS
+            if gap in (["of"], ["of", "the"]) and head in heads and not toks[last[-1]].possessive:
+                last.extend(range(last[-1] + 1, run[0]))
+                last.extend(run)
+                continue
+        joined.append(list(run))
+    return joined
+
+
+def _kind(parts: list[str], title: list[str]) -> str:
+    keys = {word_key(p) for p in parts}
+    if keys & ORG_HEADS or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) > 1):
+        return "group"
+    if keys & PLACE_HEADS:
+        return "place"
+    if any(word_key(t) in PERSON_TITLES for t in title) or len(parts) >= 2:
+        return "person"
+    return "name"
+
+
+def _sentence_mentions(
+    text: str, stats: _Stats | None, tokens: list[Token] | None = None
+) -> tuple[list[tuple[int, int, list[str], int]], dict[str, str]]:
+    """(start, end, parts, title_start) per mention, and acronym aliases found."""
+    toks = _classify(tokenize(text) if tokens is None else tokens, stats)
+    found, aliases = [], {}
+    for run in _runs(toks):
+        names = [k for k in run if toks[k].role == "name"]
+        keys = [word_key(toks[k].text) for k in names]
+        heads = [n for n, key in enumerate(keys) if key in ORG_HEADS]
+        if (
+            heads and heads[-1] < len(names) - 2
+        ):  # "Government of National Unity Abdul Hamid Dbeibah"
+            last = names[heads[-1]]
+            organisation = [k for k in run if k <= last]
+            found.append(
+                (
+                    toks[run[0]].start,
+                    toks[last].end,
+                    [toks[k].text for k in organisation if toks[k].role == "name"],
+                    toks[run[0]].start,
+                )
+            )
+            run, names, keys = (
+                [k for k in run if k > last],
+                names[heads[-1] + 1 :],
+                keys[heads[-1] + 1 :],
+            )
+        cut, organisation = 0, keys[-1] in ORG_HEADS
+        if not organisation:  # an organisation keeps its nationality
+            while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
+                cut += 1
+        title_start = toks[names[0]].start
+        if (
+            stats is not None
+            and not organisation
+            and len(names) - cut >= 3
+            and stats.alone[keys[cut]] >= 2
+            and keys[cut] not in TITLE_WORDS | DEMONYMS
+        ):  # "... to Libya Shimmura Izuru": a place that stands alone elsewhere
+            alone = toks[names[cut]]
+            found.append((alone.start, alone.end, [alone.text], alone.start))
+            cut += 1
+            title_start = toks[names[cut]].start
+        if cut >= len(names):
+            continue
+        kept = [k for k in run if k >= names[cut]]
+        parts = [toks[k].text for k in kept if toks[k].role == "name"]
+        if len(parts) == 1 and word_key(parts[0]) in TITLE_WORDS | ORG_HEADS | DEMONYMS:
+            continue
+        start, end = toks[kept[0]].start, toks[kept[-1]].end
+        found.append((start, end, parts, title_start))
+        after = kept[-1] + 1
+        if (
+            after + 2 < len(toks)
+            and toks[after].text == "("
+            and toks[after + 2].text == ")"
+            and toks[after + 1].text.isupper()
+            and 2 <= len(toks[after + 1].text) <= 6
+            and len(parts) > 1
+        ):
+            aliases[toks[after + 1].text] = text[start:end]
+    return found, aliases
+
+
+def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:
+    """Corpus statistics the rules need; fills ``tokenized`` (sentence -> tokens) on the way."""
+    midcaps: set[str] = set()
+    lower: set[str] = set()
+    alone: Counter = Counter()
+    for text in texts:
+        if text in tokenized:
+            continue
+        tokens = tokenized[text] = tokenize(text)
+        lower.update(t.text for t in tokens if t.text[:1].islower())
+        toks = _classify(tokens, None)
+        for k, tok in enumerate(toks):
+            if tok.role == "name" and k > 0 and toks[k - 1].text not in _OPENERS:
+                midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))
+        for run in _runs(toks):
+            if len(run) == 1:
+                alone[word_key(toks[run[0]].text)] += 1
+    return _Stats(frozenset(midcaps), frozenset(word_key(w) for w in lower), alone)

@@ -1,0 +1,114 @@
+"""One options value for the whole pipeline: ``Options`` -> every stage, recorded in results.
+
+Modelled on ftfy's ``TextFixerConfig``: a frozen value with safe defaults that an entry
+point takes as ``options=`` (and as keyword overrides), passes on unchanged, and records
+in what it produced, so a report can say exactly how it was made and be made again.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputNotFound, InvalidOption
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Every tunable number of the pipeline, with the defaults measured in ``benchmarks/``.
+
+    Alignment: ``threshold`` is the least score for a pair of sentences on its own;
+    ``context_threshold`` the least score for a pair that sits between two kept pairs;
+    ``join_threshold`` the share of a sentence's weight that must be found in a
+    neighbouring pair for a merge or split; ``move_threshold`` the least score for an
+    out-of-order (moved) pair; ``candidates`` how many partners each sentence gets scored.
+    Stories: ``story_threshold`` the share of aligned sentences that links two articles,
+    ``story_containment`` the same share of the shorter one. Comparison: ``spine`` the
+    reference version (an index, article id or outlet; ``None`` picks the one closest to
+    the wire copy).
+    """
+
+    threshold: float = 0.35
+    context_threshold: float = 0.3
+    join_threshold: float = 0.6
+    move_threshold: float = 0.6
+    candidates: int = 12
+    story_threshold: float = 0.3
+    story_containment: float = 0.8
+    spine: int | str | None = None
+
+    def __post_init__(self) -> None:
+        for name in (
+            "threshold",
+            "context_threshold",
+            "join_threshold",
+            "move_threshold",
+            "story_threshold",
+            "story_containment",
+        ):
+            value = getattr(self, name)
+            if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+                raise InvalidOption(f"{name} must be a number from 0 to 1, not {value!r}")
+        if not isinstance(self.candidates, int) or self.candidates < 1:
+            raise InvalidOption(
+                f"candidates must be a whole number of 1 or more, not {self.candidates!r}"
+            )
+
+    def but(self, **changes: Any) -> Options:
+        """A copy with some values changed; ``None`` values are ignored (unset flags)."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        unknown = sorted(set(changes) - {f.name for f in fields(self)})
+        if unknown:
+            raise InvalidOption(
+                f"unknown option(s): {', '.join(unknown)}; known: {', '.join(names())}"
+            )
+        return replace(self, **changes) if changes else self
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def changed(self) -> dict[str, Any]:
+        """Only the values that differ from the defaults (what a report prints)."""
+        default = Options()
+        return {k: v for k, v in self.as_dict().items() if getattr(default, k) != v}
+
+
+DEFAULT = Options()
+
+
+def names() -> list[str]:
+    return [f.name for f in fields(Options)]
+
+
+def resolve(options: Options | None = None, **overrides: Any) -> Options:
+    """The options an entry point runs with: ``options`` (or the defaults) plus overrides."""
+    if options is not None and not isinstance(options, Options):
+        raise InvalidOption(
+            f"options must be a comparative_coverage.Options, not {type(options).__name__}"
+        )
+    return (options or DEFAULT).but(**overrides)
+
+
+def load_options(path: str | Path) -> Options:
+    """Options from a TOML file: top-level keys, or an ``[options]`` table.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".toml", delete=False) as f:
+    ...     _ = f.write("threshold = 0.5\\n")
+    >>> load_options(f.name).threshold
+    0.5
+    >>> os.unlink(f.name)
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputNotFound(f"{path}: no such options file") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, IsADirectoryError) as error:
+        raise InvalidOption(f"{path} is not a TOML options file: {error}".splitlines()[0]) from None
+    table = data.get("options", data)
+    if not isinstance(table, dict):
+        raise InvalidOption(f"{path}: [options] must be a table")
+    return DEFAULT.but(**table)

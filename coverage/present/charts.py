@@ -1,0 +1,465 @@
+"""Alignments (or their tidy frames) -> Altair charts of where sentences went and what changed.
+
+Every chart takes its data first and its options keyword-only, returns an Altair chart
+and never displays or saves itself. Colours come from :mod:`colors` (one scheme for
+statuses in every chart, legend and HTML view); titles say what to look at. The small
+``*_frame`` / ``*_counts`` helpers turn model objects into the tidy frames the charts take.
+Charts of wording analyses (kinds of change, name variants, labels) are in
+:mod:`wording_charts`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import altair as alt
+import pandas as pd
+
+from ..alignment.aligner import similarity_matrix
+from ..model import STATUSES, Alignment, Unit
+from .colors import MOVED_COLOR, STATUS_COLORS
+
+__all__ = [
+    "alignment_map",
+    "change_counts",
+    "changes_chart",
+    "similarity_frame",
+    "similarity_heatmap",
+    "status_scale",
+]
+
+COUNT_COLUMNS = ("pair", "a_name", "b_name", "measure", "status", "moved", "count")
+SIMILARITY_COLUMNS = (
+    "a_index",
+    "b_index",
+    "a_sentence",
+    "b_sentence",
+    "score",
+    "a_text",
+    "b_text",
+    "status",
+)
+_WORDLIKE = re.compile(r"\w")
+
+
+def status_scale(statuses: Iterable[str] | None = None) -> alt.Scale:
+    """The colour scale for statuses, in the canonical order, limited to ``statuses``.
+
+    >>> status_scale(["added", "same"]).to_dict()
+    {'domain': ['same', 'added'], 'range': ['#BBBBBB', '#009E73']}
+    """
+    wanted = set(STATUSES if statuses is None else statuses)
+    domain = [s for s in STATUSES if s in wanted]
+    return alt.Scale(domain=domain, range=[STATUS_COLORS[s] for s in domain])
+
+
+def _word_count(words: Sequence[str] | str) -> int:
+    """Words, not punctuation tokens.
+
+    >>> _word_count((",", "AFP", "reported")), _word_count("Russia said so .")
+    (2, 3)
+    """
+    tokens = words.split() if isinstance(words, str) else words
+    return sum(1 for t in tokens if _WORDLIKE.search(t))
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---- 1. alignment map --------------------------------------------------------------------
+
+
+def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One row per sentence (both columns) and one row per link between them."""
+    sentences = []
+    for side, column, name in (("a", 0, a_name), ("b", 1, b_name)):
+        rows = frame[frame[f"{side}_index"].notna()]
+        seen = set()
+        for row in rows.itertuples(index=False):
+            index = int(getattr(row, f"{side}_index"))
+            if index in seen:  # a merge repeats its b sentence on two rows
+                continue
+            seen.add(index)
+            sentences.append(
+                {
+                    "version": name,
+                    "side": side,
+                    "column": column,
+                    "sentence": index + 1,
+                    "y": index,
+                    "status": row.status,
+                    "moved": "moved" if row.moved else "in order",
+                    "text": _short(getattr(row, f"{side}_text")),
+                }
+            )
+    columns = ["version", "side", "column", "sentence", "y", "status", "moved", "text"]
+    sentence_frame = pd.DataFrame(sentences, columns=columns)
+    sentence_frame = sentence_frame.sort_values(["column", "y"], ignore_index=True)
+    both = frame[frame["a_index"].notna() & frame["b_index"].notna()]
+    links = pd.DataFrame(
+        {
+            "a_sentence": both["a_index"].astype(int) + 1,
+            "b_sentence": both["b_index"].astype(int) + 1,
+            "a_y": both["a_index"].astype(int),
+            "b_y": both["b_index"].astype(int),
+            "status": both["status"],
+            "moved": both["moved"].map({True: "moved", False: "in order"}),
+            "score": both["score"].round(2),
+        }
+    ).reset_index(drop=True)
+    return sentence_frame, links
+
+
+def alignment_map(
+    data: Alignment | pd.DataFrame,
+    *,
+    a_name: str | None = None,
+    b_name: str | None = None,
+    width: int = 640,
+    row_height: int = 18,
+    title: str | None = None,
+) -> alt.LayerChart:
+    """Both versions as two columns of sentences in reading order, aligned ones linked.
+
+    ``data`` is an :class:`Alignment` or its ``to_frame()``. Links are coloured by
+    status; a crossing, dashed link is a sentence that moved. Sentences without a link
+    were added (only in b) or dropped (only in a). Hover for the full sentence.
+    """
+    if isinstance(data, Alignment):
+        a_name = a_name or data.a_name
+        b_name = b_name or data.b_name
+        data = data.to_frame()
+    a_name, b_name = a_name or "a", b_name or "b"
+    if a_name == b_name:
+        a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
+    sentences, links = _map_frames(data, a_name, b_name)
+    rows = int(sentences["y"].max()) + 1 if len(sentences) else 1
+    color = alt.Color("status:N", scale=status_scale(data["status"]), title="status")
+    y_scale = alt.Scale(domain=[-1.6, rows - 0.4], reverse=True, nice=False, zero=False)
+    x_scale = alt.Scale(domain=[-1.25, 2.25], nice=False, zero=False)
+    hidden = {"axis": None}
+    sentence_tip = [
+        alt.Tooltip("version:N"),
+        alt.Tooltip("sentence:Q", title="#"),
+        alt.Tooltip("status:N"),
+        alt.Tooltip("moved:N"),
+        alt.Tooltip("text:N", title="sentence"),
+    ]
+    base = alt.Chart(sentences).transform_calculate(
+        x0="datum.column == 0 ? -0.06 : 1", x1="datum.column == 0 ? 0 : 1.06"
+    )
+    bars = (
+        base.mark_rect(stroke="white", strokeWidth=0.5)
+        .encode(
+            x=alt.X("x0:Q", scale=x_scale, **hidden),
+            x2="x1:Q",
+            y=alt.Y("y_top:Q", scale=y_scale, **hidden),
+            y2="y_bottom:Q",
+            color=color,
+            tooltip=sentence_tip,
+        )
+        .transform_calculate(y_top="datum.y - 0.42", y_bottom="datum.y + 0.42")
+    )
+    labels = [
+        base.transform_filter(f"datum.column == {column}")
+        .mark_text(fontSize=11, limit=width * 0.29, baseline="middle", align=align, dx=dx)
+        .encode(
+            x=alt.X("x_label:Q", scale=x_scale, **hidden),
+            y=alt.Y("y:Q", scale=y_scale, **hidden),
+            text="label:N",
+            tooltip=sentence_tip,
+        )
+        .transform_calculate(x_label=str(x_label), label="datum.sentence + '. ' + datum.text")
+        for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
+    ]
+    heads = pd.DataFrame({"x": [-0.03, 1.03], "y": [-1.2, -1.2], "name": [a_name, b_name]})
+    header = (
+        alt.Chart(heads)
+        .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.45)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, **hidden),
+            y=alt.Y("y:Q", scale=y_scale, **hidden),
+            text="name:N",
+        )
+    )
+    lines = (
+        alt.Chart(links)
+        .mark_rule(strokeWidth=2)
+        .encode(
+            x=alt.X("x0:Q", scale=x_scale, **hidden),
+            x2="x1:Q",
+            y=alt.Y("a_y:Q", scale=y_scale, **hidden),
+            y2="b_y:Q",
+            color=color,
+            strokeDash=alt.StrokeDash(
+                "moved:N",
+                scale=alt.Scale(domain=["in order", "moved"], range=[[1, 0], [5, 3]]),
+                title="order",
+            ),
+            tooltip=[
+                alt.Tooltip("a_sentence:Q", title=f"{a_name} #"),
+                alt.Tooltip("b_sentence:Q", title=f"{b_name} #"),
+                alt.Tooltip("status:N"),
+                alt.Tooltip("moved:N"),
+                alt.Tooltip("score:Q"),
+            ],
+        )
+        .transform_calculate(x0="0", x1="1")
+    )
+    return alt.layer(lines, bars, *labels, header).properties(
+        width=width,
+        height=(rows + 2) * row_height,
+        title=alt.Title(
+            title or f"Where each sentence of {a_name} went in {b_name}",
+            subtitle="Links join aligned sentences; dashed, crossing links moved; "
+            "unlinked sentences were added or dropped. Hover for the full text.",
+            anchor="start",
+        ),
+        view=alt.ViewBackground(stroke=None),
+    )
+
+
+# ---- 2. what each version changed --------------------------------------------------------
+
+
+def _unit_words(alignment: Alignment, unit: Unit) -> list[tuple[str, int]]:
+    """(status, words) pieces of one unit, from b's side except what a dropped."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    if unit.status == "added":
+        return [("added", _word_count(b_text))]
+    if unit.status == "dropped":
+        return [("dropped", _word_count(a_text))]
+    if not unit.edits:  # aligned without word diffs (diffs=False)
+        return [(unit.status, _word_count(b_text))]
+    pieces = []
+    for edit in unit.edits:
+        if edit.tag == "equal":
+            pieces.append(("same", _word_count(edit.b_words)))
+        elif edit.tag == "replace":
+            pieces.append(("reworded", _word_count(edit.b_words)))
+        elif edit.tag == "insert":
+            pieces.append(("added", _word_count(edit.b_words)))
+        else:
+            pieces.append(("dropped", _word_count(edit.a_words)))
+    return pieces
+
+
+def change_counts(alignments: Alignment | Iterable[Alignment]) -> pd.DataFrame:
+    """Sentences and words of each pair by status: what b kept, reworded, added, dropped.
+
+    One row per (pair, measure, status, moved) with a non-zero count. Sentences: b's
+    sentences by the status of their unit, plus a's dropped sentences. Words: b's words
+    that are unchanged (``same``), replaced (``reworded``) or inserted (``added``), plus
+    a's deleted words (``dropped``). ``moved`` says whether the unit moved.
+    """
+    if isinstance(alignments, Alignment):
+        alignments = [alignments]
+    counts: dict[tuple, int] = {}
+    for alignment in alignments:
+        pair = f"{alignment.b_name} vs {alignment.a_name}"
+        names = (pair, alignment.a_name, alignment.b_name)
+        for unit in alignment.units:
+            sentences = len(unit.a) if unit.status == "dropped" else len(unit.b)
+            key = (*names, "sentences", unit.status, unit.moved)
+            counts[key] = counts.get(key, 0) + sentences
+            for status, words in _unit_words(alignment, unit):
+                key = (*names, "words", status, unit.moved)
+                counts[key] = counts.get(key, 0) + words
+    rows = [
+        (*key[:5], "moved" if key[5] else "in order", count)
+        for key, count in sorted(counts.items(), key=_count_order)
+        if count
+    ]
+    return pd.DataFrame(rows, columns=list(COUNT_COLUMNS))
+
+
+def _count_order(item: tuple[tuple, int]) -> tuple:
+    pair, _, _, measure, status, moved = item[0]
+    return (pair, measure, STATUSES.index(status), moved)
+
+
+def changes_chart(
+    counts: pd.DataFrame,
+    *,
+    width: int = 460,
+    bar_height: int = 22,
+    title: str | None = None,
+) -> alt.Chart:
+    """Stacked bars per pair: how many sentences and words were kept, reworded, added, dropped.
+
+    ``counts`` is :func:`change_counts`'s frame (columns ``pair, measure, status, moved,
+    count``). Segments of units that moved are outlined in the "moved" colour.
+    """
+    statuses = counts["status"] if len(counts) else STATUSES
+    frame = counts.assign(order=[STATUSES.index(s) for s in counts["status"]])
+    pairs = sorted(frame["pair"].unique())
+    moved = alt.datum.moved == "moved"
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(count):Q", title=None, stack="zero"),
+            y=alt.Y("pair:N", title=None, sort=pairs, axis=alt.Axis(labelLimit=320)),
+            row=alt.Row(
+                "measure:N",
+                title=None,
+                sort=["sentences", "words"],
+                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+            ),
+            color=alt.Color("status:N", scale=status_scale(statuses), title="status"),
+            order=alt.Order("order:Q"),
+            stroke=alt.condition(moved, alt.value(MOVED_COLOR), alt.value("white")),
+            strokeWidth=alt.condition(moved, alt.value(2.5), alt.value(0.5)),
+            tooltip=[
+                alt.Tooltip("pair:N"),
+                alt.Tooltip("measure:N"),
+                alt.Tooltip("status:N"),
+                alt.Tooltip("moved:N"),
+                alt.Tooltip("sum(count):Q", title="count"),
+            ],
+        )
+        .properties(
+            width=width,
+            height=alt.Step(bar_height),
+            title=alt.Title(
+                title or "What each version kept, reworded, added and dropped",
+                subtitle="Sentences and words of b by status, plus what a had and b dropped; "
+                "outlined segments moved.",
+                anchor="start",
+            ),
+        )
+        .resolve_scale(x="independent")
+    )
+
+
+# ---- 6. similarity matrix ----------------------------------------------------------------
+
+
+def similarity_frame(alignment: Alignment) -> pd.DataFrame:
+    """Every pair of sentences of an alignment with its score, and the pairs it chose.
+
+    Columns: a_index, b_index (from 0), a_sentence, b_sentence (from 1), score, a_text,
+    b_text, status (the status of the unit that pairs the two, "" where none does).
+    Quadratic in length: meant for one story's versions.
+    """
+    a_texts, b_texts = alignment.a_sentences, alignment.b_sentences
+    matrix = similarity_matrix(list(a_texts), list(b_texts)) if a_texts and b_texts else []
+    chosen = {(i, j): unit.status for unit in alignment.units for i in unit.a for j in unit.b}
+    rows = [
+        (
+            i,
+            j,
+            i + 1,
+            j + 1,
+            score,
+            _short(a_texts[i], 200),
+            _short(b_texts[j], 200),
+            chosen.get((i, j), ""),
+        )
+        for i, row in enumerate(matrix)
+        for j, score in enumerate(row)
+    ]
+    return pd.DataFrame(rows, columns=list(SIMILARITY_COLUMNS))
+
+
+def similarity_heatmap(
+    frame: pd.DataFrame,
+    *,
+    a_name: str = "a",
+    b_name: str = "b",
+    cell: int = 22,
+    max_size: int = 720,
+    title: str | None = None,
+) -> alt.LayerChart:
+    """Every sentence of a against every sentence of b, darker where they share more.
+
+    ``frame`` is :func:`similarity_frame`'s. Pairs the alignment chose are outlined in
+    their status colour, so you can see which strong cells it took and which it left.
+    Cells that share nothing are left blank and each sentence's text is stored once, so
+    the chart stays small; ``max_size`` caps its width and height in pixels.
+    """
+    n_a = int(frame["a_sentence"].max()) if len(frame) else 0
+    n_b = int(frame["b_sentence"].max()) if len(frame) else 0
+    size = max(3, min(cell, max_size // max(n_a, n_b, 1)))
+    cells = frame.loc[
+        (frame["score"] > 0) | (frame["status"] != ""),
+        ["a_sentence", "b_sentence", "score", "status"],
+    ]
+    texts = {
+        side: frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
+        for side in ("a", "b")
+    }
+    statuses = [s for s in frame["status"].unique() if s]
+    axis = alt.Axis(labelAngle=0, labelOverlap="parity")
+    x = alt.X(
+        "b_sentence:O",
+        title=f"sentence of {b_name}",
+        axis=axis,
+        scale=alt.Scale(domain=list(range(1, n_b + 1))),
+    )
+    y = alt.Y(
+        "a_sentence:O",
+        title=f"sentence of {a_name}",
+        axis=alt.Axis(labelOverlap="parity"),
+        scale=alt.Scale(domain=list(range(1, n_a + 1))),
+    )
+    tooltip = [
+        alt.Tooltip("a_sentence:O", title=f"{a_name} #"),
+        alt.Tooltip("b_sentence:O", title=f"{b_name} #"),
+        alt.Tooltip("score:Q", format=".2f"),
+        alt.Tooltip("status:N", title="aligned as"),
+        alt.Tooltip("a_text:N", title=a_name),
+        alt.Tooltip("b_text:N", title=b_name),
+    ]
+    heat = (
+        alt.Chart()
+        .mark_rect()
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "score:Q", scale=alt.Scale(scheme="greys", domain=[0, 1]), title="similarity"
+            ),
+            tooltip=tooltip,
+        )
+    )
+    chosen = (
+        alt.Chart()
+        .transform_filter(alt.datum.status != "")
+        .mark_rect(fill="transparent", strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=y,
+            stroke=alt.Stroke(
+                "status:N",
+                scale=status_scale(statuses),
+                title="aligned as",
+                legend=alt.Legend(symbolFillColor="white"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    return (
+        alt.layer(heat, chosen, data=cells)
+        .transform_lookup(
+            lookup="a_sentence",
+            from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text"]),
+        )
+        .transform_lookup(
+            lookup="b_sentence",
+            from_=alt.LookupData(texts["b"], key="b_sentence", fields=["b_text"]),
+        )
+        .properties(
+            width=max(n_b, 1) * size,
+            height=max(n_a, 1) * size,
+            title=alt.Title(
+                title or f"Which sentences of {a_name} resemble which of {b_name}",
+                subtitle="Darker cells share more rare words; outlined cells are the pairs "
+                "the alignment chose. Hover for the sentences.",
+                anchor="start",
+            ),
+        )
+    )

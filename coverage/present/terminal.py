@@ -1,0 +1,102 @@
+"""Model objects -> plain-text views for a terminal (the command line's tables).
+
+The HTML views live in :mod:`render`; these say the same in wrapped monospace text.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Sequence
+
+from ..corpus.comparison import Comparison
+from ..corpus.stories import Story
+from ..model import Alignment
+
+__all__ = ["alignment_text", "comparison_text", "stories_text"]
+
+
+def alignment_text(alignment: Alignment) -> str:
+    """A terminal view: one block per unit, status first, word edits spelled out."""
+    width = shutil.get_terminal_size((100, 20)).columns
+    lines = [
+        f"a = {alignment.a_name} ({len(alignment.a_sentences)} sentences)   "
+        f"b = {alignment.b_name} ({len(alignment.b_sentences)} sentences)",
+        "",
+    ]
+    for unit in alignment.units:
+        flag = "  MOVED" if unit.moved else ""
+        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}"
+        lines.append(head)
+        for side, indices, sentences in (
+            ("a", unit.a, alignment.a_sentences),
+            ("b", unit.b, alignment.b_sentences),
+        ):
+            if indices and (unit.status != "same" or side == "a"):
+                text = " ".join(sentences[k] for k in indices)
+                lines.extend(
+                    textwrap.wrap(
+                        text,
+                        width=max(40, width - 6),
+                        initial_indent=f"  {side}: ",
+                        subsequent_indent="     ",
+                    )
+                )
+        for edit in unit.edits:
+            if edit.tag != "equal":
+                lines.append(f"     ~ {edit}")
+        lines.append("")
+    counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
+    lines.append(counts)
+    return "\n".join(lines) + "\n"
+
+
+def _nums(indices: tuple[int, ...]) -> str:
+    return ",".join(str(k) for k in indices) or "-"
+
+
+def comparison_text(comparison: Comparison) -> str:
+    """A terminal view: one block per unit, each version's sentence on its own lines."""
+    width = max(40, shutil.get_terminal_size((100, 20)).columns - 4)
+    total = len(comparison.outlets)
+    lines = [f"spine: {comparison.outlets[comparison.spine]}  ({total} versions)", ""]
+    pad = max(len(o) for o in comparison.outlets)
+    for unit in comparison.units:
+        lines.append(f"unit {unit.unit}  {unit.status} ({unit.versions}/{total})")
+        for label, cell in zip(comparison.outlets, unit.cells, strict=True):
+            if cell is None:
+                lines.append(f"  {label:<{pad}}  -")
+                continue
+            flag = f" [{cell.relation}{', moved' if cell.moved else ''}]"
+            lines.extend(
+                textwrap.wrap(
+                    cell.text + flag,
+                    width=width,
+                    initial_indent=f"  {label:<{pad}}  ",
+                    subsequent_indent=" " * (pad + 4),
+                )
+            )
+        lines.append("")
+    lines.append(", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v))
+    return "\n".join(lines) + "\n"
+
+
+def stories_text(stories: Sequence[Story]) -> str:
+    """Each story with its versions and the evidence that links them."""
+    lines: list[str] = []
+    for story in stories:
+        versions = "version" if len(story.articles) == 1 else "versions"
+        lines.append(f"{story.id}  {len(story.articles)} {versions}  {story.title}")
+        for article in story.articles:
+            lines.append(
+                f"    {article.id}  {article.outlet or 'unknown'}  {article.date or ''}".rstrip()
+            )
+        for link in story.links:
+            lines.append(
+                f"      linked {link.a} <-> {link.b}: {link.share:.0%} of sentences shared, "
+                f"score {link.score:.2f}"
+            )
+    multi = sum(len(s.articles) > 1 for s in stories)
+    noun = "story" if len(stories) == 1 else "stories"
+    lines.append(f"\n{len(stories)} {noun}, {multi} with several versions")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,209 @@
+"""Text -> sentences with character offsets (sentencex, plus a small rule layer).
+
+sentencex (Wikimedia, Rust) is fast and maintained but misses a few things news prose
+does all the time; the rules below fix those, each with a golden case in
+``tests/cases/sentences.json``:
+
+- a piece that starts with a lowercase letter continues the sentence before it
+  ("80 kms. south of ...", "at 9 a.m. local time") -- so does a weekday or month after
+  "a.m."/"p.m.";
+- an initialism ends a sentence when a typical sentence opener follows
+  ("... in Washington, D.C. The meeting ...");
+- a whole sentence in parentheses is a sentence of its own ("(The talks were brief.) Then");
+- a lowercase "no." ends a sentence before a capital ("voted no. Rep. Doe voted yes").
+
+Offsets always point into the text given: ``text[s.start:s.end] == s.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import sentencex
+
+from ..model import PARAGRAPH_BREAK, Sentence
+from .pages import split_blocks
+
+__all__ = ["split_sentences", "split_paragraphs"]
+
+_SUPPORTED = frozenset(
+    [
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "sv",
+        "da",
+        "no",
+        "nb",
+        "fi",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "sr",
+        "ru",
+        "uk",
+        "bg",
+        "el",
+        "tr",
+        "ro",
+        "hu",
+        "ar",
+        "fa",
+        "he",
+        "hi",
+        "ja",
+        "zh",
+        "ko",
+    ]
+)
+_LOWER_START = re.compile(r"[\"'\u201c\u2018(\[]?[a-z\u00df-\u00ff]")
+_AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
+_TIME_WORDS = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|GMT|UTC|ET|EST|EDT|PT|"
+    r"local|Moscow time)\b"
+)
+_OPENERS = (
+    r"The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|"
+    r"There|After|As|When|While|However|Meanwhile|Officials|Earlier|Later|Last|Since|Some"
+)
+# an initialism such as "D.C." or "U.S." closing a sentence before a typical opener
+_INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?=\s+(?:" + _OPENERS + r")\b)")
+# a parenthesised whole sentence: "(The talks were brief.) Then ..."
+_PAREN_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\)(?=\s+[\"\u201c]?[A-Z])")
+# "voted no. Rep. Jane Doe ...": sentencex reads "no." as the abbreviation of "number"
+_NO_END = re.compile(r"(?<![\w.])no\.(?=\s+[\"\u201c]?[A-Z])")
+
+
+def _language(language: str) -> str:
+    return language if language in _SUPPORTED else "en"
+
+
+# sentencex slows down quadratically on long runs with many opening quotes (a million
+# "\u201c" took minutes): long blocks go to it in chunks cut at likely sentence ends.
+_CHUNK = 4000
+_LIKELY_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+")
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Offsets of pieces of at most about ``_CHUNK`` characters, cut between sentences."""
+    if len(text) <= _CHUNK:
+        return [(0, len(text))]
+    chunks, start = [], 0
+    while len(text) - start > _CHUNK:
+        window_end = start + _CHUNK
+        cut = None
+        for match in _LIKELY_END.finditer(text, start + _CHUNK // 4, window_end):
+            cut = match.end()
+        if cut is None:  # no sentence end in sight: cut at a space, else anywhere
+            space = text.rfind(" ", start + 1, window_end)
+            cut = space + 1 if space > start else window_end
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(text)))
+    return chunks
+
+
+def _pieces(text: str, language: str) -> list[tuple[int, int]]:
+    """sentencex's boundaries as (start, end) offsets, whitespace trimmed."""
+    if len(text) > _CHUNK:
+        return [
+            (offset + s, offset + e)
+            for offset, end in _chunks(text)
+            for s, e in _pieces(text[offset:end], language)
+        ]
+    spans = []
+    for boundary in sentencex.get_sentence_boundaries(language, text):
+        if boundary["is_paragraph_break"]:
+            continue
+        start, end = boundary["start_index"], boundary["end_index"]
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        start += len(piece) - len(piece.lstrip())
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            gap = text[prev_end:start]
+            following = text[start:end]
+            continues = "\n\n" not in gap and (
+                _LOWER_START.match(following)
+                or (_AM_PM_END.search(text[prev_start:prev_end]) and _TIME_WORDS.match(following))
+            )
+            if continues:
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return merged
+
+
+def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    result = []
+    for start, end in spans:
+        piece = text[start:end]
+        cuts = sorted(
+            {m.end() for m in _INITIALISM_END.finditer(piece)}
+            | {m.end() for m in _PAREN_SENTENCE_END.finditer(piece)}
+            | {m.end() for m in _NO_END.finditer(piece)}
+        )
+        begin = 0
+        for cut in cuts:
+            left = piece[begin:cut].strip()
+            if left:
+                offset = start + begin + (len(piece[begin:cut]) - len(piece[begin:cut].lstrip()))
+                result.append((offset, offset + len(left)))
+            begin = cut
+        rest = piece[begin:]
+        if rest.strip():
+            offset = start + begin + (len(rest) - len(rest.lstrip()))
+            result.append((offset, offset + len(rest.strip())))
+    return result
+
+
+def _split_block(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    block = text[start:end]
+    spans = _split_missed(block, _merge_false_splits(block, _pieces(block, language)))
+    return [(start + s, start + e) for s, e in spans]
+
+
+def split_sentences(text: str, *, language: str = "en") -> tuple[Sentence, ...]:
+    """Split a text into sentences; paragraphs (see :func:`pages.split_blocks`) never share one.
+
+    >>> [s.text for s in split_sentences("Gen. Smith met Mr. Jones in Washington, D.C. The talks ended.")]
+    ['Gen. Smith met Mr. Jones in Washington, D.C.', 'The talks ended.']
+    >>> s = split_sentences("Hi there.  Bye.")[1]
+    >>> (s.text, s.start, s.end)
+    ('Bye.', 11, 15)
+    """
+    language = _language(language)
+    sentences = []
+    for number, (start, end) in enumerate(split_blocks(text)):
+        for s, e in _split_block(text, start, end, language):
+            sentences.append(Sentence(text[s:e], s, e, number))
+    return tuple(sentences)
+
+
+def split_paragraphs(paragraphs: Iterable[str], *, language: str = "en") -> tuple[Sentence, ...]:
+    """Split paragraphs that will be joined by blank lines; offsets point into the join."""
+    language = _language(language)
+    sentences = []
+    offset = 0
+    for number, paragraph in enumerate(paragraphs):
+        for s, e in _split_block(paragraph, 0, len(paragraph), language):
+            sentences.append(Sentence(paragraph[s:e], offset + s, offset + e, number))
+        offset += len(paragraph) + len(PARAGRAPH_BREAK)
+    return tuple(sentences)

@@ -1,0 +1,88 @@
+"""The rules' word lists, as editable data: ``resources/vocabulary/NAME.txt`` -> frozensets.
+
+Titles, demonyms, organisation and place heads, news agencies, speech verbs and the like
+are data, not code: one entry a line, ``#`` starts a comment, blank lines are ignored.
+Each list is read once and cached; :func:`reload` drops the cache so that an edit takes
+effect without restarting the kernel (rules that compile a pattern from a list ask for it
+through :func:`pattern`, which is cached the same way). Calendar words come from the
+standard library's :mod:`calendar` (English names), not from a file.
+
+>>> "january" in calendar_words()
+True
+>>> "sep" in calendar_words()
+True
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from functools import cache
+from importlib import resources
+
+from .errors import InvalidData
+
+__all__ = ["words", "entries", "calendar_words", "month_names", "pattern", "reload", "available"]
+
+
+def _folder():
+    return resources.files("comparative_coverage").joinpath("resources/vocabulary")
+
+
+def available() -> list[str]:
+    """The names of the lists there are (file stems)."""
+    return sorted(p.name[:-4] for p in _folder().iterdir() if p.name.endswith(".txt"))
+
+
+@cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of one list, as written (case kept), in file order, without duplicates."""
+    resource = _folder().joinpath(f"{name}.txt")
+    try:
+        text = resource.read_text("utf-8")
+    except FileNotFoundError:
+        raise InvalidData(
+            f"no word list {name!r}: expected resources/vocabulary/{name}.txt "
+            f"(lists: {', '.join(available())})"
+        ) from None
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            seen.setdefault(entry, None)
+    return tuple(seen)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """One list, lower-cased, for membership tests."""
+    return frozenset(entry.lower() for entry in entries(name))
+
+
+@cache
+def month_names() -> frozenset[str]:
+    """English month names and their usual abbreviations, lower-cased ('sept' included)."""
+    names = {m.lower() for m in calendar.month_name[1:]} | {
+        m.lower() for m in calendar.month_abbr[1:]
+    }
+    return frozenset(names | {"sept"})
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names with their abbreviations, lower-cased."""
+    days = {d.lower() for d in calendar.day_name} | {d.lower() for d in calendar.day_abbr}
+    return frozenset(month_names() | days)
+
+
+@cache
+def pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A whole-word alternation of one list's entries, longest first (for phrase lists)."""
+    alternatives = sorted(entries(name), key=lambda e: (-len(e), e))
+    return re.compile(r"\b(?:" + "|".join(re.escape(e) for e in alternatives) + r")\b", flags)
+
+
+def reload() -> None:
+    """Forget every cached list, so that edited files are read again."""
+    for function in (entries, words, month_names, calendar_words, pattern):
+        function.cache_clear()

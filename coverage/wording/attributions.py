@@ -1,0 +1,187 @@
+"""Articles -> wire credits and sourcing per sentence, and which ones a version dropped.
+
+``wire``: an agency credited for the text ("AFP reported", "Reuters said", "(AP)" in
+the body); ``photo``: an agency credited in a caption ("(AP)", "Photo: AFP");
+``source``: trailing or leading sourcing (", the Russian defense ministry said",
+"according to ...", "sources close to Haftar said"); ``channel``: where something was
+said ("Bathily said on X", "said on his Facebook page"). Rules over one sentence at a
+time: an attribution spread over two sentences is not seen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from ..names.mentions import article_sentences, as_articles
+from .quotes import as_version, speaker_before
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["find_attributions", "compare_attributions", "AGENCIES", "ATTRIBUTION_COLUMNS"]
+
+ATTRIBUTION_COLUMNS = (
+    "article",
+    "outlet",
+    "where",
+    "index",
+    "kind",
+    "source",
+    "verb",
+    "channel",
+    "text",
+    "sentence",
+)
+
+AGENCIES = (  # news agencies, as a regular expression alternation
+    r"AFP|AP|Reuters|Agence France-Presse|Associated Press|Xinhua|TASS|RIA Novosti|Interfax|"
+    r"Anadolu|DPA|ANSA|EFE|Bloomberg|UPI|Kyodo|Yonhap|Sputnik|RT|WAM|SPA|KUNA|MENA|IRNA|PTI|ANI"
+)
+_CHANNELS = r"X|Twitter|Facebook|Telegram|Instagram|YouTube|TikTok|(?:his|her|its|their) [\w ]{0,20}?(?:page|account|channel)|state television|television|radio"
+_ATTRIBUTIONS = (
+    (
+        "photo",
+        re.compile(
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+        ),
+    ),
+    (
+        "wire",
+        re.compile(
+            rf"\b(?P<source>{AGENCIES})\s+(?P<verb>reported|reports|said|says|added|wrote|quoted|cited)\b|\b(?P<verb2>told|according to|cited by|quoted by)\s+(?P<source2>{AGENCIES})\b|\((?P<source3>{AGENCIES})\)"
+        ),
+    ),
+    (
+        "channel",
+        re.compile(
+            rf"(?P<verb>said|wrote|posted|announced|stated|added|tweeted)\s+on\s+(?P<channel>{_CHANNELS})\b"
+        ),
+    ),
+    (
+        "source",
+        re.compile(
+            r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}sources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
+        ),
+    ),
+)
+
+
+def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, str]]:
+    """(kind, source, verb, channel, matched text) found in one sentence."""
+    found = []
+    for kind, pattern in _ATTRIBUTIONS:
+        if (kind == "photo") != (where == "caption"):
+            continue  # captions credit photos; the body credits text
+        for match in pattern.finditer(text):
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            source = next(
+                (groups[k] for k in ("source", "source2", "source3", "source4") if k in groups), ""
+            )
+            verb = groups.get("verb") or groups.get("verb2") or groups.get("verb3") or ""
+            channel = groups.get("channel", "")
+            if kind == "channel":
+                speaker = speaker_before(text[: match.start() + len(verb)])
+                source = speaker[0] if speaker else ""
+            if kind == "source" and re.fullmatch(AGENCIES, source.strip()):
+                kind_found = "wire"
+            else:
+                kind_found = kind
+            found.append((kind_found, source.strip(), verb, channel, match.group().strip(" ,")))
+    return found
+
+
+def find_attributions(articles: Article | Iterable[Article]) -> pd.DataFrame:
+    """Wire credits and sourcing per article (:data:`ATTRIBUTION_COLUMNS`).
+
+    ``kind``: ``wire`` (an agency credited for the text: "AFP reported", "Reuters said",
+    "(AP)"), ``photo`` (an agency credited in a caption), ``source`` (", the Russian
+    defense ministry said", "according to ...", "sources close to ... said") or
+    ``channel`` ("said on X", "on his Facebook page").
+    """
+    import pandas as pd
+
+    articles = as_articles(articles)
+    rows = []
+    for article in articles:
+        for where, index, text in article_sentences(article):
+            for kind, source, verb, channel, matched in _attributions_in(text, where):
+                rows.append(
+                    (
+                        article.id,
+                        article.outlet or "unknown",
+                        where,
+                        index,
+                        kind,
+                        source,
+                        verb,
+                        channel,
+                        matched,
+                        text,
+                    )
+                )
+    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+
+
+def _source_key(kind: str, source: str) -> tuple[str, str]:
+    source = re.sub(r"^(?:the|a|an)\s+", "", source.casefold())
+    return kind, " ".join(source.split())
+
+
+def compare_attributions(a: Article | str, b: Article | str) -> pd.DataFrame:
+    """Which attributions each version has: ``kept``, ``dropped`` (only in a), ``added``.
+
+    Columns: ``kind, source, status, text_a, text_b, where_a, where_b, sentence_a,
+    sentence_b``. An agency credited for the text and the same agency credited for a
+    photo are different attributions.
+    """
+    import pandas as pd
+
+    frame_a = find_attributions(as_version(a, "a"))
+    frame_b = find_attributions(as_version(b, "b"))
+    keys_b: dict[tuple[str, str], list[int]] = {}
+    for k, row in enumerate(frame_b.itertuples()):
+        keys_b.setdefault(_source_key(row.kind, row.source), []).append(k)
+    used: set[int] = set()
+    rows = []
+    for row in frame_a.itertuples():
+        matches = [k for k in keys_b.get(_source_key(row.kind, row.source), []) if k not in used]
+        if matches:
+            other = frame_b.iloc[matches[0]]
+            used.add(matches[0])
+            rows.append(
+                (
+                    row.kind,
+                    row.source,
+                    "kept",
+                    row.text,
+                    other["text"],
+                    row.where,
+                    other["where"],
+                    row.sentence,
+                    other["sentence"],
+                )
+            )
+        else:
+            rows.append(
+                (row.kind, row.source, "dropped", row.text, "", row.where, "", row.sentence, "")
+            )
+    for k, row in enumerate(frame_b.itertuples()):
+        if k not in used:
+            rows.append(
+                (row.kind, row.source, "added", "", row.text, "", row.where, "", row.sentence)
+            )
+    columns = [
+        "kind",
+        "source",
+        "status",
+        "text_a",
+        "text_b",
+        "where_a",
+        "where_b",
+        "sentence_a",
+        "sentence_b",
+    ]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,225 @@
+"""Articles -> how each outlet describes each person or group: a tidy table of descriptors.
+
+For every name mention (:func:`names.find_mentions`) the words an outlet puts beside it:
+
+- **before** the name: titles and descriptors, walked back from the name while the words
+  read as a noun phrase ending in a title-like word or a capitalised name ("military
+  strongman", "Libyan National Army commander", "Commander of the Libyan National Army
+  (LNA)", "Marshal"), or, for a name set off by commas, the phrase before the comma
+  ("the Special Representative of the UN Secretary-General, Abdoulaye Bathily,");
+- **after** the name: an appositive after a comma that starts with an article, a
+  possessive or a title-like word, up to the next comma or the sentence's end
+  ("Khalifa Haftar, a long-time commander in Libyan armed forces,").
+
+Title-like means a known title (president, commander, marshal), a lexicon term
+(strongman, dictator) or an agent-noun ending (-er, -or, -ist, -ant, -ent, -man). Limits:
+no parser, so a descriptor after a verb ("led by") is found only when it is
+title-like, relative clauses stay inside an appositive, and a descriptor in another
+sentence ("He is a former general") is not linked to the name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..model import Alignment, Article
+from ..names.groups import find_mentions
+from ..names.mentions import DEMONYMS, ORG_HEADS, TITLE_WORDS, Mention, as_articles
+from ..normalize import STOPWORDS, Token, tokenize, word_key
+from .lexicon import Lexicon, load_lexicon
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["describe_labels", "descriptors", "LABEL_COLUMNS"]
+
+LABEL_COLUMNS = (
+    "entity",
+    "outlet",
+    "article",
+    "where",
+    "index",
+    "name",
+    "descriptor",
+    "position",
+    "terms",
+    "load",
+    "sentence",
+)
+_AGENT = re.compile(r"(?:er|or|ist|ant|ent|man|woman|ee|ary|ive)s?$")
+_ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ior)$")
+_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_MODIFIERS = frozenset(
+    """former late military longtime veteran rebel opposition interim top senior chief deputy
+    acting retired ousted exiled jailed deposed embattled disgraced slain assassinated detained
+    imprisoned wanted key prominent leading influential controversial notorious powerful
+    renegade rogue brutal hardline moderate radical militant armed young elderly popular
+    beleaguered eastern western northern southern central elected self-styled""".split()
+)
+# lexicon categories whose terms can name a person or group ("strongman", "militia")
+PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
+_CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS
+_MAX_WORDS = 12
+
+
+def _title_like(word: str, lexicon: Lexicon) -> bool:
+    """A title, a lexicon term for a person or group, or an agent noun (commander)."""
+    key = word_key(word)
+    if key in TITLE_WORDS:
+        return True
+    if any(h.term.category in PERSON_CATEGORIES for h in lexicon.find(word)):
+        return True
+    return len(key) >= 5 and key not in STOPWORDS and bool(_AGENT.search(key))
+
+
+def _head(word: str, lexicon: Lexicon) -> bool:
+    """May this word stand right before a name as the end of its descriptor?"""
+    if "-" in word:
+        return True  # "war-shattered", "UN-recognized"
+    if word[:1].isupper():
+        return word_key(word) in _CAPITALISED_HEADS
+    return _title_like(word, lexicon)
+
+
+def _modifier(word: str, lexicon: Lexicon) -> bool:
+    """May this word stand inside a descriptor ("military", "Libyan", "National")?"""
+    key = word_key(word)
+    if "-" in word or word[:1].isupper() or key in _MODIFIERS:
+        return True
+    if key.endswith(("ed", "ing")) and key not in TITLE_WORDS:
+        return False  # a verb, most likely: "backed", "including"
+    return _title_like(word, lexicon) or bool(_ADJECTIVE.search(key))
+
+
+def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -> int | None:
+    """Where a descriptor ending at ``end`` starts, or None when there is none.
+
+    ``headed``: a title already follows, so the nearest word need not be title-like.
+    """
+    tokens: list[Token] = tokenize(text[:end])
+    k = len(tokens) - 1
+    start = end if headed else None
+    words = 0
+    while k >= 0 and words < _MAX_WORDS:
+        word = tokens[k].text
+        if word == ")" and k >= 2 and tokens[k - 2].text == "(" and tokens[k - 1].text.isupper():
+            start, k = tokens[k - 2].start, k - 3  # "(LNA)"
+            continue
+        key = word_key(word)
+        if not word[:1].isalnum() or "/" in word or key.endswith("'s"):
+            break
+        if start is None and not _head(word, lexicon):
+            return None  # the nearest word is no title: "convince Putin", "Britain, France"
+        if key in ("of", "the") and start is not None:
+            j = k - 1 if key == "of" else k - 2
+            if key == "the" and (k < 1 or word_key(tokens[k - 1].text) != "of"):
+                break
+            if j >= 0 and (tokens[j].text[:1].isupper() or word_key(tokens[j].text) in TITLE_WORDS):
+                start, k, words = tokens[j].start, j - 1, words + 1  # "Commander of the ..."
+                continue
+            break
+        if key in _DETERMINERS or (key in STOPWORDS and not word[:1].isupper()):
+            break
+        if k == 0 and word[:1].isupper() and key not in _CAPITALISED_HEADS:
+            break  # a sentence's first word: "Many Syrian Christians"
+        if not _modifier(word, lexicon):
+            break
+        start = tokens[k].start
+        words += 1
+        k -= 1
+    return start
+
+
+def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The span of ", a long-time commander in Libyan armed forces," after a name."""
+    match = re.match(r"\s*,\s*", text[end:])
+    if not match or re.match(r"\s*according to\b", text, re.IGNORECASE):
+        return None
+    start = end + match.end()
+    stop = re.search(r"\s*(?:[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$)", text[start:])
+    finish = start + stop.start() if stop else len(text)
+    phrase = text[start:finish]
+    words = phrase.split()
+    if not words or len(words) > 20:
+        return None
+    first = words[0]
+    possessive = re.search(r"['\u2019]s$", first) and first[:1].isupper()
+    if (
+        word_key(first) in {"the", "a", "an"}
+        or possessive
+        or (first[:1].islower() and _title_like(first, lexicon))
+    ):
+        return start, finish
+    return None
+
+
+def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
+    """The ``(descriptor, position)`` pairs written beside one mention."""
+    lexicon = lexicon or load_lexicon()
+    text = mention.sentence
+    found = []
+    headed = mention.title_start < mention.start
+    before = _walk_back(text, mention.title_start, lexicon, headed=headed)
+    start = before if before is not None else mention.title_start
+    if start < mention.start:
+        found.append((text[start : mention.start].strip(), "before"))
+    elif re.search(r",\s*$", text[: mention.start]) and re.match(r"\s*,", text[mention.end :]):
+        comma = text[: mention.start].rstrip().rstrip(",").rstrip()
+        head = _walk_back(text, len(comma), lexicon)
+        last = comma.split()[-1] if comma.split() else ""
+        if head is not None and _title_like(last, lexicon):  # "the UN envoy, Abdoulaye Bathily,"
+            found.append((comma[head:].strip(), "before"))
+    after = _appositive(text, mention.end, lexicon)
+    if after:
+        found.append((text[after[0] : after[1]].strip(), "after"))
+    return found
+
+
+def describe_labels(
+    articles: Article | Iterable[Article],
+    *,
+    alignments: Iterable[Alignment] = (),
+    lexicon: Lexicon | None = None,
+    kinds: Iterable[str] = ("person", "group", "name"),
+    include_bare: bool = False,
+) -> pd.DataFrame:
+    """One row per descriptor an outlet puts beside a name (:data:`LABEL_COLUMNS`).
+
+    ``entity`` is the canonical name (the same for Muammar Qaddafi and Moamer Kadhafi),
+    ``name`` the spelling the outlet used, ``where`` body, dek or caption, ``index`` the
+    sentence's position there, ``position`` before or after the name, ``terms`` and
+    ``load`` the lexicon terms in the descriptor (spaces in ``name`` and ``descriptor``
+    are normalised; ``sentence`` is as written). ``include_bare`` adds a row with an
+    empty descriptor for mentions that have none, so every name variant used is listed.
+    """
+    import pandas as pd
+
+    lexicon = lexicon or load_lexicon()
+    kinds = set(kinds)
+    rows = []
+    for mention in find_mentions(as_articles(articles), alignments=alignments):
+        if mention.kind not in kinds:
+            continue
+        found = descriptors(mention, lexicon=lexicon)
+        if not found and include_bare:
+            found = [("", "")]
+        for descriptor, position in found:
+            hits = lexicon.find(descriptor)
+            rows.append(
+                (
+                    mention.entity,
+                    mention.outlet,
+                    mention.article,
+                    mention.where,
+                    mention.index,
+                    " ".join(mention.text.split()),  # no-break spaces become spaces
+                    " ".join(descriptor.split()),
+                    position,
+                    "; ".join(h.term.term for h in hits),
+                    sum(h.term.load for h in hits),
+                    mention.sentence,
+                )
+            )
+    return pd.DataFrame(rows, columns=list(LABEL_COLUMNS))

@@ -1,0 +1,363 @@
+"""Articles -> their quotes, each with its speaker and where it stands.
+
+**Quotes.** Curly and straight double quotes, and single quotes used as quotation marks
+(not apostrophes), are found paragraph by paragraph, so a quote that runs over several
+sentences is one quote; a quote nested inside another stays inside it; a quote left
+open at a paragraph's end continues when the next paragraph opens with a quote mark
+(the news convention). Quotes in the body and the dek are read (a dek that repeats a
+body quote is not counted twice); captions are not.
+
+**Speakers.** "X said/told/added ... " before the opening mark wins (``Shoigu said he
+hoped that "..."``), else the words right after the closing mark (``," Shoigu told``,
+``," said Putin``, ``," the Russian defense ministry said``); a participle ("stating
+that", "describing ... as") gives the sentence's first person. "he"/"she" become the
+last named person who spoke before (in a quote or in reported speech) and "it" the last
+speaker that is not a person; otherwise the pronoun is kept. A quote paragraph with no
+speaker continues the previous quote's.
+
+:mod:`quotes` compares the quotes of two versions.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from ..names.groups import find_mentions
+from ..names.mentions import Mention, as_articles
+from ..names.spans import DEMONYMS, TITLE_WORDS
+from ..normalize import fold_typography, tokenize, word_key
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Quote", "find_quotes", "quotes_frame", "quote_words", "speaker_before", "QUOTE_COLUMNS"]
+
+QUOTE_COLUMNS = (
+    "article",
+    "outlet",
+    "where",
+    "sentence",
+    "quote",
+    "speaker",
+    "speaker_as_written",
+    "verb",
+    "start",
+    "end",
+)
+
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|states|explained|declared|noted|remarked|wrote|"
+    r"tweeted|posted|insisted|argued|warned|stressed|emphasized|emphasised|asked|replied|"
+    r"continued|announced|concluded|urged|recalled|acknowledged|conceded|claimed|vowed|"
+    r"pledged|cautioned|observed|commented|reiterated|affirmed|reaffirmed|confirmed|"
+    r"underlined|underscored|highlighted|described|called|termed|dubbed|quoted"
+)
+_PARTICIPLES = (
+    r"saying|stating|adding|noting|warning|insisting|telling|describing|calling|declaring|stressing"
+)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+_SPEAKER = r"(?P<speaker>[\w\u2018\u2019'.\-]+(?:\s+[\w\u2018\u2019'.\-]+){0,6}?)"
+_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
+_AFTER = re.compile(
+    rf"^[\s,.\-\u2013\u2014]*(?:{_SPEAKER}\s+(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
+)
+_PARTICIPLE = re.compile(rf"\b(?:{_PARTICIPLES})\b")
+_NAMED = re.compile(
+    rf"(?P<speaker>\b[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)*)(?:,?\s+[a-z][\w\u2019']*){{0,3}}?\s+(?P<verb>{_VERBS})\b"
+)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span, who said it, and where: ``start``/``end`` are offsets of the words
+    inside the marks in the article's body (or dek); ``sentences`` index the sentences."""
+
+    text: str
+    speaker: str
+    speaker_as_written: str
+    verb: str
+    article: str
+    outlet: str
+    where: str
+    sentences: tuple[int, ...]
+    start: int
+    end: int
+
+    def _repr_html_(self) -> str:
+        from ..present.render import quote_html
+
+        return quote_html(self)
+
+
+def _spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, left_open) of the outermost quotes of a paragraph, inside the marks."""
+    spans: list[tuple[int, int, bool]] = []
+    stack: list[tuple[str, int]] = []
+
+    def close(end: int) -> None:
+        while stack and stack[-1][0] != "d":
+            stack.pop()  # a single quote never closed: an apostrophe after all
+        if stack:
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start, end, False))
+
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        in_double = any(kind == "d" for kind, _ in stack)
+        if ch in "\u201c\u201e\u00ab" or (ch == '"' and not (stack and stack[-1][0] == "d")):
+            if ch != '"' and stack and stack[-1][0] == "d":
+                close(i)  # a new opening mark while one is open: the first was never closed
+            stack.append(("d", i + 1))
+        elif ch in "\u201d\u00bb" or ch == '"':
+            close(i)
+        elif ch in "\u2018'" and not prev.isalnum() and (nxt.isalnum() or nxt in '\u201c"'):
+            stack.append(("s", i + 1))
+        elif (
+            ch in "\u2019'"
+            and stack
+            and stack[-1][0] == "s"
+            and not nxt.isalnum()
+            and not prev.isspace()
+        ):
+            _, start = stack.pop()
+            if not stack:
+                spans.append((start, i, False))
+        elif ch in "\u2019'" and not in_double and stack and stack[-1][0] == "s" and nxt.isalnum():
+            continue  # an apostrophe inside a single-quoted span
+    doubles = [start for kind, start in stack if kind == "d"]
+    if doubles:
+        spans.append((doubles[0], len(text), True))
+    return sorted(spans)
+
+
+def speaker_before(before: str) -> tuple[str, str] | None:
+    matches = list(_BEFORE.finditer(before))
+    for match in reversed(matches):
+        speaker = _trim(match.group("speaker"))
+        if speaker:
+            return speaker, match.group("verb")
+    return None
+
+
+def _trim(speaker: str) -> str:
+    """Keep the speaker's own words: "to reporters, he" -> "he", "Libya, Shoigu" -> "Shoigu"."""
+    speaker = re.split(r"[,;:\u201c\u201d\"()]", speaker)[-1].strip()
+    words = speaker.split()
+    for k, word in enumerate(words):  # a pronoun ends the phrase: "that he" -> "he"
+        if word.lower() in _PRONOUNS and k > 0:
+            words = words[k:]
+            break
+    while words and words[0].lower() in {
+        "that",
+        "and",
+        "but",
+        "as",
+        "what",
+        "while",
+        "where",
+        "which",
+        "who",
+        "when",
+        "then",
+        "so",
+    }:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _speaker_after(after: str) -> tuple[str, str] | None:
+    match = _AFTER.match(after)
+    if not match:
+        return None
+    if match.group("verb"):
+        speaker, verb = match.group("speaker"), match.group("verb")
+    else:
+        speaker, verb = match.group("speaker2"), match.group("verb2")
+        speaker = re.split(r"\s+(?:in|on|at|during|after|before|to|who|that|as)\s+", speaker)[0]
+    speaker = _trim(speaker)
+    return (speaker, verb) if speaker else None
+
+
+def _resolve(speaker: str, mentions: list[Mention]) -> tuple[str, bool]:
+    """The entity a speaker phrase names, and whether it is a person.
+
+    The phrase must end in the name, with only titles before it ("Russian Foreign
+    Minister Sergei Lavrov"); "the US embassy to Libya" stays as written.
+    """
+    for mention in mentions:
+        if mention.text and speaker.endswith(mention.text):
+            rest = speaker[: len(speaker) - len(mention.text)].split()
+            if all(word_key(w) in TITLE_WORDS | DEMONYMS for w in rest):
+                return mention.entity, mention.kind == "person"
+    return speaker, False
+
+
+def find_quotes(
+    article: Article, *, mentions: Iterable[Mention] | None = None
+) -> tuple[Quote, ...]:
+    """Every quote of an article's body and dek, in reading order, with its speaker."""
+    mentions = list(mentions) if mentions is not None else list(find_mentions([article]))
+    by_sentence: dict[tuple[str, int], list[Mention]] = {}
+    for m in mentions:
+        if m.article == article.id:
+            by_sentence.setdefault((m.where, m.index), []).append(m)
+    quotes: list[Quote] = []
+    events: list[tuple[str, bool]] = []  # (speaker, is a person) of named speech so far
+    seen: set[tuple[str, ...]] = set()
+    article_mentions = [m for ms in by_sentence.values() for m in ms]
+    for where, text, sentences in _texts(article):
+        pending: Quote | None = None
+        offset = cursor = 0
+        starts = [start for start, _ in sentences]
+        for paragraph in text.split("\n\n"):
+            for start, end, left_open in _spans(paragraph):
+                a, b = offset + start, offset + end
+                inside = _overlapping(starts, sentences, a, b)
+                first = sentences[inside[0]] if sentences else (0, len(text))
+                last = sentences[inside[-1]] if sentences else (0, len(text))
+                sentence_mentions = [m for k in inside for m in by_sentence.get((where, k), [])]
+                before = text[first[0] : max(first[0], a - 1)]
+                after = text[min(b + 1, last[1]) : last[1]]
+                _named_events(text[cursor:a], article_mentions, events)
+                cursor = max(b, last[1])  # the rest of the sentence attributes this quote
+                found = speaker_before(before) or _speaker_after(after)
+                participle = _PARTICIPLE.search(before)
+                if found is None and participle:
+                    persons = [m for m in sentence_mentions if m.kind == "person"]
+                    found = (persons[0].text, participle.group()) if persons else None
+                quote_text = text[a:b].strip().rstrip(",;:").rstrip()
+                if pending is not None and start <= 1:  # a quote continued from the last paragraph
+                    quote_text = pending.text + " " + quote_text
+                    if pending.speaker or found is None:
+                        speaker, written, verb = (
+                            pending.speaker,
+                            pending.speaker_as_written,
+                            pending.verb,
+                        )
+                    else:  # the speaker is named after the last part
+                        written, verb = found
+                        speaker = _who(written, sentence_mentions, events)
+                    a, inside = pending.start, [*pending.sentences, *inside]
+                    quotes.pop()
+                elif found is None and start <= 1 and quotes and quotes[-1].where == where:
+                    speaker, written, verb = (
+                        quotes[-1].speaker,
+                        quotes[-1].speaker_as_written,
+                        "continued",
+                    )
+                else:
+                    written, verb = found if found else ("", "")
+                    speaker = _who(written, sentence_mentions, events)
+                key = tuple(quote_words(quote_text))
+                if where == "dek" and key in seen:
+                    continue
+                seen.add(key)
+                quote = Quote(
+                    quote_text,
+                    speaker,
+                    written,
+                    verb,
+                    article.id,
+                    article.outlet or "unknown",
+                    where,
+                    tuple(dict.fromkeys(inside)),
+                    a,
+                    b,
+                )
+                quotes.append(quote)
+                pending = quote if left_open else None
+                if speaker:
+                    events.append((speaker, _is_person(speaker, mentions)))
+            offset += len(paragraph) + 2
+    return tuple(quotes)
+
+
+def _overlapping(starts: list[int], sentences: list[tuple[int, int]], a: int, b: int) -> list[int]:
+    """Indices of the sentences that overlap [a, b) (bisected: articles may be long)."""
+    k = max(0, bisect_right(starts, a) - 1)
+    inside = []
+    while k < len(sentences) and sentences[k][0] < max(b, a + 1):
+        if sentences[k][1] > a:
+            inside.append(k)
+        k += 1
+    return inside or [min(max(0, bisect_right(starts, a) - 1), max(len(sentences) - 1, 0))]
+
+
+def _texts(article: Article) -> Iterable[tuple[str, str, list[tuple[int, int]]]]:
+    yield "body", article.body, [(s.start, s.end) for s in article.sentences]
+    if article.dek:
+        from ..reading.segment import split_sentences
+
+        yield "dek", article.dek, [(s.start, s.end) for s in split_sentences(article.dek)]
+
+
+def _is_person(speaker: str, mentions: list[Mention]) -> bool:
+    return any(m.kind == "person" and m.entity == speaker for m in mentions)
+
+
+def _named_events(text: str, mentions: list[Mention], events: list[tuple[str, bool]]) -> None:
+    """Record reported speech ("Dbeibah for his part said") before a quote."""
+    for match in _NAMED.finditer(text):
+        if re.search(r"\b(?:to|of|in|for|from|with|at|by|on)\s*$", text[: match.start()]):
+            continue  # "the US embassy to Libya said": Libya is not the speaker
+        entity, person = _resolve(match.group("speaker"), mentions)
+        if entity.lower() not in _PRONOUNS:
+            events.append((entity, person))
+
+
+def _who(written: str, mentions: list[Mention], events: list[tuple[str, bool]]) -> str:
+    if not written:
+        return ""
+    if written.lower() in {"he", "she"}:
+        persons = [name for name, person in events if person]
+        return persons[-1] if persons else written
+    if written.lower() == "it":
+        others = [name for name, person in events if not person]
+        return others[-1] if others else written
+    return _resolve(written, mentions)[0]
+
+
+def quotes_frame(articles: Article | Iterable[Article]) -> pd.DataFrame:
+    """Every quote of every article, one row each (:data:`QUOTE_COLUMNS`)."""
+    import pandas as pd
+
+    articles = as_articles(articles)
+    mentions = find_mentions(articles)
+    rows = [
+        (
+            q.article,
+            q.outlet,
+            q.where,
+            q.sentences[0],
+            q.text,
+            q.speaker,
+            q.speaker_as_written,
+            q.verb,
+            q.start,
+            q.end,
+        )
+        for article in articles
+        for q in find_quotes(article, mentions=mentions)
+    ]
+    return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+
+
+def quote_words(text: str) -> tuple[str, ...]:
+    """The words a quote is compared on: typography folded, the first word's capital too.
+
+    >>> quote_words("\u201cThe first messages \u2014 positive\u2026\u201d") == quote_words('"the first messages - positive..."')
+    True
+    >>> quote_words("new economic climate") == quote_words("new economic Climate")
+    False
+    """
+    words = [t.text for t in tokenize(fold_typography(text)) if t.text[:1].isalnum()]
+    if words:
+        words[0] = words[0].casefold()
+    return tuple(words)
