@@ -62,6 +62,8 @@ _MODIFIERS = frozenset(
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
 _CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS
 _MAX_WORDS = 12
+_WINDOW = 400  # characters before a name searched for its descriptor
+_SPACE = re.compile(r"\s")
 
 
 def _title_like(word: str, lexicon: Lexicon) -> bool:
@@ -98,7 +100,13 @@ def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -
 
     ``headed``: a title already follows, so the nearest word need not be title-like.
     """
-    tokens: list[Token] = tokenize(text[:end])
+    # only the last _WINDOW characters, from a space on: tokenizing all of text[:end] for
+    # every mention made long sentences quadratic, and a descriptor is never that long
+    low = max(0, end - _WINDOW)
+    if low:
+        space = _SPACE.search(text, low, end)
+        low = space.start() if space else end
+    tokens: list[Token] = [Token(t.text, t.start + low, t.end + low) for t in tokenize(text[low:end])]
     k = len(tokens) - 1
     start = end if headed else None
     words = 0
@@ -132,14 +140,20 @@ def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -
     return start
 
 
+_APPOSITIVE_STOP = re.compile(r"[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$")
+
+
 def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The span of ", a long-time commander in Libyan armed forces," after a name."""
     match = re.match(r"\s*,\s*", text[end:])
     if not match or re.match(r"\s*according to\b", text, re.IGNORECASE):
         return None
     start = end + match.end()
-    stop = re.search(r"\s*(?:[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$)", text[start:])
-    finish = start + stop.start() if stop else len(text)
+    # no leading \s* in the search (quadratic on a run of spaces): trailing spaces are
+    # stripped from the phrase instead
+    stop = _APPOSITIVE_STOP.search(text, start)
+    finish = stop.start() if stop else len(text)
+    finish = start + len(text[start:finish].rstrip())
     phrase = text[start:finish]
     words = phrase.split()
     if not words or len(words) > 20:

@@ -61,15 +61,19 @@ _PARTICIPLES = (
     r"saying|stating|adding|noting|warning|insisting|telling|describing|calling|declaring|stressing"
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_SPEAKER = r"(?P<speaker>[\w\u2018\u2019'.\-]+(?:\s+[\w\u2018\u2019'.\-]+){0,6}?)"
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
+# Linear on any text: a speaker starts only where a word starts (the lookbehind), words
+# and spaces are taken whole (possessive), and a phrase has at most seven words.
+_WORD_CHARS = r"\w\u2018\u2019'.\-"
+_SPEAKER = rf"(?P<speaker>(?<![{_WORD_CHARS}])[{_WORD_CHARS}]++(?:\s++[{_WORD_CHARS}]++){{0,6}}?)"
+_BEFORE = re.compile(rf"{_SPEAKER}\s++(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
 _AFTER = re.compile(
-    rf"^[\s,.\-\u2013\u2014]*(?:{_SPEAKER}\s+(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
+    rf"^[\s,.\-\u2013\u2014]*+(?:{_SPEAKER}\s++(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
 )
 _PARTICIPLE = re.compile(rf"\b(?:{_PARTICIPLES})\b")
-_NAMED = re.compile(
-    rf"(?P<speaker>\b[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)*)(?:,?\s+[a-z][\w\u2019']*){{0,3}}?\s+(?P<verb>{_VERBS})\b"
+_NAMED = re.compile(  # at most six capitalised words of at most 41 letters (bounded: linear)
+    rf"(?P<speaker>\b[A-Z][\w\u2019'\-]{{1,40}}+(?:\s++[A-Z][\w\u2019'\-]{{1,40}}+){{0,5}})(?:,?\s++[a-z][\w\u2019']*+){{0,3}}?\s++(?P<verb>{_VERBS})\b"
 )
+_AFTER_PREPOSITION = re.compile(r"(?:^|\W)(?:to|of|in|for|from|with|at|by|on)$")
 
 
 @dataclass(frozen=True)
@@ -305,7 +309,10 @@ def _is_person(speaker: str, mentions: list[Mention]) -> bool:
 def _named_events(text: str, mentions: list[Mention], events: list[tuple[str, bool]]) -> None:
     """Record reported speech ("Dbeibah for his part said") before a quote."""
     for match in _NAMED.finditer(text):
-        if re.search(r"\b(?:to|of|in|for|from|with|at|by|on)\s*$", text[: match.start()]):
+        end = match.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if _AFTER_PREPOSITION.search(text[max(0, end - 8) : end]):
             continue  # "the US embassy to Libya said": Libya is not the speaker
         entity, person = _resolve(match.group("speaker"), mentions)
         if entity.lower() not in _PRONOUNS:
