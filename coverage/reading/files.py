@@ -8,10 +8,12 @@ itself does not say, such as the outlet.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -21,12 +23,14 @@ from ..errors import (
     EmptyInput,
     InputNotFound,
     InputTooLarge,
+    InputUnreadable,
     MissingColumn,
     NotText,
     UnsupportedFormat,
     missing_dependency,
+    safe_text,
 )
-from ..model import Article
+from ..model import Article, Skipped
 from .pages import find_date, parse_page, split_blocks
 
 __all__ = [
@@ -35,12 +39,17 @@ __all__ = [
     "decode",
     "SkippedInputWarning",
     "MAX_BYTES",
+    "MAX_ARTICLE_CHARS",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
     "TABLE_SUFFIXES",
 ]
 
 MAX_BYTES = 20_000_000
+# One article's text at most (about 30,000 words, several times the longest news story):
+# the analysis stages are linear or n log n, but a megabyte "article" is a mistake, and
+# refusing it keeps a report build under seconds (benchmarks/bench_adversarial.py).
+MAX_ARTICLE_CHARS = 200_000
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
@@ -96,6 +105,9 @@ def decode(data: bytes, *, name: str = "input") -> str:
                 f"{name} is not text (looks like {kind}); "
                 "pass a .txt, .html, .csv, .jsonl or .parquet file"
             )
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        data = codecs.BOM_UTF16_LE + data if utf16 == "le" else codecs.BOM_UTF16_BE + data
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotText(
             f"{name} is binary, not text (it contains NUL bytes); "
@@ -107,7 +119,9 @@ def decode(data: bytes, *, name: str = "input") -> str:
         else:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _detect(data, name)
+        text = _mostly_utf8(data, name)
+        if text is None:
+            text = _detect(data, name)
     controls = sum(1 for c in text[:100_000] if c < " " and c not in "\t\n\r\f")
     if controls > 0.01 * min(len(text), 100_000):
         raise NotText(
@@ -115,6 +129,56 @@ def decode(data: bytes, *, name: str = "input") -> str:
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codec error handler: each byte that is not UTF-8 read as Windows-1252 (or U+FFFD)."""
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("comparative_coverage.cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes, name: str) -> str | None:
+    """UTF-8 text with a few stray bytes (a pasted Windows-1252 quote), or None.
+
+    Decoding the whole file with a guessed charset would turn every correct curly quote
+    into mojibake; here only the bad bytes are taken as Windows-1252, with a warning.
+    """
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    strays = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    text = data.decode("utf-8-sig", errors="comparative_coverage.cp1252")
+    if valid == 0 or strays > valid:
+        return None  # no real UTF-8 in it: a legacy encoding, detected below
+    warnings.warn(
+        f"{name} is UTF-8 but for {strays} byte(s), read as Windows-1252",
+        SkippedInputWarning,
+        stacklevel=4,
+    )
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"le" or "be" when ``data`` looks like UTF-16 text with no byte-order mark."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    for order, zeros, other in (("le", odd, even), ("be", even, odd)):
+        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) == 0:
+            try:
+                text = data.decode(f"utf-16-{order}")
+            except UnicodeDecodeError:
+                return None
+            printable = sum(c.isprintable() or c.isspace() for c in text[:2048])
+            return order if printable >= 0.95 * min(len(text), 2048) else None
+    return None
 
 
 def _detect(data: bytes, name: str) -> str:
@@ -137,16 +201,45 @@ def _detect(data: bytes, name: str) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputUnreadable(f"{path} is not a regular file; pass a file of articles")
+        size = info.st_size
+        if size <= max_bytes:
+            data = path.read_bytes()
+    except OSError as error:
+        if isinstance(error, InputUnreadable):
+            raise
+        raise _unreadable(path, error) from None
     if size > max_bytes:
         raise InputTooLarge(
             f"{path} is {_human(size)}, over the {_human(max_bytes)} limit; "
             f"split it, or pass max_bytes={size + 1} to read it anyway"
         )
-    data = path.read_bytes()
     if not data.strip():
         raise EmptyInput(f"{path} is empty; pass a file that holds article text")
     return data
+
+
+def _unreadable(path: Path, error: OSError) -> InputUnreadable:
+    """The one-line error for a path that exists but cannot be read."""
+    if path.is_symlink() and not path.exists():
+        why = "a broken link or a link loop"
+    else:
+        why = error.strerror or type(error).__name__
+    return InputUnreadable(f"{path} could not be read ({why}); check the file and its permissions")
+
+
+def _check_size(articles: list[Article], name: str) -> list[Article]:
+    for article in articles:
+        size = sum(map(len, article.paragraphs))
+        if size > MAX_ARTICLE_CHARS:
+            raise InputTooLarge(
+                f"{name}: article {article.id} is {size:,} characters, over the limit of "
+                f"{MAX_ARTICLE_CHARS:,} per article (MAX_ARTICLE_CHARS); split it into articles"
+            )
+    return articles
 
 
 def read_text(
@@ -170,6 +263,11 @@ def read_text(
         raise EmptyInput(f"{name} is empty; pass some article text")
     if clean:
         articles = parse_page(text, name=name, language=language)
+        if not articles:
+            raise EmptyInput(
+                f"{name} holds no article text: all of it looks like page furniture "
+                "(menus, captions, counts); pass clean=False to keep every paragraph"
+            )
     else:
         spans = split_blocks(text)
         articles = [
@@ -183,7 +281,7 @@ def read_text(
             )
         ]
     updates = {"outlet": outlet, "date": date, "url": url}
-    articles = [_with(article, **updates) for article in articles]
+    articles = _check_size([_with(article, **updates) for article in articles], name)
     if title is not None and len(articles) == 1:
         articles = [dataclasses.replace(articles[0], title=title)]
     return articles
@@ -201,21 +299,22 @@ def _with(article: Article, **fields: object) -> Article:
 def _read_page_file(path: Path, max_bytes: int, language: str) -> list[Article]:
     data = _read_bytes(path, max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES or _HTML_SNIFF.match(data[:2048]):
-        return _read_html(decode(data, name=str(path)), path, language)
+        return _check_size(_read_html(decode(data, name=str(path)), path, language), str(path))
     text = decode(data, name=str(path))
     if not text.strip():
         raise EmptyInput(f"{path} holds only white space; pass a file with article text")
-    articles = parse_page(text, name=path.stem, source=str(path), language=language)
+    name = safe_text(path.stem)  # a file name's undecodable bytes would break every writer
+    articles = parse_page(text, name=name, source=safe_text(str(path)), language=language)
     if not articles:
         raise EmptyInput(f"{path} holds no article text (only page furniture was found)")
-    return articles
+    return _check_size(articles, str(path))
 
 
 def _read_html(html: str, path: Path, language: str) -> list[Article]:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
     )
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
@@ -227,7 +326,11 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
         key: getattr(document, key, None)
         for key in ("title", "date", "sitename", "url", "description")
     }
-    spans = [(s, e) for s, e in split_blocks(text) if text[s:e] != meta["title"]]
+    spans = split_blocks(text)
+    skipped = []
+    if spans and meta["title"] and text[slice(*spans[0])] == meta["title"]:
+        skipped.append(_html_skipped(html, text[slice(*spans[0])], 0, "headline repeated"))
+        spans = spans[1:]  # the headline repeated above the story; a later equal line stays
     article = Article(
         id=f"{path.stem}#1",
         outlet=meta["sitename"] or "",
@@ -237,9 +340,57 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
         date=(meta["date"] or None),
         url=meta["url"] or None,
         language=language,
-        source=str(path),
+        source=safe_text(str(path)),
+        skipped=(*skipped, *_html_left_out(html, text)),
     )
     return [article]
+
+
+def _html_skipped(html: str, text: str, cursor: int, reason: str) -> Skipped:
+    start = html.find(text, cursor)
+    if start < 0:  # written with entities or split by tags: its place is not known
+        return Skipped(text=text, reason=f"{reason} (place in the page unknown)", start=0, end=0)
+    return Skipped(text=text, reason=reason, start=start, end=start + len(text))
+
+
+_BLOCKS = frozenset(
+    "p div li td th tr h1 h2 h3 h4 h5 h6 br nav header footer section article aside "
+    "figcaption caption blockquote pre dt dd title option button label".split()
+)
+
+
+def _page_lines(html: str) -> list[str]:
+    """The visible text of a page, one line per block element (no script or style)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for element in tree.iter("script", "style", "noscript", "template"):
+        element.text = ""
+        for child in list(element):
+            element.remove(child)
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
+    return [line for line in lines if line]
+
+
+def _html_left_out(html: str, kept: str) -> list[Skipped]:
+    """The page's text lines that are not in the article: nothing vanishes unrecorded."""
+    everything = _page_lines(html)
+    kept_lines = {" ".join(part.split()) for part in re.split(r"\n| \| ", kept)}
+    kept_lines |= {line.strip("| ") for line in kept_lines}
+    # a line inside a kept paragraph is kept too; searched only while that stays cheap
+    search = len(everything) * len(kept) < 50_000_000
+    left, cursor = [], 0
+    for line in everything:
+        if line not in kept_lines and not (search and line in kept):
+            left.append(_html_skipped(html, line, cursor, "not article text (HTML page)"))
+            cursor = left[-1].end or cursor
+    return left
 
 
 def _column(columns: Sequence[str], role: str) -> str | None:
@@ -279,14 +430,18 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
             f"{path} has no text column (its columns: {', '.join(map(str, frame.columns))}); "
             "name the column with the article text 'text' (or body/content)"
         )
+    if pd.api.types.is_numeric_dtype(frame[text_column]) and len(frame):
+        raise MissingColumn(
+            f"{path}: its text column {text_column!r} holds numbers, not article text; "
+            "name the column with the article text 'text' (or body/content)"
+        )
     roles = {role: _column(list(frame.columns), role) for role in _COLUMN_ALIASES}
     articles = []
     for number, row in enumerate(frame.to_dict("records"), 1):
 
         def value(role: str, row: dict = row) -> str:
             column = roles[role]
-            cell = row.get(column) if column is not None else None
-            return "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
+            return _cell_text(row.get(column) if column is not None else None, str(path))
 
         text = value("text")
         if not text.strip():
@@ -316,14 +471,71 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
     return articles
 
 
+def _cell_text(cell: object, name: str) -> str:
+    """A table cell as text: bytes decoded, a list of strings as paragraphs, no ``'NaT'``.
+
+    >>> _cell_text([b"One.", "Two."], "t"), _cell_text(float("nan"), "t"), _cell_text(7, "t")
+    ('One.\\n\\nTwo.', '', '7')
+    """
+    if cell is None or cell is getattr(cell, "NaT", object()):
+        return ""
+    if isinstance(cell, bytes | bytearray):
+        return decode(bytes(cell), name=name) if cell.strip() else ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, float) and cell != cell:
+        return ""
+    if hasattr(cell, "isoformat"):  # a timestamp or a date: midnight means a date
+        if str(cell) == "NaT":
+            return ""
+        text = cell.isoformat()
+        return text[:10] if text[10:] in ("", "T00:00:00") else text
+    if hasattr(cell, "tolist") and not hasattr(cell, "is_integer"):  # a numpy array
+        cell = cell.tolist()
+    if isinstance(cell, list | tuple):
+        return "\n\n".join(filter(None, (_cell_text(c, name) for c in cell)))
+    if str(cell) in ("NaT", "<NA>", "nan"):
+        return ""
+    return str(cell)
+
+
 def _metadata(folder: Path) -> dict[tuple[str, int], dict[str, str]]:
-    """Rows of a folder's sources.csv, keyed by (file name, article number)."""
-    table = folder / METADATA_FILE
-    if not table.is_file():
+    """Rows of a folder's sources.csv (any case), keyed by (file name, article number)."""
+    tables = sorted(p for p in folder.glob("*") if _is_metadata(p) and p.is_file())
+    if not tables:
         return {}
-    with table.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {(row.get("file", ""), int(row.get("article") or 1)): row for row in rows}
+    table = tables[0]
+    try:
+        text = decode(_read_bytes(table, MAX_BYTES), name=str(table))
+    except (NotText, EmptyInput, InputUnreadable, InputTooLarge) as error:
+        warnings.warn(f"{error}; its metadata was not used", SkippedInputWarning, stacklevel=5)
+        return {}
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))  # a long notes field is still a field
+    try:
+        rows = list(csv.DictReader(text.splitlines(keepends=True)))
+    except csv.Error as error:
+        warnings.warn(
+            f"{table} is not a readable CSV table ({error}); its metadata was not used",
+            SkippedInputWarning,
+            stacklevel=5,
+        )
+        return {}
+    finally:
+        csv.field_size_limit(limit)
+    found = {}
+    for line, row in enumerate(rows, 2):
+        number = (row.get("article") or "1").strip()
+        if not (number.isascii() and number.isdigit()):
+            warnings.warn(
+                f"{table} line {line}: article {number[:20]!r} is not a number; "
+                "the row was not used",
+                SkippedInputWarning,
+                stacklevel=5,
+            )
+            continue
+        found[(row.get("file") or "", int(number))] = row
+    return found
 
 
 def _apply_metadata(article: Article, path: Path, number: int, cache: dict[Path, dict]) -> Article:
@@ -343,22 +555,49 @@ def _apply_metadata(article: Article, path: Path, number: int, cache: dict[Path,
     )
 
 
+def _is_metadata(path: Path) -> bool:
+    return path.name.lower() == METADATA_FILE  # Sources.csv too
+
+
+def _walk_error(error: OSError) -> None:
+    warnings.warn(
+        f"{safe_text(str(error.filename))} was skipped: the folder could not be read "
+        f"({error.strerror or type(error).__name__})",
+        SkippedInputWarning,
+        stacklevel=5,
+    )
+
+
 def _files(path: Path) -> Iterable[Path]:
     if not path.exists():
+        if path.is_symlink():
+            raise InputUnreadable(f"{path} is a broken link or a link loop; pass the file itself")
         raise InputNotFound(
             f"{path} does not exist; check the path (relative paths start at {Path.cwd()})"
         )
-    if path.is_file():
+    if not path.is_dir():
+        if _is_metadata(path):
+            raise UnsupportedFormat(
+                f"{path} is the metadata table (outlet, date, url) of the files beside it, "
+                "not a table of articles; pass the folder or the article files"
+            )
         yield path
         return
     known = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-    for root, dirs, names in os.walk(path):
+    for root, dirs, names in os.walk(path, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file_name in sorted(names):
             child = Path(root) / file_name
-            if file_name.startswith(".") or file_name == METADATA_FILE:
+            if file_name.startswith(".") or _is_metadata(child):
                 continue
-            if child.suffix.lower() in known:
+            if child.suffix.lower() in known and not child.is_file():
+                warnings.warn(
+                    f"{safe_text(str(child))} was skipped: a broken link, a link loop or "
+                    "not a regular file",
+                    SkippedInputWarning,
+                    stacklevel=4,
+                )
+            elif child.suffix.lower() in known:
                 yield child
             else:
                 warnings.warn(
@@ -366,6 +605,16 @@ def _files(path: Path) -> Iterable[Path]:
                     SkippedInputWarning,
                     stacklevel=4,
                 )
+
+
+def _read_path(path: Path, max_bytes: int, language: str, cache: dict) -> list[Article]:
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return _read_table(path, max_bytes, language)
+    page_articles = _read_page_file(path, max_bytes, language)
+    return [
+        _apply_metadata(article, path, number, cache)
+        for number, article in enumerate(page_articles, 1)
+    ]
 
 
 def read_articles(
@@ -390,26 +639,21 @@ def read_articles(
         selector = None
         if "#" in given and not Path(given).exists():
             given, _, number = given.rpartition("#")
-            if not number.isdigit():
+            if not (number.isascii() and number.isdigit()):
                 raise InputNotFound(
                     f"{given}#{number}: after '#' give an article number, as in {given}#1"
                 )
             selector = int(number)
         found = []
+        in_folder = Path(given).is_dir()
         for path in _files(Path(given)):
-            suffix = path.suffix.lower()
-            if suffix in TABLE_SUFFIXES:
-                found.extend(_read_table(path, max_bytes, language))
-            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES or path.is_file():
-                if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and Path(given).is_dir():
-                    continue
-                page_articles = _read_page_file(path, max_bytes, language)
-                found.extend(
-                    _apply_metadata(article, path, number, cache)
-                    for number, article in enumerate(page_articles, 1)
-                )
-            else:  # pragma: no cover - _files yields only these
-                raise UnsupportedFormat(f"{path} has an unknown type")
+            try:
+                found.extend(_read_path(path, max_bytes, language, cache))
+            except (NotText, EmptyInput, InputUnreadable, InputTooLarge) as error:
+                if not in_folder:
+                    raise
+                # one bad file in a folder is reported and passed over, like a .pdf
+                warnings.warn(f"{error} (skipped)", SkippedInputWarning, stacklevel=2)
         if selector is not None:
             if not 1 <= selector <= len(found):
                 raise ArticleNotFound(
