@@ -102,9 +102,7 @@ def _pair(shape: Callable[[int], str], other: Callable[[int], str] | None = None
     def build(n: int):
         a = cc.Article(id="a#1", outlet="A", title="T", paragraphs=(*STORY, shape(n)))
         text_b = (other or shape)(n)
-        b = cc.Article(
-            id="b#1", outlet="B", title="T", paragraphs=(*STORY, text_b + " Added.")
-        )
+        b = cc.Article(id="b#1", outlet="B", title="T", paragraphs=(*STORY, text_b + " Added."))
         return a, b
 
     return build
@@ -125,7 +123,11 @@ def stage_changes(shape, other=None):
 def stage_read(shape):
     import comparative_coverage as cc
 
-    return lambda n: (lambda text=shape(n): cc.read_text(text))
+    def run(n: int):
+        text = shape(n)
+        return lambda: cc.read_text(text)
+
+    return run
 
 
 def stage_table(shape):
@@ -145,7 +147,11 @@ def stage_table(shape):
 def stage_segment(shape):
     import comparative_coverage as cc
 
-    return lambda n: (lambda text=shape(n): cc.split_sentences(text))
+    def run(n: int):
+        text = shape(n)
+        return lambda: cc.split_sentences(text)
+
+    return run
 
 
 def stage_pairwise(shape, function: str, other=None):
@@ -163,7 +169,11 @@ def stage_pairwise(shape, function: str, other=None):
 def stage_diff(shape, other=None):
     import comparative_coverage as cc
 
-    return lambda n: (lambda a=shape(n), b=(other or shape)(n) + " more": cc.word_diff(a, b))
+    def run(n: int):
+        a, b = shape(n), (other or shape)(n) + " more"
+        return lambda: cc.word_diff(a, b)
+
+    return run
 
 
 def stage_single(shape, function: str):
@@ -228,13 +238,24 @@ def cases() -> list[tuple[str, str, Callable]]:
     found.append(("classify_changes", "long_word", stage_changes(long_word, long_word_b)))
     found.append(("classify_changes", "whitespace_run", stage_changes(whitespace_run)))
     found.append(("spelling variants", "long_word", stage_spelling(long_word, long_word_b)))
-    for shape in (capitalised_words_before_quote, capitalised_comma_words, many_quotes, whitespace_run):
+    for shape in (
+        capitalised_words_before_quote,
+        capitalised_comma_words,
+        many_quotes,
+        whitespace_run,
+    ):
         found.append(("find_quotes", shape.__name__, stage_single(shape, "find_quotes")))
     found.append(("compare_quotes", "many_quotes", stage_pairwise(many_quotes, "compare_quotes")))
     for shape in (capitalised_comma_words, whitespace_run, long_word):
         found.append(("describe_labels", shape.__name__, stage_single(shape, "describe_labels")))
         found.append(("find_mentions", shape.__name__, stage_single(shape, "find_mentions")))
-    found.append(("find_attributions", "capitalised_words_before_quote", stage_single(capitalised_words_before_quote, "find_attributions")))
+    found.append(
+        (
+            "find_attributions",
+            "capitalised_words_before_quote",
+            stage_single(capitalised_words_before_quote, "find_attributions"),
+        )
+    )
     found.append(("report", "long_word", stage_report(long_word, long_word_b)))
     found.append(("report", "whitespace_run", stage_report(whitespace_run)))
     found.append(("report", "many_quotes", stage_report(many_quotes)))
@@ -290,7 +311,9 @@ def main() -> None:
     from comparative_coverage.present import report  # noqa: F401
 
     print(f"sizes {small:,} and {large:,} characters; median of {args.runs}; limit {args.limit} s")
-    print(f"{'stage':18} {'shape':32} {'small s':>8} {'large s':>8} {'cpu s':>7} {'growth':>6}  outcome")
+    print(
+        f"{'stage':18} {'shape':32} {'small s':>8} {'large s':>8} {'cpu s':>7} {'growth':>6}  outcome"
+    )
     worst = (0.0, "")
     for index, (stage, shape, _) in enumerate(cases()):
         if args.only and args.only not in stage and args.only not in shape:

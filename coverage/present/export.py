@@ -132,9 +132,13 @@ def notebook_html(notebook: str | Path | object) -> str:
             raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
         try:
             nb = nbformat.read(path, as_version=4)
-        except (ValueError, UnicodeDecodeError) as error:
+            nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
+        except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
+            why = " ".join(str(error).split())[:200]
+            raise NotText(f"{path} is not a readable notebook ({why}); pass an .ipynb file") from None
+        except OSError as error:
             raise NotText(
-                f"{path} is not a readable notebook ({error}); pass an .ipynb file"
+                f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
             ) from None
     else:
         nb = copy.deepcopy(notebook)

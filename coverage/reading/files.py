@@ -165,7 +165,7 @@ def _mostly_utf8(data: bytes, name: str) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"le" or "be" when ``data`` looks like UTF-16 text with no byte-order mark."""
+    """ "le" or "be" when ``data`` looks like UTF-16 text with no byte-order mark."""
     head = data[:4096]
     if len(head) < 4 or len(data) % 2 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
@@ -399,10 +399,14 @@ def _column(columns: Sequence[str], role: str) -> str | None:
 
 
 def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
+    import io
+
     import pandas as pd
 
-    _read_bytes(path, max_bytes)  # size and emptiness checks
+    data = _read_bytes(path, max_bytes)  # size and emptiness checks
     suffix = path.suffix.lower()
+    if suffix != ".parquet":  # a PDF renamed .csv says so; a Windows-1252 table reads
+        text = io.StringIO(decode(data, name=str(path)))
     try:
         if suffix == ".parquet":
             try:
@@ -412,12 +416,12 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                     "pyarrow", "read .parquet files", extra="parquet"
                 ) from error
         elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(path, lines=True, dtype=False)
+            frame = pd.read_json(text, lines=True, dtype=False)
         elif suffix == ".json":
-            frame = pd.read_json(path, dtype=False)
+            frame = pd.read_json(text, dtype=False)
         else:
             frame = pd.read_csv(
-                path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
+                text, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
             )
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
         raise NotText(
@@ -430,7 +434,8 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
             f"{path} has no text column (its columns: {', '.join(map(str, frame.columns))}); "
             "name the column with the article text 'text' (or body/content)"
         )
-    if pd.api.types.is_numeric_dtype(frame[text_column]) and len(frame):
+    cells = [str(c).strip() for c in frame[text_column] if str(c).strip()]
+    if pd.api.types.is_numeric_dtype(frame[text_column]) or (cells and all(map(_number, cells))):
         raise MissingColumn(
             f"{path}: its text column {text_column!r} holds numbers, not article text; "
             "name the column with the article text 'text' (or body/content)"
@@ -469,6 +474,10 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
     if not articles:
         raise EmptyInput(f"{path} has no rows with text; fill its '{text_column}' column")
     return articles
+
+
+def _number(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", text))
 
 
 def _cell_text(cell: object, name: str) -> str:
