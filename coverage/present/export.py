@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
+from .page import content_security_policy, data_block, json_for_script
 
 __all__ = ["vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
 
@@ -26,6 +27,24 @@ _TEMPLATE = "offline_notebook.html.j2"
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _SPEC_MIMETYPE = "application/vnd.vegalite.v{major}+json"
 _LOAD = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
+_ALTAIR_SPEC = re.compile(r"\}\)\(\{")  # Altair's HTML output ends "})(SPEC, OPTIONS);"
+# Draws each chart of an exported notebook from its inert JSON block (see notebook_html).
+_EMBED = """(function () {
+  "use strict";
+  document.querySelectorAll("script.cc-nb-spec").forEach(function (block) {
+    var target = document.getElementById(block.id.replace(/-spec$/, ""));
+    if (!target) { return; }
+    if (typeof vegaEmbed !== "function") {
+      target.textContent = "This chart could not be drawn: the Vega script did not load.";
+      return;
+    }
+    vegaEmbed(target, JSON.parse(block.textContent), {renderer: "svg", actions: false})
+      .catch(function (error) {
+        target.textContent = "This chart could not be drawn: " + error;
+        console.error(error);
+      });
+  });
+})();"""
 
 
 def _vl_version() -> str | None:
@@ -61,6 +80,10 @@ def _offline_renderer(spec: dict, **metadata) -> dict:
 
     widget = metadata.pop("widget", True)
     bundle = dict(html_renderer(spec, **metadata))
+    # Altair writes the spec with json.dumps, which leaves "</script>" in text as it is
+    plain = json.dumps(spec)
+    if plain in bundle.get("text/html", ""):
+        bundle["text/html"] = bundle["text/html"].replace(plain, json_for_script(spec))
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     bundle[_SPEC_MIMETYPE.format(major=major)] = spec
     if widget:
@@ -135,18 +158,28 @@ def notebook_html(notebook: str | Path | object) -> str:
             nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
         except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
             why = " ".join(str(error).split())[:200]
-            raise NotText(f"{path} is not a readable notebook ({why}); pass an .ipynb file") from None
+            raise NotText(
+                f"{path} is not a readable notebook ({why}); pass an .ipynb file"
+            ) from None
         except OSError as error:
             raise NotText(
                 f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
             ) from None
     else:
         nb = copy.deepcopy(notebook)
+    charts = 0
     for cell in nb.cells:  # a widget needs a live kernel; its HTML fallback does not
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if _WIDGET_VIEW in data and "text/html" in data:
                 del data[_WIDGET_VIEW]
+            spec = _chart_spec(data)
+            if spec is not None:  # redrawn from inert JSON by the one allowed script
+                chart_id = f"cc-nb-chart-{charts}"
+                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + data_block(
+                    f"{chart_id}-spec", spec
+                ).replace("<script ", '<script class="cc-nb-spec" ', 1)
+                charts += 1
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         template_name="lab",
@@ -156,9 +189,36 @@ def notebook_html(notebook: str | Path | object) -> str:
     resources = {
         "vega_bundle": vega_bundle(),
         "vega_debug": json.dumps(_versions(nb), sort_keys=True),
+        "embed_charts": _EMBED,
     }
+    scripts = (
+        resources["vega_bundle"],
+        f"var VEGA_DEBUG = {resources['vega_debug']};",
+        _EMBED,
+    )
+    # only the page's own three scripts run; any other inline script in an output is inert
+    resources["policy"] = content_security_policy(scripts, unsafe_eval=True, data_fonts=True)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
+
+
+def _chart_spec(data: dict) -> dict | None:
+    """The Vega-Lite spec of a chart output: its own mimetype, or inside Altair's HTML."""
+    for key, value in data.items():
+        if key.startswith("application/vnd.vegalite.") and isinstance(value, dict):
+            return value
+    html = data.get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    if "vegaEmbed" not in html:
+        return None
+    found = list(_ALTAIR_SPEC.finditer(html))
+    if not found:
+        return None
+    try:
+        spec, _ = json.JSONDecoder().raw_decode(html, found[-1].end() - 1)
+    except ValueError:
+        return None
+    return spec if isinstance(spec, dict) and "$schema" in spec else None
 
 
 def export_notebook(notebook: str | Path, output: str | Path) -> Path:
