@@ -405,13 +405,13 @@ def similarity_heatmap(
     axis = alt.Axis(labelAngle=0, labelOverlap="parity")
     x = alt.X(
         "b_sentence:O",
-        title=f"sentence of {b_name}",
+        title="sentence of b",  # channel titles become expression code (ARIA text): fixed
         axis=axis,
         scale=alt.Scale(domain=list(range(1, n_b + 1))),
     )
     y = alt.Y(
         "a_sentence:O",
-        title=f"sentence of {a_name}",
+        title="sentence of a",
         axis=alt.Axis(labelOverlap="parity"),
         scale=alt.Scale(domain=list(range(1, n_a + 1))),
     )
@@ -467,7 +467,7 @@ def similarity_heatmap(
             width=max(n_b, 1) * size,
             height=max(n_a, 1) * size,
             title=alt.Title(
-                title or f"Which sentences of {a_name} resemble which of {b_name}",
+                title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
                 subtitle="Darker cells share more rare words; outlined cells are the pairs "
                 "the alignment chose. Hover for the sentences.",
                 anchor="start",

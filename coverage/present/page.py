@@ -94,7 +94,7 @@ def script_safe_frame(frame):
     """A copy of a DataFrame with :func:`script_safe` applied to every text cell."""
     frame = frame.copy()
     for column in frame.columns:
-        if frame[column].dtype == object:
+        if frame[column].dtype.kind not in "biufcmM":  # object and string columns
             frame[column] = frame[column].map(lambda v: script_safe(v) if isinstance(v, str) else v)
     return frame
 
