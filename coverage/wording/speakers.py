@@ -216,6 +216,7 @@ def find_quotes(
     events: list[tuple[str, bool]] = []  # (speaker, is a person) of named speech so far
     seen: set[tuple[str, ...]] = set()
     article_mentions = [m for ms in by_sentence.values() for m in ms]
+    persons = {m.entity for m in mentions if m.kind == "person"}  # not a scan per quote
     for where, text, sentences in _texts(article):
         pending: Quote | None = None
         offset = cursor = 0
@@ -278,7 +279,7 @@ def find_quotes(
                 quotes.append(quote)
                 pending = quote if left_open else None
                 if speaker:
-                    events.append((speaker, _is_person(speaker, mentions)))
+                    events.append((speaker, speaker in persons))
             offset += len(paragraph) + 2
     return tuple(quotes)
 
@@ -300,10 +301,6 @@ def _texts(article: Article) -> Iterable[tuple[str, str, list[tuple[int, int]]]]
         from ..reading.segment import split_sentences
 
         yield "dek", article.dek, [(s.start, s.end) for s in split_sentences(article.dek)]
-
-
-def _is_person(speaker: str, mentions: list[Mention]) -> bool:
-    return any(m.kind == "person" and m.entity == speaker for m in mentions)
 
 
 def _named_events(text: str, mentions: list[Mention], events: list[tuple[str, bool]]) -> None:
