@@ -6,7 +6,7 @@ words before a quote, many quotes, many identical sentences, ...) and the stage 
 hits. Every case runs in its own process with a time limit (CPython's regex engine
 cannot be interrupted), at a small and a large size; the growth exponent is
 log(t_large / t_small) / log(n_large / n_small): 1 is linear, 2 quadratic. An input over
-the per-article limit (:data:`comparative_coverage.reading.files.MAX_ARTICLE_CHARS`)
+the per-article limit (:data:`comparative_coverage.model.MAX_ARTICLE_CHARS`)
 stops with a one-line error, which counts as handled (its time is the time to refuse).
 
     .venv/bin/python benchmarks/bench_adversarial.py                 # 64 KB and 1 MB
