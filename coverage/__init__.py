@@ -19,12 +19,14 @@ from .errors import (
     EmptyInput,
     InputNotFound,
     InputTooLarge,
+    InputUnreadable,
     InvalidData,
     InvalidOption,
     MissingColumn,
     MissingDependency,
     NotEnoughVersions,
     NotText,
+    OutputNotWritable,
     UnsupportedFormat,
 )
 from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
@@ -94,6 +96,8 @@ __all__ = [
     "EmptyInput",
     "InputNotFound",
     "InputTooLarge",
+    "InputUnreadable",
+    "OutputNotWritable",
     "MissingColumn",
     "MissingDependency",
     "NotText",
