@@ -143,43 +143,11 @@ def notebook_html(notebook: str | Path | object) -> str:
     the Vega bundle is inlined once.
     """
     try:
-        import nbformat
         from nbconvert import HTMLExporter
     except ImportError as error:  # pragma: no cover - declared dependencies
         raise missing_dependency("nbconvert", "export notebooks") from error
-    if isinstance(notebook, str | Path):
-        path = Path(notebook)
-        if not path.exists():
-            raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
-        if path.suffix.lower() != ".ipynb":
-            raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
-        try:
-            nb = nbformat.read(path, as_version=4)
-            nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
-        except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
-            why = " ".join(str(error).split())[:200]
-            raise NotText(
-                f"{path} is not a readable notebook ({why}); pass an .ipynb file"
-            ) from None
-        except OSError as error:
-            raise NotText(
-                f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
-            ) from None
-    else:
-        nb = copy.deepcopy(notebook)
-    charts = 0
-    for cell in nb.cells:  # a widget needs a live kernel; its HTML fallback does not
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if _WIDGET_VIEW in data and "text/html" in data:
-                del data[_WIDGET_VIEW]
-            spec = _chart_spec(data)
-            if spec is not None:  # redrawn from inert JSON by the one allowed script
-                chart_id = f"cc-nb-chart-{charts}"
-                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + data_block(
-                    f"{chart_id}-spec", spec
-                ).replace("<script ", '<script class="cc-nb-spec" ', 1)
-                charts += 1
+    nb = _read_notebook(notebook) if isinstance(notebook, str | Path) else copy.deepcopy(notebook)
+    _inert_charts(nb)
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         template_name="lab",
@@ -200,6 +168,47 @@ def notebook_html(notebook: str | Path | object) -> str:
     resources["policy"] = content_security_policy(scripts, unsafe_eval=True, data_fonts=True)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
+
+
+def _read_notebook(notebook: str | Path):
+    """A notebook file as an ``nbformat`` node, or a one-line error that says why not."""
+    import nbformat
+
+    path = Path(notebook)
+    if not path.exists():
+        raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
+    if path.suffix.lower() != ".ipynb":
+        raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
+    except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
+        why = " ".join(str(error).split())[:200]
+        raise NotText(f"{path} is not a readable notebook ({why}); pass an .ipynb file") from None
+    except OSError as error:
+        raise NotText(
+            f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
+        ) from None
+    return nb
+
+
+def _inert_charts(nb) -> None:
+    """Each chart output becomes an empty div plus its spec as inert JSON (drawn by _EMBED);
+    widget views, which need a live kernel, give way to their HTML fallback."""
+    charts = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW in data and "text/html" in data:
+                del data[_WIDGET_VIEW]
+            spec = _chart_spec(data)
+            if spec is not None:
+                chart_id = f"cc-nb-chart-{charts}"
+                block = data_block(f"{chart_id}-spec", spec)
+                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + (
+                    block.replace("<script ", '<script class="cc-nb-spec" ', 1)
+                )
+                charts += 1
 
 
 def _chart_spec(data: dict) -> dict | None:
