@@ -1,16 +1,17 @@
-"""Adversarial input shapes x pipeline stages: time at two sizes and print the growth.
+"""Adversarial input shapes x pipeline stages: time at three sizes and print the growth.
 
 Each case is an input shape that once sent a regex or a pairwise step super-linear
 (whitespace runs in a date line, a long word that differs between versions, capitalised
 words before a quote, many quotes, many identical sentences, ...) and the stage it
 hits. Every case runs in its own process with a time limit (CPython's regex engine
-cannot be interrupted), at a small and a large size; the growth exponent is
-log(t_large / t_small) / log(n_large / n_small): 1 is linear, 2 quadratic. An input over
-the per-article limit (:data:`comparative_coverage.model.MAX_ARTICLE_CHARS`)
-stops with a one-line error, which counts as handled (its time is the time to refuse).
+cannot be interrupted), in CPU seconds, at 64 K characters, just under the per-article
+limit (:data:`comparative_coverage.model.MAX_ARTICLE_CHARS`, 200 K) and at 1 M. The growth
+exponent, log(t_190K / t_64K) / log(190 / 64), is 1 for a linear step and 2 for a
+quadratic one. An input over the limit stops with a one-line error, which counts as
+handled (its time is the time to refuse).
 
-    .venv/bin/python benchmarks/bench_adversarial.py                 # 64 KB and 1 MB
-    .venv/bin/python benchmarks/bench_adversarial.py --sizes 4000 16000 --limit 20
+    .venv/bin/python benchmarks/bench_adversarial.py            # 64 K, 190 K and 1 M characters
+    .venv/bin/python benchmarks/bench_adversarial.py --sizes 4000 16000 64000 --limit 20
 """
 
 from __future__ import annotations
@@ -269,7 +270,11 @@ def _child(index: int, n: int, runs: int, queue) -> None:
     from comparative_coverage.errors import CoverageError
 
     stage, shape, setup = cases()[index]
-    call = setup(n)
+    try:
+        call = setup(n)  # an Article over the limit is refused as it is made
+    except CoverageError as error:
+        queue.put((0.0, 0.0, "refused: " + str(error)[:60]))
+        return
     walls, cpus, outcome = [], [], "ok"
     for _ in range(runs):
         wall, cpu = time.perf_counter(), time.process_time()
@@ -301,35 +306,48 @@ def measure(index: int, n: int, runs: int, limit: float) -> tuple[float | None, 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs=2, default=(64_000, 1_000_000))
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs=3,
+        default=(64_000, 190_000, 1_000_000),
+        help="small, near the per-article limit, large (characters)",
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per size (median)")
     parser.add_argument("--limit", type=float, default=60.0, help="seconds before a case is killed")
     parser.add_argument("--only", help="run only cases whose stage or shape contains this")
     args = parser.parse_args()
-    small, large = args.sizes
+    small, near, large = args.sizes
     import comparative_coverage  # noqa: F401  (imports before forking: not timed)
     from comparative_coverage.present import report  # noqa: F401
 
-    print(f"sizes {small:,} and {large:,} characters; median of {args.runs}; limit {args.limit} s")
+    print(f"sizes {small:,}, {near:,} and {large:,} characters; median of {args.runs}; ")
+    print(f"CPU seconds (wall is noisy on a shared machine); a case is killed after {args.limit} s")
     print(
-        f"{'stage':18} {'shape':32} {'small s':>8} {'large s':>8} {'cpu s':>7} {'growth':>6}  outcome"
+        f"{'stage':18} {'shape':31} {'cpu ' + _k(small):>9} {'cpu ' + _k(near):>9} "
+        f"{'cpu ' + _k(large):>9} {'growth':>6}  outcome at {_k(large)}"
     )
     worst = (0.0, "")
     for index, (stage, shape, _) in enumerate(cases()):
         if args.only and args.only not in stage and args.only not in shape:
             continue
-        t_small, cpu_small, _ = measure(index, small, args.runs, args.limit)
-        t_large, cpu_large, outcome = measure(index, large, args.runs, args.limit)
-        growth = "-"  # from CPU time: the machine is shared, wall time is noisy
-        if cpu_small and cpu_large and cpu_small > 2e-3:
-            growth = f"{math.log(cpu_large / cpu_small) / math.log(large / small):.2f}"
-        fmt = lambda t: f"{t:8.3f}" if t is not None else "       -"
-        cpu = f"{cpu_large:7.3f}" if cpu_large is not None else "      -"
-        print(f"{stage:18} {shape:32} {fmt(t_small)} {fmt(t_large)} {cpu} {growth:>6}  {outcome}")
-        seconds = t_large if t_large is not None else float("inf")
-        if seconds > worst[0]:
-            worst = (seconds, f"{stage} / {shape}")
-    print(f"worst at {large:,}: {worst[1]} ({worst[0]:.2f} s)")
+        times = [measure(index, n, args.runs, args.limit) for n in (small, near, large)]
+        cpu = [t[1] for t in times]
+        growth = "-"  # from small to near the limit: the largest accepted inputs
+        if cpu[0] and cpu[1] and cpu[0] > 2e-3:
+            growth = f"{math.log(cpu[1] / cpu[0]) / math.log(near / small):.2f}"
+        shown = [f"{c:9.3f}" if c is not None else f"{'-':>9}" for c in cpu]
+        outcome = times[2][2]
+        print(f"{stage:18} {shape:31} {' '.join(shown)} {growth:>6}  {outcome}")
+        for n, c, (_, _, result) in zip((small, near, large), cpu, times, strict=True):
+            seconds = c if c is not None else float("inf")
+            if seconds > worst[0]:
+                worst = (seconds, f"{stage} / {shape} at {_k(n)} ({result[:30]})")
+    print(f"worst CPU time: {worst[1]}: {worst[0]:.2f} s")
+
+
+def _k(n: int) -> str:
+    return f"{n / 1_000_000:g}M" if n >= 1_000_000 else f"{n // 1000}K"
 
 
 if __name__ == "__main__":

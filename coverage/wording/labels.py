@@ -21,7 +21,9 @@ sentence ("He is a former general") is not linked to the name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
@@ -62,8 +64,7 @@ _MODIFIERS = frozenset(
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
 _CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS
 _MAX_WORDS = 12
-_WINDOW = 400  # characters before a name searched for its descriptor
-_SPACE = re.compile(r"\s")
+_WINDOW = 64  # tokens before a name searched for its descriptor
 
 
 def _title_like(word: str, lexicon: Lexicon) -> bool:
@@ -95,18 +96,31 @@ def _modifier(word: str, lexicon: Lexicon) -> bool:
     return _title_like(word, lexicon) or bool(_ADJECTIVE.search(key))
 
 
+@lru_cache(maxsize=16)
+def _sentence_tokens(text: str) -> tuple[list[Token], list[int]]:
+    tokens = tokenize(text)
+    return tokens, [t.end for t in tokens]
+
+
+def _tokens_before(text: str, end: int) -> list[Token]:
+    """The last ``_WINDOW`` tokens of ``text[:end]``, as ``tokenize(text[:end])`` gives them.
+
+    The sentence is tokenized once for all its names (tokenizing ``text[:end]`` for every
+    name made long sentences quadratic); only a token cut by ``end`` is tokenized again.
+    """
+    tokens, ends = _sentence_tokens(text)
+    i = bisect_right(ends, end)
+    cut = tokens[i].start if i < len(tokens) and tokens[i].start < end else end
+    tail = [Token(t.text, t.start + cut, t.end + cut) for t in tokenize(text[cut:end])]
+    return tokens[max(0, i - _WINDOW) : i] + tail
+
+
 def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -> int | None:
     """Where a descriptor ending at ``end`` starts, or None when there is none.
 
     ``headed``: a title already follows, so the nearest word need not be title-like.
     """
-    # only the last _WINDOW characters, from a space on: tokenizing all of text[:end] for
-    # every mention made long sentences quadratic, and a descriptor is never that long
-    low = max(0, end - _WINDOW)
-    if low:
-        space = _SPACE.search(text, low, end)
-        low = space.start() if space else end
-    tokens: list[Token] = [Token(t.text, t.start + low, t.end + low) for t in tokenize(text[low:end])]
+    tokens = _tokens_before(text, end)
     k = len(tokens) - 1
     start = end if headed else None
     words = 0
