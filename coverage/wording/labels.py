@@ -159,10 +159,10 @@ _APPOSITIVE_STOP = re.compile(r"[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$
 
 def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The span of ", a long-time commander in Libyan armed forces," after a name."""
-    match = re.match(r"\s*,\s*", text[end:])
+    match = _COMMA_SPACES.match(text, end)
     if not match or re.match(r"\s*according to\b", text, re.IGNORECASE):
         return None
-    start = end + match.end()
+    start = match.end()
     # no leading \s* in the search (quadratic on a run of spaces): trailing spaces are
     # stripped from the phrase instead
     stop = _APPOSITIVE_STOP.search(text, start)
@@ -183,6 +183,23 @@ def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None
     return None
 
 
+_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_SPACES = re.compile(r"\s*,\s*")
+
+
+def _back_over(text: str, end: int, what: str) -> int:
+    """Where a run of spaces (``" "``: any white space) or of ``what`` ends before ``end``."""
+    while end and (text[end - 1].isspace() if what == " " else text[end - 1] == what):
+        end -= 1
+    return end
+
+
+def _comma_before(text: str, end: int) -> bool:
+    r"""Does ``text[:end]`` end in a comma and spaces? (``re.search(r",\s*$", ...)``)"""
+    end = _back_over(text, end, " ")
+    return bool(end) and text[end - 1] == ","
+
+
 def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """The ``(descriptor, position)`` pairs written beside one mention."""
     lexicon = lexicon or load_lexicon()
@@ -193,12 +210,17 @@ def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tup
     start = before if before is not None else mention.title_start
     if start < mention.start:
         found.append((text[start : mention.start].strip(), "before"))
-    elif re.search(r",\s*$", text[: mention.start]) and re.match(r"\s*,", text[mention.end :]):
-        comma = text[: mention.start].rstrip().rstrip(",").rstrip()
-        head = _walk_back(text, len(comma), lexicon)
-        last = comma.split()[-1] if comma.split() else ""
+    elif _comma_before(text, mention.start) and _COMMA_AFTER.match(text, mention.end):
+        # by index, not by slicing the text before each name (quadratic in long sentences)
+        comma = _back_over(text, _back_over(text, mention.start, " "), ",")
+        comma = _back_over(text, comma, " ")
+        head = _walk_back(text, comma, lexicon)
+        word = comma
+        while word and not text[word - 1].isspace():
+            word -= 1
+        last = text[word:comma]
         if head is not None and _title_like(last, lexicon):  # "the UN envoy, Abdoulaye Bathily,"
-            found.append((comma[head:].strip(), "before"))
+            found.append((text[head:comma].strip(), "before"))
     after = _appositive(text, mention.end, lexicon)
     if after:
         found.append((text[after[0] : after[1]].strip(), "after"))
