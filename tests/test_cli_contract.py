@@ -76,6 +76,12 @@ BAD_INPUTS = {
     "table without a text column": lambda tmp: _write(tmp / "t.csv", "headline,author\nx,y\n"),
     "table whose text is numbers": lambda tmp: _write(tmp / "n.csv", "text\n1\n2\n"),
     "broken JSON table": lambda tmp: _write(tmp / "t.json", "{not json"),
+    "HTML page with no article text": lambda tmp: _write(
+        tmp / "menu.html", "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    ),
+    "UTF-16 without BOM, all control characters": lambda tmp: _write(
+        tmp / "ctl.txt", "\x01\x02\x03\x04".encode("utf-16-le") * 50
+    ),
     "folder of bad files only": _only_bad_files,
     "article over the size limit": _huge_article,
     "Arabic-Indic article number": lambda tmp: Path(f"{GOOD}#\u0661"),

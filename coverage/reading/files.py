@@ -49,6 +49,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
 METADATA_FILE = "sources.csv"
+_HTML_MIN_WORDS = 5  # fewer words extracted from a whole HTML page: furniture, not a story
 
 _MAGIC = (
     (b"%PDF", "a PDF"),
@@ -301,6 +302,11 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
         html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
     )
     text = getattr(document, "text", None) if document is not None else None
+    if text and len(text.split()) < _HTML_MIN_WORDS:  # a menu ("Home"), not an article
+        raise EmptyInput(
+            f"{path} is an HTML page in which only {text.strip()[:40]!r} was found, not an "
+            "article; if that is the article, save its text as .txt instead"
+        )
     if not text or not text.strip():
         raise EmptyInput(
             f"{path} is an HTML page in which no article text was found; "
