@@ -26,8 +26,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.mentions import DEMONYMS, ORG_HEADS, TITLE_WORDS, Mention, as_articles
+from ..names.mentions import Mention, as_articles
+from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS
 from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..vocabulary import listed
 from .lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -51,13 +53,7 @@ LABEL_COLUMNS = (
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|man|woman|ee|ary|ive)s?$")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ior)$")
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
-_MODIFIERS = frozenset(
-    """former late military longtime veteran rebel opposition interim top senior chief deputy
-    acting retired ousted exiled jailed deposed embattled disgraced slain assassinated detained
-    imprisoned wanted key prominent leading influential controversial notorious powerful
-    renegade rogue brutal hardline moderate radical militant armed young elderly popular
-    beleaguered eastern western northern southern central elected self-styled""".split()
-)
+_MODIFIERS = listed("descriptor_modifiers")
 # lexicon categories whose terms can name a person or group ("strongman", "militia")
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
 _CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS

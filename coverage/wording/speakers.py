@@ -31,6 +31,7 @@ from ..names.groups import find_mentions
 from ..names.mentions import Mention, as_articles
 from ..names.spans import DEMONYMS, TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
+from ..vocabulary import entries
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,16 +51,8 @@ QUOTE_COLUMNS = (
     "end",
 )
 
-_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|explained|declared|noted|remarked|wrote|"
-    r"tweeted|posted|insisted|argued|warned|stressed|emphasized|emphasised|asked|replied|"
-    r"continued|announced|concluded|urged|recalled|acknowledged|conceded|claimed|vowed|"
-    r"pledged|cautioned|observed|commented|reiterated|affirmed|reaffirmed|confirmed|"
-    r"underlined|underscored|highlighted|described|called|termed|dubbed|quoted"
-)
-_PARTICIPLES = (
-    r"saying|stating|adding|noting|warning|insisting|telling|describing|calling|declaring|stressing"
-)
+_VERBS = "|".join(entries("speech_verbs"))
+_PARTICIPLES = "|".join(entries("speech_participles"))
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SPEAKER = r"(?P<speaker>[\w\u2018\u2019'.\-]+(?:\s+[\w\u2018\u2019'.\-]+){0,6}?)"
 _BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")

@@ -1,0 +1,2 @@
+FAMILIES = ()
+NEGATIVE = ()
