@@ -27,11 +27,11 @@ from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, word_key
 from ..vocabulary import listed
 from .attributions import credit_spans
-from .forms import format_change, honorific_change, number_change, typo
+from .forms import format_change, format_key, honorific_change, number_change, typo
 from .lexicon import Lexicon, load_lexicon
 from .spelling import spelling_rule
 
-__all__ = ["classify_edit", "is_attribution", "content_words", "detail_of"]
+__all__ = ["classify_edit", "is_attribution", "content_words", "detail_of", "name_pair"]
 
 _TIME = listed("calendar", "relative_time")
 _MODIFIERS = listed("descriptor_modifiers")
@@ -92,7 +92,7 @@ def _word_pair(x: str, y: str) -> tuple[str, str] | None:
             return None  # Russia's / Russia: grammar, not a spelling
         x, y = px, py
     rule = spelling_rule(x, y)
-    names = x[:1].isupper() and y[:1].isupper()
+    names = _capital(x) and _capital(y) and not (_known_word(x) or _known_word(y))
     if rule == "case":
         return "spelling", "case"
     if rule in ("accents", "hyphenation"):
@@ -104,6 +104,23 @@ def _word_pair(x: str, y: str) -> tuple[str, str] | None:
     if names and same_name(x, y):
         return "name_variant", "transliteration"
     return None
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, or a name behind an article prefix (al-Dbeibeh)."""
+    return word[:1].isupper() or re.match(r"^[a-z]{1,3}[-\u2010\u2011][A-Z]", word) is not None
+
+
+def _known_word(word: str) -> bool:
+    """A title or a common word: its near twin is a typo, not another name (Minster)."""
+    key = word_key(word)
+    return key in TITLE_WORDS or key in _JOB_TITLES or key in DEMONYMS
+
+
+def name_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The name variant two single words are, if they are one (Zelenskyy / Zelensky)."""
+    found = _word_pair(x, y)
+    return found if found and found[0] == "name_variant" else None
 
 
 def _pieces_of(x: str) -> list[str]:
@@ -172,6 +189,10 @@ def _name_word(word: str) -> bool:
 def _name_form(words: tuple[str, ...], text: str, span: tuple[int, int]) -> bool:
     """Words added to or dropped from a name: a first name, ", Ltd.", "(CAAC)"."""
     content = [w for w in words if w[:1].isalnum()]
+    if any(
+        _POSSESSIVE.search(w) or not all(p[:1].isupper() for p in w.split("-")) for w in content
+    ):
+        return False  # Iran's, Twenty-two-year-old
     if not content or len(content) > 4:
         return False
     if not all(_name_word(w) or word_key(w).rstrip(".") in _ORG_SUFFIXES for w in content):
@@ -310,13 +331,27 @@ def _name_for_descriptor(names: tuple[str, ...], other: tuple[str, ...], lexicon
     )
 
 
+def _unit_marker(phrase: str, text: str, span: tuple[int, int]) -> bool:
+    """A currency or unit word beside a figure that means the same without it."""
+    after = text[span[1] :].split(maxsplit=1)[0] if text[span[1] :].split() else ""
+    before = text[: span[0]].split()[-1] if text[: span[0]].split() else ""
+    for neighbour, joined in ((after, phrase.strip() + after), (before, before + phrase.strip())):
+        if any(c.isdigit() for c in neighbour) and format_key(joined) == format_key(neighbour):
+            return True
+    return False
+
+
 def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tuple[str, str]:
     words = edit.b_words if edit.tag == "insert" else edit.a_words
     text, span = (b_text, edit.b_span) if edit.tag == "insert" else (a_text, edit.a_span)
     phrase = text[span[0] : span[1]] if text else " ".join(words)
     added = edit.tag == "insert"
+    if typo(phrase, ""):
+        return "typo", "damage"
     if not any(w[:1].isalnum() for w in words):
         return "format", "punctuation"
+    if text and _unit_marker(phrase, text, span):
+        return "format", "style"  # "$10" / "US$10"
     if is_attribution(phrase):
         return "attribution", "added" if added else "dropped"
     honorific = honorific_change("", phrase) if added else honorific_change(phrase, "")
@@ -324,8 +359,6 @@ def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tup
         word_key(w).rstrip(".") in listed("honorifics") for w in content_words(words)
     ):
         return "honorific", honorific
-    if typo(phrase, ""):
-        return "typo", "damage"
     if text and _name_form(words, text, span):
         return "name_form", "fuller_name" if added else "shorter_name"
     label = _label(edit, a_text, b_text, lexicon)

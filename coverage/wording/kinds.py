@@ -51,7 +51,7 @@ from ..model import Alignment, WordEdit
 from ..normalize import fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
-from .edit_rules import classify_edit, content_words, is_attribution
+from .edit_rules import classify_edit, content_words, is_attribution, name_pair
 from .lexicon import Lexicon, load_lexicon, loaded_direction
 
 if TYPE_CHECKING:
@@ -407,6 +407,55 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
+def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A name spelled one way in a and another in b, inside edits that moved or rewrote
+    the words around it (Zelenskyy ... / ... Zelensky): one more row, a name variant."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_names = {t.text: t for t in tokenize(a_text) if t.text[:1].isupper() and len(t.text) > 3}
+    b_names = {t.text: t for t in tokenize(b_text) if t.text[:1].isupper() and len(t.text) > 3}
+    named = {(r[4], r[5]) for r in rows if r[6] == "name_variant"}
+    extra = []
+    for x, tx in a_names.items():
+        if x in b_names or any(x in a for a, _ in named):
+            continue
+        for y, ty in b_names.items():
+            if y in a_names or any(y in b for _, b in named) or not name_pair(x, y):
+                continue
+            kind, detail = name_pair(x, y)
+            a_index = unit.a[
+                _sentence_at([len(alignment.a_sentences[i]) for i in unit.a], tx.start)
+            ]
+            b_index = unit.b[
+                _sentence_at([len(alignment.b_sentences[j]) for j in unit.b], ty.start)
+            ]
+            extra.append(
+                (
+                    unit.unit,
+                    a_index,
+                    b_index,
+                    "replace",
+                    x,
+                    y,
+                    kind,
+                    detail,
+                    "none",
+                    "",
+                    "",
+                    unit.status,
+                    alignment.a_name,
+                    alignment.b_name,
+                    tx.start,
+                    tx.end,
+                    ty.start,
+                    ty.end,
+                )
+            )
+            named.add((x, y))
+            break
+    return rows + extra
+
+
 def _word_order(rows: list[tuple]) -> list[tuple]:
     """A word dropped at one place and added back a few words on ("July 1" / "1 July"):
     one change of word order, a format, not two details."""
@@ -476,7 +525,9 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     rows = []
     for unit in alignment.units:
         if unit.edits:
-            rows.extend(_word_order(_unit_rows(alignment, unit, lexicon)))
+            rows.extend(
+                _moved_names(alignment, unit, _word_order(_unit_rows(alignment, unit, lexicon)))
+            )
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     frame = pd.DataFrame(rows, columns=list(KIND_COLUMNS))
