@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import comparative_coverage as cc
 from comparative_coverage.wording.kinds import KIND_COLUMNS, classify_edit
 from comparative_coverage.wording.spelling import spelling_rule
+from tests import wording_cases
 
 
 @pytest.fixture(scope="module")
@@ -227,3 +228,55 @@ def test_every_non_equal_edit_gets_at_least_one_row_of_a_known_kind(a, b):
 def test_an_empty_alignment_gives_an_empty_frame_with_the_columns():
     frame = cc.classify_changes(cc.align([], []))
     assert frame.empty and tuple(frame.columns) == KIND_COLUMNS
+
+
+# ---- labelled cases (tests/cases/kinds.json, shared with benchmarks/eval_wording.py) ----
+
+
+@pytest.mark.parametrize("family", wording_cases.FAMILIES)
+def test_every_rule_family_has_forty_cases_a_quarter_of_them_real(family):
+    cases = wording_cases.load(family)
+    real = [c for c in cases if not c["origin"].startswith("synthetic")]
+    assert len(cases) >= 40
+    assert len(real) * 4 >= len(cases)
+    assert all(c["origin"].split()[0] in ("seed", "wild", "synthetic") for c in cases)
+
+
+@pytest.mark.parametrize("case", wording_cases.params("kinds"))
+def test_kind_cases(case):
+    expected, got = wording_cases.run("kinds", case)
+    assert got == expected
+
+
+def test_kinds_have_titles_for_readers():
+    from comparative_coverage.wording.kinds import KIND_TITLES, kind_title
+
+    assert set(KIND_TITLES) == set(cc.KINDS)
+    assert all("_" not in title for title in KIND_TITLES.values())
+    assert kind_title("dropped_detail") == "detail left out"
+
+
+def test_shown_words_keep_the_sentence_spacing():
+    """Words are cut from the sentences, not re-joined tokens: no "Sept ." or "( AFP )"."""
+    frame = cc.classify_changes(
+        cc.align(
+            ["MOSCOW (AFP) - Russia said on Sept. 3 it would act."],
+            ["Russia said on Sept. 4 it would act."],
+        )
+    )
+    shown = " | ".join(frame["a_words"]) + " | " + " | ".join(frame["b_words"])
+    assert "( AFP )" not in shown and "Sept ." not in shown
+    assert "(AFP) -" in shown
+
+
+def test_a_dateline_and_its_credit_are_two_changes():
+    frame = cc.classify_changes(
+        cc.align(
+            ["CAIRO (Reuters) - Hamas said its leader was killed."],
+            ["Hamas said its leader was killed."],
+        )
+    )
+    assert frame[["a_words", "kind"]].values.tolist() == [
+        ["CAIRO", "dateline"],
+        ["(Reuters) -", "attribution"],
+    ]

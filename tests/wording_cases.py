@@ -121,3 +121,17 @@ _RUNNERS = {
 def run(family: str, case: dict) -> tuple[str, str]:
     """(what the case says, what the rule answered)."""
     return expected(family, case), _RUNNERS[family](case)
+
+
+def params(family: str) -> list:
+    """The family's cases as pytest parameters; known failures as strict xfails."""
+    import pytest
+
+    return [
+        pytest.param(
+            case,
+            id=f"{k}-{case_id(case)}",
+            marks=pytest.mark.xfail(strict=True, reason=case["xfail"]) if case.get("xfail") else (),
+        )
+        for k, case in enumerate(load(family))
+    ]

@@ -49,7 +49,7 @@ __all__ = [
 
 PARTICLES = listed("name_particles")
 _ARTICLE_PREFIX = re.compile(
-    r"^(?:al|el|ad|ed|as|ash|at|az|an|ar|ul|bin|ibn|bint|abu)[-\u2010\u2011]", re.I
+    r"^(?:al|el|ad|ed|as|ash|at|az|an|ar|ul|bin|ibn|bint|abu)(?:[-\u2010\u2011]|\s(?=\w))", re.I
 )
 TITLE_WORDS = listed("titles")
 PERSON_TITLES = listed("titles", without=("office_words",))
@@ -72,10 +72,10 @@ def part_key(part: str) -> str:
     >>> part_key("al-Dbeibeh"), part_key("Abdul Hamid"), part_key("Jin-ping")
     ('dbeibeh', 'abdulhamid', 'jinping')
     >>> part_key("Шойгу"), part_key("Karikó"), part_key("@HumzaYousaf")
-    ('shoygu', 'kariko', 'humzayousaf')
+    ('shoigu', 'kariko', 'humzayousaf')
     """
     key = word_key(part)
-    if not key.isascii():  # another script: Шойгу -> shoygu
+    if not key.isascii():  # another script: Шойгу -> shoigu
         key = anyascii(key).casefold()
     key = _ARTICLE_PREFIX.sub("", key.lstrip("@#"))
     return re.sub(r"[\s\-\u2010\u2011'.]", "", key)

@@ -112,7 +112,7 @@ _ATTRIBUTIONS = (
     (
         "photo",
         re.compile(
-            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
         ),
     ),
     (
@@ -130,7 +130,7 @@ _ATTRIBUTIONS = (
     (
         "source",
         re.compile(
-            r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}sources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
+            r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}[Ss]ources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
         ),
     ),
 )
@@ -145,7 +145,12 @@ def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, st
         for match in pattern.finditer(text):
             groups = {k: v for k, v in match.groupdict().items() if v}
             source = next(
-                (groups[k] for k in ("source", "source2", "source3", "source4") if k in groups), ""
+                (
+                    groups[k]
+                    for k in ("source", "source2", "source3", "source4", "source5")
+                    if k in groups
+                ),
+                "",
             )
             verb = groups.get("verb") or groups.get("verb2") or groups.get("verb3") or ""
             channel = groups.get("channel", "")

@@ -136,7 +136,7 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
     pa, pb = " ".join(words_a), " ".join(words_b)
     if re.sub(r"[\s\-]", "", pa.casefold()) == re.sub(r"[\s\-]", "", pb.casefold()):
         return _word_pair(pa, pb) or ("spelling", "hyphenation")
-    capitalised = all(w[:1].isupper() or w[:1] in "@#" for w in words_a + words_b)
+    capitalised = all(_capital(w) or w[:1] in "@#" for w in words_a + words_b)
     if capitalised and part_key(pa) == part_key(pb):
         return "name_variant", "spacing"  # @HumzaYousaf / Humza Yousaf
     if len(words_a) != len(words_b):
@@ -146,6 +146,10 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
     found: list[tuple[str, str]] = []
     for x, y in zip(words_a, words_b, strict=True):
         if x == y:
+            continue
+        whole = _word_pair(x, y)
+        if whole and whole[0] == "name_variant":  # al-Sisi / el-Sissi
+            found.append(whole)
             continue
         xs, ys = _pieces_of(x), _pieces_of(y)
         pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) and len(xs) > 1 else [(x, y)]
@@ -203,7 +207,9 @@ def _name_form(words: tuple[str, ...], text: str, span: tuple[int, int]) -> bool
         return _name_word(before)
     if words[0] == ",":  # "Corporation of China, Ltd."
         return _name_word(before) and all(word_key(w).rstrip(".") in _ORG_SUFFIXES for w in content)
-    return words[-1][:1].isalnum() and _name_word(after)
+    if not words[-1][:1].isalnum():
+        return False
+    return _name_word(after) or (_name_word(before) and not _POSSESSIVE.search(before))
 
 
 def _descriptor_word(word: str, lexicon: Lexicon) -> bool:
