@@ -57,9 +57,9 @@ _SOURCE_NOUNS = (
     r"(?:media(?: reports?)?|reports?|television|agency|newspaper|ministry|statement)"
 )
 # Phrases that credit a source, as written in news copy; each is carved out of a larger
-# edit so that "CAIRO (Reuters) -" reads as a dateline and a credit.
+# edit so that a dateline with its credit reads as a dateline and a credit.
 _CREDITS = re.compile(
-    rf"\((?:Photo:\s*)?(?:{AGENCIES})(?:\s+Photo[^)]*)?\)"  # (Reuters), (AP Photo/...)
+    rf"\((?:Photo:\s*)?(?:{AGENCIES})(?:\s+Photo[^)]*)?\)"  # (AFP), (AP Photo/...)
     rf"|\([A-Z][\w.' -]*/(?:{AGENCIES}|[A-Z][\w ]+)\)"  # (Jane Barlow/PA)
     r"|\((?:Reporting|Writing|Editing) by [^)]*\)"
     r"|\bCredit:\s*[\w ./-]+"
