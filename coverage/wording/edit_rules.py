@@ -145,24 +145,32 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
         return None
     found: list[tuple[str, str]] = []
     for x, y in zip(words_a, words_b, strict=True):
-        if x == y:
-            continue
-        whole = _word_pair(x, y)
-        if whole and whole[0] == "name_variant":  # al-Sisi / el-Sissi
-            found.append(whole)
-            continue
-        xs, ys = _pieces_of(x), _pieces_of(y)
-        pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) and len(xs) > 1 else [(x, y)]
-        for px, py in pieces:
-            if px != py:
-                kind = _word_pair(px, py)
-                if kind is None:
-                    return None
-                found.append(kind)
+        if x != y:
+            kinds = _word_kinds(x, y)
+            if kinds is None:
+                return None
+            found.extend(kinds)
     if not found:
         return None
     names = [k for k in found if k[0] == "name_variant"]
     return names[0] if names else found[0]
+
+
+def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
+    """The kinds of one changed word, piece by piece for compounds (post-Qaddafi)."""
+    whole = _word_pair(x, y)
+    if whole and whole[0] == "name_variant":  # al-Sisi / el-Sissi
+        return [whole]
+    xs, ys = _pieces_of(x), _pieces_of(y)
+    pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) and len(xs) > 1 else [(x, y)]
+    found = []
+    for px, py in pieces:
+        if px != py:
+            kind = _word_pair(px, py)
+            if kind is None:
+                return None
+            found.append(kind)
+    return found
 
 
 def _capitalised(word: str) -> bool:
@@ -397,61 +405,125 @@ def classify_edit(
     return _replaced(edit, a, b, a_text, b_text, lexicon)
 
 
+class _Replace:
+    """One replace edit as the rules see it: the words, the phrases as written, context."""
+
+    def __init__(self, edit: WordEdit, a: str, b: str, a_text: str, b_text: str, lexicon: Lexicon):
+        self.edit, self.a, self.b, self.lexicon = edit, a, b, lexicon
+        self.a_text, self.b_text = a_text, b_text
+        self.a_content, self.b_content = content_words(edit.a_words), content_words(edit.b_words)
+        self.a_keys = {word_key(w) for w in self.a_content}
+        self.b_keys = {word_key(w) for w in self.b_content}
+
+
+def _r_attribution(r: _Replace) -> tuple[str, str] | None:
+    short = max(len(r.edit.a_words), len(r.edit.b_words)) <= 14
+    if (is_attribution(r.a) or is_attribution(r.b)) and short:
+        return "attribution", "changed"
+    return None
+
+
+def _r_honorific(r: _Replace) -> tuple[str, str] | None:
+    honorific = honorific_change(r.a, r.b)
+    return ("honorific", honorific) if honorific else None
+
+
+def _r_damage(r: _Replace) -> tuple[str, str] | None:
+    return ("typo", "damage") if typo(r.a, r.b) == "damage" else None
+
+
+def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
+        return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
+    if r.a.replace(".", "") == r.b.replace(".", ""):
+        return "format", "abbreviation"  # U.S. / US, p.m. / pm
+    return None
+
+
+def _r_variant(r: _Replace) -> tuple[str, str] | None:
+    return _variant(r.edit.a_words, r.edit.b_words)
+
+
+def _r_format(r: _Replace) -> tuple[str, str] | None:
+    form = format_change(r.a, r.b)
+    if form:
+        return "format", form
+    return ("number", "figure") if number_change(r.a, r.b) else None
+
+
+def _r_typo(r: _Replace) -> tuple[str, str] | None:
+    found = typo(r.a, r.b, context=f"{r.a_text} {r.b_text}")
+    return ("typo", "misspelling") if found else None
+
+
+def _r_one_side(r: _Replace) -> tuple[str, str] | None:
+    if not r.a_content and r.b_content:
+        return "added_detail", detail_of(r.edit.b_words)
+    if r.a_content and not r.b_content:
+        return "dropped_detail", detail_of(r.edit.a_words)
+    if _name_growth(r.a_content, r.b_content):
+        longer = len(r.b_content) > len(r.a_content)
+        return "name_form", "fuller_name" if longer else "shorter_name"
+    return None
+
+
+def _r_grammar(r: _Replace) -> tuple[str, str] | None:
+    return ("grammar", "inflection") if _grammar(r.edit.a_words, r.edit.b_words) else None
+
+
+def _r_label(r: _Replace) -> tuple[str, str] | None:
+    label = _label(r.edit, r.a_text, r.b_text, r.lexicon)
+    return ("label", label) if label else None
+
+
+def _r_rewording(r: _Replace) -> tuple[str, str] | None:
+    sizes = sorted((len(r.a_content), len(r.b_content)))
+    shared = len(r.a_keys & r.b_keys)
+    if sizes[1] >= 5 and sum(sizes) >= 8 and shared < 0.3 * len(r.a_keys | r.b_keys):
+        return "rewritten", ""
+    one_word = len(r.a_content) == len(r.b_content) == 1
+    if (
+        one_word
+        and len(r.edit.a_words) + len(r.edit.b_words) <= 3
+        and not (r.a_content[0][:1].isupper() or r.b_content[0][:1].isupper())
+    ):
+        return "word_choice", ""  # Libya / Liberia is another fact, not another word
+    if r.a_keys < r.b_keys:
+        return "added_detail", detail_of(
+            tuple(w for w in r.edit.b_words if word_key(w) not in r.a_keys)
+        )
+    if r.b_keys < r.a_keys:
+        return "dropped_detail", detail_of(
+            tuple(w for w in r.edit.a_words if word_key(w) not in r.b_keys)
+        )
+    return None
+
+
+# the order is the rules' priority: the first that answers names the edit
+_REPLACE_RULES = (
+    _r_attribution,
+    _r_honorific,
+    _r_damage,
+    _r_punctuation,
+    _r_variant,
+    _r_format,
+    _r_typo,
+    _r_one_side,
+    _r_grammar,
+    _r_label,
+    _r_rewording,
+)
+
+
 def _replaced(
     edit: WordEdit, a: str, b: str, a_text: str, b_text: str, lexicon: Lexicon
 ) -> tuple[str, str]:
-    if is_attribution(a) or is_attribution(b):
-        if not (edit.a_words and edit.b_words) or max(len(edit.a_words), len(edit.b_words)) <= 14:
-            return "attribution", "changed"
-    honorific = honorific_change(a, b)
-    if honorific:
-        return "honorific", honorific
-    if typo(a, b) == "damage":
-        return "typo", "damage"
-    if [w for w in edit.a_words if w[:1].isalnum()] == [w for w in edit.b_words if w[:1].isalnum()]:
-        return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
-    if a.replace(".", "") == b.replace(".", ""):
-        return "format", "abbreviation"  # U.S. / US, p.m. / pm
-    variant = _variant(edit.a_words, edit.b_words)
-    if variant:
-        return variant
-    form = format_change(a, b)
-    if form:
-        return "format", form
-    if number_change(a, b):
-        return "number", "figure"
-    if typo(a, b, context=f"{a_text} {b_text}"):
-        return "typo", "misspelling"
-    a_content, b_content = content_words(edit.a_words), content_words(edit.b_words)
-    if not a_content and b_content:
-        return "added_detail", detail_of(edit.b_words)
-    if a_content and not b_content:
-        return "dropped_detail", detail_of(edit.a_words)
-    if _name_growth(a_content, b_content):
-        return "name_form", "fuller_name" if len(b_content) > len(a_content) else "shorter_name"
-    if _grammar(edit.a_words, edit.b_words):
-        return "grammar", "inflection"
-    label = _label(edit, a_text, b_text, lexicon)
-    if label:
-        return "label", label
-    a_keys, b_keys = {word_key(w) for w in a_content}, {word_key(w) for w in b_content}
-    sizes = sorted((len(a_content), len(b_content)))
-    if sizes[1] >= 5 and sum(sizes) >= 8 and len(a_keys & b_keys) < 0.3 * len(a_keys | b_keys):
-        return "rewritten", ""
-    if (
-        len(a_content) == len(b_content) == 1
-        and len(edit.a_words) + len(edit.b_words) <= 3
-        and not (a_content[0][:1].isupper() or b_content[0][:1].isupper())
-    ):
-        return "word_choice", ""  # Libya / Liberia is another fact, not another word
-    if a_keys < b_keys:
-        return "added_detail", detail_of(
-            tuple(w for w in edit.b_words if word_key(w) not in a_keys)
-        )
-    if b_keys < a_keys:
-        return "dropped_detail", detail_of(
-            tuple(w for w in edit.a_words if word_key(w) not in b_keys)
-        )
+    seen = _Replace(edit, a, b, a_text, b_text, lexicon)
+    for rule in _REPLACE_RULES:
+        found = rule(seen)
+        if found:
+            return found
     return "other", ""
 
 
