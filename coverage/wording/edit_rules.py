@@ -482,11 +482,17 @@ def _r_rewording(r: _Replace) -> tuple[str, str] | None:
     shared = len(r.a_keys & r.b_keys)
     if sizes[1] >= 5 and sum(sizes) >= 8 and shared < 0.3 * len(r.a_keys | r.b_keys):
         return "rewritten", ""
-    one_word = len(r.a_content) == len(r.b_content) == 1
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    rest_a = [w for w in words_a if w not in r.a_content]
+    rest_b = [w for w in words_b if w not in r.b_content]
     if (
-        one_word
-        and len(r.edit.a_words) + len(r.edit.b_words) <= 3
-        and not (r.a_content[0][:1].isupper() or r.b_content[0][:1].isupper())
+        (
+            len(words_a) == len(words_b) == 1
+            or (len(r.a_content) == len(r.b_content) == 1 and rest_a == rest_b)
+        )
+        and len(words_a) <= 3
+        and all(w.islower() for w in words_a + words_b)
     ):
         return "word_choice", ""  # Libya / Liberia is another fact, not another word
     if r.a_keys < r.b_keys:
@@ -528,7 +534,10 @@ def _replaced(
 
 
 _AUXILIARIES = frozenset("is are was were has have had be been being will would".split())
-_ENDINGS = ("", "s", "es", "ed", "d", "ing", "'s", "\u2019s", "ies", "ied", "y")
+_ENDINGS = (
+    *("", "s", "es", "ed", "d", "ing", "'s", "\u2019s", "ies", "ied", "y"),
+    *("ian", "an", "i", "ese"),  # Iran / Iranian, Iraq / Iraqi
+)
 
 
 def _stem_pair(x: str, y: str) -> bool:
@@ -548,14 +557,25 @@ def _stem_pair(x: str, y: str) -> bool:
     return False
 
 
+_FUNCTION_WORDS = _AUXILIARIES | frozenset("which who that she he they it we i being".split())
+
+
 def _grammar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """The same words, some inflected otherwise or with another auxiliary verb."""
+    """The same words in another form: inflected otherwise, another tense or auxiliary
+    (was / has been, urging / have urged, Iran / Iranian)."""
     words_a = [w for w in a if w[:1].isalnum()]
     words_b = [w for w in b if w[:1].isalnum()]
-    if not words_a or len(words_a) != len(words_b) or len(words_a) > 4:
+    if not words_a or not words_b or max(len(words_a), len(words_b)) > 4:
         return False
+    if len(words_a) != len(words_b):  # auxiliaries and pronouns come and go with tense
+        words_a = [w for w in words_a if word_key(w) not in _FUNCTION_WORDS]
+        words_b = [w for w in words_b if word_key(w) not in _FUNCTION_WORDS]
+        if len(words_a) != len(words_b):
+            return False
+        if not words_a:
+            return True  # was / has been
     pairs = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
-    return bool(pairs) and all(_stem_pair(x, y) for x, y in pairs)
+    return all(_stem_pair(x, y) for x, y in pairs) and (bool(pairs) or len(a) != len(b) or a != b)
 
 
 def _name_growth(a: list[str], b: list[str]) -> bool:

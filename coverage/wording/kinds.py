@@ -48,10 +48,12 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, WordEdit
+from ..names.spans import TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import classify_edit, content_words, is_attribution, name_pair
+from .forms import format_key, typo
 from .lexicon import Lexicon, load_lexicon, loaded_direction
 
 if TYPE_CHECKING:
@@ -407,6 +409,66 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
+def _form_of(x: str, y: str) -> tuple[str, str] | None:
+    """How two single words differ in form only: style, house case, or a misspelling."""
+    if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
+        return "format", "style"  # U.S. / US, 6th / sixth
+    if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
+        return "spelling", "case"  # NICOLA / Nicola
+    if typo(x, y, context=x + " " + y) == "misspelling" and (
+        word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS
+    ):
+        return "typo", "misspelling"  # Minster / Minister
+    return None
+
+
+def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A word written in another form inside edits that rewrote the words around it
+    ("U.S. support" / "US support", "6th" / "sixth", NICOLA / Nicola): one more row."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_words = {t.text: t for t in tokenize(a_text) if t.text[:1].isalnum()}
+    b_words = {t.text: t for t in tokenize(b_text) if t.text[:1].isalnum()}
+    covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
+    extra = []
+    for x, tx in a_words.items():
+        if x in b_words or any(x == a for a, _ in covered):
+            continue
+        for y, ty in b_words.items():
+            form = None if y in a_words else _form_of(x, y)
+            if form is None or any(y == b for _, b in covered):
+                continue
+            extra.append(_extra_row(alignment, unit, tx, ty, *form))
+            covered.add((x, y))
+            break
+    return rows + extra
+
+
+def _extra_row(alignment: Alignment, unit, tx, ty, kind: str, detail: str) -> tuple:
+    a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], tx.start)]
+    b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], ty.start)]
+    return (
+        unit.unit,
+        a_index,
+        b_index,
+        "replace",
+        tx.text,
+        ty.text,
+        kind,
+        detail,
+        "none",
+        "",
+        "",
+        unit.status,
+        alignment.a_name,
+        alignment.b_name,
+        tx.start,
+        tx.end,
+        ty.start,
+        ty.end,
+    )
+
+
 def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     """A name spelled one way in a and another in b, inside edits that moved or rewrote
     the words around it (Zelenskyy ... / ... Zelensky): one more row, a name variant."""
@@ -453,6 +515,56 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
             )
             named.add((x, y))
             break
+    return rows + extra
+
+
+_FIGURE = re.compile(
+    r"(?<![\w.,:])(?P<figure>\d[\d,.:]*\d|\d|hundreds|thousands|dozens|millions)"
+    r"(?:\s+of)?\s+(?P<noun>[a-z][a-z-]{2,})",
+    re.IGNORECASE,
+)
+
+
+def _figures(text: str) -> dict[str, re.Match]:
+    """Each noun counted in a text, with its figure: "128 passengers", "thousands of people"."""
+    return {m.group("noun").casefold(): m for m in _FIGURE.finditer(text)}
+
+
+def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """The same thing counted otherwise inside rewritten words (128 passengers / nearly
+    160 passengers): one more row, a figure changed, unless a row already says so."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_figures, b_figures = _figures(a_text), _figures(b_text)
+    counted = {r[4] for r in rows if r[6] == "number"} | {r[5] for r in rows if r[6] == "number"}
+    extra = []
+    for noun in sorted(set(a_figures) & set(b_figures)):
+        x, y = a_figures[noun], b_figures[noun]
+        fx, fy = x.group("figure"), y.group("figure")
+        if fx.casefold() == fy.casefold() or any(fx in c or fy in c for c in counted):
+            continue
+        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
+        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
+        extra.append(
+            (
+                unit.unit,
+                a_index,
+                b_index,
+                "replace",
+                x.group(),
+                y.group(),
+                "number",
+                "figure",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                *x.span(),
+                *y.span(),
+            )
+        )
     return rows + extra
 
 
@@ -525,9 +637,10 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     rows = []
     for unit in alignment.units:
         if unit.edits:
-            rows.extend(
-                _moved_names(alignment, unit, _word_order(_unit_rows(alignment, unit, lexicon)))
-            )
+            found = _word_order(_unit_rows(alignment, unit, lexicon))
+            for extra in (_moved_names, _moved_forms, _moved_figures):  # words in rewrites
+                found = extra(alignment, unit, found)
+            rows.extend(found)
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     frame = pd.DataFrame(rows, columns=list(KIND_COLUMNS))
