@@ -80,7 +80,10 @@ class Explorer:
             options=list(STATUSES), value=list(STATUSES), description="Statuses", rows=6
         )
         self.kinds = w.SelectMultiple(
-            options=[(kind_title(k), k) for k in KINDS], value=list(KINDS), description="Changes", rows=6
+            options=[(kind_title(k), k) for k in KINDS],
+            value=list(KINDS),
+            description="Changes",
+            rows=6,
         )
         self.threshold = w.FloatSlider(
             value=threshold,
