@@ -97,6 +97,10 @@ def reload() -> None:
     """Forget every cached list, so that edited files are read again."""
     for function in (entries, words, month_names, calendar_words, pattern, _union):
         function.cache_clear()
+    _GENERATION[0] += 1
+
+
+_GENERATION = [0]  # bumped by reload(): live views read their lists again
 
 
 class WordList(Set):
@@ -112,9 +116,14 @@ class WordList(Set):
 
     def __init__(self, names: tuple[str, ...], without: tuple[str, ...] = ()) -> None:
         self.names, self.without = names, without
+        self._seen: tuple[int, frozenset[str]] = (-1, frozenset())
 
     def _words(self) -> frozenset[str]:
-        return _union(self.names, self.without)
+        generation, found = self._seen
+        if generation != _GENERATION[0]:  # read once per reload(), not per test
+            found = _union(self.names, self.without)
+            self._seen = (_GENERATION[0], found)
+        return found
 
     @classmethod
     def _from_iterable(cls, iterable):  # results of &, -, ^ are plain frozensets
