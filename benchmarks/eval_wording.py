@@ -18,7 +18,9 @@ Two sources, printed as two tables:
    ``dropped_detail`` and ``other`` to ``rewording``). A toolkit change of kind K is
    **judged** when it matches any gold typed edit of its pair (group and edge edits,
    ``rewording`` included, plus the pair's notable edits) and **right** (precision) when
-   one of those has kind K; unjudged changes are counted apart, not scored. ``other
+   one of those has kind K; unjudged changes are counted apart, not scored. ``no
+   change`` counts the gold edits no toolkit change matches at all (their sentences were
+   not paired by the aligner, or the diff saw no change there). ``other
    share`` is the share of all toolkit changes of kind ``other``.
 
     .venv/bin/python benchmarks/eval_wording.py [--news-dev DIR] [--misses KIND]
@@ -146,7 +148,7 @@ def _matches(change: dict, edit: dict) -> bool:
 def score_news_dev(root: Path, *, show: str | None = None) -> dict:
     found, total = Counter(), Counter()
     right, judged = Counter(), Counter()
-    unjudged, kinds_all = Counter(), Counter()
+    unjudged, kinds_all, unseen = Counter(), Counter(), Counter()
     misses: list[str] = []
     for story, pair, sents_a, sents_b, notable, typed in gold_pairs(root):
         alignment = cc.align(sents_a, sents_b, a_name=pair["a"], b_name=pair["b"])
@@ -169,6 +171,8 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
         for edit in notable:
             total[edit["kind"]] += 1
             near = [c for c in changes if _matches(c, edit)]
+            if not near:
+                unseen[edit["kind"]] += 1  # its sentences were not paired, or not changed
             if any(c["kind"] == edit["kind"] for c in near):
                 found[edit["kind"]] += 1
             elif show in (edit["kind"], "all"):
@@ -198,6 +202,7 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
         "judged": judged,
         "unjudged": unjudged,
         "kinds": kinds_all,
+        "unseen": unseen,
         "misses": misses,
     }
 
@@ -209,7 +214,7 @@ def _pct(n: int, d: int) -> str:
 def print_news_dev(result: dict) -> None:
     print("news-dev gold typed edits (notable_edits), aligned with cc.align")
     print(
-        f"{'kind':<12} {'recall':>8} {'found':>7} {'precision':>10} {'right':>9} {'unjudged':>9}  target"
+        f"{'kind':<12} {'recall':>8} {'found':>7} {'precision':>10} {'right':>9} {'unjudged':>9} {'no change':>9}  target"
     )
     for kind in GOLD_KINDS:
         f, t = result["found"][kind], result["total"][kind]
@@ -219,7 +224,7 @@ def print_news_dev(result: dict) -> None:
         if target:
             goal = f"R>={target[0]:.0%}" + (f" P>={target[1]:.0%}" if target[1] else "")
         print(
-            f"{kind:<12} {_pct(f, t):>8} {f:>3}/{t:<3} {_pct(r, j):>10} {r:>4}/{j:<4} {result['unjudged'][kind]:>9}  {goal}"
+            f"{kind:<12} {_pct(f, t):>8} {f:>3}/{t:<3} {_pct(r, j):>10} {r:>4}/{j:<4} {result['unjudged'][kind]:>9} {result['unseen'][kind]:>9}  {goal}"
         )
     all_changes = sum(result["kinds"].values())
     print(
