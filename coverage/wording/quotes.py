@@ -119,8 +119,18 @@ def as_version(version: Article | str, name: str) -> Article:
 
 
 def _diff(qa: Quote, qb: Quote) -> str:
-    edits = word_diff(qa.text, qb.text)  # compared with typography folded
-    return "; ".join(str(e) for e in edits if e.tag != "equal")
+    """The word edits, with the words as written (not re-joined tokens: "Sept." stays)."""
+    parts = []
+    for e in word_diff(qa.text, qb.text):  # compared with typography folded
+        a = qa.text[e.a_span[0] : e.a_span[1]].strip()
+        b = qb.text[e.b_span[0] : e.b_span[1]].strip()
+        if e.tag == "replace":
+            parts.append(f"replace {a} -> {b}")
+        elif e.tag == "insert":
+            parts.append(f"insert {b}")
+        elif e.tag == "delete":
+            parts.append(f"delete {a}")
+    return "; ".join(parts)
 
 
 def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
