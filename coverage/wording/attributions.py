@@ -73,6 +73,8 @@ _CREDITS = re.compile(
     rf"|\b[Aa]ccording to (?:the |her |his |their )?[^,.;]{{1,50}}"
     rf"|\b(?:the |a )?{_SOURCE_NOUNS}\s+(?:reported|said|added|quoted)\b(?: that)?"
     rf"|\b(?:[Ii]t|[Ss]he|[Hh]e|[Tt]hey|[Tt]he report)\s+(?:added|said|reported|tweeted|wrote)\b(?: that)?"
+    rf"|(?:\b[A-Z][\w.'\u2019]*\s+){{1,3}}(?:{_REPORTING})\s*:"  # "Ms Sturgeon wrote:"
+    rf"|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Ii]t)\s+(?:{_REPORTING})\s*:"  # "She tweeted:"
     rf"|\bIn a (?:press release|statement)\b[^.]{{0,80}}?\b(?:{_REPORTING}|indicated)\b(?: that)?"
 )
 _DATELINE = re.compile(
