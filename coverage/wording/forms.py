@@ -139,12 +139,18 @@ def format_change(a: str, b: str) -> str | None:
     return None
 
 
+def _figure(word: str) -> str:
+    """The figure of a word: its digits ("1500tavsir" -> "1500"), or the word itself."""
+    digits = re.match(r"\d[\d:]*", word)
+    return digits.group() if digits else word
+
+
 def number_change(a: str, b: str) -> str | None:
     """``figure`` when both sides state a figure and it changed."""
     if not (has_number(a) and has_number(b)) or format_key(a) == format_key(b):
         return None
-    figures_a = [w for w in format_key(a).split() if w[:1].isdigit() or w in _QUANTITIES]
-    figures_b = [w for w in format_key(b).split() if w[:1].isdigit() or w in _QUANTITIES]
+    figures_a = [_figure(w) for w in format_key(a).split() if w[:1].isdigit() or w in _QUANTITIES]
+    figures_b = [_figure(w) for w in format_key(b).split() if w[:1].isdigit() or w in _QUANTITIES]
     return "figure" if sorted(figures_a) != sorted(figures_b) else None
 
 

@@ -47,6 +47,8 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import Indel
+
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
@@ -481,40 +483,16 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     for x, tx in a_names.items():
         if x in b_names or any(x in a for a, _ in named):
             continue
-        for y, ty in b_names.items():
-            if y in a_names or any(y in b for _, b in named) or not name_pair(x, y):
-                continue
-            kind, detail = name_pair(x, y)
-            a_index = unit.a[
-                _sentence_at([len(alignment.a_sentences[i]) for i in unit.a], tx.start)
-            ]
-            b_index = unit.b[
-                _sentence_at([len(alignment.b_sentences[j]) for j in unit.b], ty.start)
-            ]
-            extra.append(
-                (
-                    unit.unit,
-                    a_index,
-                    b_index,
-                    "replace",
-                    x,
-                    y,
-                    kind,
-                    detail,
-                    "none",
-                    "",
-                    "",
-                    unit.status,
-                    alignment.a_name,
-                    alignment.b_name,
-                    tx.start,
-                    tx.end,
-                    ty.start,
-                    ty.end,
-                )
-            )
-            named.add((x, y))
-            break
+        candidates = [
+            y
+            for y in b_names
+            if y not in a_names and not any(y in b for _, b in named) and name_pair(x, y)
+        ]
+        if not candidates:
+            continue
+        y = max(candidates, key=lambda c: (Indel.normalized_similarity(x, c), c))  # the nearest
+        extra.append(_extra_row(alignment, unit, tx, b_names[y], *name_pair(x, y)))
+        named.add((x, y))
     return rows + extra
 
 
