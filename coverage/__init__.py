@@ -31,6 +31,7 @@ from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
 from .names.groups import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
 from .names.mentions import Mention
 from .present.tables import articles_frame, related_frame, stories_frame
+from .reading.articles import as_articles
 from .reading.files import SkippedInputWarning, read_articles, read_text
 from .reading.segment import split_sentences
 from .wording.attributions import compare_attributions, find_attributions
@@ -104,6 +105,7 @@ __all__ = [
     "articles_frame",
     "read_articles",
     "read_text",
+    "as_articles",
     "split_sentences",
     "Story",
     "StoryLink",

@@ -10,6 +10,7 @@ from ..corpus.comparison import COMPARISON_STATUSES, Comparison
 from ..corpus.related import Related
 from ..corpus.stories import Story
 from ..model import Alignment, Article
+from ..reading.articles import with_sentences
 
 __all__ = [
     "articles_frame",
@@ -45,7 +46,7 @@ def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
             "paragraphs": len(a.paragraphs),
             "captions": len(a.captions),
@@ -195,7 +196,7 @@ def stories_frame(stories: Sequence[Story]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
         }
         for story in stories

@@ -27,6 +27,7 @@ from ..errors import (
     missing_dependency,
 )
 from ..model import Article
+from .articles import with_sentences
 from .pages import find_date, parse_page, split_blocks
 
 __all__ = [
@@ -186,7 +187,7 @@ def read_text(
     articles = [_with(article, **updates) for article in articles]
     if title is not None and len(articles) == 1:
         articles = [dataclasses.replace(articles[0], title=title)]
-    return articles
+    return [with_sentences(article) for article in articles]
 
 
 def _with(article: Article, **fields: object) -> Article:
@@ -423,4 +424,4 @@ def read_articles(
             f"no articles found in {', '.join(map(str, paths))}; pass .txt, "
             ".html, .csv, .jsonl or .parquet files"
         )
-    return articles
+    return [with_sentences(article) for article in articles]

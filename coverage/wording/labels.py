@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.mentions import DEMONYMS, ORG_HEADS, TITLE_WORDS, Mention, as_articles
+from ..names.mentions import DEMONYMS, ORG_HEADS, TITLE_WORDS, Mention
 from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..reading.articles import as_articles
 from .lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:

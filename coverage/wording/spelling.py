@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from ..model import Article
 from ..names.groups import NameGroup, NameGroups, Occurrence
-from ..names.mentions import article_sentences, as_articles
+from ..names.mentions import article_sentences
 from ..normalize import tokenize, word_key
+from ..reading.articles import as_articles
 
 __all__ = ["spelling_rule", "find_spelling_variants", "american"]
 
