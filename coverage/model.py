@@ -82,6 +82,8 @@ class Article:
     source: str | None = None
     source_spans: tuple[tuple[int, int], ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    # lines kept in the body although a furniture rule doubted them (the reader says so)
+    unsure: tuple[Skipped, ...] = ()
     # derived from ``paragraphs`` (so left out of ``==`` and the repr)
     sentences: tuple[Sentence, ...] = field(default=(), compare=False, repr=False)
 

@@ -28,7 +28,8 @@ from ..errors import (
 )
 from ..model import Article
 from .articles import with_sentences
-from .pages import find_date, parse_page, split_blocks
+from .furniture import find_date
+from .pages import parse_page, split_blocks
 
 __all__ = [
     "read_articles",

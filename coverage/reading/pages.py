@@ -1,52 +1,60 @@
-"""Page text -> articles: split a page into its stories and peel off the page chrome.
+"""Page text -> articles: split a page into its stories and set the page furniture aside.
 
 Text copied from news sites carries furniture around the story: a headline printed twice,
-photo captions (often doubled), markers like "TT", navigation and sharing links,
-"RELATED:" teasers, comment widgets. The rules here are general, by repetition, line
-shape and position, plus an editable list of chrome phrases (``data/chrome_phrases.txt``);
-there are no per-file special cases. Everything removed is kept as a
-:class:`~comparative_coverage.model.Skipped` record, so nothing is lost silently.
+photo captions (often doubled) and credits, markers like "TT", navigation and sharing
+links, bylines and date widgets, "RELATED:" teasers, sign-up boxes, an archive's
+``date YYYY-MM-DD`` prefix. Each line is judged once by its shape (:mod:`furniture`),
+then by its place: the *head* before the first paragraph of prose (title, kicker, dek,
+captions), the *story* between the first and the last sentence, and the *foot* after it.
+Inside the story only strong evidence removes a line, so short closing sentences, lists,
+timelines, score lines and a figure alone on a line stay; a line kept although a rule
+doubted it is listed in ``article.unsure``.
 
-Limits (documented, tested): a standfirst is recognised only when the story repeats it
-later (as wire rewrites do); a caption in the middle of the body is recognised by its
-photo credit ("Photo: AFP", "(AP Photo/...)"); several stories in one file are told
-apart by a doubled headline, or by two blank lines before a headline.
+Nothing is lost: every non-space character of the page is in exactly one of the title,
+the dek, a caption, the body or ``article.skipped`` (with the reason).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from ..model import Article, Skipped
+from .furniture import (
+    BULLETS,
+    TERMINAL,
+    caption_prefix,
+    find_date,
+    has_photo_credit,
+    is_sentence,
+    is_subhead,
+    is_teaser_link,
+    is_timeline,
+    line_reason,
+)
 
-__all__ = ["parse_page", "split_blocks", "looks_hard_wrapped", "chrome_phrases", "find_date"]
+__all__ = ["parse_page", "split_blocks", "looks_hard_wrapped"]
 
-_BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*\u2013\u2014-"
-_TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":")
-
-
-@lru_cache(maxsize=1)
-def chrome_phrases() -> frozenset[str]:
-    """The editable list of whole-line chrome phrases, folded for matching."""
-    text = (
-        resources.files("comparative_coverage")
-        .joinpath("resources/chrome_phrases.txt")
-        .read_text("utf-8")
-    )
-    return frozenset(
-        _fold_line(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
-
-
-def _fold_line(line: str) -> str:
-    return " ".join(line.strip().strip(_BULLETS).split()).casefold()
+_ARCHIVE_DATE = re.compile(r"^\s*date (\d{4}-\d\d-\d\d)(?= )")
+# "WASHINGTON (AP) —", "Tehran (AFP) –", "BERLIN:", "SHANGHAI. —" (not "Lavrov: ...")
+_LEAD_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.\u2019-]+(?:[ ,]+[A-Z][A-Za-z'.\u2019-]*){0,3}\s*(?:\([^)]{1,30}\))?"
+    r"|[A-Z][\w'.\u2019-]*(?:[ ,]+[A-Z][\w'.\u2019-]*){0,3}\s*\([^)]{1,30}\))"
+    r"\s*\.?\s*[-\u2013\u2014:]"
+)
+_LEAD_WORDS = re.compile(
+    r"\b(?:said|told|reported|announced)\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+_ELLIPSIS = ("...", "\u2026")
+_INNER_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bRep)(?<!\bSen)(?<!\bGen)(?<!\bGov)"
+    r"(?<!\bMrs)(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bJr)(?<![\s.][A-Z])"
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018]?[A-Z])"
+)
+_SENTENCES_INSIDE = re.compile(r"[a-z]{2}[.!?]\s")  # "... in Moscow. (AP)": not a headline
 
 
 @dataclass
@@ -75,119 +83,28 @@ def _lines(page: str) -> list[_Line]:
     return lines
 
 
-# ---- line shapes ---------------------------------------------------------------------
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_PATTERNS = (
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
-)
-_DATELINE = re.compile(
-    r"^(?:published|updated|posted|last updated|first published|date)?\s*(?:on|:)?\s*"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|EPA|Getty Images|Xinhua|dpa|SPA|WAM|Anadolu|Sputnik|TASS)\)"
-    r"|\((?:AP|AFP|Reuters|EPA)\s+Photo\b.*"
-    r"|\(Photo(?:graph)?\s+(?:by|:|credit)[^)]*\)"
-    r"|\b(?:Photo|Photograph|Picture|Image)s?\s*(?:credit)?\s*:\s*[^.]{1,80}"
-    r"|\|\s*(?:Photo|Image)\b.*)\s*$",
-    re.IGNORECASE,
-)
-_EXPLICIT_PHOTO = re.compile(r"\bphoto|\bimage\b|\bpicture\b", re.IGNORECASE)
-_TEASER = re.compile(
-    r"^(?:RELATED|READ MORE|READ ALSO|ALSO READ|SEE ALSO|MORE)\s*:\s*(?P<rest>.*)$", re.IGNORECASE
-)
-_GLUED_TAGS = re.compile(r"^(?:[A-Z][a-z]+){2,}$")
-_BREADCRUMB = re.compile(r"\s(?:>|\u00bb|\u203a|/|\|)\s")
-
-
-def find_date(text: str) -> str | None:
-    """The first calendar date written in ``text``, as ISO ``YYYY-MM-DD``.
-
-    >>> find_date("Published 22 August 2023"), find_date("Jan. 9, 2025"), find_date("no date")
-    ('2023-08-22', '2025-01-09', None)
-    """
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        if parts.get("mn"):
-            month = int(parts["mn"])
-        else:
-            prefix = parts["m"].rstrip(".").lower()[:3]
-            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(prefix))
-        try:
-            return date(int(parts["y"]), month, int(parts["d"])).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
 def _is_prose(line: _Line) -> bool:
     """A paragraph of running text, not a label, headline or button."""
-    return (line.words >= 8 and line.text.endswith(_TERMINAL)) or line.words >= 20
+    return (line.words >= 8 and line.text.endswith(TERMINAL)) or line.words >= 20
 
 
 def _is_headline(line: _Line) -> bool:
     return (
         2 <= line.words <= 25
-        and not line.text.endswith((".", ",", ";"))
+        and not line.text.endswith((".", ",", ";", ":"))
         and (line.text[0].isupper() or line.text[0].isdigit() or line.text[0] in "\"\u201c\u2018'")
     )
 
 
-def _chrome_reason(line: _Line) -> str | None:
-    """Why a line is page furniture, judged by itself alone (None: it may be content)."""
-    text = line.text
-    folded = _fold_line(text)
-    if folded in chrome_phrases():
-        return "chrome phrase"
-    if re.fullmatch(r"[A-Z]{1,3}", text):
-        return "marker"
-    if re.fullmatch(r"[\d.,]+", text):
-        return "widget count"
-    if text[0] in _BULLETS and line.words <= 4 and not text.endswith("."):
-        return "navigation"
-    if _GLUED_TAGS.match(text):
-        return "section tags"
-    if line.words <= 8 and _BREADCRUMB.search(text) and not text.endswith("."):
-        return "breadcrumb"
-    if line.words <= 8 and find_date(text) and _DATELINE.match(text) and not _is_prose(line):
-        return "dateline"
-    return None
-
-
-def _is_caption(line: _Line) -> bool:
-    """A line ending in a photo credit; "... the ministry said. (AFP)" is not one."""
-    credit = _CREDIT.search(line.text)
-    if not credit:
-        return False
-    if _EXPLICIT_PHOTO.search(credit.group()):
-        return True
-    return line.words <= 25 and not re.search(r"\b(?:said|says|told|added)\b", line.text)
+def _is_lead(line: _Line) -> bool:
+    """A first line without final punctuation that is the lead, not a title."""
+    return line.words >= 22 or bool(
+        _LEAD_DATELINE.match(line.text) or _LEAD_WORDS.search(line.text)
+    )
 
 
 def _caption_key(text: str) -> str:
-    """What is left of a caption line once bullets and a photo credit are cut off."""
-    return _CREDIT.sub("", text.strip(_BULLETS + " ")).strip().casefold()
+    return " ".join(text.strip(BULLETS + " ").split()).casefold()
 
 
 def looks_hard_wrapped(lines: list[str]) -> bool:
@@ -203,7 +120,7 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
         for before, line in zip(lines, lines[1:], strict=False)
         if before
         and line
-        and not before.endswith(_TERMINAL)
+        and not before.endswith(TERMINAL)
         and (line[0].islower() or len(before) > 45)
     )
     return continuations >= 2 and continuations >= 0.3 * (len(lines) - 1)
@@ -265,6 +182,26 @@ def _story_starts(lines: list[_Line]) -> list[int]:
     return starts
 
 
+def _archive_marker(page: str, lines: list[_Line]) -> Skipped | None:
+    """An archive's `` date YYYY-MM-DD `` prefix before the first line: not page text."""
+    if not lines:
+        return None
+    match = _ARCHIVE_DATE.match(page[: lines[0].end + 1])
+    if not match:
+        return None
+    first = lines[0]
+    marker = Skipped(
+        page[first.start : match.end()], "archive date marker", first.start, match.end()
+    )
+    rest = page[match.end() : first.end]
+    if not rest.strip():
+        del lines[0]
+    else:
+        start = match.end() + len(rest) - len(rest.lstrip())
+        lines[0] = _Line(page[start : first.end], start, first.end, first.blank_before)
+    return marker
+
+
 def parse_page(
     page: str, *, name: str = "article", source: str | None = None, language: str = "en"
 ) -> list[Article]:
@@ -274,150 +211,388 @@ def parse_page(
     Paragraph offsets (``source_spans``) point into ``page``.
     """
     lines = _lines(page)
+    marker = _archive_marker(page, lines)
     if not lines:
         return []
     starts = _story_starts(lines) + [len(lines)]
-    articles = []
-    for number, (begin, end) in enumerate(zip(starts, starts[1:], strict=False), 1):
-        article = _parse_story(
-            page, lines[begin:end], name=f"{name}#{number}", source=source, language=language
-        )
-        if article is not None:
-            articles.append(article)
-    return articles
+    stories = []
+    for begin, end in zip(starts, starts[1:], strict=False):
+        story = _Story(page, lines[begin:end], last=end == len(lines))
+        story.read()
+        stories.append(story)
+    if marker is not None:
+        stories[0].skipped.append(marker)
+        stories[0].date = stories[0].date or marker.text.split()[-1]
+    return _articles(stories, name=name, source=source, language=language)
 
 
-def _paragraphs(page: str, body: list[_Line]) -> list[tuple[int, int]]:
-    """Each line is a paragraph, unless the text is hard-wrapped: then blocks are."""
-    wrapped = looks_hard_wrapped([line.text for line in body])
-    spans: list[tuple[int, int]] = []
-    for line in body:
-        if wrapped and spans and line.blank_before == 0:
-            spans[-1] = (spans[-1][0], line.end)
-        else:
-            spans.append((line.start, line.end))
-    return spans
-
-
-def _parse_story(
-    page: str, lines: list[_Line], *, name: str, source: str | None, language: str
-) -> Article | None:
-    skipped: list[Skipped] = []
-    kept: list[_Line] = []
-
-    def skip(line: _Line, reason: str) -> None:
-        skipped.append(Skipped(line.text, reason, line.start, line.end))
-
-    # 1. drop furniture that can be judged line by line; note teasers and their headlines
-    pending_teaser = False
-    story_date = None
-    for line in lines:
-        if pending_teaser:
-            pending_teaser = False
-            if _is_headline(line) and not _is_prose(line):
-                skip(line, "teaser headline")
-                continue
-        teaser = _TEASER.match(line.text)
-        if teaser and not _is_prose(line):
-            skip(line, "teaser")
-            pending_teaser = not teaser.group("rest")
-            continue
-        reason = _chrome_reason(line)
-        if reason == "dateline":
-            story_date = story_date or find_date(line.text)
-        if reason:
-            skip(line, reason)
-            continue
-        kept.append(line)
+def _articles(stories: list[_Story], *, name: str, source: str | None, language: str) -> list:
+    """Articles of the stories; a story with no text gives its furniture to a neighbour."""
+    kept = [s for s in stories if s.body or s.title]
     if not kept:
-        return None
+        return []
+    for story in stories:
+        if story not in kept:
+            neighbour = next((k for k in reversed(kept) if k.first < story.first), kept[0])
+            neighbour.skipped.extend(story.skipped + [s for s in story.loose()])
+    return [
+        story.article(f"{name}#{number}", source=source, language=language)
+        for number, story in enumerate(kept, 1)
+    ]
 
-    # 2. the head: everything before the first paragraph of prose; lines printed twice
-    #    (headlines, captions) and lines with a photo credit are never that paragraph
-    counts = Counter(_caption_key(line.text) for line in kept)
-    first_prose = next(
-        (
+
+# ---- one story --------------------------------------------------------------------------
+
+
+@dataclass
+class _Story:
+    """The lines of one story and where each goes: head, story or foot, then its place."""
+
+    page: str
+    lines: list[_Line]
+    last: bool  # the story ends the page (where a capture may be cut off)
+    title: str = ""
+    title_line: _Line | None = None
+    dek: _Line | None = None
+    body: list[_Line] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unsure: list[Skipped] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].start if self.lines else 0
+
+    def skip(self, line: _Line, reason: str) -> None:
+        self.skipped.append(Skipped(line.text, reason, line.start, line.end))
+
+    def loose(self) -> list[Skipped]:
+        """Title, dek, captions and body of a story that is not kept, as skipped records."""
+        found = [Skipped(x.text, "page header", x.start, x.end) for x in self.body]
+        found += [Skipped(self.page[s:e], "caption", s, e) for s, e in self.captions]
+        for line in (self.title_line, self.dek):
+            if line is not None:
+                found.append(Skipped(line.text, "page header", line.start, line.end))
+        return found
+
+    # -- the steps
+
+    def read(self) -> None:
+        lines = self.lines
+        # a blank line is never a wrap: only lines that follow each other directly count
+        self.wrapped = looks_hard_wrapped(
+            [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
+        )
+        self.strong = [line_reason(line.text, inside=True) for line in lines]
+        self._teaser_runs()
+        self.captioned = [
+            self.strong[i] is None and (has_photo_credit(x.text) or caption_prefix(x.text))
+            for i, x in enumerate(lines)
+        ]
+        self.counts = Counter(_caption_key(line.text) for line in lines)
+        first = self._first_prose()
+        last = self._last_sentence(first)
+        self._head(lines[:first], first)
+        self._inside(first, last)
+        self._foot(last)
+        self._find_dek()
+        self.skipped.sort(key=lambda s: s.start)
+
+    def _teaser_runs(self) -> None:
+        """Two or more lines in a row cut off with "...": teasers of other stories."""
+        ends = [line.text.endswith(_ELLIPSIS) and line.words >= 4 for line in self.lines]
+        for i in range(len(self.lines)):
+            near = (i and ends[i - 1]) or (i + 1 < len(ends) and ends[i + 1])
+            if ends[i] and near and self.strong[i] is None:
+                self.strong[i] = "teaser (other stories)"
+        self.pending_teaser = [False] * len(self.lines)
+        for i, reason in enumerate(self.strong[:-1]):
+            if reason == "teaser" and not self.lines[i].text.rstrip(":").count(" ") > 3:
+                self.pending_teaser[i + 1] = True
+
+    def _furniture(self, i: int) -> bool:
+        return self.strong[i] is not None or self.captioned[i] or self.pending_teaser[i]
+
+    def _first_prose(self) -> int:
+        for i, line in enumerate(self.lines):
+            repeated = self.counts[_caption_key(line.text)] > 1
+            if _is_prose(line) and not repeated and not self._furniture(i):
+                return i
+        # no running text: a short story, not a page
+        kept = [i for i in range(len(self.lines)) if not self._furniture(i)]
+        if len(kept) > 1 and _is_headline(self.lines[kept[0]]):
+            return kept[1]
+        return kept[0] if kept else len(self.lines)
+
+    def _last_sentence(self, first: int) -> int:
+        last = first
+        for i in range(first, len(self.lines)):
+            line = self.lines[i]
+            if self._furniture(i):
+                continue
+            if is_sentence(line.text) or self.wrapped:
+                last = i
+        return last
+
+    # -- the head: title, kicker, dek candidates, captions
+
+    def _head(self, head: list[_Line], first: int) -> None:
+        candidates = [
             i
-            for i, line in enumerate(kept)
-            if _is_prose(line) and counts[_caption_key(line.text)] == 1 and not _is_caption(line)
-        ),
-        len(kept),
-    )
-    if first_prose == len(kept):  # no running text at all: a short story, not a page
-        first_prose = 1 if len(kept) > 1 and _is_headline(kept[0]) else 0
-    head, body = kept[:first_prose], kept[first_prose:]
-    title, captions = "", []
-    caption_keys: set[str] = set()
-    for line in head:
-        if not title and _is_headline(line) and not _is_caption(line):
-            title = line.text
-        elif line.text == title:
-            skip(line, "repeated headline")
-        elif (key := _caption_key(line.text)) in caption_keys:
-            skip(line, "repeated caption")
-            known = next(i for i, c in enumerate(captions) if _caption_key(c) == key)
-            if len(line.text) > len(captions[known]):  # the copy that has the credit
-                captions[known] = line.text.lstrip(_BULLETS + " ")
-        elif _is_caption(line) or counts[key] > 1:
-            captions.append(line.text.lstrip(_BULLETS + " "))
-            caption_keys.add(key)
-            skip(line, "caption")
-        else:
-            skip(line, "page header")
+            for i, line in enumerate(head)
+            if not self._furniture(i)
+            and _is_headline(line)
+            and not _is_lead(line)
+            and line_reason(line.text, inside=False) is None
+            and not _SENTENCES_INSIDE.search(line.text)
+        ]
+        title = self._choose_title(head, candidates)
+        if title is not None:
+            self.title, self.title_line = head[title].text, head[title]
+        self.lead_in: list[_Line] = []
+        seen_captions: dict[str, int] = {}
+        for i, line in enumerate(head):
+            if i != title:
+                self._head_line(i, line, title, seen_captions)
 
-    # 3. captions inside the body: a line ending in a photo credit (and, where paragraphs
-    #    are separated by blank lines, the lines of its block before it)
-    blank_separated = sum(line.blank_before >= 1 for line in body[1:]) > 0.5 * max(len(body) - 1, 1)
-    caption_lines: set[int] = set()
-    for i, line in enumerate(body):
-        if not _is_caption(line):
-            continue
-        caption_lines.add(i)
-        j = i
-        while (
-            blank_separated and j > 0 and body[j].blank_before == 0 and j - 1 not in caption_lines
-        ):
-            j -= 1
-            caption_lines.add(j)
-    block_start = None
-    for i in sorted(caption_lines):
-        skip(body[i], "caption")
-        if i - 1 not in caption_lines:
-            block_start = body[i].start
-        if i + 1 not in caption_lines:
-            captions.append(page[block_start : body[i].end])
-    body = [line for i, line in enumerate(body) if i not in caption_lines]
+    def _choose_title(self, head: list[_Line], candidates: list[int]) -> int | None:
+        if not candidates:
+            return None
+        texts = Counter(head[i].text for i in candidates)
+        doubled = [i for i in candidates if texts[head[i].text] > 1]
+        if doubled:
+            return doubled[0]
+        chosen = candidates[-1]
+        if len(candidates) > 1 and head[chosen].words >= 16:
+            chosen = candidates[-2]
+        return chosen
 
-    # 4. the footer: short lines after the last paragraph of prose
-    last_prose = max((i for i, line in enumerate(body) if _is_prose(line)), default=len(body) - 1)
-    for line in body[last_prose + 1 :]:
-        if line.words <= 6:
-            skip(line, "page footer")
-    body = body[: last_prose + 1] + [line for line in body[last_prose + 1 :] if line.words > 6]
-
-    # 5. the dek: a first paragraph that the story repeats further down
-    dek = ""
-    if len(body) >= 3 and any(
-        fuzz.token_set_ratio(body[0].text, later.text) >= 85 for later in body[1:]
-    ):
-        dek = body[0].text
-        skipped.append(Skipped(dek, "dek", body[0].start, body[0].end))
-        body = body[1:]
-
-    if not body and not title:
+    def _head_line(self, i: int, line: _Line, title: int | None, seen: dict[str, int]) -> None:
+        if self.pending_teaser[i]:
+            return self.skip(line, "teaser headline")
+        if self.strong[i]:
+            return self.skip(line, self.strong[i])
+        if line.text == self.title:
+            return self.skip(line, "repeated headline")
+        key = _caption_key(line.text)
+        if self.captioned[i] or (self.counts[key] > 1 and line.words >= 3):
+            return self._head_caption(line, key, seen)
+        after_title = title is not None and i > title
+        if after_title and (is_sentence(line.text) or line.words >= 8):
+            self.lead_in.append(line)  # a dek or a short lead: decided later
+            return None
+        if title is None and (is_sentence(line.text) or _is_lead(line)):
+            self.lead_in.append(line)
+            return None
+        where = "kicker or site name above the title" if title is not None and i < title else None
+        self.skip(line, line_reason(line.text, inside=False) or where or "page header")
         return None
-    paragraphs = _paragraphs(page, body)
-    skipped.sort(key=lambda s: s.start)
-    return Article(
-        id=name,
-        outlet="",
-        title=title,
-        paragraphs=tuple(page[start:end] for start, end in paragraphs),
-        dek=dek,
-        captions=tuple(captions),
-        date=story_date,
-        language=language,
-        source=source,
-        source_spans=tuple(paragraphs),
-        skipped=tuple(skipped),
-    )
+
+    def _head_caption(self, line: _Line, key: str, seen: dict[str, int]) -> None:
+        """Doubled captions: the longest copy (the one with the credit) is the caption."""
+        if key in seen or any(key in k or k in key for k in seen):
+            self.skip(line, "repeated caption")
+            return
+        seen[key] = len(self.captions)
+        self.captions.append((line.start, line.end))
+
+    # -- the story: only strong evidence removes a line
+
+    def _inside(self, first: int, last: int) -> None:
+        lines = self.lines
+        block_captions = self._caption_blocks(first, last)
+        i = first
+        while i <= last and i < len(lines):
+            line = lines[i]
+            if i in block_captions:
+                i = self._take_caption(i, block_captions)
+                continue
+            i = self._inside_line(i, line, last)
+
+    def _caption_blocks(self, first: int, last: int) -> set[int]:
+        """Lines of captions inside the story: a line ending in a photo credit, plus (where
+        paragraphs are separated by blank lines) the lines of its block before it."""
+        lines = self.lines
+        blank_separated = sum(x.blank_before >= 1 for x in lines[first + 1 : last + 1]) > 0.5 * max(
+            last - first, 1
+        )
+        found: set[int] = set()
+        for i in range(first, min(last, len(lines) - 1) + 1):
+            if not self.captioned[i]:
+                continue
+            found.add(i)
+            j = i
+            while (
+                blank_separated and j > first and lines[j].blank_before == 0 and j - 1 not in found
+            ):
+                j -= 1
+                if self._furniture(j):
+                    break
+                found.add(j)
+        return found
+
+    def _take_caption(self, i: int, block: set[int]) -> int:
+        j = i
+        while j + 1 in block and not self.captioned[j]:
+            j += 1
+        self.captions.append((self.lines[i].start, self.lines[j].end))
+        return j + 1
+
+    def _inside_line(self, i: int, line: _Line, last: int) -> int:
+        if self.pending_teaser[i] and not is_sentence(line.text):
+            self.skip(line, "teaser headline")
+        elif self.strong[i]:
+            if self.strong[i] == "credit" and self._credit_after_caption(i):
+                return i + 1
+            self.skip(line, self.strong[i])
+        elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
+            self.skip(line, "repeated line")
+        elif is_subhead(line.text):
+            self.skip(line, "subhead")
+        elif line.text[0] in BULLETS and line.words >= 3:
+            return self._bullets(i, last)
+        elif self._no_stop_caption(i, line):
+            self.captions.append((line.start, line.end))
+        else:
+            doubt = line_reason(line.text, inside=False)
+            if doubt:
+                self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
+            self.body.append(line)
+        return i + 1
+
+    def _credit_after_caption(self, i: int) -> bool:
+        """A credit line right after a caption joins it."""
+        if not self.captions or i == 0:
+            return False
+        start, end = self.captions[-1]
+        if end != self.lines[i - 1].end:
+            return False
+        self.captions[-1] = (start, self.lines[i].end)
+        return True
+
+    def _no_stop_caption(self, i: int, line: _Line) -> bool:
+        """A long line with no final punctuation between paragraphs: a caption."""
+        return (
+            not self.wrapped
+            and line.words >= 10
+            and not line.text.endswith(TERMINAL + (",", ";", "\u2026"))
+            and not is_timeline(line.text)
+            and i + 1 < len(self.lines)
+            and not self.lines[i + 1].text[0].islower()
+        )
+
+    def _bullets(self, i: int, last: int) -> int:
+        """A list: links to other coverage go; a list of points inside the story stays."""
+        j = i
+        while j + 1 <= last and self.lines[j + 1].text[0] in BULLETS:
+            j += 1
+        items = self.lines[i : j + 1]
+        links = all(not is_sentence(x.text) for x in items) and any(
+            is_teaser_link(x.text) for x in items
+        )
+        for line in items:
+            if links:
+                self.skip(line, "related links")
+            else:
+                self.body.append(line)
+        return j + 1
+
+    # -- the foot: after the last sentence
+
+    def _foot(self, last: int) -> None:
+        for i in range(last + 1, len(self.lines)):
+            line = self.lines[i]
+            if self.pending_teaser[i]:
+                self.skip(line, "teaser headline")
+            elif self.strong[i]:
+                self.skip(line, self.strong[i])
+            elif self.last and i == len(self.lines) - 1 and line.words >= 4:
+                self._cut_off(line)
+            elif self.captioned[i]:
+                self.captions.append((line.start, line.end))
+            else:
+                reason = line_reason(line.text, inside=False)
+                self.skip(
+                    line, reason or ("teaser headline" if _is_headline(line) else "page footer")
+                )
+
+    def _cut_off(self, line: _Line) -> None:
+        """The page ends mid-sentence (a capture cut short): its whole sentences stay."""
+        ends = list(_INNER_END.finditer(line.text))
+        if not ends:
+            self.skip(line, "unfinished sentence at the end of the page")
+            return
+        cut = ends[-1].end()
+        kept_end = line.start + len(line.text[:cut].rstrip())
+        self.body.append(
+            _Line(self.page[line.start : kept_end], line.start, kept_end, line.blank_before)
+        )
+        self.skipped.append(
+            Skipped(
+                line.text[cut:],
+                "unfinished sentence at the end of the page",
+                line.start + cut,
+                line.end,
+            )
+        )
+
+    # -- the dek
+
+    def _find_dek(self) -> None:
+        """A standfirst: a sentence-like paragraph between the title and the lead.
+
+        Recognised by shape (long, with no final stop), by the lead that follows (it opens
+        with a dateline: "WASHINGTON (AP) —"), or by the story repeating it further down.
+        Otherwise the paragraph is the story's (short) lead and stays in the body.
+        """
+        lead_in, body = self.lead_in, self.body
+        candidate = lead_in[0] if lead_in else (body[0] if len(body) >= 3 else None)
+        if candidate is None:
+            self.body = lead_in + body
+            return
+        rest = (lead_in[1:] if lead_in else []) + (body if lead_in else body[1:])
+        no_stop = lead_in and not candidate.text.endswith(TERMINAL) and candidate.words >= 8
+        dateline_next = bool(lead_in) and self.title and rest and _LEAD_DATELINE.match(rest[0].text)
+        repeated = len(rest) >= 2 and any(
+            fuzz.token_set_ratio(candidate.text, later.text) >= 85 for later in rest
+        )
+        if (self.title and (no_stop or dateline_next)) or repeated:
+            self.dek = candidate
+            self.body = rest
+        else:
+            self.body = lead_in + body
+
+    # -- the result
+
+    def article(self, id: str, *, source: str | None, language: str) -> Article:
+        spans = self._paragraphs()
+        self.date = self.date or next(
+            (find_date(s.text) for s in self.skipped if s.reason == "dateline"), None
+        )
+        return Article(
+            id=id,
+            outlet="",
+            title=self.title,
+            paragraphs=tuple(self.page[s:e] for s, e in spans),
+            dek=self.dek.text if self.dek else "",
+            captions=tuple(self.page[s:e] for s, e in sorted(self.captions)),
+            date=self.date,
+            language=language,
+            source=source,
+            source_spans=tuple(spans),
+            skipped=tuple(sorted(self.skipped, key=lambda s: s.start)),
+            unsure=tuple(self.unsure),
+        )
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are."""
+        spans: list[tuple[int, int]] = []
+        body = sorted(self.body, key=lambda x: x.start)
+        for line in body:
+            joined = self.wrapped and spans and line.blank_before == 0
+            if joined and not self.page[spans[-1][1] : line.start].strip():
+                spans[-1] = (spans[-1][0], line.end)
+            else:
+                spans.append((line.start, line.end))
+        return spans
