@@ -33,6 +33,7 @@ from .names.mentions import Mention
 from .present.tables import articles_frame, related_frame, stories_frame
 from .reading.articles import as_articles
 from .reading.files import SkippedInputWarning, read_articles, read_text
+from .reading.metadata import MetadataWarning
 from .reading.segment import split_sentences
 from .wording.attributions import compare_attributions, find_attributions
 from .wording.kinds import KINDS, classify_changes, mine_substitutions
@@ -106,6 +107,7 @@ __all__ = [
     "read_articles",
     "read_text",
     "as_articles",
+    "MetadataWarning",
     "split_sentences",
     "Story",
     "StoryLink",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import comparative_coverage as cc
 
 ASHARQ_STYLE = """Oil Output Rises in Eastern Libya
@@ -160,3 +163,72 @@ def test_a_subheading_inside_one_story_does_not_start_a_new_one():
     )
     [article] = cc.read_text(page)
     assert article.paragraphs[1] == "Background"
+
+
+# ---- nothing is lost: every character lands in exactly one place --------------------------
+
+
+def placed_text(articles: list[cc.Article]) -> str:
+    """Everything the reader put somewhere: titles, deks, captions, body and skipped lines."""
+    pieces = []
+    for article in articles:
+        pieces += [article.title, article.dek, *article.captions, *article.paragraphs]
+        pieces += [s.text for s in article.skipped]
+    return "".join(pieces)
+
+
+def non_space(text: str) -> list[str]:
+    return sorted(c for c in text if not c.isspace())
+
+
+PIECES = [
+    "Talks Resume in Geneva After Long Pause",
+    "TALKS RESUME",
+    "The talks resumed in Geneva on Monday after a pause of three months, the UN said.",
+    "He declined to comment.",
+    "Delegates arrive in Geneva. Photo: AFP",
+    "Delegates arrive in Geneva. (AP Photo/Jane Doe)",
+    "(Jane Barlow/PA)",
+    "Photo / AP",
+    "By Jane Doe",
+    "Published 22 August 2023",
+    "RELATED:",
+    "Read more: Earlier talks collapsed",
+    "- The talks resume on Monday.",
+    "- Complete coverage of the talks",
+    "2011: protests erupt in Benghazi",
+    "Dbeibah 41%",
+    "1,200",
+    "TT",
+    "Share this article",
+    "Sign up to our newsletter for breaking news alerts",
+    "The delegates were seen leaving the venue late in the evening with the",
+    "Teaser for another story about the economy...",
+    "  date 2024-04-01 ",
+    "\u201cWe will not give up,\u201d she said.",
+    "x",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    lines=st.lists(
+        st.one_of(st.sampled_from(PIECES), st.text(min_size=0, max_size=40)), min_size=1, max_size=14
+    ),
+    gaps=st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"]), min_size=14, max_size=14),
+)
+def test_every_non_space_character_lands_exactly_once(lines, gaps):
+    page = "".join(line + gap for line, gap in zip(lines, gaps, strict=False))
+    if not page.strip():
+        return
+    try:
+        articles = cc.read_text(page)
+    except cc.EmptyInput:  # only furniture: refused with a message, not lost silently
+        return
+    assert non_space(placed_text(articles)) == non_space(page.replace("\r", ""))
+
+
+def test_every_non_space_character_of_the_sample_pages_lands_exactly_once(sample_dir):
+    for path in sorted(sample_dir.glob("*.txt")):
+        page = path.read_text(encoding="utf-8")
+        assert non_space(placed_text(cc.read_text(page))) == non_space(page), path.name

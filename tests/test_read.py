@@ -219,7 +219,7 @@ def test_folders_are_read_recursively_and_unknown_files_reported(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not read")
     with pytest.warns(cc.SkippedInputWarning, match="notes.docx was skipped"):
         articles = cc.read_articles(tmp_path)
-    assert [a.id for a in articles] == ["a#1"]
+    assert [a.id for a in articles] == ["sub/a#1"]  # ids come from the path in the folder
 
 
 def test_read_text_makes_articles_from_memory():

@@ -14,6 +14,7 @@ from ..reading.articles import with_sentences
 
 __all__ = [
     "articles_frame",
+    "skipped_frame",
     "alignment_frame",
     "changes_frame",
     "ALIGNMENT_COLUMNS",
@@ -36,6 +37,27 @@ ARTICLE_COLUMNS = (
     "skipped",
     "source",
 )
+
+
+def skipped_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per line the reader set aside (``skipped``) or kept in doubt (``unsure``):
+    id, outlet, place, reason, text, start, end."""
+    rows = [
+        {
+            "id": a.id,
+            "outlet": a.outlet or "unknown",
+            "place": place,
+            "reason": s.reason,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+        }
+        for a in articles
+        for place, records in (("skipped", a.skipped), ("kept, unsure", a.unsure))
+        for s in records
+    ]
+    columns = ["id", "outlet", "place", "reason", "text", "start", "end"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:

@@ -448,7 +448,7 @@ class _Story:
             self.skip(line, self.strong[i])
         elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
             self.skip(line, "repeated line")
-        elif is_subhead(line.text):
+        elif self.body and i < last and is_subhead(line.text):
             self.skip(line, "subhead")
         elif line.text[0] in BULLETS and line.words >= 3:
             return self._bullets(i, last)
