@@ -207,7 +207,7 @@ def eval_cases(path: Path, verbose: bool) -> None:
         place = place_of(case)
         story = case["expected"] == "body"
         right = place == "body" if story else place != "body"
-        for origin in (case["origin"], "all"):
+        for origin in (case["origin"].split()[0], "all"):
             counts[(origin, "story" if story else "furniture")][0] += right
             counts[(origin, "story" if story else "furniture")][1] += 1
         if verbose and not right:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+
+from .conftest import CASES
 
 ASHARQ_STYLE = """Oil Output Rises in Eastern Libya
 
@@ -213,7 +218,9 @@ PIECES = [
 @settings(max_examples=150, deadline=None)
 @given(
     lines=st.lists(
-        st.one_of(st.sampled_from(PIECES), st.text(min_size=0, max_size=40)), min_size=1, max_size=14
+        st.one_of(st.sampled_from(PIECES), st.text(min_size=0, max_size=40)),
+        min_size=1,
+        max_size=14,
     ),
     gaps=st.lists(st.sampled_from(["\n", "\n\n", "\n\n\n", " \n"]), min_size=14, max_size=14),
 )
@@ -232,3 +239,49 @@ def test_every_non_space_character_of_the_sample_pages_lands_exactly_once(sample
     for path in sorted(sample_dir.glob("*.txt")):
         page = path.read_text(encoding="utf-8")
         assert non_space(placed_text(cc.read_text(page))) == non_space(page), path.name
+
+
+# ---- labelled paragraphs in context: story text stays, furniture goes ------------------------
+
+PAGE_CASES = json.loads((CASES / "pages.json").read_text(encoding="utf-8"))["cases"]
+
+
+def place_of(text: str, context: str) -> str:
+    """Where the reader put ``text`` (standing where ``{text}`` is in ``context``)."""
+    start = context.index("{text}")
+    end = start + len(text)
+    articles = cc.read_text(context.replace("{text}", text, 1))
+    if any(s < end and e > start for a in articles for s, e in a.source_spans):
+        return "body"
+    for article in articles:
+        for place, found in (
+            ("title", [(article.title, 0)] if article.title else []),
+            ("caption", [(c, 0) for c in article.captions]),
+            ("dek", [(article.dek, 0)] if article.dek else []),
+        ):
+            first_line = " ".join(text.splitlines()[0].split())
+            if any(first_line in " ".join(piece.split()) for piece, _ in found):
+                return place
+    return "skipped"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=c["xfail"]))
+        if c.get("xfail")
+        else c
+        for c in PAGE_CASES
+    ],
+    ids=[c["id"] for c in PAGE_CASES],
+)
+def test_a_labelled_paragraph_lands_where_it_belongs(case):
+    assert place_of(case["text"], case["context"]) == case["expected"], case.get("note", "")
+
+
+def test_the_labelled_cases_hold_both_directions_and_all_origins():
+    expected = {c["expected"] for c in PAGE_CASES}
+    origins = {c["origin"].split()[0] for c in PAGE_CASES}
+    assert len(PAGE_CASES) >= 40
+    assert {"body", "skipped", "caption", "dek", "title"} <= expected
+    assert origins == {"seed", "wild", "synthetic"}

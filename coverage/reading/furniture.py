@@ -162,11 +162,11 @@ def has_photo_credit(text: str) -> bool:
     """Ends in a photo credit; "... the ministry said. (AFP)" or "... — Xinhua" does not."""
     tail, explicit = _credit()
     found = tail.search(text, max(0, len(text) - _TAIL))
-    if not found:
+    if not found or _SPEECH.search(text, 0, found.start()):  # "... officials said. Image: UN"
         return False
     if explicit.search(found.group()):
         return True
-    return words_of(text) <= 40 and not _SPEECH.search(text)
+    return words_of(text) <= 40
 
 
 def credit_only(text: str) -> bool:

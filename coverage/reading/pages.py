@@ -54,6 +54,7 @@ _INNER_END = re.compile(
     r"(?<!\bMrs)(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bJr)(?<![\s.][A-Z])"
     r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018]?[A-Z])"
 )
+_SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _SENTENCES_INSIDE = re.compile(r"[a-z]{2}[.!?]\s")  # "... in Moscow. (AP)": not a headline
 
 
@@ -346,6 +347,7 @@ class _Story:
             and not _is_lead(line)
             and line_reason(line.text, inside=False) is None
             and not _SENTENCES_INSIDE.search(line.text)
+            and not is_sentence(line.text)
         ]
         title = self._choose_title(head, candidates)
         if title is not None:
@@ -376,7 +378,7 @@ class _Story:
         if line.text == self.title:
             return self.skip(line, "repeated headline")
         key = _caption_key(line.text)
-        if self.captioned[i] or (self.counts[key] > 1 and line.words >= 3):
+        if self.captioned[i] or (line.words >= 3 and self._doubled(i, key)):
             return self._head_caption(line, key, seen)
         after_title = title is not None and i > title
         if after_title and (is_sentence(line.text) or line.words >= 8):
@@ -388,6 +390,13 @@ class _Story:
         where = "kicker or site name above the title" if title is not None and i < title else None
         self.skip(line, line_reason(line.text, inside=False) or where or "page header")
         return None
+
+    def _doubled(self, i: int, key: str) -> bool:
+        """Printed twice close together (a doubled caption), not a refrain far apart."""
+        if self.counts[key] < 2:
+            return False
+        near = self.lines[max(0, i - 2) : i] + self.lines[i + 1 : i + 3]
+        return any(_caption_key(x.text) == key for x in near)
 
     def _head_caption(self, line: _Line, key: str, seen: dict[str, int]) -> None:
         """Doubled captions: the longest copy (the one with the credit) is the caption."""
@@ -476,6 +485,8 @@ class _Story:
         return (
             not self.wrapped
             and line.words >= 10
+            and not _SENTENCES_INSIDE.search(line.text)
+            and not _SPEECH.search(line.text)
             and not line.text.endswith(TERMINAL + (",", ";", "\u2026"))
             and not is_timeline(line.text)
             and i + 1 < len(self.lines)
@@ -547,14 +558,18 @@ class _Story:
         Otherwise the paragraph is the story's (short) lead and stays in the body.
         """
         lead_in, body = self.lead_in, self.body
-        candidate = lead_in[0] if lead_in else (body[0] if len(body) >= 3 else None)
+        candidate = lead_in[0] if lead_in else (body[0] if len(body) >= 2 else None)
         if candidate is None:
             self.body = lead_in + body
             return
         rest = (lead_in[1:] if lead_in else []) + (body if lead_in else body[1:])
         no_stop = lead_in and not candidate.text.endswith(TERMINAL) and candidate.words >= 8
-        dateline_next = bool(lead_in) and self.title and rest and _LEAD_DATELINE.match(rest[0].text)
-        repeated = len(rest) >= 2 and any(
+        dateline_next = (
+            rest
+            and _LEAD_DATELINE.match(rest[0].text)
+            and not _LEAD_DATELINE.match(candidate.text)
+        )
+        repeated = len(rest) >= 2 and candidate.words >= 8 and any(
             fuzz.token_set_ratio(candidate.text, later.text) >= 85 for later in rest
         )
         if (self.title and (no_stop or dateline_next)) or repeated:
