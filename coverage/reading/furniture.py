@@ -122,6 +122,7 @@ def fold_line(line: str) -> str:
     return " ".join(line.strip().strip(BULLETS).rstrip(":\u2026. ").split()).casefold()
 
 
+@lru_cache(maxsize=8192)
 def words_of(text: str) -> int:
     return len(text.split())
 
@@ -134,7 +135,11 @@ def is_sentence(text: str) -> bool:
     """
     if words_of(text) < 2 or text == text.upper():
         return False
-    return bool(_SENTENCE_END.search(text) or _wire_tail().search(text, max(0, len(text) - _TAIL)))
+    if _SENTENCE_END.search(text, max(0, len(text) - 8)):
+        return True
+    return (text[-1].isalpha() or text[-1] == ")") and bool(
+        _wire_tail().search(text, max(0, len(text) - _TAIL))
+    )
 
 
 @lru_cache(maxsize=4)
@@ -160,6 +165,8 @@ def caption_prefix(text: str) -> bool:
 
 def has_photo_credit(text: str) -> bool:
     """Ends in a photo credit; "... the ministry said. (AFP)" or "... — Xinhua" does not."""
+    if not _may_credit(text):
+        return False
     tail, explicit = _credit()
     found = tail.search(text, max(0, len(text) - _TAIL))
     if not found or _SPEECH.search(text, 0, found.start()):  # "... officials said. Image: UN"
@@ -169,9 +176,21 @@ def has_photo_credit(text: str) -> bool:
     return words_of(text) <= 40
 
 
+_HINTS = ("/", "photo", "image", "picture", "pic", "video", "credit", "illustration", "graphic")
+
+
+def _may_credit(text: str) -> bool:
+    """A cheap test that rules out most lines before the credit patterns run: a credit
+    ends the line in brackets, or has a slash or a photo word near the end."""
+    if text.endswith(")"):
+        return True
+    tail = text[-90:].casefold()
+    return any(hint in tail for hint in _HINTS)
+
+
 def credit_only(text: str) -> bool:
     """The whole line is a credit: "Photo / AP", "(Jane Barlow/PA)", "Image by flickr.com"."""
-    if words_of(text) > 12:
+    if words_of(text) > 12 or not _may_credit(text):
         return False
     tail, _ = _credit()
     found = tail.search(text, max(0, len(text) - _TAIL))
@@ -185,7 +204,7 @@ def credit_only(text: str) -> bool:
 
 def _promotion(text: str) -> bool:
     folded = text.casefold()
-    hits = {p for p in vocabulary.entries("reading_promo_phrases") if p in folded}
+    hits = [p for p in vocabulary.words("reading_promo_phrases") if p in folded]
     if len(hits) >= 2:
         return True
     if not hits or "\u201c" in text or '"' in text:
@@ -279,14 +298,16 @@ def _strong_reason(text: str) -> str | None:
     teaser = _TEASER.match(text)
     if teaser and not (words_of(teaser.group("rest")) >= 8 and is_sentence(teaser.group("rest"))):
         return "teaser"
-    if fold_line(text) in chrome_phrases():
-        return "chrome phrase"
     if _WIRE_CREDIT_LINE.match(text):
         return "credit line"
-    if words_of(text) <= 10 and _BYLINE.match(text) and not is_sentence(text.rstrip(".")):
-        return "byline"
     if _promotion(text):
         return "sign-up or promotion"
+    if words_of(text) > 12:  # the rest are short lines
+        return None
+    if fold_line(text) in chrome_phrases():
+        return "chrome phrase"
+    if words_of(text) <= 10 and _BYLINE.match(text) and not is_sentence(text.rstrip(".")):
+        return "byline"
     if credit_only(text):
         return "credit"
     if _READING_TIME.match(text) and words_of(text) <= 4:

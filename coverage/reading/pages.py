@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Article, Skipped
 from .furniture import (
@@ -64,10 +64,10 @@ class _Line:
     start: int  # offsets of the stripped text in the page
     end: int
     blank_before: int  # blank lines between this line and the previous non-blank one
+    words: int = field(init=False)
 
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
 
 
 def _lines(page: str) -> list[_Line]:
@@ -105,7 +105,7 @@ def _is_lead(line: _Line) -> bool:
 
 
 def _caption_key(text: str) -> str:
-    return " ".join(text.strip(BULLETS + " ").split()).casefold()
+    return text.strip(BULLETS + " ")
 
 
 def looks_hard_wrapped(lines: list[str]) -> bool:
@@ -565,12 +565,18 @@ class _Story:
         rest = (lead_in[1:] if lead_in else []) + (body if lead_in else body[1:])
         no_stop = lead_in and not candidate.text.endswith(TERMINAL) and candidate.words >= 8
         dateline_next = (
-            rest
-            and _LEAD_DATELINE.match(rest[0].text)
-            and not _LEAD_DATELINE.match(candidate.text)
+            rest and _LEAD_DATELINE.match(rest[0].text) and not _LEAD_DATELINE.match(candidate.text)
         )
-        repeated = len(rest) >= 2 and candidate.words >= 8 and any(
-            fuzz.token_set_ratio(candidate.text, later.text) >= 85 for later in rest
+        repeated = (
+            len(rest) >= 2
+            and candidate.words >= 8
+            and process.extractOne(
+                candidate.text,
+                [x.text for x in rest[:20] if 0.5 <= x.words / candidate.words <= 3],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=85,
+            )
+            is not None
         )
         if (self.title and (no_stop or dateline_next)) or repeated:
             self.dek = candidate

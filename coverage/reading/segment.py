@@ -152,14 +152,16 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # the three patterns run once over the whole block; each piece takes the cuts inside it
+    found = sorted(
+        {m.end() for m in _INITIALISM_END.finditer(text)}
+        | {m.end() for m in _PAREN_SENTENCE_END.finditer(text)}
+        | ({m.end() for m in _NO_END.finditer(text)} if "no." in text else set())
+    )
     result = []
     for start, end in spans:
         piece = text[start:end]
-        cuts = sorted(
-            {m.end() for m in _INITIALISM_END.finditer(piece)}
-            | {m.end() for m in _PAREN_SENTENCE_END.finditer(piece)}
-            | {m.end() for m in _NO_END.finditer(piece)}
-        )
+        cuts = [c - start for c in found if start < c < end]
         begin = 0
         for cut in cuts:
             left = piece[begin:cut].strip()
