@@ -285,3 +285,133 @@ def test_the_labelled_cases_hold_both_directions_and_all_origins():
     assert len(PAGE_CASES) >= 40
     assert {"body", "skipped", "caption", "dek", "title"} <= expected
     assert origins == {"seed", "wild", "synthetic"}
+
+
+# ---- whole pages of other layouts ---------------------------------------------------------
+
+WIRE_REPRINT = """ date 2024-05-02 Storm Floods Coastal Towns as Rivers Burst Banks
+
+LISBON (AP) \u2014 Heavy rain flooded coastal towns in Portugal on Wednesday, forcing hundreds of people from their homes, officials said.
+
+Residents wade through a flooded street in Aveiro, Portugal, May 1, 2024. (AP Photo/Ana Silva)
+
+Rescue crews used boats to reach people trapped on upper floors, the civil protection agency said.
+
+WHAT COMES NEXT
+
+Forecasters expect more rain on Friday.
+
+(Reporting by Ana Silva in Lisbon; Editing by Tom Reed)
+
+The agency said schools in three districts would stay closed until the water had"""
+
+
+def test_a_wire_reprint_keeps_its_story_and_sets_credits_subheads_and_cut_off_aside():
+    [article] = cc.read_text(WIRE_REPRINT)
+    assert article.title == "Storm Floods Coastal Towns as Rivers Burst Banks"
+    assert article.date == "2024-05-02"
+    assert article.captions == (
+        "Residents wade through a flooded street in Aveiro, Portugal, May 1, 2024. (AP Photo/Ana Silva)",
+    )
+    assert [p[:30] for p in article.paragraphs] == [
+        "LISBON (AP) \u2014 Heavy rain flood",
+        "Rescue crews used boats to rea",
+        "Forecasters expect more rain o",
+    ]
+    reasons = {s.text[:20]: s.reason for s in article.skipped}
+    assert reasons == {
+        "date 2024-05-02": "archive date marker",
+        "WHAT COMES NEXT": "subhead",
+        "(Reporting by Ana Si": "credit line",
+        "The agency said scho": "unfinished sentence at the end of the page",
+    }
+
+
+MAGAZINE = """The Weekly Ledger
+Home > Business > Energy
+
+Oil Prices Climb as Supply Talks Stall
+
+Producers fail to agree on output cuts, leaving markets to guess at the next move in a tight winter
+
+By Maria Lopez
+Updated: March 3, 2024
+4 min read
+
+Oil prices rose for a third day on Tuesday as talks between producers stalled, traders said.
+
+Key points:
+- Prices rose 2% on Tuesday.
+- Talks resume next week.
+
+2022: prices peak after the invasion
+2023: prices fall back
+
+\u201cNobody wants to move first,\u201d one delegate said.
+
+He declined to comment further.
+
+Share this article
+Sign up to our newsletter for daily market alerts
+
+\u00a9 2024 The Weekly Ledger. All rights reserved."""
+
+
+def test_a_magazine_page_keeps_lists_timelines_and_short_sentences_and_finds_its_dek():
+    [article] = cc.read_text(MAGAZINE)
+    assert article.title == "Oil Prices Climb as Supply Talks Stall"
+    assert article.dek.startswith("Producers fail to agree on output cuts")
+    assert article.date == "2024-03-03"
+    assert article.paragraphs == (
+        "Oil prices rose for a third day on Tuesday as talks between producers stalled, traders said.",
+        "Key points:",
+        "- Prices rose 2% on Tuesday.",
+        "- Talks resume next week.",
+        "2022: prices peak after the invasion",
+        "2023: prices fall back",
+        "\u201cNobody wants to move first,\u201d one delegate said.",
+        "He declined to comment further.",
+    )
+    reasons = {s.text: s.reason for s in article.skipped}
+    assert reasons["Home > Business > Energy"] == "breadcrumb"
+    assert reasons["By Maria Lopez"] == "byline"
+    assert reasons["4 min read"] == "reading time"
+    assert reasons["Sign up to our newsletter for daily market alerts"] == "sign-up or promotion"
+
+
+def test_a_magazine_page_is_named_after_the_site_in_its_chrome(tmp_path):
+    (tmp_path / "page.txt").write_text(MAGAZINE, encoding="utf-8")
+    [article] = cc.read_articles(tmp_path / "page.txt")
+    assert article.outlet == "The Weekly Ledger"
+
+
+LINKS_AND_TEASERS = """Talks Resume in Geneva
+
+Delegates from both sides met in Geneva on Monday for a new round of talks, the UN said.
+- Envoy to brief the Security Council on Friday: sources
+- Live updates: the talks in Geneva
+The envoy said the talks were constructive and would resume next week after a break.
+A general view shows the headquarters of the ministry in the capital, September 20,...
+The surface of the moon is photographed on a clear night from the observatory...
+"""
+
+
+def test_related_links_inside_a_story_and_a_run_of_teasers_after_it_are_set_aside():
+    [article] = cc.read_text(LINKS_AND_TEASERS)
+    assert len(article.paragraphs) == 2
+    assert [s.reason for s in article.skipped] == [
+        "related links",
+        "related links",
+        "teaser (other stories)",
+        "teaser (other stories)",
+    ]
+
+
+def test_a_line_kept_in_doubt_is_listed_as_unsure():
+    page = (
+        "Talks Resume\n\nDelegates met in Geneva on Monday for a new round of talks, the UN said.\n\n"
+        "TT\n\nThe envoy said the talks were constructive and would resume next week."
+    )
+    [article] = cc.read_text(page)
+    assert "TT" in article.paragraphs
+    assert [(u.text, u.reason) for u in article.unsure] == [("TT", "kept: marker?")]

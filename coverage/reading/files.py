@@ -135,9 +135,13 @@ def decode(data: bytes, *, name: str = "input") -> str:
 def _detect(data: bytes, name: str) -> str:
     # Windows-1252 is what most non-UTF-8 news text is; prefer it when it decodes cleanly
     # and the bytes look like its typographic range (curly quotes, dashes).
+    # A mostly-ASCII text with a few accented letters is Western European far more often
+    # than anything charset detection guesses from so little evidence.
     try:
         text = data.decode("cp1252")
-        if re.search(rb"[\x91-\x97]", data) and not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data):
+        clean = not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data)
+        few = sum(b >= 0x80 for b in data[:100_000]) < 0.05 * min(len(data), 100_000)
+        if clean and (few or re.search(rb"[\x91-\x97]", data)):
             return text
     except UnicodeDecodeError:
         pass

@@ -58,6 +58,7 @@ _WIRE_CREDIT_LINE = re.compile(
     r"^\((?:Reporting|Writing|Editing|Additional reporting|Compiled|Translated)\b.*\)$",
     re.IGNORECASE,
 )
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.IGNORECASE)
 _READING_TIME = re.compile(r"^(?:\d+\s*)?min(?:ute)?s?(?:\s+read)?$|^\d+\s*min(?:ute)?s?\b.*$")
 _COUNT = re.compile(r"^[\d.,]+$")
 _MARKER = re.compile(r"^[A-Z]{1,3}$")
@@ -300,6 +301,8 @@ def _strong_reason(text: str) -> str | None:
         return "teaser"
     if _WIRE_CREDIT_LINE.match(text):
         return "credit line"
+    if _COPYRIGHT.match(text) and words_of(text) <= 20:
+        return "copyright line"
     if _promotion(text):
         return "sign-up or promotion"
     if words_of(text) > 12:  # the rest are short lines
