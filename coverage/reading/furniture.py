@@ -305,8 +305,10 @@ def _strong_reason(text: str) -> str | None:
         return "copyright line"
     if _promotion(text):
         return "sign-up or promotion"
-    if words_of(text) > 12:  # the rest are short lines
-        return None
+    return _short_line_reason(text) if words_of(text) <= 12 else None
+
+
+def _short_line_reason(text: str) -> str | None:
     if fold_line(text) in chrome_phrases():
         return "chrome phrase"
     if words_of(text) <= 10 and _BYLINE.match(text) and not is_sentence(text.rstrip(".")):
