@@ -146,6 +146,24 @@ def eval_dev(dev: Path, verbose: bool) -> None:
             total[key] += value
     print("-" * len(header))
     _row("overall", total)
+    eval_folder(dev)
+
+
+def eval_folder(dev: Path) -> None:
+    """The whole tree read at once, as `compare-coverage articles DEV --include '*.raw.txt'`."""
+    expected = {}
+    for sources in dev.glob("*/sources.json"):
+        for version in json.loads(sources.read_text(encoding="utf-8"))["versions"].values():
+            expected[f"{sources.parent.name}/{version['raw_file'][:-4]}#1"] = version["outlet"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        articles = cc.read_articles(dev, include="*.raw.txt")
+    right = sum(expected.get(a.id) == a.outlet for a in articles)
+    unique = len({a.id for a in articles}) == len(articles)
+    print(
+        f"\nfolder read (include '*.raw.txt'): {len(articles)} articles, outlet right for "
+        f"{right}/{len(expected)}, ids unique: {unique}, warnings: {len(caught)}"
+    )
 
 
 def _pct(part: int, whole: int) -> str:

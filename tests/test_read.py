@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from pathlib import Path
@@ -443,3 +444,44 @@ def test_every_character_of_the_news_dev_raw_pages_lands_exactly_once():
         assert sorted(c for c in placed if not c.isspace()) == sorted(
             c for c in page if not c.isspace()
         ), path
+
+
+# ---- one coercer: the same input always becomes the same Article ---------------------------
+
+
+def test_the_same_text_becomes_the_same_article_everywhere():
+    text = "Moscow welcomed the talks. Tripoli agreed.\n\nThe envoy left."
+    [one] = cc.as_articles(text)
+    assert one == cc.as_articles([text])[0]
+    assert [s.text for s in one.sentences] == [
+        "Moscow welcomed the talks.",
+        "Tripoli agreed.",
+        "The envoy left.",
+    ]
+    assert (one.id, one.outlet) == ("text#1", "text 1")
+    assert [a.id for a in cc.as_articles([text, text])] == ["text#1", "text#2"]
+
+
+def test_an_article_built_by_hand_gets_its_sentences_filled():
+    hand = cc.Article("x#1", "AP", "", ("One sentence. Another one.", "A third."))
+    assert hand.sentences == ()
+    [filled] = cc.as_articles(hand)
+    assert [(s.text, s.paragraph) for s in filled.sentences] == [
+        ("One sentence.", 0),
+        ("Another one.", 0),
+        ("A third.", 1),
+    ]
+    assert filled == hand  # sentences are derived: not part of equality
+    assert all(filled.body[s.start : s.end] == s.text for s in filled.sentences)
+
+
+def test_sentences_left_over_from_other_paragraphs_are_split_again():
+    [article] = cc.as_articles("First story sentence. Second one.")
+    changed = dataclasses.replace(article, paragraphs=("A new text entirely.",))
+    [again] = cc.as_articles(changed)
+    assert [s.text for s in again.sentences] == ["A new text entirely."]
+
+
+def test_anything_else_is_refused_with_a_clear_message():
+    with pytest.raises(TypeError, match="Articles or texts"):
+        cc.as_articles([42])
