@@ -485,3 +485,9 @@ def test_sentences_left_over_from_other_paragraphs_are_split_again():
 def test_anything_else_is_refused_with_a_clear_message():
     with pytest.raises(TypeError, match="Articles or texts"):
         cc.as_articles([42])
+
+
+def test_an_article_number_must_be_written_in_ascii_digits(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    with pytest.raises(cc.InputNotFound, match="article number"):
+        cc.read_articles(f"{tmp_path / 'a.txt'}#\u0661")

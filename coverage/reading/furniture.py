@@ -203,9 +203,21 @@ def credit_only(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _triggers(phrases: frozenset[str]) -> frozenset[str]:
+    """The longest word of each phrase: a line holding none of them holds no phrase."""
+    return frozenset(max(p.split(), key=len) for p in phrases)
+
+
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?\"'()[]\u201c\u201d\u2018\u2019\u2026-"})
+
+
 def _promotion(text: str) -> bool:
     folded = text.casefold()
-    hits = [p for p in vocabulary.words("reading_promo_phrases") if p in folded]
+    phrases = vocabulary.words("reading_promo_phrases")
+    if _triggers(phrases).isdisjoint(folded.translate(_PUNCTUATION).split()):
+        return False
+    hits = [p for p in phrases if p in folded]
     if len(hits) >= 2:
         return True
     if not hits or "\u201c" in text or '"' in text:

@@ -180,7 +180,7 @@ def site_name(article: Article) -> str:
         match = _COPYRIGHT.search(skipped.text)
         if match:
             return match.group("name").strip()
-    for skipped in article.skipped[:3]:
+    for skipped in article.skipped[:1]:  # only the page's first line, above the title
         words = skipped.text.split()
         if (
             skipped.reason in ("kicker or site name above the title", "page header")

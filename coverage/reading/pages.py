@@ -572,7 +572,7 @@ class _Story:
             and candidate.words >= 8
             and process.extractOne(
                 candidate.text,
-                [x.text for x in rest[:20] if 0.5 <= x.words / candidate.words <= 3],
+                [x.text for x in rest[:12] if 0.5 <= x.words / candidate.words <= 3],
                 scorer=fuzz.token_set_ratio,
                 score_cutoff=85,
             )
