@@ -39,6 +39,8 @@ __all__ = [
     "is_teaser_link",
     "words_of",
     "find_date",
+    "may_promote",
+    "weak_reason",
 ]
 
 BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*\u2013\u2014-"
@@ -128,6 +130,7 @@ def words_of(text: str) -> int:
     return len(text.split())
 
 
+@lru_cache(maxsize=8192)  # asked several times of each line
 def is_sentence(text: str) -> bool:
     """Reads like a sentence: ends like one and has lowercase words ("He declined to comment.").
 
@@ -212,10 +215,16 @@ def _triggers(phrases: frozenset[str]) -> frozenset[str]:
 _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?\"'()[]\u201c\u201d\u2018\u2019\u2026-"})
 
 
+def may_promote(text: str) -> bool:
+    """Whether a text (a line, or a whole page at once) holds a word of a promotion phrase."""
+    phrases = vocabulary.words("reading_promo_phrases")
+    return not _triggers(phrases).isdisjoint(text.casefold().translate(_PUNCTUATION).split())
+
+
 def _promotion(text: str) -> bool:
     folded = text.casefold()
     phrases = vocabulary.words("reading_promo_phrases")
-    if _triggers(phrases).isdisjoint(folded.translate(_PUNCTUATION).split()):
+    if not may_promote(text):
         return False
     hits = [p for p in phrases if p in folded]
     if len(hits) >= 2:
@@ -306,7 +315,7 @@ def _dateline(text: str) -> bool:
     )
 
 
-def _strong_reason(text: str) -> str | None:
+def _strong_reason(text: str, promotions: bool = True) -> str | None:
     """Reasons that hold wherever the line stands."""
     teaser = _TEASER.match(text)
     if teaser and not (words_of(teaser.group("rest")) >= 8 and is_sentence(teaser.group("rest"))):
@@ -315,7 +324,7 @@ def _strong_reason(text: str) -> str | None:
         return "credit line"
     if _COPYRIGHT.match(text) and words_of(text) <= 20:
         return "copyright line"
-    if _promotion(text):
+    if promotions and _promotion(text):
         return "sign-up or promotion"
     return _short_line_reason(text) if words_of(text) <= 12 else None
 
@@ -347,15 +356,21 @@ def _outside_reason(text: str) -> str | None:
     return None
 
 
-def line_reason(text: str, *, inside: bool) -> str | None:
+def line_reason(text: str, *, inside: bool, promotions: bool = True) -> str | None:
     """Why a line is furniture by its shape (None: it may be story text).
 
     ``inside``: the line stands between the story's paragraphs, where only strong
-    evidence counts (a figure or a word alone on a line stays there).
+    evidence counts (a figure or a word alone on a line stays there). ``promotions=False``
+    skips the promotion phrases (when :func:`may_promote` said the page holds none).
     """
-    reason = _strong_reason(text)
+    reason = _strong_reason(text, promotions)
     if reason or inside:
         return reason
+    return weak_reason(text)
+
+
+def weak_reason(text: str) -> str | None:
+    """Reasons that hold only outside the story: breadcrumbs, markers, counts, tags."""
     if (
         words_of(text) <= 8
         and _BREADCRUMB_SEP.search(text)

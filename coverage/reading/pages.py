@@ -34,6 +34,8 @@ from .furniture import (
     is_teaser_link,
     is_timeline,
     line_reason,
+    may_promote,
+    weak_reason,
 )
 
 __all__ = ["parse_page", "split_blocks", "looks_hard_wrapped"]
@@ -285,7 +287,8 @@ class _Story:
         self.wrapped = looks_hard_wrapped(
             [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
         )
-        self.strong = [line_reason(line.text, inside=True) for line in lines]
+        promotions = bool(lines) and may_promote(self.page[lines[0].start : lines[-1].end])
+        self.strong = [line_reason(line.text, inside=True, promotions=promotions) for line in lines]
         self._teaser_runs()
         self.captioned = [
             self.strong[i] is None and (has_photo_credit(x.text) or caption_prefix(x.text))
@@ -345,7 +348,7 @@ class _Story:
             if not self._furniture(i)
             and _is_headline(line)
             and not _is_lead(line)
-            and line_reason(line.text, inside=False) is None
+            and weak_reason(line.text) is None
             and not _SENTENCES_INSIDE.search(line.text)
             and not is_sentence(line.text)
         ]
@@ -388,7 +391,7 @@ class _Story:
             self.lead_in.append(line)
             return None
         where = "kicker or site name above the title" if title is not None and i < title else None
-        self.skip(line, line_reason(line.text, inside=False) or where or "page header")
+        self.skip(line, weak_reason(line.text) or where or "page header")
         return None
 
     def _doubled(self, i: int, key: str) -> bool:
@@ -464,7 +467,7 @@ class _Story:
         elif self._no_stop_caption(i, line):
             self.captions.append((line.start, line.end))
         else:
-            doubt = line_reason(line.text, inside=False)
+            doubt = weak_reason(line.text)
             if doubt:
                 self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
             self.body.append(line)
@@ -523,7 +526,7 @@ class _Story:
             elif self.captioned[i]:
                 self.captions.append((line.start, line.end))
             else:
-                reason = line_reason(line.text, inside=False)
+                reason = weak_reason(line.text)
                 self.skip(
                     line, reason or ("teaser headline" if _is_headline(line) else "page footer")
                 )
