@@ -491,3 +491,9 @@ def test_an_article_number_must_be_written_in_ascii_digits(tmp_path):
     (tmp_path / "a.txt").write_text(STORY)
     with pytest.raises(cc.InputNotFound, match="article number"):
         cc.read_articles(f"{tmp_path / 'a.txt'}#\u0661")
+
+
+def test_a_section_label_above_the_title_is_not_taken_for_the_site(tmp_path):
+    (tmp_path / "courier.txt").write_text("Middle East\n\n" + STORY)
+    [article] = cc.read_articles(tmp_path / "courier.txt")
+    assert article.outlet == "courier"

@@ -28,6 +28,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import vocabulary
 from ..errors import CoverageError
 from ..model import Article
 from .furniture import find_date
@@ -188,6 +189,7 @@ def site_name(article: Article) -> str:
             and not any(c.isdigit() for c in skipped.text)
             and all(w[0].isupper() for w in words if w[0].isalpha())
             and any(w[0].isalpha() for w in words)
+            and skipped.text.casefold() not in vocabulary.words("reading_section_labels")
         ):
             return skipped.text
     return ""
