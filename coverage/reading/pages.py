@@ -244,6 +244,25 @@ def _articles(stories: list[_Story], *, name: str, source: str | None, language:
     ]
 
 
+def _restated(candidate: _Line, later: list[_Line]) -> bool:
+    """The story says the candidate again further down (as wire rewrites repeat a dek).
+
+    Only paragraphs of like length that share most of its words are scored (fuzzy token
+    sets, at least 85), which keeps the test cheap on long stories.
+    """
+    words = set(candidate.text.casefold().split())
+    close = [
+        x.text
+        for x in later
+        if 0.5 <= x.words / candidate.words <= 3
+        and len(words.intersection(x.text.casefold().split())) >= 0.6 * len(words)
+    ]
+    return bool(close) and (
+        process.extractOne(candidate.text, close, scorer=fuzz.token_set_ratio, score_cutoff=85)
+        is not None
+    )
+
+
 # ---- one story --------------------------------------------------------------------------
 
 
@@ -570,17 +589,7 @@ class _Story:
         dateline_next = (
             rest and _LEAD_DATELINE.match(rest[0].text) and not _LEAD_DATELINE.match(candidate.text)
         )
-        repeated = (
-            len(rest) >= 2
-            and candidate.words >= 8
-            and process.extractOne(
-                candidate.text,
-                [x.text for x in rest[:12] if 0.5 <= x.words / candidate.words <= 3],
-                scorer=fuzz.token_set_ratio,
-                score_cutoff=85,
-            )
-            is not None
-        )
+        repeated = len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12])
         if (self.title and (no_stop or dateline_next)) or repeated:
             self.dek = candidate
             self.body = rest
