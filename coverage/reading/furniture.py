@@ -39,7 +39,7 @@ __all__ = [
     "is_teaser_link",
     "words_of",
     "find_date",
-    "may_promote",
+    "promotion_words",
     "weak_reason",
 ]
 
@@ -212,17 +212,20 @@ def _triggers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(max(p.split(), key=len) for p in phrases)
 
 
-def may_promote(text: str) -> bool:
-    """Whether a text (a line, or a whole page at once) may hold a promotion phrase: it
-    holds the longest word of one (a cheap test before the phrases)."""
+def promotion_words(text: str) -> frozenset[str]:
+    """Which promotion words (the longest word of each phrase) a text holds: computed once
+    for a page, so that each line is then tested for these few only."""
     folded = text.casefold()
-    return any(word in folded for word in _triggers(vocabulary.words("reading_promo_phrases")))
+    return frozenset(
+        word for word in _triggers(vocabulary.words("reading_promo_phrases")) if word in folded
+    )
 
 
-def _promotion(text: str) -> bool:
+def _promotion(text: str, present: frozenset[str] | None = None) -> bool:
     folded = text.casefold()
     phrases = vocabulary.words("reading_promo_phrases")
-    if not may_promote(text):
+    words = _triggers(phrases) if present is None else present
+    if not any(word in folded for word in words):
         return False
     hits = [p for p in phrases if p in folded]
     if len(hits) >= 2:
@@ -313,7 +316,7 @@ def _dateline(text: str) -> bool:
     )
 
 
-def _strong_reason(text: str, promotions: bool = True) -> str | None:
+def _strong_reason(text: str, promotions: frozenset[str] | None = None) -> str | None:
     """Reasons that hold wherever the line stands."""
     teaser = _TEASER.match(text)
     if teaser and not (words_of(teaser.group("rest")) >= 8 and is_sentence(teaser.group("rest"))):
@@ -322,7 +325,7 @@ def _strong_reason(text: str, promotions: bool = True) -> str | None:
         return "credit line"
     if _COPYRIGHT.match(text) and words_of(text) <= 20:
         return "copyright line"
-    if promotions and _promotion(text):
+    if promotions != frozenset() and _promotion(text, promotions):
         return "sign-up or promotion"
     return _short_line_reason(text) if words_of(text) <= 12 else None
 
@@ -354,12 +357,12 @@ def _outside_reason(text: str) -> str | None:
     return None
 
 
-def line_reason(text: str, *, inside: bool, promotions: bool = True) -> str | None:
+def line_reason(text: str, *, inside: bool, promotions: frozenset[str] | None = None) -> str | None:
     """Why a line is furniture by its shape (None: it may be story text).
 
     ``inside``: the line stands between the story's paragraphs, where only strong
-    evidence counts (a figure or a word alone on a line stays there). ``promotions=False``
-    skips the promotion phrases (when :func:`may_promote` said the page holds none).
+    evidence counts (a figure or a word alone on a line stays there). ``promotions``: the
+    :func:`promotion_words` of the page, when known (none: no promotion phrase to look for).
     """
     reason = _strong_reason(text, promotions)
     if reason or inside:

@@ -34,7 +34,7 @@ from .furniture import (
     is_teaser_link,
     is_timeline,
     line_reason,
-    may_promote,
+    promotion_words,
     weak_reason,
 )
 
@@ -306,7 +306,7 @@ class _Story:
         self.wrapped = looks_hard_wrapped(
             [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
         )
-        promotions = bool(lines) and may_promote(self.page[lines[0].start : lines[-1].end])
+        promotions = promotion_words(self.page[lines[0].start : lines[-1].end] if lines else "")
         self.strong = [line_reason(line.text, inside=True, promotions=promotions) for line in lines]
         self._teaser_runs()
         self.captioned = [
