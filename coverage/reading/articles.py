@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from ..model import Article
-from .pages import split_blocks
+from .lines import split_blocks
 from .segment import split_paragraphs
 
 __all__ = ["as_article", "as_articles", "with_sentences"]

@@ -29,6 +29,7 @@ from ..errors import (
 from ..model import Article
 from .articles import with_sentences
 from .furniture import find_date
+from .lines import split_blocks
 from .metadata import (
     METADATA_FILES,
     MetadataWarning,
@@ -39,7 +40,7 @@ from .metadata import (
     site_name,
     url_in,
 )
-from .pages import parse_page, split_blocks
+from .pages import parse_page
 
 __all__ = [
     "read_articles",

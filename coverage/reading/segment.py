@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import sentencex
 
 from ..model import PARAGRAPH_BREAK, Sentence
-from .pages import split_blocks
+from .lines import split_blocks
 
 __all__ = ["split_sentences", "split_paragraphs"]
 
