@@ -175,7 +175,7 @@ def test_inputs_may_be_texts_lists_or_articles(shoigu_pair):
 def test_options_are_recorded_and_deterministic(shoigu_pair):
     first, second = cc.align(*shoigu_pair), cc.align(*shoigu_pair)
     assert first == second
-    assert dict(first.options)["threshold"] == 0.35
+    assert dict(first.options)["threshold"] == 0.3  # calibrated on news-dev (issue 12)
 
 
 def test_alignment_displays_itself_escaped():
