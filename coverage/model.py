@@ -163,14 +163,17 @@ class Restatement:
 
     ``by`` says which side holds the restating sentence (``"a"`` or ``"b"``); ``a`` and
     ``b`` are the two sentence indices. A restatement never repeats a unit's link: the
-    restating sentence belongs to no unit with its partner (it is usually ``added`` or
+    two sentences belong to different units (the restating one is often ``added`` or
     ``dropped`` itself, while the sentence it restates is paired in the body).
+    ``method`` says how it was found (``holds``, ``held``, ``leftover``, ``cross``: see
+    ``alignment.restate``); ``edits`` is the word diff of the two sentences.
     """
 
     a: int
     b: int
     by: Literal["a", "b"]
     score: float
+    method: str = ""
     edits: tuple[WordEdit, ...] = ()
 
 

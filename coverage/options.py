@@ -25,7 +25,9 @@ class Options:
     that must be found in a neighbouring unit for a merge or split (which must also raise
     the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
     pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
-    hold for a restatement link; ``candidates`` how many partners each sentence gets
+    hold for a restatement link; ``second_threshold`` the least score for a leftover
+    sentence to link to a partner that is paired already; ``cross_threshold`` the least
+    score for a link between sentences of two different units; ``candidates`` how many partners each sentence gets
     scored; ``smoothing`` is added to key frequencies before inverting them (0 is plain
     IDF); ``blend`` is the word score's share of the fused sentence score (the rest is
     the character score).
@@ -36,10 +38,12 @@ class Options:
     """
 
     threshold: float = 0.3
-    context_threshold: float = 0.3
+    context_threshold: float = 0.25
     join_threshold: float = 0.4
     move_threshold: float = 0.6
     restate_threshold: float = 0.45
+    second_threshold: float = 0.35
+    cross_threshold: float = 0.5
     candidates: int = 12
     smoothing: float = 2.0
     blend: float = 0.7
@@ -54,6 +58,8 @@ class Options:
             "join_threshold",
             "move_threshold",
             "restate_threshold",
+            "second_threshold",
+            "cross_threshold",
             "blend",
             "story_threshold",
             "story_containment",

@@ -15,9 +15,10 @@ How it works (every step is deterministic and mirrors when ``a`` and ``b`` swap)
    (method ``gap``).
 5. **Merges and splits.** An unpaired sentence next to a unit joins it when most of its
    weight is found across (``join_threshold``) *and* joining raises the unit's score.
-6. **Restatements** (:mod:`restate`). A leftover sentence that a sentence of the other
-   side holds almost whole (a dek, caption, pull quote) is linked to it beside the
-   units, even when that sentence is paired already.
+6. **Restatements** (:mod:`restate`). Links beside the units: a leftover line (a dek,
+   caption, pull quote, embedded post) to the body sentences it restates, a leftover
+   sentence to a strong partner that is paired already, and strong pairs across two
+   units (n:m regroupings). None repeats a unit's link.
 7. Whatever is left is ``added`` (only in ``b``) or ``dropped`` (only in ``a``).
 
 Each unit records its ``method`` and score, and carries the word diff of its sentences.
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from ..model import Alignment, Restatement, Unit
 from ..options import Options, resolve
 from .chain import heaviest_chain
-from .restate import find_restatements
+from .restate import Thresholds, find_restatements
 from .similarity import Scorer, Version, fold, sentence_keys, sentence_texts, similarity_matrix
 from .worddiff import word_diff
 
@@ -114,12 +115,16 @@ class _Pair:
             smoothing=self.options.smoothing,
             blend=self.options.blend,
         )
+        # a text's checksum: equal scores are ordered by the texts, whichever side is a
+        self.a_crc = [zlib.crc32(t.encode()) for t in self.a_folded]
+        self.b_crc = [zlib.crc32(t.encode()) for t in self.b_folded]
         self.a_heads = headlines(self.a_texts)
         self.b_heads = headlines(self.b_texts)
 
-    def tiebreak(self, i: int, j: int) -> tuple[str, str]:
-        """Equal scores are ordered by the texts, the same way whichever side is a."""
-        return min(self.a_folded[i], self.b_folded[j]), max(self.a_folded[i], self.b_folded[j])
+    def tiebreak(self, i: int, j: int) -> tuple[int, int]:
+        """Equal scores are ordered by the texts (checksums), the same whichever side is a."""
+        x, y = self.a_crc[i], self.b_crc[j]
+        return (x, y) if x <= y else (y, x)
 
     def kind_matches(self, i: int, j: int) -> bool:
         return (i in self.a_heads) == (j in self.b_heads)
@@ -127,8 +132,7 @@ class _Pair:
     def weight(self, i: int, j: int, score: float) -> float:
         """A pair's weight in the chain: its score, nudged toward the diagonal and by text."""
         off = abs(i / len(self.a_texts) - j / len(self.b_texts))
-        noise = zlib.crc32("\0".join(self.tiebreak(i, j)).encode()) / 2**32
-        return score - 1e-4 * off + 1e-7 * noise
+        return score - 1e-4 * off + 1e-7 * ((self.a_crc[i] ^ self.b_crc[j]) / 2**32)
 
 
 def align(
@@ -164,15 +168,19 @@ def align(
     b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
     _fill_gaps(pair, groups, a_group, b_group)
     _join_neighbours(pair, a_group, b_group)
+    numbers = {id(g): n for n, g in enumerate(groups)}
     restatements = find_restatements(
         pair.scorer,
         scores,
-        a_free=[i for i in range(len(a_texts)) if i not in a_group and i not in pair.a_heads],
-        b_free=[j for j in range(len(b_texts)) if j not in b_group and j not in pair.b_heads],
+        a_unit={i: numbers[id(g)] for i, g in a_group.items()},
+        b_unit={j: numbers[id(g)] for j, g in b_group.items()},
         a_heads=pair.a_heads,
         b_heads=pair.b_heads,
-        threshold=options.restate_threshold,
-        tiebreak=pair.tiebreak,
+        thresholds=Thresholds(
+            holds=options.restate_threshold,
+            leftover=options.second_threshold,
+            cross=options.cross_threshold,
+        ),
     )
     units = _units(pair, groups, a_group, b_group, diffs)
     return Alignment(
@@ -184,13 +192,14 @@ def align(
         options=tuple((name, getattr(options, name)) for name in _RECORDED),
         restatements=tuple(
             Restatement(
-                a=i,
-                b=j,
-                by=by,
-                score=round(score, 4),
-                edits=word_diff(a_texts[i], b_texts[j]) if diffs else (),
+                a=link.a,
+                b=link.b,
+                by=link.by,  # type: ignore[arg-type]
+                score=round(min(link.score, 1.0), 4),
+                method=link.method,
+                edits=word_diff(a_texts[link.a], b_texts[link.b]) if diffs else (),
             )
-            for i, j, by, score in restatements
+            for link in restatements
         ),
     )
 
@@ -201,6 +210,8 @@ _RECORDED = (
     "join_threshold",
     "move_threshold",
     "restate_threshold",
+    "second_threshold",
+    "cross_threshold",
     "candidates",
     "smoothing",
     "blend",
@@ -261,7 +272,7 @@ def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
     """Pair the leads, and a lone sentence on each side between two kept pairs.
 
     The start of both texts and two surrounding pairs vouch for a pair the scores alone
-    would not make, so it needs only ``context_threshold``.
+    would not make, so it needs only ``context_threshold`` (and two shared words).
     """
     low = pair.options.context_threshold
     anchors = sorted((g for g in groups if not g.moved), key=lambda g: min(g.a))
@@ -281,7 +292,7 @@ def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
             continue
         i, j = gap_a[0], gap_b[0]
         score = pair.scorer.pair(i, j)
-        if score >= low:
+        if score >= low and not pair.scorer.by_chance(i, j):
             group = _Group([i], [j], min(score, 0.999), "lead" if lead else "gap")
             groups.append(group)
             a_group[i], b_group[j] = group, group

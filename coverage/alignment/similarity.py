@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from operator import itemgetter
 
 from rapidfuzz.distance import Indel
 
@@ -178,46 +177,61 @@ class Scorer:
             return 0.0
         return Indel.normalized_similarity(self.a_low[i], self.b_low[j])
 
+    def by_chance(self, i: int, j: int) -> bool:
+        """True when two sentences of three or more content words share only one."""
+        a, b = self.a_keys[i], self.b_keys[j]
+        return len(a & b) < 2 and min(len(a), len(b)) > 2
+
     def pair(self, i: int, j: int) -> float:
         """The fused score of a_i and b_j: weighted word Dice blended with characters."""
         a, b = self.a_keys[i], self.b_keys[j]
         shared = a & b
         total = self.a_mass[i] + self.b_mass[j]
         words = 2.0 * self.mass(shared) / total if total else 0.0
-        if self.blend >= 1.0 or (len(shared) < 2 and min(len(a), len(b)) > 2):
+        if self.blend >= 1.0 or self.by_chance(i, j):
             return words  # one shared word is chance: the characters would echo it
         return self.blend * words + (1.0 - self.blend) * self.characters(i, j)
 
-    def shared(self) -> dict[tuple[int, int], float]:
-        """The weight each proposed pair shares, from an index of the rarer keys."""
+    def _postings(self) -> dict[str, list[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
+        frequency = self.frequency
         for j, keys in enumerate(self.b_keys):
             for k in keys:
-                if self.frequency[k] <= POSTINGS_CAP:
+                if frequency[k] <= POSTINGS_CAP:
                     postings[k].append(j)
-        shared: dict[tuple[int, int], float] = defaultdict(float)
-        weight = self.weight
+        return postings
+
+    def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
+        """Fused scores of the pairs that are among the best few of either sentence.
+
+        Pairs are proposed by the keys they share (each key no more frequent than
+        ``POSTINGS_CAP``) and ranked by the weight they share.
+        """
+        postings, weight = self._postings(), self.weight
+        keep: set[tuple[int, int]] = set()
+        by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for i, keys in enumerate(self.a_keys):
+            shared: dict[int, float] = defaultdict(float)
             for k in keys:
                 w = weight[k]
                 for j in postings.get(k, ()):
-                    shared[i, j] += w
-        return shared
-
-    def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
-        """Fused scores of the pairs that are among the best few of either sentence."""
-        shared = self.shared()
-        by_a: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        by_b: dict[int, list[tuple[float, int, int]]] = defaultdict(list)
-        for (i, j), w in shared.items():
-            by_a[i].append((w, -j, i))
-            by_b[j].append((w, -i, j))
-        keep: set[tuple[int, int]] = set()
-        for i, rows in by_a.items():
-            keep.update((i, -j) for _, j, _ in heapq.nlargest(per_sentence, rows))
+                    shared[j] += w
+            if len(shared) > per_sentence:
+                best = heapq.nlargest(per_sentence, shared.items(), key=_by_weight_then_first)
+            else:
+                best = shared.items()
+            keep.update((i, j) for j, _ in best)
+            for j, w in shared.items():
+                by_b[j].append((w, -i))
         for j, rows in by_b.items():
-            keep.update((-i, j) for _, i, _ in heapq.nlargest(per_sentence, rows))
-        return {(i, j): min(0.999, self.pair(i, j)) for i, j in sorted(keep, key=itemgetter(0, 1))}
+            chosen = heapq.nlargest(per_sentence, rows) if len(rows) > per_sentence else rows
+            keep.update((-i, j) for _, i in chosen)
+        pair = self.pair
+        return {(i, j): min(0.999, pair(i, j)) for i, j in sorted(keep)}
+
+
+def _by_weight_then_first(item: tuple[int, float]) -> tuple[float, int]:
+    return item[1], -item[0]
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:

@@ -28,8 +28,11 @@ __all__ = ["word_diff", "replay", "are_variants"]
 _Opcode = tuple[str, int, int, int, int]
 
 
-def _compare_key(token: Token) -> str:
-    return fold_quotes(token.text)
+def _compare_keys(text: str, tokens: list[Token]) -> list[str]:
+    """Each token's typography-folded form; plain ASCII needs no folding but the backtick."""
+    if text.isascii() and "`" not in text:
+        return [t.text for t in tokens]
+    return [fold_quotes(t.text) for t in tokens]
 
 
 # difflib reads best (longest common blocks first), but its time explodes on long,
@@ -150,11 +153,15 @@ def word_diff(a: str, b: str) -> tuple[WordEdit, ...]:
     ...                             "since longtime dictator Moamer Kadhafi was killed")]
     ['equal since', 'replace its leader -> longtime dictator', 'replace Muammar Qaddafi -> Moamer Kadhafi', 'equal was killed']
     """
-    a_tokens, b_tokens = tokenize(a), tokenize(b)
+    a_tokens = tokenize(a)
+    b_tokens = a_tokens if b == a else tokenize(b)
+    if b == a and a_tokens:  # the same sentence: one equal run (no matcher needed)
+        words = tuple(t.text for t in a_tokens)
+        return (WordEdit("equal", words, words, (0, len(a)), (0, len(b))),)
     if not a_tokens and not b_tokens:  # nothing but white space, if anything
         return (WordEdit("equal", (), (), (0, len(a)), (0, len(b))),) if a or b else ()
-    a_keys = [_compare_key(t) for t in a_tokens]
-    b_keys = [_compare_key(t) for t in b_tokens]
+    a_keys = _compare_keys(a, a_tokens)
+    b_keys = _compare_keys(b, b_tokens)
     opcodes = _join_fillers(_opcodes(a_keys, b_keys), a_tokens, b_tokens)
     refined: list[_Opcode] = []
     for op in opcodes:
