@@ -39,7 +39,7 @@ class Options:
 
     threshold: float = 0.3
     context_threshold: float = 0.25
-    join_threshold: float = 0.4
+    join_threshold: float = 0.2
     move_threshold: float = 0.6
     restate_threshold: float = 0.45
     second_threshold: float = 0.35

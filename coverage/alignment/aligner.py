@@ -12,9 +12,13 @@ How it works (every step is deterministic and mirrors when ``a`` and ``b`` swap)
    ``moved`` only on strong evidence (``move_threshold``).
 4. **Anchors.** The start of both texts is an anchor: the two leads pair at the lower
    ``context_threshold``, as does a lone sentence on each side between two kept pairs
-   (method ``gap``).
-5. **Merges and splits.** An unpaired sentence next to a unit joins it when most of its
-   weight is found across (``join_threshold``) *and* joining raises the unit's score.
+   (method ``gap``); either needs two shared content words. A wider gap is left alone:
+   pairing leftovers by position was the old aligner's main source of false links.
+5. **Merges and splits.** An unpaired sentence next to a unit joins it when enough of
+   its weight is found across (``join_threshold``) *and* joining raises the unit's
+   fused score (words and characters of each side read as one text). One sentence
+   facing a short run of unpaired sentences between two kept pairs is a split (or a
+   merge) when the run, read as one text, scores ``context_threshold`` with it.
 6. **Restatements** (:mod:`restate`). Links beside the units: a leftover line (a dek,
    caption, pull quote, embedded post) to the body sentences it restates, a leftover
    sentence to a strong partner that is paired already, and strong pairs across two
@@ -45,6 +49,7 @@ _END = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
 _INNER_END = re.compile(r"[a-z0-9][.!?] +[A-Z]")
 _HEADLINE_RUN = 3  # at most this many leading lines are taken for a headline and kickers
 _HEADLINE_WORDS = 16  # a longer line without a stop is a caption or a standfirst
+_GAP_RUN = 4
 _ALIKE = 1e-9  # scores closer than this are equal (then the texts decide)
 
 
@@ -289,6 +294,8 @@ def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
             and gap_b[0] == _first_body(pair.b_heads, b_group)
         )
         if not lead and (len(gap_a) > 1 or len(gap_b) > 1):
+            if number > 0:
+                _fill_split_gap(pair, groups, a_group, b_group, gap_a, gap_b, low)
             continue
         i, j = gap_a[0], gap_b[0]
         score = pair.scorer.pair(i, j)
@@ -296,6 +303,21 @@ def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
             group = _Group([i], [j], min(score, 0.999), "lead" if lead else "gap")
             groups.append(group)
             a_group[i], b_group[j] = group, group
+
+
+def _fill_split_gap(pair: _Pair, groups, a_group, b_group, gap_a, gap_b, low) -> None:
+    """One sentence facing a short run of sentences between two kept pairs: a split
+    (or merge) when the run, read as one text, scores ``context_threshold`` with it."""
+    if min(len(gap_a), len(gap_b)) != 1 or max(len(gap_a), len(gap_b)) > _GAP_RUN:
+        return
+    if gap_a[-1] - gap_a[0] + 1 != len(gap_a) or gap_b[-1] - gap_b[0] + 1 != len(gap_b):
+        return
+    score = pair.scorer.group(gap_a, gap_b)
+    if score >= low:
+        group = _Group(list(gap_a), list(gap_b), min(score, 0.999), "gap")
+        groups.append(group)
+        a_group.update(dict.fromkeys(gap_a, group))
+        b_group.update(dict.fromkeys(gap_b, group))
 
 
 def _first_body(heads: frozenset[int], owner) -> int:
@@ -331,7 +353,11 @@ def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
                     share = scorer.containment(own_keys[index] - mine, whole)
                     if share < share_needed:
                         continue
-                    gain = scorer.dice(mine | own_keys[index], whole) - scorer.dice(mine, whole)
+                    grown = sorted([*members, index])
+                    if side == "a":
+                        gain = scorer.group(grown, across) - scorer.group(members, across)
+                    else:
+                        gain = scorer.group(across, grown) - scorer.group(across, members)
                     if gain > _ALIKE:
                         ends = (index, across[0]) if side == "a" else (across[0], index)
                         offers.append((-round(gain, 9), pair.tiebreak(*ends), side, index, group))

@@ -13,8 +13,9 @@ link), each with the ``method`` that found it:
   ``second_threshold`` but the core could not pair them (the partner is paired already,
   or the pair is out of order and too weak for a move): one fact told twice on one
   side, or told again elsewhere;
-- ``cross``: two sentences of different units that score ``cross_threshold`` together,
-  as when an updated take moves a clause into the next sentence (an n:m regrouping).
+- ``cross``: two sentences of neighbouring units that score ``cross_threshold``
+  together, as when an updated take moves a clause into the next sentence (an n:m
+  regrouping).
 
 Headlines never restate (they pair only with headlines).
 """
@@ -34,6 +35,8 @@ __all__ = ["Link", "find_restatements"]
 _SMOOTHING = 2.0
 # a leftover line that holds this share of a sentence across restates it
 HELD_WHOLE = 0.6
+# ... and it restates at most this many (a post quoting a few lines, not a whole story)
+HELD_MOST = 4
 
 
 @dataclass(frozen=True)
@@ -111,10 +114,12 @@ def _leftover(keys, partners, scorer: Scorer, thresholds: Thresholds):
     holding = max(((_held(keys, other, scorer), -index) for index, other, _ in partners))
     if holding[0] >= thresholds.holds:
         chosen[-holding[1]] = (holding[0], "holds")
-    for index, other, _ in partners:
-        held = _held(other, keys, scorer)
-        if held >= HELD_WHOLE and index not in chosen:
-            chosen[index] = (held, "held")
+    held = sorted(
+        ((_held(other, keys, scorer), -index) for index, other, _ in partners), reverse=True
+    )
+    for score, index in held[:HELD_MOST]:
+        if score >= HELD_WHOLE and -index not in chosen:
+            chosen[-index] = (score, "held")
     score, index = max((score, -index) for index, _, score in partners)
     if score >= thresholds.leftover and -index not in chosen:
         chosen[-index] = (score, "leftover")
@@ -139,6 +144,12 @@ def _cross(
         if score < threshold or i in a_heads or j in b_heads:
             continue
         unit_a, unit_b = a_unit.get(i), b_unit.get(j)
-        if unit_a is not None and unit_b is not None and unit_a != unit_b:
+        if unit_a is None or unit_b is None or unit_a == unit_b:
+            continue
+        # a regrouping is local: a neighbour of one sentence shares the other's unit
+        if unit_b in (a_unit.get(i - 1), a_unit.get(i + 1)) or unit_a in (
+            b_unit.get(j - 1),
+            b_unit.get(j + 1),
+        ):
             links.append(Link(i, j, shorter(i, j), score, "cross"))
     return links

@@ -192,6 +192,17 @@ class Scorer:
             return words  # one shared word is chance: the characters would echo it
         return self.blend * words + (1.0 - self.blend) * self.characters(i, j)
 
+    def group(self, a_indices: Sequence[int], b_indices: Sequence[int]) -> float:
+        """The fused score of several sentences of each side, each side read as one text."""
+        a = frozenset().union(*(self.a_keys[i] for i in a_indices))
+        b = frozenset().union(*(self.b_keys[j] for j in b_indices))
+        if len(a & b) < 2 and min(len(a), len(b)) > 2:
+            return self.dice(a, b)
+        chars = Indel.normalized_similarity(
+            " ".join(self.a_low[i] for i in a_indices), " ".join(self.b_low[j] for j in b_indices)
+        )
+        return self.blend * self.dice(a, b) + (1.0 - self.blend) * chars
+
     def _postings(self) -> dict[str, list[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
         frequency = self.frequency
