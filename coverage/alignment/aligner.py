@@ -348,6 +348,8 @@ def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
                     members, across = (group.a, group.b) if side == "a" else (group.b, group.a)
                     if len(across) > 1:  # a merge does not also split: n:n has no direction
                         continue
+                    if members[0] in heads:  # a headline's unit takes no body sentence
+                        continue
                     whole = frozenset().union(*(other_keys[k] for k in across))
                     mine = frozenset().union(*(own_keys[k] for k in members))
                     share = scorer.containment(own_keys[index] - mine, whole)

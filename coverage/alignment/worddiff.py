@@ -146,13 +146,61 @@ def _boundaries(text: str, tokens: list[Token]) -> list[int]:
 def word_diff(a: str, b: str) -> tuple[WordEdit, ...]:
     """The word edits that turn sentence ``a`` into sentence ``b``.
 
+    Swapping the sentences mirrors the edits (``insert`` <-> ``delete``): the diff is
+    always worked out in one canonical direction and turned round when needed.
+
     >>> [str(e) for e in word_diff("backed by military leader Khalifa Haftar",
     ...                             "backed by military strongman Khalifa Haftar")]
     ['equal backed by military', 'replace leader -> strongman', 'equal Khalifa Haftar']
     >>> [str(e) for e in word_diff("since its leader Muammar Qaddafi was killed",
     ...                             "since longtime dictator Moamer Kadhafi was killed")]
     ['equal since', 'replace its leader -> longtime dictator', 'replace Muammar Qaddafi -> Moamer Kadhafi', 'equal was killed']
+    >>> [str(e) for e in word_diff("U.S. Libya Russia.", "Libya.")]
+    ['delete U.S .', 'equal Libya', 'delete Russia', 'equal .']
     """
+    if b < a:
+        return tuple(_mirror(edit) for edit in _diff(b, a))
+    return _diff(a, b)
+
+
+def _mirror(edit: WordEdit) -> WordEdit:
+    tag = {"insert": "delete", "delete": "insert"}.get(edit.tag, edit.tag)
+    return WordEdit(tag, edit.b_words, edit.a_words, edit.b_span, edit.a_span)  # type: ignore[arg-type]
+
+
+def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
+    """The matcher's opcodes either way round, whichever keeps more words equal.
+
+    difflib takes the first of equally long matches, so "Libya." against "U.S. Libya
+    Russia." may anchor on the full stop and lose the name; reading the pair the other
+    way round finds it.
+    """
+    forward = _opcodes(a_keys, b_keys)
+    best = _equal_counts(forward, a_keys)
+    if best[0] == min(_words(a_keys), _words(b_keys)) and best[1] == min(len(a_keys), len(b_keys)):
+        return forward
+    backward = [
+        ({"insert": "delete", "delete": "insert"}.get(tag, tag), j1, j2, i1, i2)
+        for tag, i1, i2, j1, j2 in _opcodes(b_keys, a_keys)
+    ]
+    return backward if _equal_counts(backward, a_keys) > best else forward
+
+
+def _words(keys: list[str]) -> int:
+    return sum(1 for k in keys if k[:1].isalnum())
+
+
+def _equal_counts(opcodes: list[_Opcode], a_keys: list[str]) -> tuple[int, int]:
+    """(equal words, equal tokens) of a diff."""
+    words = tokens = 0
+    for tag, i1, i2, _, _ in opcodes:
+        if tag == "equal":
+            tokens += i2 - i1
+            words += _words(a_keys[i1:i2])
+    return words, tokens
+
+
+def _diff(a: str, b: str) -> tuple[WordEdit, ...]:
     a_tokens = tokenize(a)
     b_tokens = a_tokens if b == a else tokenize(b)
     if b == a and a_tokens:  # the same sentence: one equal run (no matcher needed)
@@ -162,7 +210,7 @@ def word_diff(a: str, b: str) -> tuple[WordEdit, ...]:
         return (WordEdit("equal", (), (), (0, len(a)), (0, len(b))),) if a or b else ()
     a_keys = _compare_keys(a, a_tokens)
     b_keys = _compare_keys(b, b_tokens)
-    opcodes = _join_fillers(_opcodes(a_keys, b_keys), a_tokens, b_tokens)
+    opcodes = _join_fillers(_best_opcodes(a_keys, b_keys), a_tokens, b_tokens)
     refined: list[_Opcode] = []
     for op in opcodes:
         refined.extend(_split_variants(op, a_tokens, b_tokens) if op[0] == "replace" else [op])
