@@ -166,7 +166,8 @@ class Restatement:
     two sentences belong to different units (the restating one is often ``added`` or
     ``dropped`` itself, while the sentence it restates is paired in the body).
     ``method`` says how it was found (``holds``, ``held``, ``leftover``, ``cross``: see
-    ``alignment.restate``); ``edits`` is the word diff of the two sentences.
+    ``alignment.restate``). No word diff is stored: a restatement says the same thing in
+    other words, and :func:`word_diff` gives the edits when they are wanted.
     """
 
     a: int
@@ -174,7 +175,6 @@ class Restatement:
     by: Literal["a", "b"]
     score: float
     method: str = ""
-    edits: tuple[WordEdit, ...] = ()
 
 
 @dataclass(frozen=True)

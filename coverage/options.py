@@ -44,7 +44,7 @@ class Options:
     restate_threshold: float = 0.45
     second_threshold: float = 0.35
     cross_threshold: float = 0.5
-    candidates: int = 12
+    candidates: int = 8
     smoothing: float = 2.0
     blend: float = 0.7
     story_threshold: float = 0.3

@@ -167,7 +167,7 @@ def align(
     a_texts, default_a = sentence_texts(a, "a")
     b_texts, default_b = sentence_texts(b, "b")
     pair = _Pair(a_texts, b_texts, options)
-    scores = _scores(pair)
+    scores, neighbours = _scores(pair)
     groups = _core(pair, scores)
     a_group: dict[int, _Group] = {i: g for g in groups for i in g.a}
     b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
@@ -176,7 +176,7 @@ def align(
     numbers = {id(g): n for n, g in enumerate(groups)}
     restatements = find_restatements(
         pair.scorer,
-        scores,
+        {k: v for k, v in scores.items() if k not in neighbours} if neighbours else scores,
         a_unit={i: numbers[id(g)] for i, g in a_group.items()},
         b_unit={j: numbers[id(g)] for j, g in b_group.items()},
         a_heads=pair.a_heads,
@@ -202,7 +202,6 @@ def align(
                 by=link.by,  # type: ignore[arg-type]
                 score=round(min(link.score, 1.0), 4),
                 method=link.method,
-                edits=word_diff(a_texts[link.a], b_texts[link.b]) if diffs else (),
             )
             for link in restatements
         ),
@@ -223,13 +222,15 @@ _RECORDED = (
 )
 
 
-def _scores(pair: _Pair) -> dict[tuple[int, int], float]:
+def _scores(pair: _Pair) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
     """Candidate pairs' scores; identical sentences score 1, the k-th copy with the k-th.
 
     Copies of one sentence pair only with the copies of the same rank and its two
-    neighbours: aligning thousands of identical sentences stays linear.
+    neighbours: aligning thousands of identical sentences stays linear. The neighbours
+    (returned apart) only let the core shift by one; they are no restatements.
     """
     scores = pair.scorer.candidates(per_sentence=pair.options.candidates)
+    neighbours: set[tuple[int, int]] = set()
     a_copies: dict[str, list[int]] = defaultdict(list)
     b_copies: dict[str, list[int]] = defaultdict(list)
     for i, text in enumerate(pair.a_folded):
@@ -243,7 +244,9 @@ def _scores(pair: _Pair) -> dict[tuple[int, int], float]:
         for rank, i in enumerate(a_list):
             for other in range(max(0, rank - 1), min(len(b_list), rank + 2)):
                 scores[i, b_list[other]] = 1.0
-    return scores
+                if other != rank:
+                    neighbours.add((i, b_list[other]))
+    return scores, neighbours
 
 
 def _core(pair: _Pair, scores: dict[tuple[int, int], float]) -> list[_Group]:
@@ -260,7 +263,13 @@ def _core(pair: _Pair, scores: dict[tuple[int, int], float]) -> list[_Group]:
     used_a = {g.a[0] for g in groups}
     used_b = {g.b[0] for g in groups}
     rest = sorted(
-        (p for p in range(len(eligible)) if eligible[p][2] >= move),
+        (
+            p
+            for p in range(len(eligible))
+            if eligible[p][2] >= move
+            and eligible[p][0] not in used_a
+            and eligible[p][1] not in used_b
+        ),
         key=lambda p: (-weighted[p][2], pair.tiebreak(eligible[p][0], eligible[p][1])),
     )
     for p in rest:

@@ -158,7 +158,7 @@ class Scorer:
 
     def mass(self, keys: frozenset[str] | set[str]) -> float:
         weight = self.weight
-        return sum(weight[k] for k in keys)
+        return sum([weight[k] for k in keys])
 
     def dice(self, a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
         total = self.mass(a) + self.mass(b)
@@ -183,13 +183,20 @@ class Scorer:
         return len(a & b) < 2 and min(len(a), len(b)) > 2
 
     def pair(self, i: int, j: int) -> float:
-        """The fused score of a_i and b_j: weighted word Dice blended with characters."""
+        """The fused score of a_i and b_j: weighted word Dice blended with characters.
+
+        One shared content word between sentences of three or more is chance: the
+        character score would only echo it, so such a pair keeps its word score.
+        """
         a, b = self.a_keys[i], self.b_keys[j]
         shared = a & b
         total = self.a_mass[i] + self.b_mass[j]
-        words = 2.0 * self.mass(shared) / total if total else 0.0
-        if self.blend >= 1.0 or self.by_chance(i, j):
-            return words  # one shared word is chance: the characters would echo it
+        if not total:
+            return 0.0
+        weight = self.weight
+        words = 2.0 * sum([weight[k] for k in shared]) / total
+        if self.blend >= 1.0 or (len(shared) < 2 and len(a) > 2 and len(b) > 2):
+            return words
         return self.blend * words + (1.0 - self.blend) * self.characters(i, j)
 
     def group(self, a_indices: Sequence[int], b_indices: Sequence[int]) -> float:

@@ -16,7 +16,9 @@ Two clean-ups make the edits read like a person's account of the change:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -28,7 +30,13 @@ __all__ = ["word_diff", "replay", "are_variants"]
 _Opcode = tuple[str, int, int, int, int]
 
 
-def _compare_keys(text: str, tokens: list[Token]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """A sentence's tokens, kept for the sentences that come round again (copies)."""
+    return tuple(tokenize(text))
+
+
+def _compare_keys(text: str, tokens: Sequence[Token]) -> list[str]:
     """Each token's typography-folded form; plain ASCII needs no folding but the backtick."""
     if text.isascii() and "`" not in text:
         return [t.text for t in tokens]
@@ -62,11 +70,11 @@ def are_variants(a: str, b: str) -> bool:
     return Indel.normalized_similarity(word_key(a), word_key(b)) >= 0.8
 
 
-def _is_filler(tokens: list[Token]) -> bool:
+def _is_filler(tokens: Sequence[Token]) -> bool:
     return all(word_key(t.text) in STOPWORDS or not t.text[0].isalnum() for t in tokens)
 
 
-def _join_fillers(opcodes: list[_Opcode], a: list[Token], b: list[Token]) -> list[_Opcode]:
+def _join_fillers(opcodes: list[_Opcode], a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
     """Absorb a short equal run of stop words between two changes into one replace."""
     merged: list[_Opcode] = []
     for index, op in enumerate(opcodes):
@@ -99,7 +107,7 @@ def _tag(i1: int, i2: int, j1: int, j2: int) -> str:
     return "replace"
 
 
-def _split_variants(op: _Opcode, a: list[Token], b: list[Token]) -> list[_Opcode]:
+def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
     """Cut name/spelling variants out of a replace, keeping the rest as phrases."""
     _, i1, i2, j1, j2 = op
     if (i2 - i1) * (j2 - j1) > 2500:  # a rewritten paragraph, not a phrase: leave it whole
@@ -137,7 +145,7 @@ def _split_variants(op: _Opcode, a: list[Token], b: list[Token]) -> list[_Opcode
     return pieces
 
 
-def _boundaries(text: str, tokens: list[Token]) -> list[int]:
+def _boundaries(text: str, tokens: Sequence[Token]) -> list[int]:
     """Where each token's share of the text begins; the text's end closes the last one."""
     starts = [0] + [t.start for t in tokens[1:]]
     return starts + [len(text)]
@@ -201,8 +209,8 @@ def _equal_counts(opcodes: list[_Opcode], a_keys: list[str]) -> tuple[int, int]:
 
 
 def _diff(a: str, b: str) -> tuple[WordEdit, ...]:
-    a_tokens = tokenize(a)
-    b_tokens = a_tokens if b == a else tokenize(b)
+    a_tokens = _tokens(a)
+    b_tokens = a_tokens if b == a else _tokens(b)
     if b == a and a_tokens:  # the same sentence: one equal run (no matcher needed)
         words = tuple(t.text for t in a_tokens)
         return (WordEdit("equal", words, words, (0, len(a)), (0, len(b))),)

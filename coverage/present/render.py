@@ -115,8 +115,7 @@ def _restatement_rows(alignment: Alignment) -> list[str]:
     rows = []
     for link in alignment.restatements:
         a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
-        a_cell = highlight(a_text, link.edits, side="a") if link.edits else escape(a_text)
-        b_cell = highlight(b_text, link.edits, side="b") if link.edits else escape(b_text)
+        a_cell, b_cell = escape(a_text), escape(b_text)
         rows.append(
             f'<tr class="cc-restatement"><td class="cc-n">{link.a + 1}</td>'
             f'<td class="cc-a">{a_cell}</td>'
