@@ -33,6 +33,15 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"flagship_ms": 2.0, "n1000_s": 0.3, "growth": 1.1}
 
 
+def collate_texts(a: str, b: str) -> None:
+    from collatex import Collation, collate
+
+    collation = Collation()
+    collation.add_plain_witness("A", a)
+    collation.add_plain_witness("B", b)
+    collate(collation, output="table", segmentation=True)
+
+
 def naive(a: list[str], b: list[str]) -> set[tuple[int, int]]:
     """Every pair scored with SequenceMatcher.ratio; each b sentence takes its best a >= 0.5."""
     links = set()
@@ -102,6 +111,16 @@ def flagship(runs: int) -> float:
     print(f"  ours, from the body texts (segmenting too): {cpu_text * 1000:7.2f}")
     print(f"  C-backed difflib-style baseline: {cpu_c * 1000:7.2f}")
     print(f"  SequenceMatcher on every pair: {cpu_naive * 1000:7.2f}")
+    try:
+        import collatex  # noqa: F401  (GPL-3: a benchmark-only comparison)
+    except ImportError:
+        print("  CollateX: not installed (pip install -r benchmarks/requirements.txt)")
+    else:
+        _, cpu_coll, _ = timed_cpu(lambda: collate_texts(a_article.body, b_article.body), runs)
+        print(
+            f"  CollateX collating the two texts: {cpu_coll * 1000:7.2f} "
+            f"({cpu_coll / cpu_text:,.0f}x ours from the texts)"
+        )
     return cpu * 1000
 
 

@@ -111,6 +111,9 @@ def _leftover(keys, partners, scorer: Scorer, thresholds: Thresholds):
     and its best-scoring partner (``leftover``).
     """
     chosen: dict[int, tuple[float, str]] = {}
+    partners = [p for p in partners if len(keys & p[1]) >= 2]  # one shared word is chance
+    if not partners:
+        return []
     holding = max(((_held(keys, other, scorer), -index) for index, other, _ in partners))
     if holding[0] >= thresholds.holds:
         chosen[-holding[1]] = (holding[0], "holds")
