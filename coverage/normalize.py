@@ -103,7 +103,8 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("UN-recognised GNA, Putin\u2019s \u201cnew\u201d")]
     ['UN-recognised', 'GNA', ',', 'Putin\u2019s', '\u201c', 'new', '\u201d']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # builds the named tuple without its Python-level __new__
+    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def _strip_accents(text: str) -> str:

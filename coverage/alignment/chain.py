@@ -28,8 +28,8 @@ def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> list[int]:
     previous = [-1] * len(pairs)
     total = [0.0] * len(pairs)
     # same i: larger j first, so two pairs of one sentence never chain
-    order = sorted(range(len(pairs)), key=lambda p: (pairs[p][0], -pairs[p][1]))
-    for p in order:
+    order = sorted((i, -j, p) for p, (i, j, _) in enumerate(pairs))
+    for _, _, p in order:
         _, j, weight = pairs[p]
         rank, best = ranks[j] - 1, (0.0, -1)
         while rank > 0:  # the heaviest chain ending on a smaller j

@@ -49,6 +49,7 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 # a key proposes candidates only while it is in at most this many sentences: a fixed cap,
 # so the index does the same bounded work per sentence at any length
 POSTINGS_CAP = 48
+_GRID = 2**20
 
 
 def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...], str]:
@@ -147,8 +148,11 @@ class Scorer:
     def __post_init__(self) -> None:
         frequency = Counter(k for keys in (*self.a_keys, *self.b_keys) for k in keys)
         total = len(self.a_keys) + len(self.b_keys) + self.smoothing
+        # weights on a grid of 2**-20: their sums are exact in any order, so the scores
+        # do not depend on set iteration order (PYTHONHASHSEED)
         self.weight = {
-            k: math.log(1.0 + total / (df + self.smoothing)) for k, df in frequency.items()
+            k: round(math.log(1.0 + total / (df + self.smoothing)) * _GRID) / _GRID
+            for k, df in frequency.items()
         }
         self.frequency = frequency
         self.a_mass = [self.mass(keys) for keys in self.a_keys]
@@ -234,11 +238,10 @@ class Scorer:
                 w = weight[k]
                 for j in postings.get(k, ()):
                     shared[j] += w
-            if len(shared) > per_sentence:
-                best = heapq.nlargest(per_sentence, shared.items(), key=_by_weight_then_first)
-            else:
-                best = shared.items()
-            keep.update((i, j) for j, _ in best)
+            ranked = [(w, -j) for j, w in shared.items()]
+            if len(ranked) > per_sentence:
+                ranked = heapq.nlargest(per_sentence, ranked)
+            keep.update((i, -j) for _, j in ranked)
             for j, w in shared.items():
                 by_b[j].append((w, -i))
         for j, rows in by_b.items():
@@ -246,10 +249,6 @@ class Scorer:
             keep.update((-i, j) for _, i in chosen)
         pair = self.pair
         return {(i, j): min(0.999, pair(i, j)) for i, j in sorted(keep)}
-
-
-def _by_weight_then_first(item: tuple[int, float]) -> tuple[float, int]:
-    return item[1], -item[0]
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
