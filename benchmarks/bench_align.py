@@ -93,6 +93,7 @@ def cold() -> None:
 
     similarity.word_sound.cache_clear()
     worddiff._tokens.cache_clear()
+    worddiff._fold_token.cache_clear()
 
 
 def flagship(runs: int) -> float:

@@ -16,6 +16,7 @@ Two clean-ups make the edits read like a person's account of the change:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -40,7 +41,10 @@ def _compare_keys(text: str, tokens: Sequence[Token]) -> list[str]:
     """Each token's typography-folded form; plain ASCII needs no folding but the backtick."""
     if text.isascii() and "`" not in text:
         return [t.text for t in tokens]
-    return [fold_quotes(t.text) for t in tokens]
+    return [_fold_token(t.text) for t in tokens]
+
+
+_fold_token = lru_cache(maxsize=65_536)(fold_quotes)
 
 
 # difflib reads best (longest common blocks first), but its time explodes on long,
@@ -185,7 +189,8 @@ def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
     """
     forward = _opcodes(a_keys, b_keys)
     best = _equal_counts(forward, a_keys)
-    if best[0] == min(_words(a_keys), _words(b_keys)) and best[1] == min(len(a_keys), len(b_keys)):
+    common = Counter(a_keys) & Counter(b_keys)  # no diff keeps more equal than this
+    if best == (sum(n for k, n in common.items() if k[:1].isalnum()), sum(common.values())):
         return forward
     backward = [
         ({"insert": "delete", "delete": "insert"}.get(tag, tag), j1, j2, i1, i2)
