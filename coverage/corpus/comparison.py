@@ -211,7 +211,7 @@ def compare(
     story_or_articles: Story | Sequence[Article],
     *,
     spine: int | str | Article | None = None,
-    threshold: float = 0.35,
+    threshold: float | None = None,
     diffs: bool = True,
 ) -> Comparison:
     """Align N >= 2 versions of a story into one table of content units.
@@ -249,8 +249,8 @@ def compare(
         labels[k]: align(
             sentences[chosen],
             sentences[k],
-            threshold=threshold,
             diffs=diffs,
+            **({} if threshold is None else {"threshold": threshold}),
             a_name=labels[chosen],
             b_name=labels[k],
         )
