@@ -8,23 +8,15 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .alignment.aligner import align
-from .classroom.exercises import EXERCISE_KINDS
-from .corpus.comparison import compare
-from .corpus.stories import find_stories
 from .errors import ArticleNotFound, CoverageError, OutputNotWritable, one_line, visible
-from .present.tables import (
-    alignment_frame,
-    articles_frame,
-    comparison_frame,
-    comparison_summary,
-    stories_frame,
-)
-from .present.terminal import alignment_text, comparison_text, stories_text
-from .reading.files import read_articles
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Each subcommand imports its own stages inside its function: `align` never loads
+# pandas, numpy or Altair (unless it writes csv/json), and `--help` loads nothing.
 
 PROG = "compare-coverage"
 
@@ -103,15 +95,29 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
     _emit(text, output, raw=fmt != "table")
 
 
+def _read(args: argparse.Namespace, paths=None) -> list:
+    """read_articles with the command's --include and --exclude patterns."""
+    from .reading.files import read_articles
+
+    return read_articles(
+        args.paths if paths is None else paths,
+        include=getattr(args, "include", None) or (),
+        exclude=getattr(args, "exclude", None) or (),
+    )
+
+
 def _articles(args: argparse.Namespace) -> int:
-    frame = articles_frame(read_articles(args.paths))
+    from .present.tables import articles_frame, skipped_frame
+
+    articles = _read(args)
+    frame = skipped_frame(articles) if args.skipped else articles_frame(articles)
     fmt = args.format or _format_from_suffix(args.output)
     _write_frame(frame, fmt=fmt, output=args.output)
     return 0
 
 
-def _one_article(path: str) -> object:
-    articles = read_articles(path)
+def _one_article(path: str, args: argparse.Namespace) -> object:
+    articles = _read(args, path)
     if len(articles) > 1:
         raise ArticleNotFound(
             f"{path} holds {len(articles)} articles; pick one with "
@@ -121,12 +127,18 @@ def _one_article(path: str) -> object:
 
 
 def _align(args: argparse.Namespace) -> int:
+    from .alignment.aligner import align
+
     options = {"threshold": args.threshold} if args.threshold is not None else {}
-    alignment = align(_one_article(args.a), _one_article(args.b), **options)
+    alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
+        from .present.terminal import alignment_text
+
         _emit(alignment_text(alignment), args.output)
     else:
+        from .present.tables import alignment_frame
+
         _write_frame(alignment_frame(alignment), fmt=fmt, output=args.output)
     return 0
 
@@ -135,7 +147,7 @@ def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
-        args.paths, args.output, title=args.title, stories=args.story, outlets=args.outlets
+        _read(args), args.output, title=args.title, stories=args.story, outlets=args.outlets
     )
     _say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -152,12 +164,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _stories(args: argparse.Namespace) -> int:
+    from .corpus.stories import find_stories
+
     options = {"threshold": args.threshold} if args.threshold is not None else {}
-    stories = find_stories(read_articles(args.paths), progress=args.progress, **options)
+    stories = find_stories(_read(args), progress=args.progress, **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
+        from .present.tables import stories_frame
+
         _write_frame(stories_frame(stories), fmt=fmt, output=args.output)
         return 0
+    from .present.terminal import stories_text
+
     _emit(stories_text(stories), args.output)
     return 0
 
@@ -177,25 +195,32 @@ def _pick_story(stories, wanted: str):
 
 
 def _compare(args: argparse.Namespace) -> int:
-    articles = read_articles(args.paths)
+    from .corpus.comparison import compare
+    from .corpus.stories import find_stories
+
+    articles = _read(args)
     if args.story:
         articles = _pick_story(find_stories(articles), args.story)
     comparison = compare(articles, spine=args.spine)
     fmt = args.format or _format_from_suffix(args.output)
-    if args.summary:
-        _write_frame(comparison_summary(comparison), fmt=fmt, output=args.output)
-    elif fmt == "table":
+    if fmt == "table" and not args.summary:
+        from .present.terminal import comparison_text
+
         _emit(comparison_text(comparison), args.output)
-    else:
-        _write_frame(comparison_frame(comparison), fmt=fmt, output=args.output)
+        return 0
+    from .present.tables import comparison_frame, comparison_summary
+
+    frame = comparison_summary(comparison) if args.summary else comparison_frame(comparison)
+    _write_frame(frame, fmt=fmt, output=args.output)
     return 0
 
 
 def _worksheet(args: argparse.Namespace) -> int:
     from .classroom.worksheet import worksheet_html
+    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(read_articles(args.paths))
+    stories = find_stories(_read(args))
     if args.story:
         chosen = [_pick_story(stories, wanted) for wanted in args.story]
         single = [s.id for s in chosen if len(s.articles) < 2]
@@ -222,6 +247,25 @@ def _worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+class _ExerciseKinds(Sequence[str]):
+    """``EXERCISE_KINDS``, imported only when argparse checks ``--kinds`` or prints its help.
+
+    The classroom stage loads the whole pipeline; building the parser must not.
+    """
+
+    @staticmethod
+    def _kinds() -> tuple[str, ...]:
+        from .classroom.exercises import EXERCISE_KINDS
+
+        return EXERCISE_KINDS
+
+    def __getitem__(self, index):
+        return self._kinds()[index]
+
+    def __len__(self) -> int:
+        return len(self._kinds())
+
+
 def _format_from_suffix(output: str | None) -> str:
     suffix = Path(output).suffix.lower() if output else ""
     return {".csv": "csv", ".json": "json"}.get(suffix, "table")
@@ -233,6 +277,23 @@ def _paths(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         metavar="PATH",
         help="a file, folder or table of articles; FILE#N picks one article",
+    )
+    _file_filters(parser)
+
+
+def _file_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="in folders, read only files whose name or path matches (e.g. '*.raw.txt'); "
+        "repeatable",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="in folders, leave out files whose name or path matches; repeatable",
     )
 
 
@@ -267,6 +328,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the articles found: outlet, title, sentence and word counts.",
     )
     _paths(articles)
+    articles.add_argument(
+        "--skipped",
+        action="store_true",
+        help="list what the reader set aside (and kept in doubt), line by line, with the reason",
+    )
     _frame_output(articles, rows="article")
     articles.set_defaults(run=_articles)
 
@@ -278,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     aligned.add_argument("a", metavar="A", help="version a: a file, or FILE#N for its N-th article")
     aligned.add_argument("b", metavar="B", help="version b: a file, or FILE#N")
-    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.35)")
+    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.3)")
+    _file_filters(aligned)
     _frame_output(aligned, rows="link")
     aligned.set_defaults(run=_align)
 
@@ -350,9 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet.add_argument(
         "--kinds",
         nargs="+",
-        choices=EXERCISE_KINDS,
+        choices=_ExerciseKinds(),
         metavar="KIND",
-        help=f"only these kinds of exercise: {', '.join(EXERCISE_KINDS)}",
+        help="only these kinds of exercise: %(choices)s",
     )
     worksheet.add_argument(
         "--seed", type=int, default=0, help="another seed gives other choices and order (default 0)"
