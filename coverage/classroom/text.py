@@ -35,6 +35,8 @@ class Exercise:
     ``shown`` is what the student reads with the prompt (a sentence in two versions, a
     quote); ``explanation`` says why the answer is right and quotes ``evidence``, the
     sentences as each outlet printed them. ``id`` depends on the content, not the seed.
+    ``about`` names the item asked about (a phrase, a sentence), so no two exercises of a
+    set ask about the same one.
     """
 
     id: str
@@ -45,6 +47,7 @@ class Exercise:
     explanation: str
     evidence: tuple[Evidence, ...]
     shown: tuple[Evidence, ...] = ()
+    about: tuple[str, ...] = ()  # the phrases or sentences asked about: one exercise each
 
     def _repr_html_(self) -> str:
         from .worksheet import WORKSHEET_STYLE, exercise_html
@@ -121,7 +124,7 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _word(word: str) -> str:
-    return american(word_key(word)).replace("-", "")
+    return american(word_key(word)).replace("-", "").replace(".", "")
 
 
 def _keys(text: str) -> str:
