@@ -62,6 +62,7 @@ _LAZY = {
     "vega_bundle": "present.export",
     "quiz": "classroom.quizzes",
     "worksheet_html": "classroom.worksheet",
+    "quiz_html": "classroom.quiz_page",
     "explore": "present.explorer",
     "Explorer": "present.explorer",
 }

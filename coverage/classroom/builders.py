@@ -10,6 +10,8 @@ explanation quotes its evidence, and every exercise shuffles with its own
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from difflib import SequenceMatcher
 
 from ..corpus.stories import STRONG
@@ -19,7 +21,7 @@ from ..wording.kinds import is_attribution
 from ..wording.lexicon import load_lexicon
 from ..wording.quotes import compare_quotes
 from .checks import is_title, tidy, whole_phrase
-from .facts import _Story, _rows
+from .facts import _rows, _Story
 from .text import (
     Evidence,
     Exercise,
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 TOP = 2  # "a reader who stops after two paragraphs"
+ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 # what a student may say an outlet did, in teaching order, and why it matters
@@ -93,15 +96,19 @@ def _category(row) -> str:
 
 
 def _pure(unit: Unit, row) -> bool:
-    """A detail only one side has: the unit has no other edit with words on the other side."""
+    """A detail only one side has: elsewhere in the sentence the other side says nothing new
+    (a word added for a word dropped would be a rewording), respellings aside."""
     side = "b_words" if row.tag == "delete" else "a_words"
     here = (row.a_start, row.a_end) if row.tag == "delete" else (row.b_start, row.b_end)
-    return not any(
-        e.tag != "equal"
-        and (e.a_span if row.tag == "delete" else e.b_span) != here
-        and any(ch.isalnum() for ch in "".join(getattr(e, side)))
-        for e in unit.edits
-    )
+    for e in unit.edits:
+        span = e.a_span if row.tag == "delete" else e.b_span
+        said = re.findall(r"[^\W\d_]+", " ".join(getattr(e, side)))  # "she said" counts
+        if e.tag == "equal" or span == here or not said:
+            continue
+        if e.tag == "replace" and _similar(e.a_phrase, e.b_phrase) >= 0.5:
+            continue  # a name or word spelled another way
+        return False
+    return True
 
 
 def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: str) -> bool:
@@ -109,14 +116,16 @@ def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: st
     if category in ("name_variant", "spelling", "label"):
         if row.tag != "replace":
             return False
-        if category == "label":
-            return not is_title(pa) and not is_title(pb) and _key(pa) != _key(pb)
+        if category == "label":  # a term the lexicon knows as a description, and no title
+            hits = (*load_lexicon().find(pa), *load_lexicon().find(pb))
+            known = [h for h in hits if h.term.category != "speech"]  # "said" describes nobody
+            return bool(known) and not is_title(pa) and not is_title(pb) and _key(pa) != _key(pb)
         first = pa[:1].isupper() and pb[:1].isupper()
         return _similar(pa, pb) >= 0.5 and (first or category == "spelling")
     gone, keeper = (pa, k) if category.startswith("dropped") else (pb, story.spine)
     if category.endswith("attribution"):  # the source named is nowhere in the other version
         names = [w for w in gone.split() if w[:1].isupper()] or gone.split()
-        return row.tag != "replace" or not story.carries(keeper, _words(" ".join(names)))
+        return not story.carries(keeper, _words(" ".join(names)))
     expected = "delete" if category == "dropped_detail" else "insert"
     return row.tag == expected and _pure(unit, row) and not story.carries(keeper, _words(gone))
 
@@ -161,13 +170,23 @@ def spot_the_change(story: _Story) -> list[Exercise]:
         change = _change(story, k, alignment, row)
         if change:
             found.setdefault(change[0], []).append((k, alignment, row, *change[1:]))
-    ranked = {c: story.pick(f"spot:{c}", found[c]) for c in CHANGE_CHOICES if c in found}
-    order = [
-        ranked[c][n]
-        for n in range(max(map(len, ranked.values()), default=0))
-        for c in ranked
-        if n < len(ranked[c])
+    ranked = [
+        c for cat in CHANGE_CHOICES if cat in found for c in story.pick(f"spot:{cat}", found[cat])
     ]
+    order, used, units = [], Counter(), set()
+    while ranked:  # a new category first, then a sentence not asked about yet
+        n = min(
+            range(len(ranked)),
+            key=lambda n: (
+                used[_category(ranked[n][2])],
+                (ranked[n][0], ranked[n][2].unit) in units,
+                n,
+            ),
+        )
+        k, _, row, *_ = chosen = ranked.pop(n)
+        order.append(chosen)
+        used[_category(row)] += 1
+        units.add((k, row.unit))
     exercises = []
     for k, alignment, row, pa, pb, unit in order[: 4 * story.per_kind]:
         category = _category(row)
@@ -407,6 +426,12 @@ def order_matters(story: _Story) -> list[Exercise]:
         most = max((abs(s) for s, _ in shifts), default=0)
         if not most or not any(u.moved for u in alignment.units):
             continue
+        prose = min(
+            sum(story.prose(v, i) for i in range(len(story.c.sentences[v])))
+            for v in (story.spine, k)
+        )
+        if len(shifts) < ANCHORS * prose:
+            continue  # too few sentences paired to say what moved and what stood still
         start = next(n for n, (s, _) in enumerate(shifts) if abs(s) == most)
         block = []
         for s, unit in shifts[start:]:  # the passage: neighbours in b that moved as far
@@ -619,7 +644,11 @@ def _quote_candidates(story: _Story) -> list[tuple]:
                 continue  # the other version gives more of it, not less
             found.append((status, quote, x, y, row))
     order = ("altered", "truncated", "missing", "verbatim")
-    return sorted(found, key=lambda c: (order.index(c[0]), -len(c[1].split())))
+    found.sort(key=lambda c: (order.index(c[0]), -len(c[1].split())))
+    best = {}  # the longest quote of each status: never one answer twice
+    for candidate in found:
+        best.setdefault(candidate[0], candidate)
+    return list(best.values())
 
 
 def quote_check(story: _Story) -> list[Exercise]:
