@@ -445,5 +445,5 @@ def test_on_the_development_set_keys_agree_with_the_gold(gold_run):
     assert wrong <= KNOWN_WRONG
     made = sum(len(m) for _, m, _, _ in gold_run)
     junk = sum(bool(v.junk) for _, _, verdicts, _ in gold_run for v in verdicts)
-    assert made >= 30 and junk <= 0.05 * made
+    assert made >= 25 and junk <= 0.05 * made
     assert sum(d for *_, d in gold_run) == 0  # no duplicate or contradictory exercises

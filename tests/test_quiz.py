@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from markupsafe import escape
 
 import comparative_coverage as cc
 
@@ -27,10 +28,13 @@ def wrong(question) -> str:
     return next(c for c in question.exercise.choices if c != question.exercise.answer)
 
 
+N = 12  # questions on the sample story with seed 1
+
+
 def test_the_quiz_is_a_box_with_one_question_per_exercise(quiz, story):
     assert isinstance(quiz, ipywidgets.VBox)
     assert [q.exercise for q in quiz.questions] == cc.make_exercises(story, seed=1)
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (0 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (0 answered)"
     assert all(q.feedback.value == "" for q in quiz.questions)
 
 
@@ -38,25 +42,25 @@ def test_a_right_answer_says_so_and_scores(quiz):
     first = quiz.questions[0]
     first.choice.value = first.exercise.answer
     assert first.feedback.value.startswith(
-        '<div class="cc-explanation"><strong style="color:#176">Right.'
+        '<div class="cc-explanation"><strong class="cc-verdict-right">Right.'
     )
-    assert quiz.score.value == "<strong>Score: 1 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 1 of {N}</strong> (1 answered)"
 
 
 def test_a_wrong_answer_gives_the_answer_and_the_first_answer_counts(quiz):
     second = quiz.questions[1]
     second.choice.value = wrong(second)
     assert "Not quite:</strong> the answer is &ldquo;" in second.feedback.value
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (1 answered)"
     assert second.choice.disabled
     second.choice.value = second.exercise.answer  # too late: the first answer counted
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (1 answered)"
 
 
 def test_answering_every_question_right_scores_them_all(quiz):
     for question in quiz.questions:
         question.choice.value = question.exercise.answer
-    assert quiz.score.value == "<strong>Score: 15 of 15</strong> (15 answered)"
+    assert quiz.score.value == f"<strong>Score: {N} of {N}</strong> ({N} answered)"
     assert all("Right." in q.feedback.value for q in quiz.questions)
 
 
@@ -67,9 +71,26 @@ def test_feedback_explains_with_the_evidence(quiz):
     assert "longtime dictator Moamer Kadhafi" in label.feedback.value
 
 
+def test_the_evidence_opens_only_once_a_question_is_answered(quiz):
+    question = quiz.questions[0]
+    assert question.show_evidence.disabled
+    question.show_evidence.click()  # too early: the evidence names the outlets
+    assert question.evidence.layout.display == "none"
+    question.choice.value = wrong(question)
+    assert not question.show_evidence.disabled
+
+
+def test_the_versions_stand_side_by_side_inside_the_quiz(quiz, story):
+    [texts] = [c for c in quiz.children if isinstance(c, ipywidgets.Accordion)]
+    html = texts.children[0].value
+    assert html.count('<article class="cc-version">') == 2
+    assert all(str(escape(p)) in html for a in story.articles for p in a.paragraphs)
+
+
 def test_show_evidence_shows_the_sentences_and_hides_them_again(quiz):
     question = quiz.questions[0]
     assert question.evidence.layout.display == "none"
+    question.choice.value = question.exercise.answer
     question.show_evidence.click()
     assert question.evidence.layout.display is None
     assert question.show_evidence.description == "Hide evidence"
@@ -84,7 +105,8 @@ def test_teacher_mode_shows_the_answer_key(story, quiz):
     teacher = cc.quiz(story, seed=1, teacher=True)
     for question in teacher.questions:
         assert question.key.layout.display is None
-        assert f"Answer: {question.exercise.answer}".replace("'", "&#x27;") in question.key.value
+        assert question.evidence.layout.display is None and not question.show_evidence.disabled
+        assert f"Answer: {escape(question.exercise.answer)}" in question.key.value
     assert all(q.key.layout.display == "none" for q in quiz.questions)  # students: hidden
 
 
@@ -136,7 +158,7 @@ def test_exercises_made_already_are_shown_as_they_are_with_open_questions():
     assert question.show_evidence.description == "Show answer and evidence"
     question.show_evidence.click()
     assert question.key.layout.display is None and question.evidence.layout.display is None
-    assert "Qaddafi&#x27;s fall" in question.key.value
+    assert "Qaddafi&#39;s fall" in question.key.value
 
 
 def test_without_ipywidgets_the_error_says_how_to_install_it(story, monkeypatch):

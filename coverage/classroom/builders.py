@@ -48,6 +48,7 @@ __all__ = [
 ]
 
 TOP = 2  # "a reader who stops after two paragraphs"
+CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
 ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
@@ -289,11 +290,12 @@ def _stems(text: str) -> set[str]:
 
 
 def _restated(story: _Story, w: int, text: str) -> bool:
-    """Whether one of version ``w``'s sentences carries half of a sentence's words or more."""
+    """Whether one of version ``w``'s sentences carries a third of a sentence's words or more
+    (a paraphrase of the same fact keeps its names, numbers and some of its words)."""
     words = _stems(text)
     if len(words) < 4:
         return True  # too short to tell: never keyed as told by one version alone
-    return any(len(words & _stems(t)) >= len(words) / 2 for t in story.c.sentences[w])
+    return any(len(words & _stems(t)) >= len(words) / 3 for t in story.c.sentences[w])
 
 
 def _cells_of(story: _Story, k: int, i: int, w: int) -> tuple[int, ...]:
@@ -327,6 +329,14 @@ def _gap(story: _Story, k: int, sentences: tuple[int, ...], w: int) -> bool:
     )
 
 
+def _close(story: _Story, k: int, w: int) -> bool:
+    """Whether ``w`` tells more than half of version ``k``'s prose: two edits of one copy, not
+    a rewrite, in which an unpaired sentence is more likely a paraphrase than a gap."""
+    prose = [i for i in range(len(story.c.sentences[k])) if story.prose(k, i)]
+    told = sum(bool(_cells_of(story, k, i, w)) for i in prose)
+    return bool(prose) and told > CLOSE * len(prose)
+
+
 def _left_out_by(story: _Story, k: int, unit) -> list[int]:
     """The versions that surely lack the sentences of version ``k`` in this unit."""
     cell = unit.cells[k]
@@ -337,6 +347,7 @@ def _left_out_by(story: _Story, k: int, unit) -> list[int]:
         for w in story.versions
         if w != k
         and unit.cells[w] is None
+        and _close(story, k, w)
         and _gap(story, k, cell.sentences, w)
         and not _restated(story, w, cell.text)
     ]

@@ -163,6 +163,8 @@ def _question(widgets, exercise: Exercise, number: int, teacher: bool, state: di
     )
 
     def toggle(_button) -> None:
+        if show.disabled:  # not before the question is answered
+            return
         hidden = evidence.layout.display == "none"
         for widget in shown:
             widget.layout.display = None if hidden else "none"
