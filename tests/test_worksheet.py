@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import escape
-
 import pytest
+from markupsafe import escape
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
