@@ -447,3 +447,22 @@ def test_on_the_development_set_keys_agree_with_the_gold(gold_run):
     junk = sum(bool(v.junk) for _, _, verdicts, _ in gold_run for v in verdicts)
     assert made >= 25 and junk <= 0.05 * made
     assert sum(d for *_, d in gold_run) == 0  # no duplicate or contradictory exercises
+
+
+def test_the_gold_checker_catches_wrong_keys_junk_and_repeats(gold_run):
+    """The checker is only worth its zero if it flags what it should: spoil some keys."""
+    from dataclasses import replace
+
+    module = sys.modules["eval_exercises"]
+    name, made, _, _ = next(r for r in gold_run if {e.kind for e in r[1]} >= {"who_said_it"})
+    story = module.load_gold(module.DEFAULT / name)
+    who = next(e for e in made if e.kind == "who_said_it")
+    spoiled = [
+        replace(who, answer=next(c for c in who.choices if c != who.answer)),  # another outlet
+        replace(who, id="x-1", prompt=who.prompt.replace("”", " , ”")),  # token spacing
+        replace(who, id="x-2", prompt=who.prompt + " (dropped_detail)"),  # internal word
+    ]
+    verdicts, duplicates = module.evaluate(spoiled, story)
+    assert verdicts[0].wrong and not verdicts[0].junk
+    assert "token spacing" in verdicts[1].junk and "internal word" in verdicts[2].junk
+    assert duplicates == 2  # the same phrase asked about three times

@@ -165,3 +165,73 @@ def test_without_ipywidgets_the_error_says_how_to_install_it(story, monkeypatch)
     monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import ipywidgets -> ImportError
     with pytest.raises(cc.MissingDependency, match="pip install ipywidgets"):
         cc.quiz(story)
+
+
+# ---- the standalone quiz page (no Jupyter) -----------------------------------------------
+
+
+def quiz_data(html: str) -> dict:
+    import json
+
+    start = html.index('<script type="application/json" id="cc-quiz-data">')
+    raw = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    return json.loads(raw)
+
+
+def test_the_quiz_page_carries_the_texts_and_questions_as_data_and_one_allowed_script(story):
+    import base64
+    import hashlib
+    import re
+
+    html = cc.quiz_html(story, seed=1)
+    data = quiz_data(html)
+    exercises = [e for e in cc.make_exercises(story, seed=1) if e.choices]
+    assert [q["prompt"] for q in data["questions"]] == [e.prompt for e in exercises]
+    assert [q["choices"][q["answer"]] for q in data["questions"]] == [e.answer for e in exercises]
+    assert [v["name"] for v in data["versions"]] == ["Asharq Al-Awsat", "The Defense Post"]
+    assert data["teacher"] is False and cc.quiz_html(story, seed=1, teacher=True) != html
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert len(scripts) == 1 and "default-src &#x27;none&#x27;" in policy
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"sha256-{digest}" in policy  # the quiz's own script, allowed by its hash only
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|fetch\(|XMLHttp", scripts[0])
+    assert cc.quiz_html(story, seed=1) == html  # deterministic
+
+
+def test_the_quiz_data_cannot_end_its_script_element():
+    html = cc.quiz_html(hostile_articles())
+    block = html[html.index('id="cc-quiz-data">') :]
+    block = block[: block.index("</script>")]
+    assert "<" not in block.split(">", 1)[1]  # no </script>, no <!--
+    assert "\u2028" not in block and "\u2029" not in block
+    texts = [q["prompt"] for q in quiz_data(html)["questions"]]
+    assert any("<script>" in t for t in texts)  # the text survives, as data
+
+
+def test_the_quiz_command_writes_a_page_and_a_teacher_view(sample_dir, tmp_path, capsys, story):
+    from comparative_coverage.cli import main
+
+    output = tmp_path / "class" / "quiz.html"
+    assert main(["quiz", str(sample_dir), "-o", str(output), "--seed", "1"]) == 0
+    assert output.read_text("utf-8") == cc.quiz_html(story, seed=1)
+    teacher = tmp_path / "teacher.html"
+    assert main(["quiz", str(sample_dir), "-o", str(teacher), "--teacher"]) == 0
+    assert quiz_data(teacher.read_text("utf-8"))["teacher"] is True
+    assert capsys.readouterr().out.splitlines() == [
+        f"wrote {output}",
+        f"wrote {teacher} (the teacher view)",
+    ]
+    assert main(["quiz", f"{sample_dir}/004_31faec29e2e14dd4.txt", "-o", "x.html"]) == 2
+    assert "no story here is told in more than one" in capsys.readouterr().err
+
+
+def test_the_quiz_page_matches_its_snapshot(story, snapshot):
+    assert cc.quiz_html(story, seed=1) == snapshot
+
+
+def test_the_quiz_widgets_fragments_match_their_snapshot(quiz, snapshot):
+    question = quiz.questions[0]
+    question.choice.value = question.exercise.answer
+    parts = [quiz.score.value, quiz.children[3].children[0].value, question.feedback.value]
+    assert parts == snapshot

@@ -148,3 +148,19 @@ def test_the_worksheet_command_refuses_a_story_told_once(sample_dir, tmp_path, c
     assert main(["worksheet", f"{sample_dir}/004_31faec29e2e14dd4.txt", "-o", "x.html"]) == 2
     assert "no story in these articles is told in more than one version" in capsys.readouterr().err
     assert not (tmp_path / "w.html").exists()
+
+
+# ---- snapshots (make test-update rewrites them after an intended change) --------------------
+
+
+def test_the_worksheet_page_matches_its_snapshot(sheet, snapshot):
+    assert sheet == snapshot
+
+
+def test_the_answer_key_matches_its_snapshot(key, snapshot):
+    assert key == snapshot
+
+
+def test_an_exercise_fragment_matches_its_snapshot(story, snapshot):
+    exercise = cc.make_exercises(story, kinds=["label_check"])[0]
+    assert exercise._repr_html_().split("</style>", 1)[1] == snapshot

@@ -1,5 +1,5 @@
 /* The standalone quiz: builds the page from the JSON data block, with text nodes only
-   (never innerHTML), so nothing in an article can become markup. Evidence shows only
+   (no HTML parsing anywhere), so nothing in an article can become markup. Evidence shows only
    after a question is answered, or at once in the teacher view. */
 (function () {
   "use strict";
