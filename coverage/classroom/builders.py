@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from ..corpus.stories import STRONG
 from ..model import Alignment, Unit
@@ -80,9 +81,10 @@ _ALSO_RIGHT = {  # a dropped source is also a dropped detail: never offer both
 QUOTE_SCALE = ("word for word the same", "with words changed", "shortened")
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
     """A text's words that carry meaning, as keys."""
-    return [w for w in _keys(text).split() if w not in STOPWORDS and w[:1].isalpha()]
+    return tuple(w for w in _keys(text).split() if w not in STOPWORDS and w[:1].isalpha())
 
 
 def _similar(x: str, y: str) -> float:
@@ -284,9 +286,10 @@ def who_said_it(story: _Story) -> list[Exercise]:
     return exercises
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def _stems(text: str) -> frozenset[str]:
     """Words that carry meaning, cut to five letters: "cheers" meets "cheered"."""
-    return {w[:5] for w in _words(text)}
+    return frozenset(w[:5] for w in _words(text))
 
 
 def _restated(story: _Story, w: int, text: str) -> bool:
@@ -332,9 +335,11 @@ def _gap(story: _Story, k: int, sentences: tuple[int, ...], w: int) -> bool:
 def _close(story: _Story, k: int, w: int) -> bool:
     """Whether ``w`` tells more than half of version ``k``'s prose: two edits of one copy, not
     a rewrite, in which an unpaired sentence is more likely a paraphrase than a gap."""
-    prose = [i for i in range(len(story.c.sentences[k])) if story.prose(k, i)]
-    told = sum(bool(_cells_of(story, k, i, w)) for i in prose)
-    return bool(prose) and told > CLOSE * len(prose)
+    if (k, w) not in story.memo:
+        prose = [i for i in range(len(story.c.sentences[k])) if story.prose(k, i)]
+        told = sum(bool(_cells_of(story, k, i, w)) for i in prose)
+        story.memo[(k, w)] = bool(prose) and told > CLOSE * len(prose)
+    return story.memo[(k, w)]
 
 
 def _left_out_by(story: _Story, k: int, unit) -> list[int]:

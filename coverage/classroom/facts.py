@@ -34,6 +34,7 @@ class _Story:
 
     def __init__(self, comparison: Comparison, seed: int, per_kind: int) -> None:
         self.c, self.seed, self.per_kind = comparison, seed, per_kind
+        self.memo: dict = {}  # what builders compute once per story
         self.names, self.spine = comparison.outlets, comparison.spine
         # only versions that tell the same story as the spine: two strong pairs, as in find_stories
         self.pairs = [
@@ -55,8 +56,14 @@ class _Story:
 
     def prose(self, k: int, i: int) -> bool:
         """Whether version ``k``'s sentence ``i`` is article prose (not a caption or heading)."""
-        sentence = self.c.articles[k].sentences[i]
-        return is_prose(sentence.text, self.c.articles[k].paragraphs[sentence.paragraph])
+        return self._prose[k][i]
+
+    @cached_property
+    def _prose(self) -> list[list[bool]]:
+        return [
+            [is_prose(s.text, article.paragraphs[s.paragraph]) for s in article.sentences]
+            for article in self.c.articles
+        ]
 
     @cached_property
     def _strong(self) -> set[tuple[int, int]]:
