@@ -85,10 +85,11 @@ def test_spot_the_change_names_what_the_alignment_classified(flagship, exercises
             assert row["kind"] == kind.replace("attribution", "detail")
         else:
             assert row["kind"] == kind
-        assert [ev.text for ev in e.shown] == [
-            " ".join(flagship.sentences[0][i] for i in [row["a_index"]]),
-            " ".join(flagship.sentences[1][j] for j in [row["b_index"]]),
-        ]
+        sentences = [flagship.sentences[0][row["a_index"]], flagship.sentences[1][row["b_index"]]]
+        assert [ev.text for ev in e.evidence] == sentences
+        for shown, sentence in zip(e.shown, sentences, strict=True):  # cut around the change
+            assert shown.text.strip("…") in sentence and len(shown.text.split()) <= 33 + 2
+        assert any(w in " ".join(ev.text for ev in e.shown) for w in words)
         found.append(kind)
     # the label (leader -> strongman) is label_check's item: one exercise per item
     assert found == ["dropped_attribution", "name_variant", "spelling"]  # per_kind=3

@@ -49,6 +49,7 @@ __all__ = [
 ]
 
 TOP = 2  # "a reader who stops after two paragraphs"
+SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
 CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
 ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
@@ -217,7 +218,13 @@ def spot_the_change(story: _Story) -> list[Exercise]:
                 answer,
                 f"{explanation} {_say(cited)}",
                 shown,
-                shown,
+                tuple(  # the sentence around the change: the whole text is beside it
+                    e._replace(text=_around(e.text, start, end, words=SHOWN_WORDS))
+                    for e, start, end in (
+                        (shown[0], row.a_start, row.a_end),
+                        (shown[1], row.b_start, row.b_end),
+                    )
+                ),
                 tuple(p for p in (pa, pb) if p),
             )
         )
@@ -359,11 +366,13 @@ def _left_out_by(story: _Story, k: int, unit) -> list[int]:
 
 
 def _told_by(story: _Story, k: int, others: list[int]) -> list:
-    """Version ``k``'s prose cells that every one of ``others`` surely tells too."""
+    """Version ``k``'s prose sentences (one a cell: a choice is one sentence) that every
+    one of ``others`` surely tells too."""
     return [
         u.cells[k]
         for u in story.c.units
         if u.cells[k]
+        and len(u.cells[k].sentences) == 1
         and all(story.prose(k, i) for i in u.cells[k].sentences)
         and all(any(_cells_of(story, k, i, w) for i in u.cells[k].sentences) for w in others)
     ]
