@@ -219,7 +219,9 @@ def junk_reasons(e: cc.Exercise, loc: Locator, key_sentences: list[tuple[str, in
     text = _student_text(e)
     if re.search(r"\w \( \w|\w \)|\w [,.;:!?](?:\s|$)|\s[‘“\"] ", text):
         reasons.append("token spacing")
-    if re.search(r"[a-z]_[a-z]|\b(?:insert|delete|equal|unmatched|only_this)\b", text):
+    if re.search(r"[a-z]_[a-z]|\b(?:insert|delete|equal|unmatched|only_this)\b", text) or (
+        re.search(r"\b(?:insert|delete|replace) ", e.explanation)
+    ):
         reasons.append("internal word")
     roles = {loc.story.roles.get(k) for k in key_sentences} - {None}
     if roles:

@@ -395,6 +395,7 @@ def test_prompts_say_which_version_did_what_in_plain_words(checked, exercises):
     for e in [*checked, *exercises]:
         assert not re.search(r"\b(insert|delete|replace|equal)\b|[a-z]_[a-z]", e.prompt), e.prompt
         assert not re.search(r"\w \( |\w [,.;:](\s|$)", " ".join([e.prompt, *e.choices]))
+        assert not re.search(r"\b(insert|delete|replace)\b|[a-z]_[a-z]", e.explanation)
         if e.kind == "spot_the_change":
             a, b = (ev.outlet for ev in e.shown)
             assert e.prompt.startswith(f"Here is one sentence as {a} and {b} printed it.")

@@ -35,6 +35,7 @@ from .text import (
     _keys,
     _q,
     _say,
+    _say_changes,
 )
 
 __all__ = [
@@ -689,11 +690,12 @@ def quote_check(story: _Story) -> list[Exercise]:
             if i is not None
         }
         shown = Evidence(story.names[x], quote, found[x].where if x in found else "")
+        other = (row.quote_a if row.status == "only_b" else row.quote_b) or ""
         choices = (*QUOTE_SCALE, f"not quoted in {story.names[y]}'s version")
         why = {
             "verbatim": "Both give the same words (quote marks and punctuation aside).",
-            "altered": f"Words differ: {row.diff}.",
-            "truncated": f"{story.names[y]} gives only part of it: {row.diff}.",
+            "altered": f"Words differ: {_say_changes(quote, other)}.",
+            "truncated": f"{story.names[y]} gives only part of it: {_say_changes(quote, other)}.",
             "missing": f"{story.names[y]} does not quote it.",
         }[status]
         speaker = row.speaker if row.speaker and row.speaker.casefold() not in _PRONOUNS else ""

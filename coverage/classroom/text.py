@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..alignment.worddiff import word_diff
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..wording.spelling import american
 
@@ -162,3 +163,27 @@ def _choices(answer: str, wrong: Sequence[str], rng: random.Random, *, n: int = 
     picked = [answer, *rng.sample(pool, min(n - 1, len(pool)))]
     rng.shuffle(picked)
     return tuple(picked)
+
+
+def _say_changes(a: str, b: str, *, most: int = 3) -> str:
+    """How ``b`` words a passage of ``a``, in plain words from the texts themselves.
+
+    >>> _say_changes("We want lasting peace and a united army", "We want peace")
+    '“lasting” is left out; “and a united army” is left out'
+    """
+    said = []
+    for edit in word_diff(a, b):
+        x, y = (t[slice(*span)].strip(" ,;:.") for t, span in ((a, edit.a_span), (b, edit.b_span)))
+        if edit.tag == "equal" or not any(ch.isalnum() for ch in x + y):
+            continue
+        said.append(
+            f"{_q(x)} becomes {_q(y)}"
+            if x and y
+            else f"{_q(x)} is left out"
+            if x
+            else f"{_q(y)} is added"
+        )
+    more = len(said) - most
+    return "; ".join(said[:most]) + (
+        f"; and {more} more change{'s' * (more > 1)}" if more > 0 else ""
+    )
