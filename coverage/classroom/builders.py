@@ -132,7 +132,32 @@ def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: st
         names = [w for w in gone.split() if w[:1].isupper()] or gone.split()
         return not story.carries(keeper, _words(" ".join(names)))
     expected = "delete" if category == "dropped_detail" else "insert"
-    return row.tag == expected and _pure(unit, row) and not story.carries(keeper, _words(gone))
+    text, start, end = (
+        (story.sentence(story.spine, unit.a[0]), row.a_start, row.a_end)
+        if category.startswith("dropped")
+        else (story.sentence(k, unit.b[0]), row.b_start, row.b_end)
+    )
+    return (
+        row.tag == expected
+        and not _part_of_name(text, start, end)
+        and _pure(unit, row)
+        and not story.carries(keeper, _words(gone))
+    )
+
+
+def _part_of_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is capitalised words beside another: a name shortened
+    ("Volodymyr Zelensky" -> "Zelensky") is a name's change, not a detail.
+
+    >>> _part_of_name("President Volodymyr Zelensky said", 10, 19)
+    True
+    >>> _part_of_name("Russia on Friday welcomed", 7, 17)
+    False
+    """
+    words = text[start:end].split()
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    capital = [w for w in (*before, *after) if w[:1].isupper()]
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(capital)
 
 
 def _change(story: _Story, k: int, alignment: Alignment, row):
@@ -375,8 +400,17 @@ def _told_by(story: _Story, k: int, others: list[int]) -> list:
         if u.cells[k]
         and len(u.cells[k].sentences) == 1
         and all(story.prose(k, i) for i in u.cells[k].sentences)
-        and all(any(_cells_of(story, k, i, w) for i in u.cells[k].sentences) for w in others)
+        and all(_retold(story, k, u.cells[k].sentences[0], w) for w in others)
     ]
+
+
+def _retold(story: _Story, k: int, i: int, w: int) -> bool:
+    """Whether version ``w`` surely tells version ``k``'s sentence ``i``: paired, and with
+    half of its words or more (a wrong choice must be plainly in the other version)."""
+    cell = _cells_of(story, k, i, w)
+    words = _stems(story.sentence(k, i))
+    theirs = _stems(" ".join(story.sentence(w, j) for j in cell))
+    return bool(cell) and len(words & theirs) >= len(words) / 2
 
 
 def added_or_left_out(story: _Story) -> list[Exercise]:
