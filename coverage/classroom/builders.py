@@ -94,7 +94,12 @@ def _similar(x: str, y: str) -> float:
 
 
 def _category(row) -> str:
+    """The change a student names: a credit dropped or added is a source left out or added."""
     category = row.kind
+    if category == "attribution" and row.tag in ("delete", "insert"):
+        return "dropped_attribution" if row.tag == "delete" else "added_attribution"
+    if category == "attribution" and row.detail in ("dropped", "added"):
+        return f"{row.detail}_attribution"
     if row.detail == "attribution" and category in _ALSO_RIGHT:
         category = category.replace("detail", "attribution")
     return category
