@@ -160,7 +160,7 @@ class Locator:
 
     def __init__(self, story: GoldStory) -> None:
         self.story = story
-        self.joined, self.spans = {}, {}
+        self.joined, self.spans, self.words = {}, {}, {}
         for v, sentences in story.sentences.items():
             parts, spans, at = [], [], 0
             for s in sentences:
@@ -189,8 +189,11 @@ class Locator:
         return sorted(found)
 
     def holds(self, v: str, phrase: str) -> bool:
-        key = fold(phrase)
-        return bool(key) and key in self.joined[v]
+        """Whether version ``v`` prints ``phrase`` as whole words ("vice" is not in "services")."""
+        key = " ".join(fold_words(phrase))
+        if v not in self.words:
+            self.words[v] = f" {' '.join(fold_words(self.story.text(v)))} "
+        return bool(key) and f" {key} " in self.words[v]
 
 
 @dataclass(frozen=True)

@@ -126,8 +126,8 @@ def test_who_said_it_answers_with_the_only_outlet_whose_text_holds_the_phrase(fl
     }
     made = of_kind(exercises, "who_said_it")
     assert [(re.search(r"“(.+)”", e.prompt).group(1), e.answer) for e in made] == [
-        ("its leader", A),  # labels first ("longtime dictator" is label_check's item)
-        ("war-shattered", B),
+        ("war-shattered", B),  # labels first ("longtime dictator" is label_check's item)
+        ("its leader", A),
         ("on Friday", B),
     ]
     for e in made:
