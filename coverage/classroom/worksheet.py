@@ -70,8 +70,9 @@ def _stories(source) -> list[Story | Comparison | list[Article]]:
 def _reason(exercise: Exercise) -> str:
     """The explanation's first sentence: the one-line reason of the answer key."""
     first = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", exercise.explanation.strip(), maxsplit=1)[0]
-    if exercise.answer in first and ": " in first:  # "B left out a source: why" -> why
-        first = first.split(": ", 1)[1]
+    said = first.find(f"{exercise.answer}: ")  # "B left out a source: why" -> "Why"
+    if 0 <= said < 40:
+        first = first[said + len(exercise.answer) + 2 :]
         first = first[:1].upper() + first[1:]
     return first if len(first) <= 160 else first[:159].rstrip() + "…"
 
