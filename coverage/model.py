@@ -61,9 +61,13 @@ class Skipped:
 class Article:
     """One outlet's version of a story.
 
-    The body is the paragraphs joined by blank lines; ``sentences`` are split from it, so
-    ``article.body[s.start:s.end] == s.text`` for every sentence. ``source_spans`` give
-    each paragraph's offsets in the raw file it was read from (empty when there is none).
+    The body is the paragraphs joined by blank lines; ``sentences`` are split from it by
+    the reading stage, so ``article.body[s.start:s.end] == s.text`` for every sentence. An
+    Article built by hand may leave ``sentences`` empty: every entry point passes its input
+    through ``reading.as_articles``, which fills them. ``source_spans`` give each
+    paragraph's offsets in the raw file it was read from (empty when there is none).
+    ``skipped`` holds every piece of the page that is not in the title, dek, captions or
+    body, with the reason.
     """
 
     id: str
@@ -78,16 +82,14 @@ class Article:
     source: str | None = None
     source_spans: tuple[tuple[int, int], ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    # lines kept in the body although a furniture rule doubted them (the reader says so)
+    unsure: tuple[Skipped, ...] = ()
+    # derived from ``paragraphs`` (so left out of ``==`` and the repr)
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False, repr=False)
 
     @cached_property
     def body(self) -> str:
         return PARAGRAPH_BREAK.join(self.paragraphs)
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        from .reading.segment import split_paragraphs  # lazy: model sits above segment
-
-        return split_paragraphs(self.paragraphs, language=self.language)
 
     @property
     def words(self) -> int:

@@ -199,7 +199,7 @@ def test_every_sentence_of_every_version_is_in_exactly_one_unit(shoigu_pair, see
     comparison = cc.compare(versions, spine=spine % len(versions))
     where = unit_of(comparison)
     assert sorted(where) == [
-        (k, i) for k, v in enumerate(versions) for i in range(len(v.sentences))
+        (k, i) for k, v in enumerate(cc.as_articles(versions)) for i in range(len(v.sentences))
     ]
     for unit in comparison.units:
         expected = {len(versions): "shared_all", 1: "only_this"}.get(unit.versions, "shared_some")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model import Article, Sentence
 from ..normalize import STOPWORDS, sound_key, word_key
-from ..reading.segment import split_sentences
+from ..reading.articles import as_article
 
 __all__ = ["Version", "sentence_texts", "sentence_keys", "Scorer", "similarity_matrix"]
 
@@ -31,9 +31,9 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
     """A version's sentences as texts, and its name (the outlet, else ``default_name``)."""
     if isinstance(version, Article):
         name = version.outlet or version.id
-        return tuple(s.text for s in version.sentences), name
+        return tuple(s.text for s in as_article(version).sentences), name
     if isinstance(version, str):
-        return tuple(s.text for s in split_sentences(version)), default_name
+        return tuple(s.text for s in as_article(version).sentences), default_name
     texts = []
     for item in version:
         if isinstance(item, Sentence):

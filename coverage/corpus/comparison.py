@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from ..alignment.aligner import align, sentence_keys
 from ..errors import ArticleNotFound, NotEnoughVersions
 from ..model import Alignment, Article, WordEdit
+from ..reading.articles import as_articles
 from .stories import STRONG, Story
 
 if TYPE_CHECKING:
@@ -232,6 +233,7 @@ def compare(
             f"compare() needs at least two versions of a story, got {len(articles)}; "
             "pass a Story with several articles (see find_stories) or a list of articles"
         )
+    articles = tuple(as_articles(articles))
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)

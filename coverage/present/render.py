@@ -14,6 +14,7 @@ from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import Alignment, Article, Unit, WordEdit
 from ..names.groups import NameGroup
+from ..reading.articles import as_article
 from ..wording.quotes import Quote
 from .colors import MOVED_COLOR, STATUS_COLORS
 
@@ -173,7 +174,7 @@ def article_html(article: Article) -> str:
         extra += f"<details><summary>set aside ({len(article.skipped)})</summary><ul>{skipped}</ul></details>"
     return (
         f'{STYLE}<div class="cc-view"><h3>{escape(article.title or "(untitled)")}</h3>'
-        f'<div style="color:#666">{meta} · {len(article.sentences)} sentences, '
+        f'<div style="color:#666">{meta} · {len(as_article(article).sentences)} sentences, '
         f"{article.words} words</div>{dek}{paragraphs}{extra}</div>"
     )
 

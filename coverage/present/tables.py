@@ -10,9 +10,11 @@ from ..corpus.comparison import COMPARISON_STATUSES, Comparison
 from ..corpus.related import Related
 from ..corpus.stories import Story
 from ..model import Alignment, Article
+from ..reading.articles import with_sentences
 
 __all__ = [
     "articles_frame",
+    "skipped_frame",
     "alignment_frame",
     "changes_frame",
     "ALIGNMENT_COLUMNS",
@@ -37,6 +39,27 @@ ARTICLE_COLUMNS = (
 )
 
 
+def skipped_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per line the reader set aside (``skipped``) or kept in doubt (``unsure``):
+    id, outlet, place, reason, text, start, end."""
+    rows = [
+        {
+            "id": a.id,
+            "outlet": a.outlet or "unknown",
+            "place": place,
+            "reason": s.reason,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+        }
+        for a in articles
+        for place, records in (("skipped", a.skipped), ("kept, unsure", a.unsure))
+        for s in records
+    ]
+    columns = ["id", "outlet", "place", "reason", "text", "start", "end"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """One row per article: id, outlet, title, date, sentence and word counts, source."""
     rows = [
@@ -45,7 +68,7 @@ def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
             "paragraphs": len(a.paragraphs),
             "captions": len(a.captions),
@@ -195,7 +218,7 @@ def stories_frame(stories: Sequence[Story]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
         }
         for story in stories
