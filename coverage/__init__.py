@@ -27,7 +27,7 @@ from .errors import (
     NotText,
     UnsupportedFormat,
 )
-from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
+from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
 from .names.groups import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
 from .names.mentions import Mention
 from .present.tables import articles_frame, related_frame, stories_frame
@@ -87,6 +87,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Alignment",
     "Unit",
+    "Restatement",
     "WordEdit",
     "align",
     "similarity_matrix",

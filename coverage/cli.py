@@ -280,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     aligned.add_argument("a", metavar="A", help="version a: a file, or FILE#N for its N-th article")
     aligned.add_argument("b", metavar="B", help="version b: a file, or FILE#N")
-    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.35)")
+    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.3)")
     _file_filters(aligned)
     _frame_output(aligned, rows="link")
     aligned.set_defaults(run=_align)

@@ -21,6 +21,7 @@ __all__ = [
     "Article",
     "WordEdit",
     "Unit",
+    "Restatement",
     "Alignment",
     "STATUSES",
     "Status",
@@ -143,7 +144,7 @@ class WordEdit:
 class Unit:
     """Sentences of ``a`` and ``b`` that tell the same thing (or one side's own sentence).
 
-    ``method`` records why the unit exists (``identical``, ``similar``, ``context``,
+    ``method`` records why the unit exists (``identical``, ``similar``, ``lead``, ``gap``,
     ``merge``, ``unmatched``); ``edits`` is the word diff of the joined ``a`` sentences
     against the joined ``b`` sentences (empty for added and dropped units).
     """
@@ -159,11 +160,33 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Restatement:
+    """A sentence that restates another outside its own unit: a dek, caption or pull quote.
+
+    ``by`` says which side holds the restating sentence (``"a"`` or ``"b"``); ``a`` and
+    ``b`` are the two sentence indices. A restatement never repeats a unit's link: the
+    two sentences belong to different units (the restating one is often ``added`` or
+    ``dropped`` itself, while the sentence it restates is paired in the body).
+    ``method`` says how it was found (``holds``, ``held``, ``leftover``, ``cross``: see
+    ``alignment.restate``). No word diff is stored: a restatement says the same thing in
+    other words, and :func:`word_diff` gives the edits when they are wanted.
+    """
+
+    a: int
+    b: int
+    by: Literal["a", "b"]
+    score: float
+    method: str = ""
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Two versions of a story, sentence by sentence.
 
     Every sentence index of both sides appears in exactly one unit. Units are ordered by
     position in ``b``, then ``a`` (dropped sentences sit where they stood in ``a``).
+    ``restatements`` are links beside the units: a sentence that restates one of the
+    other side outside its own unit (ordered by ``b``, then ``a``).
     """
 
     a_sentences: tuple[str, ...]
@@ -172,6 +195,7 @@ class Alignment:
     a_name: str = "a"
     b_name: str = "b"
     options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    restatements: tuple[Restatement, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link: a_index, b_index, a_text, b_text, status, moved, score, unit."""

@@ -63,7 +63,7 @@ class Explorer:
     the table of changes.
     """
 
-    def __init__(self, stories: Sequence[Story], *, threshold: float = 0.35) -> None:
+    def __init__(self, stories: Sequence[Story], *, threshold: float = 0.3) -> None:
         w = _widgets()
         if not stories:
             raise NotEnoughVersions("explore() found no articles to show; pass a corpus")
@@ -218,7 +218,7 @@ def _svg(chart) -> str:
         return f"<p>chart unavailable: {escape(str(error))}</p>"
 
 
-def explore(source, *, threshold: float = 0.35) -> Explorer:
+def explore(source, *, threshold: float = 0.3) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way

@@ -68,6 +68,22 @@ def as_article(item: Article | str, *, number: int = 1) -> Article:
     raise TypeError(f"expected Articles or texts (see read_articles), not {type(item).__name__}")
 
 
+def as_pair(a: Article | str, b: Article | str) -> tuple[Article, Article]:
+    """Two versions for a two-sided comparison; a text is named for its side, ``a`` or ``b``.
+
+    The toolkit calls the two versions of a pair ``a`` and ``b`` everywhere (arguments,
+    columns, notes such as "shortened in b"), so texts passed in memory take those names.
+    """
+
+    def one(item: Article | str, side: str) -> Article:
+        article = as_article(item)
+        if isinstance(item, str):
+            article = dataclasses.replace(article, id=side, outlet=side)
+        return article
+
+    return one(a, "a"), one(b, "b")
+
+
 def as_articles(items: Article | str | Iterable[Article | str]) -> list[Article]:
     """One article or text, or several, as a list of Articles with sentences.
 

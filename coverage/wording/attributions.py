@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..names.mentions import article_sentences
-from ..reading.articles import as_articles
+from ..reading.articles import as_articles, as_pair
 from ..vocabulary import entries
 from .quotes import speaker_before
 
@@ -214,7 +214,7 @@ def compare_attributions(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    a, b = as_articles([a, b])
+    a, b = as_pair(a, b)
     frame_a = find_attributions(a)
     frame_b = find_attributions(b)
     keys_b: dict[tuple[str, str], list[int]] = {}

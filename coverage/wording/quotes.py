@@ -22,7 +22,7 @@ from ..alignment.worddiff import word_diff
 from ..model import Article
 from ..names.groups import find_mentions
 from ..normalize import fold_typography, tokenize
-from ..reading.articles import as_articles
+from ..reading.articles import as_pair
 from .speakers import QUOTE_COLUMNS, Quote, find_quotes, quote_words, quotes_frame, speaker_before
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    a, b = as_articles([a, b])
+    a, b = as_pair(a, b)
     mentions = find_mentions([a, b])
     quotes_a, quotes_b = find_quotes(a, mentions=mentions), find_quotes(b, mentions=mentions)
     linked: set[tuple[int, int]] = set()
