@@ -7,24 +7,15 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .alignment.aligner import align
-from .classroom.exercises import EXERCISE_KINDS
-from .corpus.comparison import compare
-from .corpus.stories import find_stories
 from .errors import ArticleNotFound, CoverageError
-from .present.tables import (
-    alignment_frame,
-    articles_frame,
-    comparison_frame,
-    comparison_summary,
-    skipped_frame,
-    stories_frame,
-)
-from .present.terminal import alignment_text, comparison_text, stories_text
-from .reading.files import read_articles
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Each subcommand imports its own stages inside its function: `align` never loads
+# pandas, numpy or Altair (unless it writes csv/json), and `--help` loads nothing.
 
 PROG = "compare-coverage"
 
@@ -54,6 +45,8 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
 
 def _read(args: argparse.Namespace, paths=None) -> list:
     """read_articles with the command's --include and --exclude patterns."""
+    from .reading.files import read_articles
+
     return read_articles(
         args.paths if paths is None else paths,
         include=getattr(args, "include", None) or (),
@@ -62,6 +55,8 @@ def _read(args: argparse.Namespace, paths=None) -> list:
 
 
 def _articles(args: argparse.Namespace) -> int:
+    from .present.tables import articles_frame, skipped_frame
+
     articles = _read(args)
     frame = skipped_frame(articles) if args.skipped else articles_frame(articles)
     fmt = args.format or _format_from_suffix(args.output)
@@ -80,12 +75,18 @@ def _one_article(path: str, args: argparse.Namespace) -> object:
 
 
 def _align(args: argparse.Namespace) -> int:
+    from .alignment.aligner import align
+
     options = {"threshold": args.threshold} if args.threshold is not None else {}
     alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
+        from .present.terminal import alignment_text
+
         _emit(alignment_text(alignment), args.output)
     else:
+        from .present.tables import alignment_frame
+
         _write_frame(alignment_frame(alignment), fmt=fmt, output=args.output)
     return 0
 
@@ -110,12 +111,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _stories(args: argparse.Namespace) -> int:
+    from .corpus.stories import find_stories
+
     options = {"threshold": args.threshold} if args.threshold is not None else {}
     stories = find_stories(_read(args), progress=args.progress, **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
+        from .present.tables import stories_frame
+
         _write_frame(stories_frame(stories), fmt=fmt, output=args.output)
         return 0
+    from .present.terminal import stories_text
+
     _emit(stories_text(stories), args.output)
     return 0
 
@@ -135,22 +142,29 @@ def _pick_story(stories, wanted: str):
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from .corpus.comparison import compare
+    from .corpus.stories import find_stories
+
     articles = _read(args)
     if args.story:
         articles = _pick_story(find_stories(articles), args.story)
     comparison = compare(articles, spine=args.spine)
     fmt = args.format or _format_from_suffix(args.output)
-    if args.summary:
-        _write_frame(comparison_summary(comparison), fmt=fmt, output=args.output)
-    elif fmt == "table":
+    if fmt == "table" and not args.summary:
+        from .present.terminal import comparison_text
+
         _emit(comparison_text(comparison), args.output)
-    else:
-        _write_frame(comparison_frame(comparison), fmt=fmt, output=args.output)
+        return 0
+    from .present.tables import comparison_frame, comparison_summary
+
+    frame = comparison_summary(comparison) if args.summary else comparison_frame(comparison)
+    _write_frame(frame, fmt=fmt, output=args.output)
     return 0
 
 
 def _worksheet(args: argparse.Namespace) -> int:
     from .classroom.worksheet import worksheet_html
+    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
     stories = find_stories(_read(args))
@@ -182,9 +196,10 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 def _quiz(args: argparse.Namespace) -> int:
     from .classroom.quiz_page import quiz_html
+    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(read_articles(args.paths))
+    stories = find_stories(_read(args))
     chosen = _pick_story(stories, args.story[0]) if args.story else None
     if chosen is None:
         chosen = next((s for s in stories if len(s.articles) > 1), None)
@@ -200,6 +215,25 @@ def _quiz(args: argparse.Namespace) -> int:
     output.write_text(html, encoding="utf-8", newline="\n")
     print(f"wrote {output}" + (" (the teacher view)" if args.teacher else ""))
     return 0
+
+
+class _ExerciseKinds(Sequence[str]):
+    """``EXERCISE_KINDS``, imported only when argparse checks ``--kinds`` or prints its help.
+
+    The classroom stage loads the whole pipeline; building the parser must not.
+    """
+
+    @staticmethod
+    def _kinds() -> tuple[str, ...]:
+        from .classroom.exercises import EXERCISE_KINDS
+
+        return EXERCISE_KINDS
+
+    def __getitem__(self, index):
+        return self._kinds()[index]
+
+    def __len__(self) -> int:
+        return len(self._kinds())
 
 
 def _format_from_suffix(output: str | None) -> str:
@@ -353,9 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet.add_argument(
         "--kinds",
         nargs="+",
-        choices=EXERCISE_KINDS,
+        choices=_ExerciseKinds(),
         metavar="KIND",
-        help=f"only these kinds of exercise: {', '.join(EXERCISE_KINDS)}",
+        help="only these kinds of exercise: %(choices)s",
     )
     worksheet.add_argument(
         "--seed", type=int, default=0, help="another seed gives other choices and order (default 0)"
@@ -378,7 +412,7 @@ def build_parser() -> argparse.ArgumentParser:
     _paths(quiz)
     quiz.add_argument("-o", "--output", required=True, help="the HTML file to write")
     _story_filter(quiz)
-    quiz.add_argument("--kinds", nargs="+", choices=EXERCISE_KINDS, metavar="KIND")
+    quiz.add_argument("--kinds", nargs="+", choices=_ExerciseKinds(), metavar="KIND")
     quiz.add_argument("--seed", type=int, default=0, help="another seed gives other choices")
     quiz.add_argument("--per-kind", type=int, default=3, help="at most this many of each kind")
     quiz.add_argument("--teacher", action="store_true", help="the teacher view: answers shown")
