@@ -74,11 +74,19 @@ def _one_article(path: str, args: argparse.Namespace) -> object:
     return articles[0]
 
 
+def _options(args: argparse.Namespace, **overrides: object):
+    """The run's Options: ``--config FILE.toml`` (else the defaults), then the flags given."""
+    from .options import DEFAULT, load_options
+
+    config = getattr(args, "config", None)
+    return (load_options(config) if config else DEFAULT).but(**overrides)
+
+
 def _align(args: argparse.Namespace) -> int:
     from .alignment.aligner import align
 
-    options = {"threshold": args.threshold} if args.threshold is not None else {}
-    alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
+    options = _options(args, threshold=args.threshold)
+    alignment = align(_one_article(args.a, args), _one_article(args.b, args), options=options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
         from .present.terminal import alignment_text
@@ -113,8 +121,13 @@ def _export(args: argparse.Namespace) -> int:
 def _stories(args: argparse.Namespace) -> int:
     from .corpus.stories import find_stories
 
-    options = {"threshold": args.threshold} if args.threshold is not None else {}
-    stories = find_stories(_read(args), progress=args.progress, **options)
+    options = _options(args, story_threshold=args.threshold)
+    stories = find_stories(
+        _read(args),
+        progress=args.progress,
+        threshold=options.story_threshold,
+        containment=options.story_containment,
+    )
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
         from .present.tables import stories_frame
@@ -148,7 +161,7 @@ def _compare(args: argparse.Namespace) -> int:
     articles = _read(args)
     if args.story:
         articles = _pick_story(find_stories(articles), args.story)
-    comparison = compare(articles, spine=args.spine)
+    comparison = compare(articles, options=_options(args, spine=args.spine))
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table" and not args.summary:
         from .present.terminal import comparison_text
@@ -252,6 +265,11 @@ def _paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _file_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="FILE.toml",
+        help="options from a TOML file (see README, Options); flags given here override it",
+    )
     parser.add_argument(
         "--include",
         action="append",
