@@ -85,6 +85,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "classroom.exercises": ("EXERCISE_KINDS", "Evidence", "Exercise", "make_exercises"),
     "classroom.quizzes": ("quiz",),
     "classroom.worksheet": ("worksheet_html",),
+    "classroom.quiz_page": ("quiz_html",),
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -109,6 +110,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     from .alignment.aligner import align, similarity_matrix
     from .alignment.worddiff import word_diff
     from .classroom.exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
+    from .classroom.quiz_page import quiz_html
     from .classroom.quizzes import quiz
     from .classroom.worksheet import worksheet_html
     from .corpus.comparison import Cell, Comparison, ContentUnit, compare

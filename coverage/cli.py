@@ -260,6 +260,29 @@ def _worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quiz(args: argparse.Namespace) -> int:
+    from .classroom.quiz_page import quiz_html
+    from .corpus.stories import find_stories
+    from .errors import NotEnoughVersions
+
+    stories = find_stories(_read(args))
+    chosen = _pick_story(stories, args.story[0]) if args.story else None
+    if chosen is None:
+        chosen = next((s for s in stories if len(s.articles) > 1), None)
+    if chosen is None or len(chosen.articles) < 2:
+        raise NotEnoughVersions(
+            "the quiz compares versions, and no story here is told in more than one; "
+            f"pass two versions of one story (see `{PROG} stories`)"
+        )
+    options = {"kinds": args.kinds, "seed": args.seed, "per_kind": args.per_kind}
+    html = quiz_html(chosen, teacher=args.teacher, title=args.title, **options)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8", newline="\n")
+    print(f"wrote {output}" + (" (the teacher view)" if args.teacher else ""))
+    return 0
+
+
 class _ExerciseKinds(Sequence[str]):
     """``EXERCISE_KINDS``, imported only when argparse checks ``--kinds`` or prints its help.
 
@@ -450,6 +473,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worksheet.add_argument("--title", help="the worksheet's title")
     worksheet.set_defaults(run=_worksheet)
+
+    quiz = commands.add_parser(
+        "quiz",
+        help="write a self-contained offline quiz page (no Jupyter needed) for one story",
+        description="Make exercises from a story told in more than one version and write one "
+        "HTML page where a student answers, sees feedback and a score; it needs no network.",
+    )
+    _paths(quiz)
+    quiz.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _story_filter(quiz)
+    quiz.add_argument("--kinds", nargs="+", choices=_ExerciseKinds(), metavar="KIND")
+    quiz.add_argument("--seed", type=int, default=0, help="another seed gives other choices")
+    quiz.add_argument("--per-kind", type=int, default=3, help="at most this many of each kind")
+    quiz.add_argument("--teacher", action="store_true", help="the teacher view: answers shown")
+    quiz.add_argument("--title", help="the quiz's title")
+    quiz.set_defaults(run=_quiz)
 
     export = commands.add_parser(
         "export",
