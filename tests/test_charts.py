@@ -76,7 +76,7 @@ def test_alignment_map_draws_both_versions_and_links_aligned_sentences(flagship)
     }
     assert links["encoding"]["strokeDash"]["field"] == "moved"
     tooltip_fields = {t["field"] for t in bars["encoding"]["tooltip"]}
-    assert {"version", "sentence", "status", "text"} <= tooltip_fields
+    assert {"version", "sentence", "what", "text"} <= tooltip_fields  # words, not codes
     assert [r["name"] for r in data_of(spec, header)] == ["Asharq Al-Awsat", "The Defense Post"]
     assert (
         spec["title"]["text"] == "Where each sentence of Asharq Al-Awsat went in The Defense Post"
@@ -224,7 +224,7 @@ def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship
     assert sum(r["status"] != "" for r in cells) == 9
     assert len(cells) == (frame["score"] > 0).sum() < 9 * 12  # blank cells are not stored
     assert set(cells[0]) == {"a_sentence", "b_sentence", "score", "status"}
-    lookups = [t["from"]["fields"] for t in spec["transform"]]
+    lookups = [t["from"]["fields"] for t in spec["transform"] if "lookup" in t]
     assert lookups == [["a_text"], ["b_text"]]  # each sentence's text stored once
 
 
