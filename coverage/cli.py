@@ -83,7 +83,12 @@ def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
-        args.paths, args.output, title=args.title, stories=args.story, outlets=args.outlets
+        args.paths,
+        args.output,
+        title=args.title,
+        stories=args.story,
+        outlets=args.outlets,
+        spine=args.spine,
     )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -93,7 +98,11 @@ def _export(args: argparse.Namespace) -> int:
     from .present.export import export_notebook  # imported here: it loads nbconvert
 
     output = args.output or str(Path(args.notebook).with_suffix(".html"))
-    path = export_notebook(args.notebook, output)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = export_notebook(args.notebook, output, execute=args.execute)
+    for warning in caught:
+        print(f"warning: {warning.message}", file=sys.stderr)
     print(f"wrote {path}")
     return 0
 
@@ -277,6 +286,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--outlets", nargs="+", metavar="OUTLET", help="keep only articles from these outlets"
     )
+    report.add_argument(
+        "--spine",
+        help="the reference version, wherever a story has it: an outlet or article id "
+        "(default: the version the others share most with)",
+    )
     report.set_defaults(run=_report)
 
     worksheet = commands.add_parser(
@@ -321,6 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("notebook", metavar="NOTEBOOK", help="an .ipynb file")
     export.add_argument("-o", "--output", help="the HTML file (default: NOTEBOOK.html)")
+    export.add_argument(
+        "--execute", action="store_true", help="run the notebook first, so its outputs show"
+    )
     export.set_defaults(run=_export)
     return parser
 

@@ -395,3 +395,51 @@ def test_jupyterlab_draws_offline_charts_and_altairs_default_needs_the_network(b
         server.wait(timeout=30)
         if origin in browser.allowed:
             browser.allowed.remove(origin)
+
+
+# ---- export: run first, warn when there is nothing to show, widgets as static HTML -----
+
+
+def _bare_notebook(path: Path) -> Path:
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell("print(6 * 7)"),
+        nbformat.v4.new_code_cell(
+            "import ipywidgets\nipywidgets.IntSlider(value=3, description='widget')"
+        ),
+    ]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_a_notebook_without_outputs_exports_with_a_warning(tmp_path, capsys):
+    from comparative_coverage.cli import main
+    from comparative_coverage.present.export import NoOutputsWarning
+
+    notebook = _bare_notebook(tmp_path / "bare.ipynb")
+    with pytest.warns(NoOutputsWarning, match="has no outputs.*--execute"):
+        cc.export_notebook(notebook, tmp_path / "bare.html")
+    assert main(["export", str(notebook), "-o", str(tmp_path / "cli.html")]) == 0
+    assert "warning: " in capsys.readouterr().err
+
+
+@pytest.mark.notebook
+def test_export_execute_runs_the_notebook_and_replaces_widgets_by_static_html(tmp_path):
+    import warnings
+
+    from comparative_coverage.cli import main
+
+    notebook = _bare_notebook(tmp_path / "bare.ipynb")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an executed notebook has outputs: no warning
+        assert main(["export", str(notebook), "-o", str(tmp_path / "run.html"), "--execute"]) == 0
+    html = (tmp_path / "run.html").read_text(encoding="utf-8")
+    assert "42" in html
+    assert "An interactive widget was here" in html and "IntSlider(" not in html
