@@ -55,6 +55,7 @@ _LAZY = {
     "similarity_heatmap": "present.charts",
     "status_scale": "present.charts",
     "build_report": "present.report",
+    "build_site": "present.report",
     "write_report": "present.report",
     "export_notebook": "present.export",
     "notebook_html": "present.export",

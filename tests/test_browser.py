@@ -443,3 +443,130 @@ def test_export_execute_runs_the_notebook_and_replaces_widgets_by_static_html(tm
     html = (tmp_path / "run.html").read_text(encoding="utf-8")
     assert "42" in html
     assert "An interactive widget was here" in html and "IntSlider(" not in html
+
+
+# ---- any screen: a phone, a dark theme, print ------------------------------------------
+
+CONTRAST = """() => {
+  // the WCAG contrast of every piece of text against what is behind it
+  function rgb(value) {
+    const m = value.match(/[\\d.]+/g).map(Number);
+    return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1};
+  }
+  function lum(c) {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  }
+  function background(e) {
+    for (; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.a > 0.5) return c;
+    }
+    return {r: 255, g: 255, b: 255, a: 1};
+  }
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const e = n.parentElement;
+    if (!n.textContent.trim() || e.closest('svg, script, style, noscript, .vega-embed')) continue;
+    const box = e.getBoundingClientRect();
+    if (!box.width || getComputedStyle(e).visibility === 'hidden') continue;
+    const fg = rgb(getComputedStyle(e).color), bg = background(e);
+    const mix = {r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a),
+                 b: fg.b * fg.a + bg.b * (1 - fg.a)};
+    const [hi, lo] = [lum(mix), lum(bg)].sort((x, y) => y - x);
+    found.push({text: n.textContent.trim().slice(0, 40), ratio: (hi + 0.05) / (lo + 0.05),
+                cls: e.className});
+  }
+  return found;
+}"""
+
+
+def lowest_contrast(page: Page) -> list[dict]:
+    """The text pieces below WCAG AA (4.5:1), worst first."""
+    found = page.page.evaluate(CONTRAST)
+    assert len(found) > 100
+    return sorted((f for f in found if f["ratio"] < 4.5), key=lambda f: f["ratio"])
+
+
+@pytest.fixture(scope="module")
+def sample_report_file(sample_dir, tmp_path_factory) -> Path:
+    return cc.write_report(sample_dir, tmp_path_factory.mktemp("sample") / "sample.html")
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_the_versions_stack(
+    browser, sample_report_file, tmp_path
+):
+    page = browser.open(sample_report_file)
+    page.page.set_viewport_size({"width": 400, "height": 800})
+    page.page.wait_for_timeout(300)
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= 400
+    cells = page.page.locator("#story-1 table.cc-stack tr.cc-reworded td.cc-a").first
+    assert cells.evaluate("e => getComputedStyle(e).display") == "block"  # a above b
+    assert page.page.locator("#story-1 .cc-side").first.is_visible()  # each says whose it is
+    page.page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    page.page.set_viewport_size({"width": 1200, "height": 900})
+    assert cells.evaluate("e => getComputedStyle(e).display") == "table-cell"
+    assert not page.page.locator("#story-1 .cc-side").first.is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_text_and_badge_keeps_aa_contrast(browser, sample_report_file, tmp_path, scheme):
+    page = browser.open(sample_report_file)
+    page.page.emulate_media(color_scheme=scheme)
+    background = page.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background == ("rgb(255, 255, 255)" if scheme == "light" else "rgb(23, 25, 28)")
+    assert lowest_contrast(page) == []
+    badges = page.page.locator(".cc-badge, .cc-moved").count()
+    assert badges > 20  # the badges were measured too
+    page.page.screenshot(path=str(tmp_path / f"{scheme}.png"), full_page=True)
+
+
+JUPYTERLAB_DARK = (  # the variables JupyterLab's dark theme sets, as the views read them
+    ":root{--jp-content-font-color1:rgba(255,255,255,1);--jp-content-font-color2:"
+    "rgba(255,255,255,0.7);--jp-layout-color0:#111111;--jp-layout-color2:#2a2a2a;"
+    "--jp-border-color1:#616161;--jp-border-color2:#424242}"
+    "body{background:var(--jp-layout-color0)}"
+)
+
+
+def test_the_views_are_readable_in_jupyterlabs_dark_theme(browser, shoigu_pair, tmp_path):
+    from comparative_coverage.present.page import page_html
+    from comparative_coverage.present.render import render
+
+    a, b = shoigu_pair
+    third = cc.Article(id="c#1", outlet="Third", title="", paragraphs=b.paragraphs[:-2])
+    views = cc.align(a, b)._repr_html_() + cc.compare([a, b, third])._repr_html_()
+    head = render("style.html.j2", css=JUPYTERLAB_DARK)
+    (tmp_path / "dark.html").write_text(page_html("views", views, head=head), encoding="utf-8")
+    page = browser.open(tmp_path / "dark.html")
+    assert (
+        page.page.evaluate("getComputedStyle(document.querySelector('.cc-view td.cc-a')).color")
+        == "rgb(255, 255, 255)"
+    )
+    assert lowest_contrast(page) == []
+    page.page.screenshot(path=str(tmp_path / "jupyterlab-dark.png"), full_page=True)
+
+
+def test_the_sample_prints_on_a_few_pages_none_of_them_near_empty(
+    browser, sample_report_file, tmp_path
+):
+    import re
+    import subprocess
+
+    page = browser.open(sample_report_file)
+    page.page.emulate_media(media="print")
+    page.page.evaluate("window.ccDrawCharts()")
+    page.page.wait_for_function("document.querySelectorAll('.vega-embed svg.marks').length >= 5")
+    pdf = tmp_path / "sample.pdf"
+    page.page.pdf(path=str(pdf), format="A4")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert 3 <= pages <= 10
+    if shutil.which("pdftotext"):  # every page but the last holds a fair amount of text
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        sheets = text.split("\f")[:pages]
+        assert all(len(s.split()) > 60 for s in sheets[:-1]), [len(s.split()) for s in sheets]
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "50", "-png", str(pdf), str(tmp_path / "page")])
