@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,8 +152,17 @@ def test_sample_report_draws_every_chart_offline(browser, sample_dir, tmp_path):
     side_by_side.screenshot(path=str(tmp_path / "side-by-side.png"))
     page.page.locator("#chart-1-1-map").screenshot(path=str(tmp_path / "chart.png"))
     assert (tmp_path / "side-by-side.png").stat().st_size > 10_000
+    box = page.page.evaluate(
+        """() => {  // from the story's title to the end of its digest, in page coordinates
+          const top = document.querySelector('#story-1 h2').getBoundingClientRect();
+          const end = document.querySelector('#story-1 .cc-digest').getBoundingClientRect();
+          return {x: end.x - 10, y: top.y + window.scrollY - 10, width: end.width + 20,
+                  height: end.bottom - top.y + 20};
+        }"""
+    )
+    page.page.screenshot(path=str(tmp_path / "digest.png"), full_page=True, clip=box)
     if os.environ.get("UPDATE_SCREENSHOTS"):
-        for name in ("side-by-side.png", "chart.png"):
+        for name in ("side-by-side.png", "chart.png", "digest.png"):
             shutil.copyfile(tmp_path / name, ROOT / "docs" / name)
 
 
@@ -165,7 +175,9 @@ def test_the_print_view_keeps_the_side_by_side_and_drops_the_contents(
     page.page.emulate_media(media="print")
     assert not page.page.locator("nav.cc-toc").is_visible()
     assert page.page.locator("#story-1 .cc-view table").is_visible()
-    assert page.page.eval_on_selector("#story-1 h3", "e => getComputedStyle(e).breakAfter") == "avoid"
+    assert (
+        page.page.eval_on_selector("#story-1 h3", "e => getComputedStyle(e).breakAfter") == "avoid"
+    )
     page.page.pdf(path=str(tmp_path / "sample.pdf"))  # headless Chromium prints
     assert (tmp_path / "sample.pdf").stat().st_size > 20_000
 
@@ -312,12 +324,6 @@ def test_export_refuses_what_is_not_a_notebook(tmp_path):
     not os.environ.get("JUPYTERLAB_TEST"), reason="set JUPYTERLAB_TEST=1 to drive JupyterLab"
 )
 def test_jupyterlab_draws_offline_charts_and_altairs_default_needs_the_network(browser, tmp_path):
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -341,42 +347,8 @@ def test_jupyterlab_draws_offline_charts_and_altairs_default_needs_the_network(b
         ),
     ]
     nbformat.write(nb, tmp_path / "offline.ipynb")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            "--allow-root",
-            f"--port={port}",
-            "--IdentityProvider.token=cc",
-            f"--ServerApp.root_dir={tmp_path}",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    origin = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{origin}/api/status?token=cc", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        browser.allowed.append(origin)  # the local server, and nothing else
-        page = browser.open_url(f"{origin}/lab/tree/offline.ipynb?token=cc")
-        page.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-        accept = page.page.locator(".jp-Dialog button.jp-mod-accept")
-        with contextlib.suppress(Exception):
-            accept.first.click(timeout=10_000)  # "Select Kernel"
-        page.page.locator(".jp-Cell").first.click()
-        page.page.keyboard.press("Escape")
-        for _ in range(4):
-            page.page.keyboard.press("Shift+Enter")
-            time.sleep(1)
+    with jupyterlab(browser, tmp_path) as origin:
+        page = open_notebook(browser, origin, "offline.ipynb", cells=4)
         page.page.wait_for_function(
             "document.querySelectorAll('.jp-OutputArea-output').length >= 3", timeout=60_000
         )
@@ -391,11 +363,114 @@ def test_jupyterlab_draws_offline_charts_and_altairs_default_needs_the_network(b
         assert len(outputs) == 3 and "Error loading script" in outputs[2]  # the CDN one
         assert [u for u in page.blocked if "jsdelivr" not in u] == []
         page.page.screenshot(path=str(tmp_path / "jupyterlab.png"))
+
+
+@contextlib.contextmanager
+def jupyterlab(browser, folder: Path, *, theme: str | None = None):
+    """A JupyterLab server on a free local port serving ``folder``; yields its origin."""
+    import json
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    settings = folder / "settings"
+    if theme:  # JupyterLab reads user settings from here
+        themes = settings / "@jupyterlab" / "apputils-extension"
+        themes.mkdir(parents=True)
+        (themes / "themes.jupyterlab-settings").write_text(json.dumps({"theme": theme}))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            f"--port={port}",
+            "--IdentityProvider.token=cc",
+            f"--ServerApp.root_dir={folder}",
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={folder / 'workspaces'}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    origin = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{origin}/api/status?token=cc", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        browser.allowed.append(origin)  # the local server, and nothing else
+        yield origin
     finally:
         server.terminate()  # first: nothing below may leave the server running
         server.wait(timeout=30)
+        for page in browser.context.pages:  # no page may go on polling a stopped server
+            page.close()
         if origin in browser.allowed:
             browser.allowed.remove(origin)
+
+
+def open_notebook(browser, origin: str, name: str, *, cells: int) -> Page:
+    """Open a notebook in JupyterLab, pick its kernel and run its first ``cells`` cells."""
+    page = browser.open_url(f"{origin}/lab/tree/{name}?token=cc")
+    page.page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    accept = page.page.locator(".jp-Dialog button.jp-mod-accept")
+    with contextlib.suppress(Exception):
+        accept.first.click(timeout=10_000)  # "Select Kernel"
+    page.page.locator(".jp-Cell").first.click()
+    page.page.keyboard.press("Escape")
+    for _ in range(cells):
+        page.page.keyboard.press("Shift+Enter")
+        time.sleep(1)
+    return page
+
+
+@pytest.mark.notebook
+@pytest.mark.skipif(
+    not os.environ.get("JUPYTERLAB_TEST"), reason="set JUPYTERLAB_TEST=1 to drive JupyterLab"
+)
+def test_the_explorer_draws_offline_in_a_fresh_kernel_and_reads_in_the_dark(browser, tmp_path):
+    """The first cell of a fresh kernel: offline charts on, then the explorer. No CDN."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import comparative_coverage as cc\ncc.use_offline_charts()\n"
+            f"cc.explore({str(ROOT / 'data' / 'sample')!r})"
+        )
+    ]
+    nbformat.write(nb, tmp_path / "explore.ipynb")
+    with jupyterlab(browser, tmp_path, theme="JupyterLab Dark") as origin:
+        page = open_notebook(browser, origin, "explore.ipynb", cells=1)
+        page.page.wait_for_selector(".jp-OutputArea-output .cc-view td.cc-a", timeout=90_000)
+        page.page.locator(".jp-OutputArea-output .lm-TabBar-tab", has_text="Charts").click()
+        page.page.wait_for_function(
+            "document.querySelectorAll('.jp-OutputArea-output svg.marks').length >= 3",
+            timeout=60_000,
+        )
+        assert page.blocked == []  # nothing asked of esm.sh, jsdelivr or any other host
+        text = page.page.locator(".jp-OutputArea-output .lm-TabBar-tab", has_text="Side by side")
+        text.click()
+        cell = page.page.locator(".jp-OutputArea-output .cc-view td.cc-a").first
+        assert cell.evaluate("e => getComputedStyle(e).color") != "rgb(34, 34, 34)"
+        low = [f for f in lowest_contrast(page) if "cc-" in str(f["cls"])]
+        assert low == []  # the explorer's views read in the dark theme
+        page.page.screenshot(path=str(tmp_path / "explorer-dark.png"))
+        if os.environ.get("UPDATE_SCREENSHOTS"):
+            shutil.copyfile(tmp_path / "explorer-dark.png", ROOT / "docs" / "explorer-dark.png")
 
 
 # ---- export: run first, warn when there is nothing to show, widgets as static HTML -----
