@@ -80,8 +80,9 @@ def axis(**options) -> alt.Axis:
 
 def legend(words: dict[str, str] | None = None, **options) -> alt.Legend:
     """A legend at least :data:`FONT` pixels, showing ``words`` for the codes it lists."""
-    if words:
+    if words:  # the labels, and what a screen reader says of the legend
         options["labelExpr"] = words_expr(words)
+        options.setdefault("description", "Colours: " + ", ".join(words.values()))
     return alt.Legend(labelFontSize=FONT, titleFontSize=FONT, **options)
 
 
@@ -141,6 +142,8 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
             "what": both["status"].map(lambda x: STATUS_WORDS.get(x, x)),
             "moved": both["moved"].map({True: "moved", False: "in order"}),
             "score": both["score"].round(2),
+            "a_name": a_name,
+            "b_name": b_name,
         }
     ).reset_index(drop=True)
     return sentence_frame, links
@@ -198,8 +201,14 @@ def alignment_map(
             y2="y_bottom:Q",
             color=color,
             tooltip=sentence_tip,
+            description="description:N",
         )
-        .transform_calculate(y_top="datum.y - 0.42", y_bottom="datum.y + 0.42")
+        .transform_calculate(
+            y_top="datum.y - 0.42",
+            y_bottom="datum.y + 0.42",
+            description="datum.version + ', sentence ' + datum.sentence + ': ' + datum.what"
+            " + (datum.moved == 'moved' ? ', moved' : '') + '. ' + datum.text",
+        )
     )
     labels = [
         base.transform_filter(f"datum.column == {column}")
@@ -245,8 +254,15 @@ def alignment_map(
                 alt.Tooltip("moved:N", title="order"),
                 alt.Tooltip("score:Q", title="similarity"),
             ],
+            description="description:N",
         )
-        .transform_calculate(x0="0", x1="1")
+        .transform_calculate(
+            x0="0",
+            x1="1",
+            description="'Sentence ' + datum.a_sentence + ' of ' + datum.a_name + ' is sentence '"
+            " + datum.b_sentence + ' of ' + datum.b_name + ': ' + datum.what"
+            " + (datum.moved == 'moved' ? ', moved' : '')",
+        )
     )
     return alt.layer(lines, bars, *labels, header).properties(
         width=width,

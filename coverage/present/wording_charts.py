@@ -56,6 +56,12 @@ def kinds_chart(
     )
     kinds = [k for k in KIND_COLORS if k in set(counted["kind"])]
     counted["what"] = [KIND_WORDS.get(k, k) for k in counted["kind"]]
+    counted["description"] = [  # what a screen reader says for a bar
+        f"{pair}: {edits} word edit{'s' * (edits != 1)}, {what}; for example {examples}"
+        for pair, edits, what, examples in zip(
+            counted["pair"], counted["edits"], counted["what"], counted["examples"], strict=True
+        )
+    ]
     counted["order"] = [
         list(KIND_COLORS).index(k) if k in KIND_COLORS else 99 for k in counted["kind"]
     ]
@@ -70,6 +76,7 @@ def kinds_chart(
                 "kind:N", scale=scale, title="kind of change", legend=legend(KIND_WORDS)
             ),
             order=alt.Order("order:Q"),
+            description="description:N",
             tooltip=[
                 alt.Tooltip("pair:N", title="versions"),
                 alt.Tooltip("what:N", title="kind of change"),
@@ -109,13 +116,19 @@ def name_variants_chart(
     counted["spelling"] = counted["name"].astype(str) + ": " + counted["variant"].astype(str)
     counted["dark"] = counted["count"] >= 0.6 * (counted["count"].max() if len(counted) else 1)
     outlets = sorted(counted["outlet"].unique())
-    column = max(60, min(column, MAX_WIDTH // max(len(outlets), 1)))
+    column = max(28, min(column, MAX_WIDTH // max(len(outlets), 1)))
+    slanted = column < 90  # many outlets: narrow columns, names at an angle
     base = alt.Chart(counted).encode(
         x=alt.X(
             "outlet:N",
             title=None,
             sort=outlets,
-            axis=axis(orient="top", labelAngle=0, labelLimit=column - 4),
+            axis=axis(
+                orient="top",
+                labelAngle=-40 if slanted else 0,
+                labelAlign="left" if slanted else "center",
+                labelLimit=140 if slanted else column - 4,
+            ),
         ),
         y=alt.Y(
             "spelling:N",
