@@ -166,3 +166,29 @@ def test_an_exported_explorer_shows_a_static_copy_of_its_view(explorer):
     data = bundle[0] if isinstance(bundle, tuple) else bundle
     assert "application/vnd.jupyter.widget-view+json" in data
     assert "static copy" in data["text/html"] and "The Defense Post" in data["text/html"]
+
+
+def test_the_changes_filter_narrows_the_n_way_table(sample_articles):
+    from dataclasses import replace
+
+    a = next(x for x in sample_articles if x.id.startswith("001"))
+    versions = [
+        a,
+        replace(
+            a,
+            id="echo#1",
+            outlet="Echo",
+            paragraphs=tuple(p.replace("Kadhafi", "Gaddafi") for p in a.paragraphs),
+        ),
+        replace(
+            a,
+            id="mirror#1",
+            outlet="Mirror",
+            paragraphs=tuple(p.replace("strongman", "commander") for p in a.paragraphs),
+        ),
+    ]
+    explorer = cc.explore(versions)
+    everything = explorer.view.value.count('<tr class="cc-')
+    explorer.kinds.value = ("name_variant",)
+    rows = explorer.view.value.count('<tr class="cc-')
+    assert 0 < rows < everything and "Gaddafi" in explorer.view.value
