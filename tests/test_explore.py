@@ -100,7 +100,9 @@ def test_outlets_statuses_and_kinds_are_listed_in_words(explorer):
         "The Defense Post",
     ]
     assert ("unchanged", "same") in explorer.statuses.options
-    assert ("name spelled differently", "name_variant") in explorer.kinds.options
+    from comparative_coverage.wording.kinds import kind_title
+
+    assert (kind_title("name_variant"), "name_variant") in explorer.kinds.options
     labels = [label for label, _ in explorer.statuses.options + explorer.kinds.options]
     assert not [label for label in labels if "_" in label]
     assert explorer.threshold.readout and explorer.threshold.readout_format == ".2f"

@@ -16,9 +16,6 @@ from ..model import Article
 from ..normalize import Token
 from ..reading.segment import split_sentences
 from .spans import (
-    DEMONYMS,
-    ORG_HEADS,
-    TITLE_WORDS,
     _kind,
     _sentence_mentions,
     _stats,
@@ -32,10 +29,6 @@ __all__ = [
     "part_key",
     "as_articles",
     "WHERE",
-    # the rules' word lists that other stages read (defined in name_spans)
-    "DEMONYMS",
-    "ORG_HEADS",
-    "TITLE_WORDS",
 ]
 
 WHERE = ("body", "dek", "caption")

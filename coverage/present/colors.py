@@ -1,14 +1,17 @@
 """One colour scheme and one set of words for statuses and kinds of change.
 
 Charts, legends, filters and HTML views take their colours and the words a reader sees
-from here, so no code word (``name_variant``, ``shared_all``) reaches a reader and a
-colour means the same thing everywhere. Okabe-Ito colours, chosen to stay
+from here (the words for kinds of change live beside their definitions, in
+``wording.kinds.KIND_TITLES``), so no code word (``name_variant``, ``shared_all``)
+reaches a reader and a colour means the same thing everywhere. Okabe-Ito colours, chosen to stay
 distinguishable for the common forms of colour blindness; "same" is a quiet grey so that
 differences stand out. Each badge colour has a text colour that keeps WCAG AA contrast
 (4.5:1); the stylesheet ``resources/view.css`` uses the same pairs (a test checks).
 """
 
 from __future__ import annotations
+
+from ..wording.kinds import KIND_TITLES
 
 __all__ = [
     "STATUS_COLORS",
@@ -17,7 +20,6 @@ __all__ = [
     "COMPARISON_COLORS",
     "STATUS_WORDS",
     "STATUS_MEANING",
-    "KIND_WORDS",
     "DETAIL_WORDS",
     "COMPARISON_WORDS",
     "COMPARISON_MEANING",
@@ -39,10 +41,20 @@ MOVED_COLOR = "#CC79A7"
 
 KIND_COLORS: dict[str, str] = {
     "name_variant": "#0072B2",
+    "name_form": "#6BAED6",
     "spelling": "#56B4E9",
     "label": "#CC79A7",
+    "honorific": "#E7A6CF",
+    "attribution": "#E69F00",
+    "dateline": "#F3C969",
+    "number": "#F0E442",
+    "format": "#9ECAE1",
+    "typo": "#8C6D31",
+    "grammar": "#D9D9D9",
     "added_detail": "#009E73",
     "dropped_detail": "#D55E00",
+    "rewritten": "#737373",
+    "word_choice": "#BDBDBD",
     "other": "#999999",
 }
 
@@ -68,14 +80,6 @@ STATUS_MEANING: dict[str, str] = {
     "split": "one sentence of a became several of b",
     "added": "only in b",
     "dropped": "only in a",
-}
-KIND_WORDS: dict[str, str] = {
-    "name_variant": "name spelled differently",
-    "spelling": "other spelling",
-    "label": "different label",
-    "added_detail": "detail added",
-    "dropped_detail": "detail dropped",
-    "other": "other rewording",
 }
 DETAIL_WORDS: dict[str, str] = {
     "attribution": "attribution",
@@ -117,12 +121,14 @@ RELATION_WORDS: dict[str, str] = {
 def words_for(code: str) -> str:
     """The reader's words for a status, kind or detail code (the code itself, spaced out).
 
-    >>> words_for("name_variant"), words_for("shared_all"), words_for("brand_new")
-    ('name spelled differently', 'in every version', 'brand new')
+    >>> words_for("shared_all"), words_for("brand_new")
+    ('in every version', 'brand new')
     """
-    for table in (STATUS_WORDS, KIND_WORDS, COMPARISON_WORDS, DETAIL_WORDS):
+    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS):
         if code in table:
             return table[code]
+    if code in KIND_TITLES:  # kinds of change: their words live beside their definitions
+        return KIND_TITLES[code]
     return code.replace("_", " ")
 
 

@@ -22,9 +22,9 @@ from ..corpus.stories import Story, find_stories
 from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
 from ..reading.files import read_articles
-from ..wording.kinds import KINDS, classify_changes
+from ..wording.kinds import KINDS, classify_changes, kind_title
 from .charts import alignment_map, change_counts, changes_chart
-from .colors import KIND_WORDS, STATUS_WORDS
+from .colors import STATUS_WORDS
 from .render import STYLE, alignment_html, comparison_html, render
 from .wording_charts import kinds_chart
 
@@ -114,7 +114,7 @@ class Explorer:
             style=wide,
         )
         self.kinds = w.SelectMultiple(
-            options=[(KIND_WORDS.get(k, k), k) for k in KINDS],
+            options=[(kind_title(k), k) for k in KINDS],
             value=list(KINDS),
             description="Changes",
             rows=6,
@@ -302,7 +302,7 @@ class Explorer:
             {
                 "a": r.a_outlet,
                 "b": r.b_outlet,
-                "kind": KIND_WORDS.get(r.kind, r.kind),
+                "kind": kind_title(r.kind),
                 "a_words": r.a_words,
                 "b_words": r.b_words,
             }

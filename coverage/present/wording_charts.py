@@ -13,8 +13,9 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..wording.kinds import kind_title
 from .charts import FONT, axis, chart_title, legend
-from .colors import KIND_COLORS, KIND_WORDS
+from .colors import KIND_COLORS
 
 MAX_WIDTH = 640  # the widest a chart of outlets gets: columns narrow as outlets grow
 
@@ -55,31 +56,32 @@ def kinds_chart(
         .reset_index()
     )
     kinds = [k for k in KIND_COLORS if k in set(counted["kind"])]
-    counted["what"] = [KIND_WORDS.get(k, k) for k in counted["kind"]]
-    counted["description"] = [  # what a screen reader says for a bar
-        f"{pair}: {edits} word edit{'s' * (edits != 1)}, {what}; for example {examples}"
-        for pair, edits, what, examples in zip(
-            counted["pair"], counted["edits"], counted["what"], counted["examples"], strict=True
-        )
-    ]
+    kinds += sorted(set(counted["kind"]) - set(kinds))
     counted["order"] = [
         list(KIND_COLORS).index(k) if k in KIND_COLORS else 99 for k in counted["kind"]
     ]
-    scale = alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds])
+    counted["kind"] = [kind_title(k) for k in counted["kind"]]  # readers see words, not codes
+    counted["description"] = [  # what a screen reader says for a bar
+        f"{pair}: {edits} word edit{'s' * (edits != 1)}, {kind}; for example {examples}"
+        for pair, edits, kind, examples in zip(
+            counted["pair"], counted["edits"], counted["kind"], counted["examples"], strict=True
+        )
+    ]
+    scale = alt.Scale(
+        domain=[kind_title(k) for k in kinds], range=[KIND_COLORS.get(k, "#999999") for k in kinds]
+    )
     return (
         alt.Chart(counted)
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("edits:Q", title="word edits", stack="zero", axis=axis()),
             y=alt.Y("pair:N", title=None, axis=axis(labelLimit=260)),
-            color=alt.Color(
-                "kind:N", scale=scale, title="kind of change", legend=legend(KIND_WORDS)
-            ),
+            color=alt.Color("kind:N", scale=scale, title="kind of change", legend=legend()),
             order=alt.Order("order:Q"),
             description="description:N",
             tooltip=[
                 alt.Tooltip("pair:N", title="versions"),
-                alt.Tooltip("what:N", title="kind of change"),
+                alt.Tooltip("kind:N", title="kind of change"),
                 alt.Tooltip("edits:Q", title="word edits"),
                 alt.Tooltip("examples:N", title="for example"),
             ],
@@ -89,8 +91,8 @@ def kinds_chart(
             height=alt.Step(bar_height),
             title=chart_title(
                 title or "What kinds of wording change each version made",
-                "Word edits by kind: the same name spelled otherwise, another spelling, "
-                "another label, a detail added or dropped. Hover for examples.",
+                "Word edits by kind: a name spelled otherwise, another label, a credit, "
+                "a figure, a style, a detail added or dropped. Hover for examples.",
             ),
         )
     )
