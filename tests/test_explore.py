@@ -180,12 +180,14 @@ def test_the_changes_filter_narrows_the_n_way_table(sample_articles):
             a,
             id="echo#1",
             outlet="Echo",
+            sentences=(),  # split again from the new paragraphs
             paragraphs=tuple(p.replace("Kadhafi", "Gaddafi") for p in a.paragraphs),
         ),
         replace(
             a,
             id="mirror#1",
             outlet="Mirror",
+            sentences=(),
             paragraphs=tuple(p.replace("strongman", "commander") for p in a.paragraphs),
         ),
     ]

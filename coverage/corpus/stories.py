@@ -31,7 +31,7 @@ import numpy as np
 from ..alignment.aligner import align
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
-from ..reading.segment import split_paragraphs
+from ..reading.articles import with_sentences
 from ..unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -334,12 +334,8 @@ def find_stories(
                 if forest.find(i) != forest.find(j):
                     for k in (i, j):
                         if k not in sentences:
-                            article = corpus[k]
                             sentences[k] = tuple(
-                                s.text
-                                for s in split_paragraphs(
-                                    article.paragraphs, language=article.language
-                                )
+                                s.text for s in with_sentences(corpus[k]).sentences
                             )
                     found = _evidence(
                         sentences[i], sentences[j], threshold=threshold, containment=containment

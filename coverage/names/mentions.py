@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Article
 from ..normalize import Token
+from ..reading.articles import as_articles
 from ..reading.segment import split_sentences
 from .spans import (
     _kind,
@@ -27,7 +28,6 @@ __all__ = [
     "extract_mentions",
     "article_sentences",
     "part_key",
-    "as_articles",
     "WHERE",
 ]
 
@@ -57,24 +57,6 @@ class Mention:
     title_start: int = 0
     kind: str = "name"
     entity: str = ""
-
-
-def as_articles(articles: Article | str | Iterable[Article | str]) -> list[Article]:
-    """One article or text, or several, as a list of Articles (a text is one article)."""
-    if isinstance(articles, (Article, str)):
-        articles = [articles]
-    found = []
-    for k, item in enumerate(articles):
-        if isinstance(item, Article):
-            found.append(item)
-        elif isinstance(item, str):
-            paragraphs = tuple(p.strip() for p in item.split("\n\n") if p.strip())
-            found.append(
-                Article(id=f"text#{k + 1}", outlet=f"text {k + 1}", title="", paragraphs=paragraphs)
-            )
-        else:
-            raise TypeError(f"expected Articles or texts, not {type(item).__name__}")
-    return found
 
 
 def article_sentences(

@@ -90,7 +90,7 @@ class Explorer:
     """
 
     def __init__(
-        self, stories: Sequence[Story], *, threshold: float = 0.35, spine: str | None = None
+        self, stories: Sequence[Story], *, threshold: float = 0.3, spine: str | None = None
     ) -> None:
         w = _widgets()
         if not stories:
@@ -332,7 +332,7 @@ def _svg(chart) -> str:
         return render("explorer_message.html.j2", versions=-1, error=str(error))
 
 
-def explore(source, *, threshold: float = 0.35, spine: str | None = None) -> Explorer:
+def explore(source, *, threshold: float = 0.3, spine: str | None = None) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way

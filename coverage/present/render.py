@@ -20,6 +20,7 @@ from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import Alignment, Article, Unit, WordEdit
 from ..names.groups import NameGroup
+from ..reading.articles import as_article
 from ..wording.quotes import Quote
 from .colors import (
     COMPARISON_MEANING,
@@ -141,6 +142,20 @@ def highlight(text: str, edits: tuple[WordEdit, ...], *, side: str) -> Markup:
     )
 
 
+def _restatements(alignment: Alignment) -> list[dict]:
+    """One row per restatement link: a line that says again what one across says."""
+    return [
+        {
+            "a": link.a + 1,
+            "b": link.b + 1,
+            "a_text": alignment.a_sentences[link.a],
+            "b_text": alignment.b_sentences[link.b],
+            "method": link.method,
+        }
+        for link in alignment.restatements
+    ]
+
+
 def _numbers(indices: tuple[int, ...]) -> str:
     return ", ".join(str(k + 1) for k in indices)
 
@@ -175,10 +190,13 @@ def alignment_html(
     ]
     counts = alignment.counts()
     summary = ", ".join(f"{v} {STATUS_WORDS.get(k, k)}" for k, v in counts.items() if v)
+    if alignment.restatements:
+        summary += f", {len(alignment.restatements)} restatement links"
     return STYLE + render(
         "alignment.html.j2",
         alignment=alignment,
         rows=rows,
+        restatements=_restatements(alignment) if statuses is None and units is None else [],
         caption=caption,
         show_legend=show_legend,
         summary=summary,
@@ -187,7 +205,9 @@ def alignment_html(
 
 def article_html(article: Article) -> Markup:
     """An article as a reader would see it, with what was set aside listed below."""
-    return STYLE + render("article.html.j2", article=article)
+    return STYLE + render(
+        "article.html.j2", article=article, sentences=len(as_article(article).sentences)
+    )
 
 
 def comparison_html(

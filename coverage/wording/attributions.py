@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Article
-from ..names.mentions import article_sentences, as_articles
+from ..names.mentions import article_sentences
+from ..reading.articles import as_articles, as_pair
 from ..vocabulary import entries
-from .quotes import as_version, speaker_before
+from .quotes import speaker_before
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -213,8 +214,9 @@ def compare_attributions(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    frame_a = find_attributions(as_version(a, "a"))
-    frame_b = find_attributions(as_version(b, "b"))
+    a, b = as_pair(a, b)
+    frame_a = find_attributions(a)
+    frame_b = find_attributions(b)
     keys_b: dict[tuple[str, str], list[int]] = {}
     for k, row in enumerate(frame_b.itertuples()):
         keys_b.setdefault(_source_key(row.kind, row.source), []).append(k)

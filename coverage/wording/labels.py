@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.mentions import Mention, as_articles
+from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS
 from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..reading.articles import as_articles
 from ..vocabulary import listed
 from .lexicon import Lexicon, load_lexicon
 

@@ -22,6 +22,7 @@ from ..alignment.worddiff import word_diff
 from ..model import Article
 from ..names.groups import find_mentions
 from ..normalize import fold_typography, tokenize
+from ..reading.articles import as_pair
 from .speakers import QUOTE_COLUMNS, Quote, find_quotes, quote_words, quotes_frame, speaker_before
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ __all__ = [
     "compare_quotes",
     "quote_words",
     "speaker_before",
-    "as_version",
     "QUOTE_STATUSES",
     "QUOTE_COLUMNS",
     "COMPARE_COLUMNS",
@@ -108,16 +108,6 @@ def _status(
     return None
 
 
-def as_version(version: Article | str, name: str) -> Article:
-    """An Article as is, or a text as an Article named ``name`` (paragraphs at blank lines)."""
-    if isinstance(version, Article):
-        return version
-    if not isinstance(version, str):
-        raise TypeError(f"expected an Article or a text, not {type(version).__name__}")
-    paragraphs = tuple(p.strip() for p in version.split("\n\n") if p.strip())
-    return Article(id=name, outlet=name, title="", paragraphs=paragraphs)
-
-
 def _diff(qa: Quote, qb: Quote) -> str:
     """The word edits, with the words as written (not re-joined tokens: "Sept." stays)."""
     parts = []
@@ -142,7 +132,7 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    a, b = as_version(a, "a"), as_version(b, "b")
+    a, b = as_pair(a, b)
     mentions = find_mentions([a, b])
     quotes_a, quotes_b = find_quotes(a, mentions=mentions), find_quotes(b, mentions=mentions)
     linked: set[tuple[int, int]] = set()

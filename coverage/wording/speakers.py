@@ -28,9 +28,10 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..names.groups import find_mentions
-from ..names.mentions import Mention, as_articles
+from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
+from ..reading.articles import as_article, as_articles
 from ..vocabulary import entries
 
 if TYPE_CHECKING:
@@ -216,6 +217,7 @@ def find_quotes(
     article: Article, *, mentions: Iterable[Mention] | None = None
 ) -> tuple[Quote, ...]:
     """Every quote of an article's body and dek, in reading order, with its speaker."""
+    article = as_article(article)
     mentions = list(mentions) if mentions is not None else list(find_mentions([article]))
     by_sentence: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:

@@ -16,8 +16,9 @@ from functools import lru_cache
 
 from ..model import Article
 from ..names.groups import NameGroup, NameGroups, Occurrence
-from ..names.mentions import article_sentences, as_articles
+from ..names.mentions import article_sentences
 from ..normalize import tokenize, word_key
+from ..reading.articles import as_articles
 from ..vocabulary import entries
 
 __all__ = ["spelling_rule", "find_spelling_variants", "american"]
