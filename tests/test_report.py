@@ -501,3 +501,15 @@ def test_pages_match_their_snapshots(snapshot):
     site = {name: without_bundle(text) for name, text in cc.build_site(versions, name="t")}
     site.pop("t_files/vega.js")
     assert {"report.html": page, **site} == snapshot
+
+
+def test_every_chart_the_report_embeds_is_valid_vega_lite(sample_report, hostile_report):
+    """The report skips Altair's validation (``to_dict(validate=False)``): it is done here."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    schema = load_schema()
+    specs = chart_specs(sample_report) + chart_specs(hostile_report)
+    assert len(specs) >= 8
+    for item in specs:
+        validate_jsonschema(item["spec"], schema)  # raises on the first error

@@ -14,11 +14,11 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 
-import altair as alt
 import pandas as pd
 
 from ..alignment.aligner import similarity_matrix
 from ..model import STATUSES, Alignment, Unit
+from .altair_import import alt, unchecked_build
 from .colors import MOVED_COLOR, STATUS_COLORS, STATUS_WORDS
 
 FONT = 12  # the least font size of any chart text, in pixels
@@ -149,6 +149,7 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
     return sentence_frame, links
 
 
+@unchecked_build
 def alignment_map(
     data: Alignment | pd.DataFrame,
     *,
@@ -336,6 +337,7 @@ def _count_order(item: tuple[tuple, int]) -> tuple:
     return (pair, measure, STATUSES.index(status), moved)
 
 
+@unchecked_build
 def changes_chart(
     counts: pd.DataFrame,
     *,
@@ -429,6 +431,7 @@ def similarity_frame(alignment: Alignment) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SIMILARITY_COLUMNS))
 
 
+@unchecked_build
 def similarity_heatmap(
     frame: pd.DataFrame,
     *,

@@ -18,7 +18,6 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 
 from ..corpus.comparison import Comparison
@@ -29,6 +28,7 @@ from ..wording.attributions import compare_attributions
 from ..wording.kinds import classify_changes
 from ..wording.labels import describe_labels
 from ..wording.quotes import compare_quotes
+from .altair_import import alt
 from .charts import (
     alignment_map,
     change_counts,
