@@ -148,7 +148,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     )
     from .present.explorer import Explorer, explore
     from .present.export import export_notebook, notebook_html, use_offline_charts, vega_bundle
-    from .present.report import build_report, write_report
+    from .present.report import build_report, build_site, write_report
     from .present.tables import articles_frame, related_frame, stories_frame
     from .present.wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
     from .reading.articles import as_articles

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Sequence
+from html import escape
 
 from markupsafe import Markup
 
@@ -73,7 +74,8 @@ def page_html(
     )
     html = render(
         "page.html.j2",
-        policy=policy,
+        # escaped as html.escape does (&#x27;), as the page always wrote its policy
+        policy=Markup(escape(policy, quote=True)),
         generator=generator,
         title=title,
         style=render("style.html.j2", css=resource("report.css")),
