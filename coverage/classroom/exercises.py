@@ -21,6 +21,7 @@ from ..corpus.comparison import Comparison, compare
 from ..corpus.stories import Story
 from ..errors import InvalidOption
 from ..model import Article
+from ..options import Options
 from . import builders
 from .builders import CHANGE_CHOICES
 from .checks import one_per_item, student_text_ok
@@ -77,11 +78,13 @@ def make_exercises(
     kinds: Iterable[str] | None = None,
     seed: int = 0,
     per_kind: int = 3,
+    options: Options | None = None,
 ) -> list[Exercise]:
     """Exercises on the versions of a story: at most ``per_kind`` of each kind, in kind order.
 
     Takes a :class:`Story`, a :class:`Comparison` or the articles that are versions of
-    one story. ``kinds`` picks from :data:`EXERCISE_KINDS`. The same ``seed`` gives the
+    one story; ``options`` (the reference version, the alignment numbers) is passed to
+    :func:`compare` when a comparison is made here. ``kinds`` picks from :data:`EXERCISE_KINDS`. The same ``seed`` gives the
     same exercises and choices. Only what the versions support is made: a single version
     gives none, a story with no move no ``order_matters``.
     """
@@ -109,7 +112,7 @@ def make_exercises(
             articles = list(story_or_articles)
         if len(articles) < 2 or not wanted:
             return []
-        comparison = compare(articles)
+        comparison = compare(articles, options=options)
     story = _Story(comparison, seed, per_kind)
     if len(story.versions) < 2:
         return []  # no two versions tell the same story: nothing to compare
