@@ -43,6 +43,10 @@ def _say(text: str) -> None:
     print(visible(text))
 
 
+def _warn(text: str) -> None:
+    print(visible(text), file=sys.stderr)
+
+
 def _inputs(args: argparse.Namespace) -> list[str]:
     given = [*(getattr(args, "paths", None) or [])]
     given += [getattr(args, name, None) for name in ("a", "b", "notebook")]
@@ -155,7 +159,12 @@ def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
-        _read(args), args.output, title=args.title, stories=args.story, outlets=args.outlets
+        _read(args),
+        args.output,
+        title=args.title,
+        stories=args.story,
+        outlets=args.outlets,
+        spine=args.spine,
     )
     _say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -166,7 +175,11 @@ def _export(args: argparse.Namespace) -> int:
 
     output = args.output or str(Path(args.notebook).with_suffix(".html"))
     check_output(output, _inputs(args))
-    path = export_notebook(args.notebook, output)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = export_notebook(args.notebook, output, execute=args.execute)
+    for warning in caught:
+        _warn(f"warning: {warning.message}")
     _say(f"wrote {path}")
     return 0
 
@@ -438,6 +451,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--outlets", nargs="+", metavar="OUTLET", help="keep only articles from these outlets"
     )
+    report.add_argument(
+        "--spine",
+        help="the reference version, wherever a story has it: an outlet or article id "
+        "(default: the version the others share most with)",
+    )
     report.set_defaults(run=_report)
 
     worksheet = commands.add_parser(
@@ -498,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("notebook", metavar="NOTEBOOK", help="an .ipynb file")
     export.add_argument("-o", "--output", help="the HTML file (default: NOTEBOOK.html)")
+    export.add_argument(
+        "--execute", action="store_true", help="run the notebook first, so its outputs show"
+    )
     export.set_defaults(run=_export)
     return parser
 

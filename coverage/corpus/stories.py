@@ -334,7 +334,9 @@ def find_stories(
                 if forest.find(i) != forest.find(j):
                     for k in (i, j):
                         if k not in sentences:
-                            sentences[k] = tuple(s.text for s in with_sentences(corpus[k]).sentences)
+                            sentences[k] = tuple(
+                                s.text for s in with_sentences(corpus[k]).sentences
+                            )
                     found = _evidence(
                         sentences[i], sentences[j], threshold=threshold, containment=containment
                     )

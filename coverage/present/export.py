@@ -17,6 +17,7 @@ import os
 import re
 import sys
 import tempfile
+import warnings
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,14 @@ from pathlib import Path
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
 from .page import content_security_policy, data_block, json_for_script
 
-__all__ = ["cache_dir", "vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
+__all__ = [
+    "cache_dir",
+    "vega_bundle",
+    "use_offline_charts",
+    "notebook_html",
+    "export_notebook",
+    "NoOutputsWarning",
+]
 
 RENDERER = "comparative_coverage"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -196,6 +204,8 @@ def use_offline_charts(*, widget: bool = True) -> str:
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _offline_renderer)
     alt.renderers.enable(RENDERER, widget=widget)
+    if widget:  # now, not at the first chart: widgets made before it (the explorer's) too
+        alt.JupyterChart.enable_offline(offline=True)
     return RENDERER
 
 
@@ -218,18 +228,67 @@ def _versions(nb) -> dict[str, str]:
     }
 
 
-def notebook_html(notebook: str | Path | object) -> str:
+class NoOutputsWarning(UserWarning):
+    """A notebook exported without outputs: only its code will show."""
+
+
+def _has_outputs(nb) -> bool:
+    return any(cell.get("outputs") for cell in nb.cells if cell.get("cell_type") == "code")
+
+
+def _execute(nb, folder: Path | None, timeout: int) -> None:
+    """Run every cell in a fresh kernel, in the notebook's folder, so its outputs export."""
+    try:
+        from nbclient import NotebookClient
+    except ImportError as error:  # pragma: no cover - nbconvert depends on nbclient
+        raise missing_dependency("nbclient", "run notebooks before exporting them") from error
+    resources = {"metadata": {"path": str(folder)}} if folder else {}
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources=resources).execute()
+
+
+def _static_widgets(nb) -> None:
+    """Widgets need a live kernel: keep their HTML fallback, or say what was there."""
+    from .render import render
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW not in data:
+                continue
+            del data[_WIDGET_VIEW]
+            if "text/html" not in data:
+                data["text/html"] = str(render("widget_note.html.j2"))
+                data.pop("text/plain", None)
+
+
+def notebook_html(
+    notebook: str | Path | object, *, execute: bool = False, timeout: int = 600
+) -> str:
     """A notebook (path or ``nbformat`` node) as one HTML page whose charts render offline.
 
     No script comes from another host: require.js, MathJax, Mermaid and the widget
-    manager are left out (LaTeX shows as source, widgets as their text fallback), and
-    the Vega bundle is inlined once.
+    manager are left out (LaTeX shows as source; widgets as their static HTML copy, or a
+    note), and the Vega bundle is inlined once. ``execute`` runs the notebook first (in
+    its folder, in a fresh kernel); a notebook with no outputs is exported with a
+    :class:`NoOutputsWarning`, since only its code will show.
     """
     try:
         from nbconvert import HTMLExporter
     except ImportError as error:  # pragma: no cover - declared dependencies
         raise missing_dependency("nbconvert", "export notebooks") from error
     nb = _read_notebook(notebook) if isinstance(notebook, str | Path) else copy.deepcopy(notebook)
+    folder = Path(notebook).resolve().parent if isinstance(notebook, str | Path) else None
+    if execute:
+        _execute(nb, folder, timeout)
+    elif not _has_outputs(nb):
+        name = notebook if isinstance(notebook, str | Path) else "the notebook"
+        warnings.warn(
+            f"{name} has no outputs, so only its code will show; run it first "
+            "(compare-coverage export --execute)",
+            NoOutputsWarning,
+            stacklevel=2,
+        )
+    _static_widgets(nb)
     _inert_charts(nb)
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
@@ -313,10 +372,12 @@ def _chart_spec(data: dict) -> dict | None:
     return spec if isinstance(spec, dict) and "$schema" in spec else None
 
 
-def export_notebook(notebook: str | Path, output: str | Path) -> Path:
+def export_notebook(
+    notebook: str | Path, output: str | Path, *, execute: bool = False, timeout: int = 600
+) -> Path:
     """Write :func:`notebook_html` of ``notebook`` to ``output``; returns the path written."""
     output = Path(output)
-    html = notebook_html(notebook)
+    html = notebook_html(notebook, execute=execute, timeout=timeout)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     return output

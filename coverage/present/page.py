@@ -1,10 +1,10 @@
 """A title and an HTML body -> one standalone page: doctype, metadata, policy and styles.
 
-The page shell of the report and of the worksheets, written once. Its
-Content-Security-Policy allows no script unless the caller passes its scripts, which are
-inlined and allowed by hash only, so nothing in an article's text can run even if it
-escaped escaping. Styles are the report's stylesheet (``resources/report.css``) and the
-side-by-side views' :data:`render.STYLE`; nothing is loaded from another host, and the
+The page shell of the report and of the worksheets, written once (``page.html.j2``).
+Its Content-Security-Policy allows no script unless the caller passes its scripts,
+which are inlined and allowed by hash only, so nothing in an article's text can run even
+if it escaped escaping. Styles are the report's stylesheet (``resources/report.css``)
+and the views' (``resources/view.css``); nothing is loaded from another host, and the
 same arguments give the same bytes.
 """
 
@@ -15,11 +15,11 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from functools import cache
 from html import escape
-from pathlib import Path
 
-from .render import STYLE
+from markupsafe import Markup
+
+from .render import STYLE, render, resource
 
 __all__ = [
     "page_html",
@@ -44,10 +44,7 @@ _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _SCRIPT_BREAK = re.compile(r"<(?=/|!--)")
 WORD_JOINER = "\u2060"
 
-
-@cache
-def _css() -> str:
-    return (Path(__file__).resolve().parent.parent / "resources" / "report.css").read_text("utf-8")
+__all__ = ["page_html", "script_hash"]
 
 
 def _sha256(script: str) -> str:
@@ -100,7 +97,11 @@ def script_safe_frame(frame):
 
 
 def content_security_policy(
-    scripts: Sequence[str] = (), *, unsafe_eval: bool = False, data_fonts: bool = False
+    scripts: Sequence[str] = (),
+    *,
+    unsafe_eval: bool = False,
+    data_fonts: bool = False,
+    self_scripts: bool = False,
 ) -> str:
     """The policy of every page the toolkit writes: only these inline scripts, by hash.
 
@@ -110,13 +111,15 @@ def content_security_policy(
     >>> content_security_policy()
     "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
     """
-    allowed = " ".join(f"'{_sha256(s)}'" for s in dict.fromkeys(scripts))
+    allowed = " ".join(
+        ["'self'"] * self_scripts + [f"'{_sha256(s)}'" for s in dict.fromkeys(scripts)]
+    )
     if unsafe_eval:
         allowed += " 'unsafe-eval'"
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {allowed}" if scripts else "script-src 'none'",
+            f"script-src {allowed}" if scripts or self_scripts else "script-src 'none'",
             "style-src 'unsafe-inline'",
             "img-src data:",
             *(["font-src data:"] if data_fonts else []),
@@ -124,6 +127,9 @@ def content_security_policy(
             "form-action 'none'",
         ]
     )
+
+
+script_hash = _sha256
 
 
 def page_html(
@@ -134,6 +140,7 @@ def page_html(
     head: str = "",
     foot: str = "",
     scripts: Sequence[str] = (),
+    script_files: Sequence[str] = (),
     unsafe_eval: bool = False,
     data_fonts: bool = False,
     generator: str | None = None,
@@ -143,8 +150,10 @@ def page_html(
     ``head`` is markup added after the styles (more ``<style>``), ``foot`` markup after
     the page's ``div`` (a ``<noscript>``, a JSON data block). ``scripts`` are inlined
     last, each allowed by its hash; with none, the policy says ``script-src 'none'``.
-    ``unsafe_eval`` lets those scripts compile code (Vega does, with ``Function()``),
-    ``data_fonts`` allows ``data:`` fonts, and ``generator`` fills the generator meta tag.
+    ``script_files`` are relative URLs of scripts beside the page (a site's shared Vega
+    bundle), allowed as ``'self'``. ``unsafe_eval`` lets those scripts compile code (Vega
+    does, with ``Function()``), ``data_fonts`` allows ``data:`` fonts, and ``generator``
+    fills the generator meta tag.
 
     >>> page = page_html("<Title>", "<p>Hi</p>")
     >>> "<title>&lt;Title&gt;</title>" in page, "<script" in page
@@ -152,15 +161,22 @@ def page_html(
     >>> page[page.index("<body>") :]
     '<body><div class="cc-page"><p>Hi</p></div></body></html>\\n'
     """
-    policy = content_security_policy(scripts, unsafe_eval=unsafe_eval, data_fonts=data_fonts)
-    meta = f'<meta name="generator" content="{escape(generator)}">' if generator else ""
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=True)}">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"{meta}<title>{escape(title)}</title><style>{_css()}</style>{STYLE}{head}</head>\n"
-        f'<body><div class="{escape(page_class, quote=True)}">{body}</div>{foot}'
-        + "".join(f"<script>{s}</script>" for s in scripts)
-        + "</body></html>\n"
+    policy = content_security_policy(
+        scripts, unsafe_eval=unsafe_eval, data_fonts=data_fonts, self_scripts=bool(script_files)
     )
+    html = render(
+        "page.html.j2",
+        # escaped as html.escape does (&#x27;), as the page always wrote its policy
+        policy=Markup(escape(policy, quote=True)),
+        generator=generator,
+        title=title,
+        style=render("style.html.j2", css=resource("report.css")),
+        view_style=STYLE,
+        head=Markup(head),
+        page_class=page_class,
+        body=Markup(body),
+        foot=Markup(foot),
+        scripts=scripts,
+        script_files=script_files,
+    )
+    return str(html) + "\n"
