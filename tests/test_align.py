@@ -21,6 +21,16 @@ def links(alignment: cc.Alignment) -> list[tuple]:
     return [(u.a, u.b, u.status, u.moved) for u in alignment.units]
 
 
+def body_links(alignment: cc.Alignment) -> list[tuple]:
+    """:func:`links` of the units of body sentences (an article's title, dek, captions left out)."""
+    return [
+        row
+        for row, unit in zip(links(alignment), alignment.units, strict=True)
+        if all(alignment.kind("a", i) == "body" for i in unit.a)
+        and all(alignment.kind("b", j) == "body" for j in unit.b)
+    ]
+
+
 def unit_of(alignment: cc.Alignment, *, a: int | None = None, b: int | None = None) -> cc.Unit:
     return next(u for u in alignment.units if (a is None or a in u.a) and (b is None or b in u.b))
 
@@ -34,7 +44,7 @@ def edits_of(unit: cc.Unit) -> list[str]:
 
 
 def test_flagship_alignment_reads_as_expected(flagship):
-    assert links(flagship) == [
+    assert body_links(flagship) == [
         ((0,), (0,), "reworded", False),  # the lead: "on Friday", "war-shattered", "Abdulhamid"
         ((7,), (1,), "reworded", True),  # Qaddafi background, pulled up under the lead
         ((8,), (2,), "reworded", True),  # post-Qaddafi transition, pulled up too
@@ -48,6 +58,24 @@ def test_flagship_alignment_reads_as_expected(flagship):
         ((), (10,), "added", False),  # "new economic climate"
         ((), (11,), "added", False),  # Mishustin meeting
     ]
+
+
+def test_titles_pair_with_titles_and_deks_and_captions_restate_the_body(flagship):
+    """An article's page lines are numbered after its body sentences; so are their units."""
+    assert flagship.a_kinds[9:] == ("title", "caption")
+    assert flagship.b_kinds[12:] == ("title", "dek", "caption")
+    assert links(flagship)[-4:] == [
+        ((9,), (12,), "reworded", False),  # the titles: "with" / "With"
+        ((10,), (), "dropped", False),  # a's photo caption: Shoigu meets Dbeibah
+        ((), (13,), "added", False),  # b's dek: Moscow backed Haftar
+        ((), (14,), "added", False),  # b's Haftar photo caption
+    ]
+    restated = {(r.a, r.b) for r in flagship.restatements}
+    assert (4, 13) in restated  # the dek says again what the Wagner sentence says
+    # a title never pairs with, nor restates, a body sentence
+    for unit in flagship.units:
+        assert (9 in unit.a) == (12 in unit.b)
+    assert all(r.a != 9 and r.b != 12 for r in flagship.restatements)
 
 
 def test_the_leads_pair_as_reworded_with_their_additions(flagship):
@@ -84,8 +112,13 @@ def test_the_apostrophe_only_difference_is_same(flagship):
 
 
 def test_nothing_of_a_is_dropped(flagship):
-    assert flagship.counts()["dropped"] == 0
-    assert [flagship.b_sentences[u.b[0]][:25] for u in flagship.units if u.status == "added"] == [
+    """Of the body; a's photo caption is dropped, linked to the lead it restates."""
+    body = [u for u in flagship.units if all(flagship.kind("b", j) == "body" for j in u.b)]
+    body = [u for u in body if all(flagship.kind("a", i) == "body" for i in u.a)]
+    assert [u for u in body if u.status == "dropped"] == []
+    assert [u.a for u in flagship.units if u.status == "dropped"] == [(10,)]
+    assert (10, 0) in {(r.a, r.b) for r in flagship.restatements}
+    assert [flagship.b_sentences[u.b[0]][:25] for u in body if u.status == "added"] == [
         "“We would like to give ne",
         "Dbeibah said authorities ",
         "On Thursday, Russian Prim",
@@ -112,8 +145,11 @@ def test_to_frame_is_one_row_per_link_in_b_order(flagship):
         "score",
     ]
     assert str(frame["a_index"].dtype) == "Int64" and str(frame["b_index"].dtype) == "Int64"
-    assert frame["b_index"].tolist() == list(range(12))
-    assert frame["a_index"].isna().sum() == 3
+    body = frame.head(12)  # the body's rows; the title, dek and captions (b 12..14) follow
+    assert body["b_index"].tolist() == list(range(12))
+    assert body["a_index"].isna().sum() == 3
+    units = frame[~frame["unit"].duplicated()]  # one row per unit, restatement rows after
+    assert units["b_index"].dropna().is_monotonic_increasing
     assert set(frame["status"]) <= set(cc.model.STATUSES)
     assert frame["score"].between(0, 1).all()
 
@@ -168,7 +204,7 @@ def test_inputs_may_be_texts_lists_or_articles(shoigu_pair):
     a, b = shoigu_pair
     from_texts = cc.align(a.body, b.body)
     from_lists = cc.align([s.text for s in a.sentences], [s.text for s in b.sentences])
-    assert links(from_texts) == links(from_lists) == links(cc.align(a, b))
+    assert links(from_texts) == links(from_lists) == body_links(cc.align(a, b))
     assert (from_texts.a_name, from_texts.b_name) == ("a", "b")
 
 
@@ -203,7 +239,11 @@ def test_the_cli_prints_a_readable_table(sample_dir, capsys):
     )
     out = capsys.readouterr().out
     assert "REWORDED   MOVED" in out and "~ replace leader -> strongman" in out
-    assert out.strip().endswith("5 same, 4 reworded, 3 added, 2 moved")
+    # the titles, a's caption, b's dek and caption count too (issue 12: they were left out)
+    assert out.strip().endswith(
+        "5 same, 5 reworded, 5 added, 1 dropped, 2 moved; 2 restatement links"
+    )
+    assert "b 13 restates a 4 (holds" in out and "  DEK" in out
 
 
 # ---- invariants ----------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from .similarity import Scorer
 
-__all__ = ["Link", "find_restatements"]
+__all__ = ["Link", "find_restatements", "leftover_links"]
 
 # added to a line's weight before taking a share of it: a line of one or two words is
 # never "held" whole by a long sentence just because it shares them
@@ -78,7 +78,7 @@ def find_restatements(
     found: dict[tuple[int, int], Link] = {}
     for i, partners in sorted(partners_of_a.items()):
         if i not in a_unit:
-            for j, score, method in _leftover(
+            for j, score, method in leftover_links(
                 scorer.a_keys[i],
                 [(j, scorer.b_keys[j], scores[i, j]) for j in partners],
                 scorer,
@@ -87,7 +87,7 @@ def find_restatements(
                 found.setdefault((i, j), Link(i, j, "a", score, method))
     for j, partners in sorted(partners_of_b.items()):
         if j not in b_unit:
-            for i, score, method in _leftover(
+            for i, score, method in leftover_links(
                 scorer.b_keys[j],
                 [(i, scorer.a_keys[i], scores[i, j]) for i in partners],
                 scorer,
@@ -104,16 +104,23 @@ def _held(part: frozenset[str], whole: frozenset[str], scorer: Scorer) -> float:
     return scorer.mass(part & whole) / (scorer.mass(part) + _SMOOTHING)
 
 
-def _leftover(keys, partners, scorer: Scorer, thresholds: Thresholds):
+def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score_of=None):
     """What one leftover line restates: ``(index, score, method)`` triples.
 
-    The partner holding most of it (``holds``), every partner it holds whole (``held``),
-    and its best-scoring partner (``leftover``).
+    ``partners`` are ``(index, keys, score)``; a score of None is asked of
+    ``score_of(index)`` once the partner shares two words. Chosen are the partner
+    holding most of the line (``holds``), every partner it holds whole (``held``), and
+    its best-scoring partner (``leftover``).
     """
     chosen: dict[int, tuple[float, str]] = {}
     partners = [p for p in partners if len(keys & p[1]) >= 2]  # one shared word is chance
     if not partners:
         return []
+    if score_of is not None:
+        partners = [
+            (index, other, score_of(index) if score is None else score)
+            for index, other, score in partners
+        ]
     holding = max(((_held(keys, other, scorer), -index) for index, other, _ in partners))
     if holding[0] >= thresholds.holds:
         chosen[-holding[1]] = (holding[0], "holds")

@@ -24,9 +24,19 @@ def alignment_text(alignment: Alignment) -> str:
         f"b = {alignment.b_name} ({len(alignment.b_sentences)} sentences)",
         "",
     ]
+    restates: dict[tuple[str, int], list[str]] = {}
+    for link in alignment.restatements:  # listed under the restating sentence's unit
+        own, other = (
+            (("a", link.a), ("b", link.b)) if link.by == "a" else (("b", link.b), ("a", link.a))
+        )
+        restates.setdefault(own, []).append(
+            f"{other[0]} {other[1]} ({link.method} {link.score:.2f})"
+        )
     for unit in alignment.units:
         flag = "  MOVED" if unit.moved else ""
-        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}"
+        kinds = {alignment.kind("a", i) for i in unit.a} | {alignment.kind("b", j) for j in unit.b}
+        kind = "  " + "/".join(sorted(kinds - {"body"})).upper() if kinds - {"body"} else ""
+        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}{kind}"
         lines.append(head)
         for side, indices, sentences in (
             ("a", unit.a, alignment.a_sentences),
@@ -45,8 +55,14 @@ def alignment_text(alignment: Alignment) -> str:
         for edit in unit.edits:
             if edit.tag != "equal":
                 lines.append(f"     ~ {edit}")
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                for target in restates.get((side, k), ()):
+                    lines.append(f"     = {side} {k} restates {target}")
         lines.append("")
     counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
+    if alignment.restatements:
+        counts += f"; {len(alignment.restatements)} restatement links"
     lines.append(counts)
     return "\n".join(lines) + "\n"
 
