@@ -11,7 +11,7 @@ Rows (all links are sentence links (i, j); a merge or split unit counts every li
   much worse than the other would show a rule fitted to a few stories.
 - **news-dev, end to end**: the ``.raw.txt`` pages (chrome, teasers and doubled
   captions included) through ``cc.read_text`` (reader), the splitter and the aligner.
-  The toolkit aligns the two read articles (``cc.align`` on ``Article``s: titles
+  The toolkit aligns the two read articles (``cc.align(a, b, lines=True)`` on ``Article``s: titles
   with titles, deks and captions linked to the body sentences they restate); the
   baseline gets each version as ``[title, dek, *captions, *body sentences]``. Predicted
   sentences are mapped to gold sentences by character overlap: a predicted sentence
@@ -155,7 +155,7 @@ def _as_list(article: cc.Article) -> list[str]:
 
 def _article_links(a: cc.Article, b: cc.Article):
     """The toolkit on the articles: every unit link and restatement link, with both texts."""
-    alignment = cc.align(a, b, diffs=False)
+    alignment = cc.align(a, b, diffs=False, lines=True)
     links = {(i, j) for unit in alignment.units for i in unit.a for j in unit.b}
     links |= {(r.a, r.b) for r in alignment.restatements}
     return links, alignment.a_sentences, alignment.b_sentences

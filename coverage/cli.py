@@ -81,7 +81,7 @@ def _one_article(path: str, args: argparse.Namespace) -> object:
 
 def _align(args: argparse.Namespace) -> int:
     options = {"threshold": args.threshold} if args.threshold is not None else {}
-    alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
+    alignment = align(_one_article(args.a, args), _one_article(args.b, args), lines=True, **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
         _emit(alignment_text(alignment), args.output)

@@ -147,6 +147,7 @@ def align(
     *,
     options: Options | None = None,
     diffs: bool = True,
+    lines: bool = False,
     a_name: str | None = None,
     b_name: str | None = None,
     **overrides: float,
@@ -156,8 +157,12 @@ def align(
     ``a`` and ``b`` are each an :class:`Article`, a text (split into sentences here) or a
     list of sentences (used as given). ``options`` (an :class:`Options`, plus keyword
     overrides such as ``threshold=0.4``) sets the alignment numbers; ``diffs=False``
-    skips the word diffs. ``a_name``/``b_name`` label the versions (default: the
-    articles' outlets, else "a" and "b").
+    skips the word diffs. ``lines=True`` also aligns an Article's title, dek and
+    captions (numbered after its body sentences; ``Alignment.a_kinds`` says which is
+    which): titles pair only with titles, deks and captions with their like and by
+    restatement links with the body sentences they restate (:mod:`extras`).
+    ``a_name``/``b_name`` label the versions (default: the articles' outlets, else "a"
+    and "b").
 
     >>> alignment = align(["Russia welcomed the talks.", "Wagner fighters joined."],
     ...                   ["Wagner fighters joined.", "Russia on Friday welcomed the talks."])
@@ -189,7 +194,7 @@ def align(
         ),
     )
     units = _units(pair, groups, a_group, b_group, diffs)
-    a_extra, b_extra = extras_of(a), extras_of(b)
+    a_extra, b_extra = (extras_of(a), extras_of(b)) if lines else ((), ())
     a_kinds: tuple[str, ...] = ()
     b_kinds: tuple[str, ...] = ()
     if a_extra or b_extra:
