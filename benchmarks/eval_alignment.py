@@ -161,18 +161,18 @@ def _article_links(a: cc.Article, b: cc.Article):
     return links, alignment.a_sentences, alignment.b_sentences
 
 
+def _cached_maps(cache: dict, texts, gold: list[str]) -> list[set[int]]:
+    key = (tuple(texts), tuple(gold))
+    if key not in cache:
+        cache[key] = _maps(list(texts), gold)
+    return cache[key]
+
+
 def news_dev_end_to_end(score, folder: Path) -> list[str]:
     counts = {"ours": Counter(), "base": Counter()}
     for gold_path in sorted(folder.glob("*/gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         read, cache = {}, {}
-
-        def maps(texts, name):
-            key = (name, tuple(texts))
-            if key not in cache:
-                cache[key] = _maps(list(texts), gold["versions"][name]["sentences"])
-            return cache[key]
-
         for name, version in gold["versions"].items():
             raw = (gold_path.parent / version["raw_file"]).read_text(encoding="utf-8")
             read[name] = _read(raw)
@@ -183,7 +183,10 @@ def news_dev_end_to_end(score, folder: Path) -> list[str]:
             la, lb = _as_list(a), _as_list(b)
             base = (set(score.baseline_align(la, lb)), la, lb)
             for name, (links, ta, tb) in (("ours", ours), ("base", base)):
-                ma, mb = maps(ta, pair["a"]), maps(tb, pair["b"])
+                ma, mb = (
+                    _cached_maps(cache, texts, gold["versions"][name]["sentences"])
+                    for texts, name in ((ta, pair["a"]), (tb, pair["b"]))
+                )
                 found, fp = set(), 0
                 for p, q in links:
                     mapped = {(g, h) for g in ma[p] for h in mb[q]}

@@ -84,7 +84,40 @@ def link_extras(
     a_body = [i for i, k in enumerate(a_kinds) if k == "body"]
     b_body = [j for j, k in enumerate(b_kinds) if k == "body"]
 
-    # lines with lines: a title only with a title, a dek or caption with a dek or caption
+    pairs = _pair_lines(scorer, a_kinds, b_kinds, a_lines, b_lines, pair_threshold, title_threshold)
+    # a dek or caption restates body sentences across (a title never does)
+    links = [
+        *_restating(scorer, "a", [i for i in a_lines if a_kinds[i] != TITLE], b_body, thresholds),
+        *_restating(scorer, "b", [j for j in b_lines if b_kinds[j] != TITLE], a_body, thresholds),
+    ]
+    unique = {(link.a, link.b): link for link in reversed(links)}
+    return ExtraLinks(pairs, tuple(sorted(unique.values(), key=lambda link: (link.b, link.a))))
+
+
+def _restating(scorer: Scorer, side: str, lines, body, thresholds: Thresholds) -> list[Link]:
+    """Links from each of ``side``'s lines to the body sentences across that it restates."""
+    own_keys, other_keys = (
+        (scorer.a_keys, scorer.b_keys) if side == "a" else (scorer.b_keys, scorer.a_keys)
+    )
+    found = []
+    for line in lines:
+        score_of = (
+            (lambda k, line=line: scorer.pair(line, k))
+            if side == "a"
+            else (lambda k, line=line: scorer.pair(k, line))
+        )
+        partners = [(k, other_keys[k], None) for k in body]
+        for k, score, method in leftover_links(
+            own_keys[line], partners, scorer, thresholds, score_of
+        ):
+            a, b = (line, k) if side == "a" else (k, line)
+            found.append(Link(a, b, side, score, method))
+    return found
+
+
+def _pair_lines(scorer, a_kinds, b_kinds, a_lines, b_lines, pair_threshold, title_threshold):
+    """Lines with lines, best first, one to one: a title only with a title, a dek or
+    caption with a dek or caption."""
     offers = []
     for i in a_lines:
         for j in b_lines:
@@ -105,25 +138,4 @@ def link_extras(
             used_a.add(i)
             used_b.add(j)
             pairs.append((i, j, min(-negative, 0.999)))
-
-    # a dek or caption restates body sentences across (a title never does)
-    links: dict[tuple[int, int], Link] = {}
-    for i in a_lines:
-        if a_kinds[i] == TITLE:
-            continue
-        partners = [(j, scorer.b_keys[j], None) for j in b_body]
-        for j, score, method in leftover_links(
-            scorer.a_keys[i], partners, scorer, thresholds, lambda j, i=i: scorer.pair(i, j)
-        ):
-            links.setdefault((i, j), Link(i, j, "a", score, method))
-    for j in b_lines:
-        if b_kinds[j] == TITLE:
-            continue
-        partners = [(i, scorer.a_keys[i], None) for i in a_body]
-        for i, score, method in leftover_links(
-            scorer.b_keys[j], partners, scorer, thresholds, lambda i, j=j: scorer.pair(i, j)
-        ):
-            links.setdefault((i, j), Link(i, j, "b", score, method))
-    return ExtraLinks(
-        tuple(pairs), tuple(sorted(links.values(), key=lambda link: (link.b, link.a)))
-    )
+    return tuple(pairs)
