@@ -13,9 +13,11 @@ link), each with the ``method`` that found it:
   ``second_threshold`` but the core could not pair them (the partner is paired already,
   or the pair is out of order and too weak for a move): one fact told twice on one
   side, or told again elsewhere;
-- ``cross``: two sentences of neighbouring units that score ``cross_threshold``
+- ``cross``: two sentences of different units that score ``cross_threshold``
   together, as when an updated take moves a clause into the next sentence (an n:m
-  regrouping).
+  regrouping), or one version tells a fact twice. (Requiring the two units to be
+  neighbours, as at first, lost links: news-dev all links 87.5 -> 87.8 without it,
+  end to end 85.2 -> 85.3, DEplain units unchanged.)
 
 Headlines never restate (they pair only with headlines).
 """
@@ -145,7 +147,7 @@ def _cross(
     b_heads: frozenset[int],
     threshold: float,
 ) -> list[Link]:
-    """Strong pairs between sentences of two different units (n:m regroupings)."""
+    """Strong pairs between sentences of two different units (n:m regroupings, repeats)."""
     links = []
     shorter: Callable[[int, int], str] = lambda i, j: (  # noqa: E731
         "a" if scorer.mass(scorer.a_keys[i]) <= scorer.mass(scorer.b_keys[j]) else "b"
@@ -156,10 +158,5 @@ def _cross(
         unit_a, unit_b = a_unit.get(i), b_unit.get(j)
         if unit_a is None or unit_b is None or unit_a == unit_b:
             continue
-        # a regrouping is local: a neighbour of one sentence shares the other's unit
-        if unit_b in (a_unit.get(i - 1), a_unit.get(i + 1)) or unit_a in (
-            b_unit.get(j - 1),
-            b_unit.get(j + 1),
-        ):
-            links.append(Link(i, j, shorter(i, j), score, "cross"))
+        links.append(Link(i, j, shorter(i, j), score, "cross"))
     return links
