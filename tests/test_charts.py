@@ -213,7 +213,9 @@ def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship
     heat, chosen = spec["layer"]
     assert heat["encoding"]["color"]["field"] == "score"
     assert heat["encoding"]["color"]["scale"]["domain"] == [0, 1]
-    assert heat["encoding"]["x"]["title"] == "sentence of The Defense Post"
+    # channel titles are fixed (Vega-Lite compiles them into expressions); names go in the title
+    assert heat["encoding"]["x"]["title"] == "sentence of b"
+    assert "The Defense Post (b)" in spec["title"]["text"]
     assert heat["encoding"]["x"]["scale"]["domain"] == list(range(1, 13))  # every column
     assert chosen["encoding"]["stroke"]["field"] == "status"
     assert status_scale_of(chosen["encoding"]["stroke"]) == {
@@ -225,7 +227,8 @@ def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship
     assert len(cells) == (frame["score"] > 0).sum() < 9 * 12  # blank cells are not stored
     assert set(cells[0]) == {"a_sentence", "b_sentence", "score", "status"}
     lookups = [t["from"]["fields"] for t in spec["transform"]]
-    assert lookups == [["a_text"], ["b_text"]]  # each sentence's text stored once
+    # each sentence's text stored once; the version names are data fields (issue 21)
+    assert lookups == [["a_text", "a_version"], ["b_text", "b_version"]]
 
 
 def test_charts_return_values_and_do_not_display_or_save(flagship, tmp_path, monkeypatch):

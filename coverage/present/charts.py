@@ -19,6 +19,7 @@ from ..alignment.aligner import similarity_matrix
 from ..model import STATUSES, Alignment, Unit
 from .altair_import import alt, unchecked_build
 from .colors import MOVED_COLOR, STATUS_COLORS
+from .page import script_safe, script_safe_frame
 
 __all__ = [
     "alignment_map",
@@ -132,10 +133,12 @@ def alignment_map(
         a_name = a_name or data.a_name
         b_name = b_name or data.b_name
         data = data.to_frame()
-    a_name, b_name = a_name or "a", b_name or "b"
+    a_name, b_name = script_safe(a_name or "a"), script_safe(b_name or "b")
     if a_name == b_name:
         a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
     sentences, links = _map_frames(data, a_name, b_name)
+    sentences = script_safe_frame(sentences)  # text that cannot close Altair's <script>
+    links = links.assign(a_version=a_name, b_version=b_name)
     rows = int(sentences["y"].max()) + 1 if len(sentences) else 1
     color = alt.Color("status:N", scale=status_scale(data["status"]), title="status")
     y_scale = alt.Scale(domain=[-1.6, rows - 0.4], reverse=True, nice=False, zero=False)
@@ -200,8 +203,11 @@ def alignment_map(
                 title="order",
             ),
             tooltip=[
-                alt.Tooltip("a_sentence:Q", title=f"{a_name} #"),
-                alt.Tooltip("b_sentence:Q", title=f"{b_name} #"),
+                # fixed titles, names as data: Vega-Lite compiles titles into expression code
+                alt.Tooltip("a_version:N", title="version a"),
+                alt.Tooltip("a_sentence:Q", title="sentence of a"),
+                alt.Tooltip("b_version:N", title="version b"),
+                alt.Tooltip("b_sentence:Q", title="sentence of b"),
                 alt.Tooltip("status:N"),
                 alt.Tooltip("moved:N"),
                 alt.Tooltip("score:Q"),
@@ -300,7 +306,7 @@ def changes_chart(
     pairs = sorted(frame["pair"].unique())
     moved = alt.datum.moved == "moved"
     return (
-        alt.Chart(frame)
+        alt.Chart(script_safe_frame(frame))
         .mark_bar()
         .encode(
             x=alt.X("sum(count):Q", title=None, stack="zero"),
@@ -391,31 +397,36 @@ def similarity_heatmap(
         (frame["score"] > 0) | (frame["status"] != ""),
         ["a_sentence", "b_sentence", "score", "status"],
     ]
-    texts = {
-        side: frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
-        for side in ("a", "b")
+    a_name, b_name = script_safe(a_name), script_safe(b_name)
+    texts = {  # names as data fields, never in tooltip titles (those become expression code)
+        side: script_safe_frame(
+            frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
+        ).assign(**{f"{side}_version": name})
+        for side, name in (("a", a_name), ("b", b_name))
     }
     statuses = [s for s in frame["status"].unique() if s]
     axis = alt.Axis(labelAngle=0, labelOverlap="parity")
     x = alt.X(
         "b_sentence:O",
-        title=f"sentence of {b_name}",
+        title="sentence of b",  # channel titles become expression code (ARIA text): fixed
         axis=axis,
         scale=alt.Scale(domain=list(range(1, n_b + 1))),
     )
     y = alt.Y(
         "a_sentence:O",
-        title=f"sentence of {a_name}",
+        title="sentence of a",
         axis=alt.Axis(labelOverlap="parity"),
         scale=alt.Scale(domain=list(range(1, n_a + 1))),
     )
     tooltip = [
-        alt.Tooltip("a_sentence:O", title=f"{a_name} #"),
-        alt.Tooltip("b_sentence:O", title=f"{b_name} #"),
+        alt.Tooltip("a_sentence:O", title="sentence of a"),
+        alt.Tooltip("b_sentence:O", title="sentence of b"),
         alt.Tooltip("score:Q", format=".2f"),
         alt.Tooltip("status:N", title="aligned as"),
-        alt.Tooltip("a_text:N", title=a_name),
-        alt.Tooltip("b_text:N", title=b_name),
+        alt.Tooltip("a_version:N", title="version a"),
+        alt.Tooltip("a_text:N", title="a says"),
+        alt.Tooltip("b_version:N", title="version b"),
+        alt.Tooltip("b_text:N", title="b says"),
     ]
     heat = (
         alt.Chart()
@@ -449,17 +460,17 @@ def similarity_heatmap(
         alt.layer(heat, chosen, data=cells)
         .transform_lookup(
             lookup="a_sentence",
-            from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text"]),
+            from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text", "a_version"]),
         )
         .transform_lookup(
             lookup="b_sentence",
-            from_=alt.LookupData(texts["b"], key="b_sentence", fields=["b_text"]),
+            from_=alt.LookupData(texts["b"], key="b_sentence", fields=["b_text", "b_version"]),
         )
         .properties(
             width=max(n_b, 1) * size,
             height=max(n_a, 1) * size,
             title=alt.Title(
-                title or f"Which sentences of {a_name} resemble which of {b_name}",
+                title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
                 subtitle="Darker cells share more rare words; outlined cells are the pairs "
                 "the alignment chose. Hover for the sentences.",
                 anchor="start",

@@ -22,6 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
+from .page import content_security_policy, data_block, json_for_script
 
 __all__ = ["cache_dir", "vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
 
@@ -33,6 +34,24 @@ _SPEC_MIMETYPE = "application/vnd.vegalite.v{major}+json"
 _CACHE_NAME = "comparative-coverage"
 _BUNDLE_END = "\n/* end of the vega bundle */\n"  # marks a cache file written in full
 _LOAD = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
+_ALTAIR_SPEC = re.compile(r"\}\)\(\{")  # Altair's HTML output ends "})(SPEC, OPTIONS);"
+# Draws each chart of an exported notebook from its inert JSON block (see notebook_html).
+_EMBED = """(function () {
+  "use strict";
+  document.querySelectorAll("script.cc-nb-spec").forEach(function (block) {
+    var target = document.getElementById(block.id.replace(/-spec$/, ""));
+    if (!target) { return; }
+    if (typeof vegaEmbed !== "function") {
+      target.textContent = "This chart could not be drawn: the Vega script did not load.";
+      return;
+    }
+    vegaEmbed(target, JSON.parse(block.textContent), {renderer: "svg", actions: false})
+      .catch(function (error) {
+        target.textContent = "This chart could not be drawn: " + error;
+        console.error(error);
+      });
+  });
+})();"""
 
 
 def _vl_version() -> str | None:
@@ -144,6 +163,10 @@ def _offline_renderer(spec: dict, **metadata) -> dict:
 
     widget = metadata.pop("widget", True)
     bundle = dict(html_renderer(spec, **metadata))
+    # Altair writes the spec with json.dumps, which leaves "</script>" in text as it is
+    plain = json.dumps(spec)
+    if plain in bundle.get("text/html", ""):
+        bundle["text/html"] = bundle["text/html"].replace(plain, json_for_script(spec))
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     bundle[_SPEC_MIMETYPE.format(major=major)] = spec
     if widget:
@@ -203,29 +226,11 @@ def notebook_html(notebook: str | Path | object) -> str:
     the Vega bundle is inlined once.
     """
     try:
-        import nbformat
         from nbconvert import HTMLExporter
     except ImportError as error:  # pragma: no cover - declared dependencies
         raise missing_dependency("nbconvert", "export notebooks") from error
-    if isinstance(notebook, str | Path):
-        path = Path(notebook)
-        if not path.exists():
-            raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
-        if path.suffix.lower() != ".ipynb":
-            raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise NotText(
-                f"{path} is not a readable notebook ({error}); pass an .ipynb file"
-            ) from None
-    else:
-        nb = copy.deepcopy(notebook)
-    for cell in nb.cells:  # a widget needs a live kernel; its HTML fallback does not
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if _WIDGET_VIEW in data and "text/html" in data:
-                del data[_WIDGET_VIEW]
+    nb = _read_notebook(notebook) if isinstance(notebook, str | Path) else copy.deepcopy(notebook)
+    _inert_charts(nb)
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         template_name="lab",
@@ -235,9 +240,77 @@ def notebook_html(notebook: str | Path | object) -> str:
     resources = {
         "vega_bundle": vega_bundle(),
         "vega_debug": json.dumps(_versions(nb), sort_keys=True),
+        "embed_charts": _EMBED,
     }
+    scripts = (
+        resources["vega_bundle"],
+        f"var VEGA_DEBUG = {resources['vega_debug']};",
+        _EMBED,
+    )
+    # only the page's own three scripts run; any other inline script in an output is inert
+    resources["policy"] = content_security_policy(scripts, unsafe_eval=True, data_fonts=True)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
+
+
+def _read_notebook(notebook: str | Path):
+    """A notebook file as an ``nbformat`` node, or a one-line error that says why not."""
+    import nbformat
+
+    path = Path(notebook)
+    if not path.exists():
+        raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
+    if path.suffix.lower() != ".ipynb":
+        raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
+    except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
+        why = " ".join(str(error).split())[:200]
+        raise NotText(f"{path} is not a readable notebook ({why}); pass an .ipynb file") from None
+    except OSError as error:
+        raise NotText(
+            f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
+        ) from None
+    return nb
+
+
+def _inert_charts(nb) -> None:
+    """Each chart output becomes an empty div plus its spec as inert JSON (drawn by _EMBED);
+    widget views, which need a live kernel, give way to their HTML fallback."""
+    charts = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW in data and "text/html" in data:
+                del data[_WIDGET_VIEW]
+            spec = _chart_spec(data)
+            if spec is not None:
+                chart_id = f"cc-nb-chart-{charts}"
+                block = data_block(f"{chart_id}-spec", spec)
+                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + (
+                    block.replace("<script ", '<script class="cc-nb-spec" ', 1)
+                )
+                charts += 1
+
+
+def _chart_spec(data: dict) -> dict | None:
+    """The Vega-Lite spec of a chart output: its own mimetype, or inside Altair's HTML."""
+    for key, value in data.items():
+        if key.startswith("application/vnd.vegalite.") and isinstance(value, dict):
+            return value
+    html = data.get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    if "vegaEmbed" not in html:
+        return None
+    found = list(_ALTAIR_SPEC.finditer(html))
+    if not found:
+        return None
+    try:
+        spec, _ = json.JSONDecoder().raw_decode(html, found[-1].end() - 1)
+    except ValueError:
+        return None
+    return spec if isinstance(spec, dict) and "$schema" in spec else None
 
 
 def export_notebook(notebook: str | Path, output: str | Path) -> Path:

@@ -11,7 +11,6 @@ another host, and a Content-Security-Policy that allows only the page's own two 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +22,7 @@ from ..model import Article
 from ..reading.articles import as_articles
 from ..reading.files import read_articles
 from .export import vega_bundle
-from .page import page_html
+from .page import json_for_script, page_html
 from .report_sections import (
     Charts,
     Compared,
@@ -112,8 +111,7 @@ def _json_for_script(value: object) -> str:
     >>> _json_for_script({"t": "</script><b>"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_for_script(value)  # the one safe way, shared by every writer
 
 
 def _page(title: str, body: str, specs: list[tuple[str, dict]]) -> str:

@@ -1,6 +1,8 @@
 """Model objects -> plain-text views for a terminal (the command line's tables).
 
 The HTML views live in :mod:`render`; these say the same in wrapped monospace text.
+Article text is untrusted: control characters (which could retitle or clear a terminal)
+and bidirectional overrides are written as visible escapes.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from ..errors import visible
 
 if TYPE_CHECKING:  # annotations only: `align` in the CLI then never loads the corpus stage
     from ..corpus.comparison import Comparison
@@ -58,7 +62,7 @@ def alignment_text(alignment: Alignment) -> str:
     if alignment.restatements:
         counts += f"; {len(alignment.restatements)} restatement links"
     lines.append(counts)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _restates(alignment: Alignment) -> dict[tuple[str, int], list[str]]:
@@ -106,7 +110,7 @@ def comparison_text(comparison: Comparison) -> str:
             )
         lines.append("")
     lines.append(", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def stories_text(stories: Sequence[Story]) -> str:
@@ -127,4 +131,4 @@ def stories_text(stories: Sequence[Story]) -> str:
     multi = sum(len(s.articles) > 1 for s in stories)
     noun = "story" if len(stories) == 1 else "stories"
     lines.append(f"\n{len(stories)} {noun}, {multi} with several versions")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

@@ -15,6 +15,7 @@ import pandas as pd
 from ..wording.kinds import kind_title
 from .altair_import import alt, unchecked_build
 from .colors import KIND_COLORS
+from .page import script_safe_frame
 
 __all__ = ["kinds_chart", "labels_chart", "labels_frame", "name_variants_chart"]
 
@@ -63,7 +64,7 @@ def kinds_chart(
         domain=[kind_title(k) for k in kinds], range=[KIND_COLORS.get(k, "#999999") for k in kinds]
     )
     return (
-        alt.Chart(counted)
+        alt.Chart(script_safe_frame(counted))
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("edits:Q", title="word edits", stack="zero"),
@@ -106,7 +107,7 @@ def name_variants_chart(
     counted["spelling"] = counted["name"].astype(str) + ": " + counted["variant"].astype(str)
     counted["dark"] = counted["count"] >= 0.6 * (counted["count"].max() if len(counted) else 1)
     outlets = sorted(counted["outlet"].unique())
-    base = alt.Chart(counted).encode(
+    base = alt.Chart(script_safe_frame(counted)).encode(
         x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y(
             "spelling:N",
@@ -173,7 +174,7 @@ def labels_chart(
     loaded, strongly loaded); hover a cell for every descriptor used.
     """
     outlets = sorted(frame["outlet"].unique())
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(script_safe_frame(frame)).encode(
         x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
         y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=220)),
         tooltip=[
