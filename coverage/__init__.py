@@ -64,6 +64,9 @@ _LAZY = {
     "worksheet_html": "classroom.worksheet",
     "explore": "present.explorer",
     "Explorer": "present.explorer",
+    # the corpus pipeline on Dask: distributed loads on first use
+    "analyse_corpus": "archive",
+    "CorpusAnalysis": "archive",
 }
 
 
