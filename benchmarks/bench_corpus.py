@@ -82,6 +82,17 @@ def exactness(output: Path, truth: dict) -> tuple[int, int, int]:
     return exact, len(true_groups), mixed
 
 
+def same_tables(first: Path, second: Path) -> str:
+    """Whether two runs wrote the same rows in every table (part files may differ)."""
+    differ = []
+    for name in cc.archive.CORPUS_TABLES:
+        a, b = (cc.CorpusAnalysis(path, {}).table(name) for path in (first, second))
+        a, b = (f.sort_values(list(f.columns)).reset_index(drop=True) for f in (a, b))
+        if not a.equals(b):
+            differ.append(name)
+    return "yes" if not differ else "NO: " + ", ".join(differ)
+
+
 class Sampler:
     """Peak RSS of each worker process and of this process, sampled every 0.5 s."""
 
@@ -131,6 +142,7 @@ def run(folder: Path, output: Path, workers: int, report: bool) -> dict:
         "client_peak": sampler.peaks[me],
         "worker_peaks": worker_peaks[:workers],
         "counts": result.counts,
+        "seconds": result.seconds,
     }
 
 
@@ -152,6 +164,7 @@ def main() -> None:
     for size in map(int, args.sizes.split(",")):
         folder = args.data / f"corpus-{size}"
         truth = write_corpus(size, folder, shard=args.shard)
+        outputs: list[Path] = []
         for workers in map(int, args.workers.split(",")):
             output = args.data / f"out-{size}-{workers}"
             measured = run(folder, output, workers, not args.no_report)
@@ -163,13 +176,24 @@ def main() -> None:
                 f"{measured['client_peak'] / 2**20:10.0f}  {exact}/{total} ({mixed} mixed)",
                 flush=True,
             )
-            if args.check:
-                from check_corpus import same_as_single_process
-
+            print(f"{'':9} stages (wall s): {measured['seconds']}", flush=True)
+            print(f"{'':9} counts: {measured['counts']}", flush=True)
+            if outputs:  # every run writes the same tables, whatever the number of workers
                 print(
-                    f"{'':9} single-process check: {same_as_single_process(folder, output)}",
+                    f"{'':9} same tables as with {args.workers.split(',')[0]} worker(s): "
+                    f"{same_tables(outputs[0], output)}",
                     flush=True,
                 )
+            outputs.append(output)
+        if args.check:  # once per size, against the first run
+            from check_corpus import same_as_single_process
+
+            start = time.process_time()
+            verdict = same_as_single_process(folder, outputs[0])
+            print(
+                f"{'':9} single-process check ({time.process_time() - start:.0f} s CPU): {verdict}",
+                flush=True,
+            )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS of the benchmark process (generator included): {peak:.0f} MiB")
 

@@ -84,9 +84,19 @@ def _normal(frame: pd.DataFrame, columns: list[str] | None) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def differences(folder: Path, output: Path) -> list[str]:
+def save_reference(folder: Path, saved: Path) -> None:
+    """Compute the single-process tables once and keep them (a large corpus takes a while)."""
+    saved.mkdir(parents=True, exist_ok=True)
+    for name, frame in single_process_tables(folder).items():
+        frame.to_parquet(saved / f"{name}.parquet", index=False)
+
+
+def differences(folder: Path, output: Path, *, saved: Path | None = None) -> list[str]:
     """The tables that differ between the cluster run in ``output`` and the single process."""
-    reference = single_process_tables(folder)
+    if saved is not None and saved.exists():
+        reference = {p.stem: pd.read_parquet(p) for p in saved.glob("*.parquet")}
+    else:
+        reference = single_process_tables(folder)
     result = cc.CorpusAnalysis(output, {}, None)
     found = []
     for name, columns in (*COMPARED.items(), ("articles", ["id", "story"])):
@@ -105,6 +115,22 @@ def differences(folder: Path, output: Path) -> list[str]:
     return found
 
 
-def same_as_single_process(folder: Path, output: Path) -> str:
-    found = differences(folder, output)
+def same_as_single_process(folder: Path, output: Path, *, saved: Path | None = None) -> str:
+    found = differences(folder, output, saved=saved)
     return "every table identical" if not found else "DIFFERENT: " + "; ".join(found)
+
+
+if __name__ == "__main__":  # check_corpus.py CORPUS SAVED [OUTPUT]: save the reference, then check
+    import sys
+    import time
+
+    folder, saved = Path(sys.argv[1]), Path(sys.argv[2])
+    if not saved.exists():
+        start = time.process_time()
+        save_reference(folder, saved)
+        print(
+            f"single-process tables of {folder}: {time.process_time() - start:.0f} s CPU",
+            flush=True,
+        )
+    if len(sys.argv) > 3:
+        print(same_as_single_process(folder, Path(sys.argv[3]), saved=saved))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,14 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.comparison import compare
-from .corpus.distributed import (
-    Settings,
-    group_stories,
-    input_partitions,
-    read_table,
-    stored_articles,
-    write_part,
-)
+from .corpus.distributed import Settings, group_stories
+from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
 from .model import Article
@@ -56,12 +51,18 @@ REPORT_STORIES = 20
 
 @dataclass(frozen=True)
 class CorpusAnalysis:
-    """Where a corpus run wrote its tables (one Parquet folder each), its counts and options."""
+    """Where a corpus run wrote its tables (one Parquet folder each), its counts and options.
+
+    ``computed`` counts the partitions each stage computed in this call (the rest were
+    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage.
+    """
 
     output: Path
     counts: dict[str, int]
-    report: Path | None
+    report: Path | None = None
     options: Options = field(default_factory=Options)
+    computed: dict[str, int] = field(default_factory=dict, compare=False)
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     def table(self, name: str) -> pd.DataFrame:
         """One of :data:`CORPUS_TABLES` as a DataFrame (read whole: use Dask or pyarrow for big ones)."""
@@ -179,7 +180,7 @@ def analyse_corpus(
         containment=options.story_containment,
     )
     with _client(scheduler, workers) as client:
-        counts = group_stories(
+        run = group_stories(
             client,
             settings,
             out,
@@ -187,9 +188,11 @@ def analyse_corpus(
             article_tables=article_tables,
             progress=progress,
         )
+        start = time.perf_counter()
         _outlets(out)
     page = _report(out, report_stories) if report else None
-    return CorpusAnalysis(out, counts, page, options)
+    seconds = run.seconds | {"summarising": round(time.perf_counter() - start, 2)}
+    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds)
 
 
 def _outlets(out: Path) -> None:
