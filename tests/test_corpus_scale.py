@@ -69,7 +69,9 @@ def test_every_table_is_written_and_not_empty(finished_run):
         assert len(finished_run.table(name)) > 0, name
     outlets = finished_run.table("outlets")
     assert outlets["articles"].sum() == ARTICLES
-    assert {"shared_share", "changes_label", "changes_name_variant", "labels"} <= set(outlets.columns)
+    assert {"shared_share", "changes_label", "changes_name_variant", "labels"} <= set(
+        outlets.columns
+    )
     assert any(column.startswith("attributions_") for column in outlets.columns)
 
 
@@ -82,7 +84,9 @@ def test_most_generated_stories_come_out_exactly(finished_run, shards):
     true_groups: dict[int, set] = {}
     for article_id, story in truth.items():
         true_groups.setdefault(story, set()).add(article_id)
-    exact = sum(frozenset(g) in {frozenset(f) for f in found.values()} for g in true_groups.values())
+    exact = sum(
+        frozenset(g) in {frozenset(f) for f in found.values()} for g in true_groups.values()
+    )
     assert exact / len(true_groups) > 0.9
 
 
@@ -97,12 +101,16 @@ def test_a_removed_partition_is_all_a_second_run_computes(finished_run, shards, 
     assert again.counts == finished_run.counts
     after = again.table("units")
     key = ["story", "unit", "article_id", "sentence_index"]
-    assert after.sort_values(key).reset_index(drop=True).equals(
-        before.sort_values(key).reset_index(drop=True)
+    assert (
+        after.sort_values(key)
+        .reset_index(drop=True)
+        .equals(before.sort_values(key).reset_index(drop=True))
     )
 
 
-def test_a_run_with_other_settings_is_refused_in_the_same_folder(finished_run, shards, client, tmp_path):
+def test_a_run_with_other_settings_is_refused_in_the_same_folder(
+    finished_run, shards, client, tmp_path
+):
     output = tmp_path / "out"
     shutil.copytree(finished_run.output, output)
     with pytest.raises(cc.InvalidOption, match="other inputs or settings"):
@@ -126,3 +134,12 @@ def test_union_pairs_roots_every_set_at_its_smallest_member():
 
     parent = union_pairs(np.arange(8), np.array([7, 5, 2, 6]), np.array([5, 2, 6, 1]))
     assert parent.tolist() == [0, 1, 1, 3, 4, 1, 1, 1]
+
+
+def test_a_missing_input_is_one_line_before_any_cluster_starts(tmp_path, capsys):
+    assert main(["corpus", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("compare-coverage: error: ") and "does not exist" in said
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(cc.EmptyInput, match="no article files"):
+        cc.analyse_corpus(tmp_path / "empty", tmp_path / "out")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import EmptyInput, InputNotFound
 from ..model import Article
 from ..reading.files import HTML_SUFFIXES, METADATA_FILE, TABLE_SUFFIXES, TEXT_SUFFIXES
 
@@ -55,7 +56,16 @@ def input_partitions(
         paths = [paths]
     files: list[Path] = []
     for given in paths:
+        if not Path(given).exists():
+            raise InputNotFound(
+                f"{given} does not exist; check the path (relative paths start at {Path.cwd()})"
+            )
         files.extend(_walk(Path(given)))
+    if not files:
+        raise EmptyInput(
+            f"no article files in {', '.join(map(str, paths))}; "
+            "pass folders of .txt/.html pages or .parquet/.jsonl/.csv shards"
+        )
     out: list[tuple[str, ...]] = []
     batch: list[str] = []
     for path in files:
