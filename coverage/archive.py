@@ -248,7 +248,9 @@ def _outlets(out: Path) -> None:
         frame = frame.join(
             pd.crosstab(credits["outlet"], credits["kind"]).add_prefix("attributions_"), how="left"
         )
-    frame = frame.fillna(0).reset_index().rename(columns={"index": "outlet"})
+    frame = frame.fillna(0)
+    counts = [c for c in frame.columns if c != "shared_share"]
+    frame = frame.astype(dict.fromkeys(counts, "int64")).reset_index()
     write_part(frame, out / "outlets" / "part-00000.parquet")
 
 

@@ -213,7 +213,7 @@ def load_component(path: Path, num_perm: int):
 
 
 def candidate_pairs(
-    client, work: Path, offsets: np.ndarray, *, bands: int, rows: int
+    client, work: Path, offsets: np.ndarray, *, bands: int, rows: int, progress: bool = False
 ) -> dict[str, int]:
     """Stage 2: band rows, shuffled on the band key, turned into deduplicated pairs.
 
@@ -255,10 +255,19 @@ def candidate_pairs(
     )
     for path in (work / "pairs").glob("*.parquet"):
         path.unlink()  # a stage that did not finish may have left some
-    counts = client.compute(written).result().sum()
+    counts = _wait(client.compute(written), progress).sum()
     found = {"proposed_pairs": int(counts["proposed"]), "candidate_pairs": int(counts["pairs"])}
     done.write_text(json.dumps(found))
     return found
+
+
+def _wait(future, progress: bool):
+    """The result of a shuffle's future, with Dask's own progress bar over its tasks."""
+    if progress:
+        from distributed import progress as bar
+
+        bar(future)
+    return future.result()
 
 
 def roots(work: Path, offsets: np.ndarray) -> np.ndarray:
@@ -274,7 +283,7 @@ def roots(work: Path, offsets: np.ndarray) -> np.ndarray:
     return parent
 
 
-def component_partitions(client, work, offsets, root, in_component) -> int:
+def component_partitions(client, work, offsets, root, in_component, *, progress=False) -> int:
     """Stage 3: a shuffle that puts each component's articles and pairs in one partition."""
     import dask.dataframe as dd
     import pandas as pd
@@ -304,6 +313,6 @@ def component_partitions(client, work, offsets, root, in_component) -> int:
             {"part": pd.Series([], dtype="int64"), "articles": pd.Series([], dtype="int64")}
         ),
     )
-    client.compute(written).result()
+    _wait(client.compute(written), progress)
     marker.write_text(str(count))
     return count

@@ -345,11 +345,18 @@ def group_stories(
     total = int(offsets[-1])
     with clock.stage("pairing"):
         pairs = candidate_pairs(
-            client, work, offsets, bands=settings.bands, rows=settings.num_perm // settings.bands
+            client,
+            work,
+            offsets,
+            bands=settings.bands,
+            rows=settings.num_perm // settings.bands,
+            progress=progress,
         )
         root = roots(work, offsets)
         in_component = np.bincount(root, minlength=total)[root] >= 2
-        components = component_partitions(client, work, offsets, root, in_component)
+        components = component_partitions(
+            client, work, offsets, root, in_component, progress=progress
+        )
     clock.run(_confirm_partition, [(k, work, settings) for k in range(components)], "confirming")
     story_root, number = _numbers(work, components, total)
     clock.run(

@@ -111,8 +111,14 @@ def write_part(table, path: Path) -> None:
     if not isinstance(table, pa.Table):
         table = pa.Table.from_pandas(table, preserve_index=False)
     # one schema for every part: pandas gives string or large_string depending on content
+    # and an empty or all-missing text column has no type: call it text too
     schema = pa.schema(
-        [f.with_type(pa.string()) if pa.types.is_large_string(f.type) else f for f in table.schema]
+        [
+            f.with_type(pa.string())
+            if pa.types.is_large_string(f.type) or pa.types.is_null(f.type)
+            else f
+            for f in table.schema
+        ]
     )
     table = table.cast(schema)
     path.parent.mkdir(parents=True, exist_ok=True)
