@@ -190,7 +190,7 @@ def _write_components(frame, work: Path, partition_info=None):
     return pd.DataFrame({"part": [number], "articles": [len(frame)]}).astype("int64")
 
 
-def load_component(path: Path, num_perm: int):
+def load_component(path: Path):
     """The articles of a component partition by index, their signatures, their pairs."""
     import pyarrow.parquet as pq
 

@@ -126,7 +126,7 @@ def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, 
     links_path = work / "confirmed" / f"links-{part:05d}.parquet"
     if done.exists() and links_path.exists():
         return 0, False
-    articles, signatures, found = load_component(component_file(work, part), settings.num_perm)
+    articles, signatures, found = load_component(component_file(work, part))
     pairs = np.array(sorted(set(found)), dtype=np.int64).reshape(-1, 2)
     similarity = estimated_similarity(
         np.stack([signatures[i] for i in pairs[:, 0]]) if len(pairs) else np.zeros((0, 1)),
@@ -185,7 +185,7 @@ def _story_tables(
     done = work / "analysed" / f"part-{part:05d}.done"
     if finished(done):
         return 0, False
-    articles, _, _ = load_component(component_file(work, part), 0)
+    articles, _, _ = load_component(component_file(work, part))
     members = pq.read_table(work / "confirmed" / f"members-{part:05d}.parquet").to_pydict()
     links = pq.read_table(work / "confirmed" / f"links-{part:05d}.parquet").to_pylist()
     groups: dict[int, list[int]] = defaultdict(list)
