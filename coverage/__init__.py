@@ -27,11 +27,13 @@ from .errors import (
     NotText,
     UnsupportedFormat,
 )
-from .model import Alignment, Article, Sentence, Skipped, Unit, WordEdit
+from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
 from .names.groups import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
 from .names.mentions import Mention
 from .present.tables import articles_frame, related_frame, stories_frame
+from .reading.articles import as_articles
 from .reading.files import SkippedInputWarning, read_articles, read_text
+from .reading.metadata import MetadataWarning
 from .reading.segment import split_sentences
 from .wording.attributions import compare_attributions, find_attributions
 from .wording.kinds import KINDS, classify_changes, mine_substitutions
@@ -87,6 +89,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Alignment",
     "Unit",
+    "Restatement",
     "WordEdit",
     "align",
     "similarity_matrix",
@@ -107,6 +110,8 @@ __all__ = [
     "articles_frame",
     "read_articles",
     "read_text",
+    "as_articles",
+    "MetadataWarning",
     "split_sentences",
     "Story",
     "StoryLink",

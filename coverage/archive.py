@@ -82,7 +82,7 @@ def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
     """The tables of one multi-version story: content units, per-version summary, changes, labels."""
     import pandas as pd
 
-    comparison = compare(story, spine=options.spine, threshold=options.threshold)
+    comparison = compare(story, options=options)
     outlet_of = {a.id: a.outlet or "unknown" for a in story.articles}
     units = comparison_frame(comparison)
     units.insert(0, "story", story.id)

@@ -20,6 +20,7 @@ from .present.tables import (
     articles_frame,
     comparison_frame,
     comparison_summary,
+    skipped_frame,
     stories_frame,
 )
 from .present.terminal import alignment_text, comparison_text, stories_text
@@ -51,15 +52,25 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
     _emit(text, output)
 
 
+def _read(args: argparse.Namespace, paths=None) -> list:
+    """read_articles with the command's --include and --exclude patterns."""
+    return read_articles(
+        args.paths if paths is None else paths,
+        include=getattr(args, "include", None) or (),
+        exclude=getattr(args, "exclude", None) or (),
+    )
+
+
 def _articles(args: argparse.Namespace) -> int:
-    frame = articles_frame(read_articles(args.paths))
+    articles = _read(args)
+    frame = skipped_frame(articles) if args.skipped else articles_frame(articles)
     fmt = args.format or _format_from_suffix(args.output)
     _write_frame(frame, fmt=fmt, output=args.output)
     return 0
 
 
-def _one_article(path: str) -> object:
-    articles = read_articles(path)
+def _one_article(path: str, args: argparse.Namespace) -> object:
+    articles = _read(args, path)
     if len(articles) > 1:
         raise ArticleNotFound(
             f"{path} holds {len(articles)} articles; pick one with "
@@ -70,7 +81,7 @@ def _one_article(path: str) -> object:
 
 def _align(args: argparse.Namespace) -> int:
     options = {"threshold": args.threshold} if args.threshold is not None else {}
-    alignment = align(_one_article(args.a), _one_article(args.b), **options)
+    alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
         _emit(alignment_text(alignment), args.output)
@@ -83,7 +94,7 @@ def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
-        args.paths, args.output, title=args.title, stories=args.story, outlets=args.outlets
+        _read(args), args.output, title=args.title, stories=args.story, outlets=args.outlets
     )
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -121,7 +132,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _stories(args: argparse.Namespace) -> int:
     options = {"threshold": args.threshold} if args.threshold is not None else {}
-    stories = find_stories(read_articles(args.paths), progress=args.progress, **options)
+    stories = find_stories(_read(args), progress=args.progress, **options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
         _write_frame(stories_frame(stories), fmt=fmt, output=args.output)
@@ -145,7 +156,7 @@ def _pick_story(stories, wanted: str):
 
 
 def _compare(args: argparse.Namespace) -> int:
-    articles = read_articles(args.paths)
+    articles = _read(args)
     if args.story:
         articles = _pick_story(find_stories(articles), args.story)
     comparison = compare(articles, spine=args.spine)
@@ -163,7 +174,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .classroom.worksheet import worksheet_html
     from .errors import NotEnoughVersions
 
-    stories = find_stories(read_articles(args.paths))
+    stories = find_stories(_read(args))
     if args.story:
         chosen = [_pick_story(stories, wanted) for wanted in args.story]
         single = [s.id for s in chosen if len(s.articles) < 2]
@@ -202,6 +213,23 @@ def _paths(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="a file, folder or table of articles; FILE#N picks one article",
     )
+    _file_filters(parser)
+
+
+def _file_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--include",
+        action="append",
+        metavar="GLOB",
+        help="in folders, read only files whose name or path matches (e.g. '*.raw.txt'); "
+        "repeatable",
+    )
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        metavar="GLOB",
+        help="in folders, leave out files whose name or path matches; repeatable",
+    )
 
 
 def _frame_output(parser: argparse.ArgumentParser, *, rows: str) -> None:
@@ -235,6 +263,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the articles found: outlet, title, sentence and word counts.",
     )
     _paths(articles)
+    articles.add_argument(
+        "--skipped",
+        action="store_true",
+        help="list what the reader set aside (and kept in doubt), line by line, with the reason",
+    )
     _frame_output(articles, rows="article")
     articles.set_defaults(run=_articles)
 
@@ -246,7 +279,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     aligned.add_argument("a", metavar="A", help="version a: a file, or FILE#N for its N-th article")
     aligned.add_argument("b", metavar="B", help="version b: a file, or FILE#N")
-    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.35)")
+    aligned.add_argument("--threshold", type=float, help="least score for a pair (default 0.3)")
+    _file_filters(aligned)
     _frame_output(aligned, rows="link")
     aligned.set_defaults(run=_align)
 

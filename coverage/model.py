@@ -21,6 +21,7 @@ __all__ = [
     "Article",
     "WordEdit",
     "Unit",
+    "Restatement",
     "Alignment",
     "STATUSES",
     "Status",
@@ -61,9 +62,13 @@ class Skipped:
 class Article:
     """One outlet's version of a story.
 
-    The body is the paragraphs joined by blank lines; ``sentences`` are split from it, so
-    ``article.body[s.start:s.end] == s.text`` for every sentence. ``source_spans`` give
-    each paragraph's offsets in the raw file it was read from (empty when there is none).
+    The body is the paragraphs joined by blank lines; ``sentences`` are split from it by
+    the reading stage, so ``article.body[s.start:s.end] == s.text`` for every sentence. An
+    Article built by hand may leave ``sentences`` empty: every entry point passes its input
+    through ``reading.as_articles``, which fills them. ``source_spans`` give each
+    paragraph's offsets in the raw file it was read from (empty when there is none).
+    ``skipped`` holds every piece of the page that is not in the title, dek, captions or
+    body, with the reason.
     """
 
     id: str
@@ -78,16 +83,14 @@ class Article:
     source: str | None = None
     source_spans: tuple[tuple[int, int], ...] = ()
     skipped: tuple[Skipped, ...] = ()
+    # lines kept in the body although a furniture rule doubted them (the reader says so)
+    unsure: tuple[Skipped, ...] = ()
+    # derived from ``paragraphs`` (so left out of ``==`` and the repr)
+    sentences: tuple[Sentence, ...] = field(default=(), compare=False, repr=False)
 
     @cached_property
     def body(self) -> str:
         return PARAGRAPH_BREAK.join(self.paragraphs)
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        from .reading.segment import split_paragraphs  # lazy: model sits above segment
-
-        return split_paragraphs(self.paragraphs, language=self.language)
 
     @property
     def words(self) -> int:
@@ -141,7 +144,7 @@ class WordEdit:
 class Unit:
     """Sentences of ``a`` and ``b`` that tell the same thing (or one side's own sentence).
 
-    ``method`` records why the unit exists (``identical``, ``similar``, ``context``,
+    ``method`` records why the unit exists (``identical``, ``similar``, ``lead``, ``gap``,
     ``merge``, ``unmatched``); ``edits`` is the word diff of the joined ``a`` sentences
     against the joined ``b`` sentences (empty for added and dropped units).
     """
@@ -157,11 +160,33 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Restatement:
+    """A sentence that restates another outside its own unit: a dek, caption or pull quote.
+
+    ``by`` says which side holds the restating sentence (``"a"`` or ``"b"``); ``a`` and
+    ``b`` are the two sentence indices. A restatement never repeats a unit's link: the
+    two sentences belong to different units (the restating one is often ``added`` or
+    ``dropped`` itself, while the sentence it restates is paired in the body).
+    ``method`` says how it was found (``holds``, ``held``, ``leftover``, ``cross``: see
+    ``alignment.restate``). No word diff is stored: a restatement says the same thing in
+    other words, and :func:`word_diff` gives the edits when they are wanted.
+    """
+
+    a: int
+    b: int
+    by: Literal["a", "b"]
+    score: float
+    method: str = ""
+
+
+@dataclass(frozen=True)
 class Alignment:
     """Two versions of a story, sentence by sentence.
 
     Every sentence index of both sides appears in exactly one unit. Units are ordered by
     position in ``b``, then ``a`` (dropped sentences sit where they stood in ``a``).
+    ``restatements`` are links beside the units: a sentence that restates one of the
+    other side outside its own unit (ordered by ``b``, then ``a``).
     """
 
     a_sentences: tuple[str, ...]
@@ -170,6 +195,7 @@ class Alignment:
     a_name: str = "a"
     b_name: str = "b"
     options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    restatements: tuple[Restatement, ...] = ()
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link: a_index, b_index, a_text, b_text, status, moved, score, unit."""

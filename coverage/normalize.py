@@ -62,8 +62,9 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 _SPACES = re.compile(r"\s+")
-# spaces around a dash are typography too: "Libya — a" and "Libya-a" fold alike
-_DASH_SPACES = re.compile(r"\s*-\s*(?=\D)|(?<=\D)\s*-\s*")
+# spaces around a dash are typography too: "Libya — a" and "Libya-a" fold alike. Runs of
+# space are collapsed first, so each side holds at most one space: linear on any input.
+_DASH_SPACES = re.compile(r" ?- ?(?=\D)|(?<=\D) ?- ?")
 
 
 def fold_typography(text: str) -> str:
@@ -74,9 +75,8 @@ def fold_typography(text: str) -> str:
     >>> fold_typography("Putin\u2018s backing \u2014 \u201cconstructive\u201d\u00a0work")
     'Putin\\'s backing-"constructive" work'
     """
-    folded = text.translate(_TYPOGRAPHY)
-    folded = _DASH_SPACES.sub("-", folded)
-    return _SPACES.sub(" ", folded).strip()
+    folded = _SPACES.sub(" ", text.translate(_TYPOGRAPHY))
+    return _DASH_SPACES.sub("-", folded).strip()
 
 
 def fold_quotes(text: str) -> str:
@@ -103,7 +103,8 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("UN-recognised GNA, Putin\u2019s \u201cnew\u201d")]
     ['UN-recognised', 'GNA', ',', 'Putin\u2019s', '\u201c', 'new', '\u201d']
     """
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    new = tuple.__new__  # builds the named tuple without its Python-level __new__
+    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def _strip_accents(text: str) -> str:

@@ -20,21 +20,33 @@ class Options:
     """Every tunable number of the pipeline, with the defaults measured in ``benchmarks/``.
 
     Alignment: ``threshold`` is the least score for a pair of sentences on its own;
-    ``context_threshold`` the least score for a pair that sits between two kept pairs;
-    ``join_threshold`` the share of a sentence's weight that must be found in a
-    neighbouring pair for a merge or split; ``move_threshold`` the least score for an
-    out-of-order (moved) pair; ``candidates`` how many partners each sentence gets scored.
+    ``context_threshold`` the least score for the two leads, or for a lone sentence on
+    each side between two kept pairs; ``join_threshold`` the share of a sentence's weight
+    that must be found in a neighbouring unit for a merge or split (which must also raise
+    the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
+    pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
+    hold for a restatement link; ``second_threshold`` the least score for a leftover
+    sentence to link to a partner that is paired already; ``cross_threshold`` the least
+    score for a link between sentences of two different units; ``candidates`` how many partners each sentence gets
+    scored; ``smoothing`` is added to key frequencies before inverting them (0 is plain
+    IDF); ``blend`` is the word score's share of the fused sentence score (the rest is
+    the character score).
     Stories: ``story_threshold`` the share of aligned sentences that links two articles,
     ``story_containment`` the same share of the shorter one. Comparison: ``spine`` the
     reference version (an index, article id or outlet; ``None`` picks the one closest to
     the wire copy).
     """
 
-    threshold: float = 0.35
-    context_threshold: float = 0.3
-    join_threshold: float = 0.6
+    threshold: float = 0.3
+    context_threshold: float = 0.25
+    join_threshold: float = 0.2
     move_threshold: float = 0.6
-    candidates: int = 12
+    restate_threshold: float = 0.45
+    second_threshold: float = 0.35
+    cross_threshold: float = 0.5
+    candidates: int = 8
+    smoothing: float = 2.0
+    blend: float = 0.7
     story_threshold: float = 0.3
     story_containment: float = 0.8
     spine: int | str | None = None
@@ -45,12 +57,18 @@ class Options:
             "context_threshold",
             "join_threshold",
             "move_threshold",
+            "restate_threshold",
+            "second_threshold",
+            "cross_threshold",
+            "blend",
             "story_threshold",
             "story_containment",
         ):
             value = getattr(self, name)
             if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
                 raise InvalidOption(f"{name} must be a number from 0 to 1, not {value!r}")
+        if not isinstance(self.smoothing, int | float) or not 0.0 <= self.smoothing <= 1e6:
+            raise InvalidOption(f"smoothing must be a number of 0 or more, not {self.smoothing!r}")
         if not isinstance(self.candidates, int) or self.candidates < 1:
             raise InvalidOption(
                 f"candidates must be a whole number of 1 or more, not {self.candidates!r}"

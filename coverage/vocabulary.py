@@ -17,12 +17,23 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator, Set
 from functools import cache
 from importlib import resources
 
 from .errors import InvalidData
 
-__all__ = ["words", "entries", "calendar_words", "month_names", "pattern", "reload", "available"]
+__all__ = [
+    "words",
+    "entries",
+    "calendar_words",
+    "month_names",
+    "pattern",
+    "reload",
+    "available",
+    "listed",
+    "WordList",
+]
 
 
 def _folder():
@@ -84,5 +95,68 @@ def pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 def reload() -> None:
     """Forget every cached list, so that edited files are read again."""
-    for function in (entries, words, month_names, calendar_words, pattern):
+    for function in (entries, words, month_names, calendar_words, pattern, _union):
         function.cache_clear()
+    _GENERATION[0] += 1
+
+
+_GENERATION = [0]  # bumped by reload(): live views read their lists again
+
+
+class WordList(Set):
+    """A live, read-only view of one or more lists (lower-cased), minus others.
+
+    Rules keep one at module level (``TITLE_WORDS = listed("titles")``) and test
+    membership as with a frozenset; each test reads the cached list, so :func:`reload`
+    reaches them too.
+
+    >>> "friday" in listed("calendar"), "president" in listed("titles", without=("office_words",))
+    (True, True)
+    """
+
+    def __init__(self, names: tuple[str, ...], without: tuple[str, ...] = ()) -> None:
+        self.names, self.without = names, without
+        self._seen: tuple[int, frozenset[str]] = (-1, frozenset())
+
+    def _words(self) -> frozenset[str]:
+        generation, found = self._seen
+        if generation != _GENERATION[0]:  # read once per reload(), not per test
+            found = _union(self.names, self.without)
+            self._seen = (_GENERATION[0], found)
+        return found
+
+    @classmethod
+    def _from_iterable(cls, iterable):  # results of &, -, ^ are plain frozensets
+        return frozenset(iterable)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._words()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._words()))
+
+    def __len__(self) -> int:
+        return len(self._words())
+
+    def __or__(self, other):  # a live union when both sides are lists
+        if isinstance(other, WordList) and not (self.without or other.without):
+            return WordList(self.names + other.names)
+        return frozenset(self._words() | set(other))
+
+    def __repr__(self) -> str:
+        return f"listed({', '.join(map(repr, self.names))})"
+
+
+@cache
+def _union(names: tuple[str, ...], without: tuple[str, ...]) -> frozenset[str]:
+    found = set()
+    for name in names:
+        found |= calendar_words() if name == "calendar" else words(name)
+    for name in without:
+        found -= words(name)
+    return frozenset(found)
+
+
+def listed(*names: str, without: tuple[str, ...] = ()) -> WordList:
+    """A live view of the lists ``names`` ("calendar" for :func:`calendar_words`)."""
+    return WordList(tuple(names), tuple(without))

@@ -244,6 +244,8 @@ def test_charts_return_values_and_do_not_display_or_save(flagship, tmp_path, mon
 
 
 def test_kinds_chart_counts_edits_by_kind_with_examples():
+    from comparative_coverage.wording.kinds import kind_title
+
     changes = pd.DataFrame(
         {
             "kind": ["name_variant", "name_variant", "label", "dropped_detail"],
@@ -255,15 +257,15 @@ def test_kinds_chart_counts_edits_by_kind_with_examples():
     )
     spec = cc.kinds_chart(changes).to_dict()
     rows = {r["kind"]: (r["edits"], r["examples"]) for r in data_of(spec)}
-    assert rows == {
-        "dropped_detail": (1, ", AFP reported → ∅"),
+    assert rows == {  # readers see the kinds' titles, not their codes (issue 14)
+        "detail left out": (1, ", AFP reported → ∅"),
         "label": (1, "leader → strongman"),
-        "name_variant": (2, "Qaddafi → Kadhafi; Mohammed → Mohammad"),
+        "name spelling": (2, "Qaddafi → Kadhafi; Mohammed → Mohammad"),
     }
     assert {r["pair"] for r in data_of(spec)} == {"The Defense Post vs Asharq Al-Awsat"}
     assert spec["encoding"]["color"]["field"] == "kind"
     assert status_scale_of(spec["encoding"]["color"]) == {
-        k: KIND_COLORS[k] for k in ("name_variant", "label", "dropped_detail")
+        kind_title(k): KIND_COLORS[k] for k in ("name_variant", "label", "dropped_detail")
     }
 
 
@@ -273,7 +275,7 @@ def test_kinds_chart_of_the_flagship_pair(flagship):
     changes = classify_changes(flagship)
     rows = data_of(cc.kinds_chart(changes).to_dict())
     assert sum(r["edits"] for r in rows) == len(changes) > 0
-    assert {"name_variant", "label"} <= {r["kind"] for r in rows}  # Kadhafi; dictator
+    assert {"name spelling", "label"} <= {r["kind"] for r in rows}  # Kadhafi; dictator
 
 
 # ---- 4. name variants -------------------------------------------------------------------

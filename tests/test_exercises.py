@@ -79,9 +79,9 @@ def test_spot_the_change_names_what_the_alignment_classified(flagship, exercises
         ]
         assert len(rows) == 1, e.prompt
         row = rows.iloc[0]
-        if kind.endswith("attribution"):
-            assert row["detail"] == "attribution"
-            assert row["kind"] == kind.replace("attribution", "detail")
+        if kind.endswith("attribution"):  # a credit is a kind of its own (issue 14)
+            assert row["kind"] == "attribution"
+            assert row["detail"] == kind.split("_")[0]
         else:
             assert row["kind"] == kind
         assert [ev.text for ev in e.shown] == [
@@ -122,7 +122,7 @@ def test_who_said_it_answers_with_the_only_outlet_whose_text_holds_the_phrase(fl
     assert [(re.search(r"“(.+)”", e.prompt).group(1), e.answer) for e in made] == [
         ("longtime dictator", B),  # loaded labels first, the more loaded the sooner
         ("military strongman", B),  # "strongman" alone would ask the same
-        ("its leader", A),
+        ("war-shattered", B),  # a descriptor before a name is a label (issue 14)
     ]
     for e in made:
         phrase = folded(re.search(r"“(.+)”", e.prompt).group(1))

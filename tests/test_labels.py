@@ -6,6 +6,7 @@ import pytest
 
 import comparative_coverage as cc
 from comparative_coverage.wording.labels import LABEL_COLUMNS
+from tests import wording_cases
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +99,20 @@ def test_hostile_and_empty_input():
     assert cc.describe_labels([]).empty
     rows = label_of("<script>alert(1)</script> The dictator Ali Kosh, a <b>warlord</b>, fled.")
     assert rows == [("Ali Kosh", "dictator", "before"), ("Ali Kosh", "a <b>warlord</b>", "after")]
+
+
+# ---- labelled cases (tests/cases/labels.json, shared with benchmarks/eval_wording.py) ----
+
+
+@pytest.mark.parametrize("case", wording_cases.params("labels"))
+def test_label_cases(case):
+    expected, got = wording_cases.run("labels", case)
+    assert got == expected
+
+
+def test_honorifics_and_bare_job_titles_are_not_labels():
+    assert label_of("Mr Peskov said the talks were useful.") == []
+    assert label_of("President Vladimir Putin said so.") == []
+    assert label_of("Kremlin spokesman Dmitry Peskov said so.") == [
+        ("Dmitry Peskov", "Kremlin spokesman", "before")
+    ]

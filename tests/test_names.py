@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.names.mentions import extract_mentions
+from tests import wording_cases
 
 
 def article(number: int, outlet: str, *paragraphs: str) -> cc.Article:
@@ -276,3 +277,20 @@ def test_one_article_or_plain_texts_are_accepted_and_anything_else_is_refused():
     ]
     with pytest.raises(TypeError, match="Articles or texts"):
         cc.find_name_variants([1, 2])
+
+
+# ---- labelled cases (tests/cases/names.json, shared with benchmarks/eval_wording.py) ----
+
+
+@pytest.mark.parametrize("case", wording_cases.params("names"))
+def test_name_cases(case):
+    expected, got = wording_cases.run("names", case)
+    assert got == expected
+
+
+def test_names_in_other_scripts_and_accents_compare_through_anyascii():
+    from comparative_coverage.names.spans import part_key
+
+    assert part_key("Шойгу") == "shoigu" and cc.same_name("Шойгу", "Shoigu")
+    assert part_key("Karikó") == part_key("Kariko")
+    assert cc.same_name("Tchiani", "Tiani") and not cc.same_name("Tuesday", "Thursday")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.wording.quotes import COMPARE_COLUMNS, QUOTE_STATUSES
+from tests import wording_cases
 
 
 def story(*paragraphs: str, outlet: str = "T") -> cc.Article:
@@ -266,3 +268,41 @@ def test_attributions_of_two_texts():
         ["wire", "AFP", "dropped"],
         ["wire", "Reuters", "added"],
     ]
+
+
+# ---- labelled cases (tests/cases/quotes.json and attributions.json) ---------------------
+
+
+@pytest.mark.parametrize("case", wording_cases.params("quotes"))
+def test_quote_cases(case):
+    expected, got = wording_cases.run("quotes", case)
+    assert got == expected
+
+
+@pytest.mark.parametrize("case", wording_cases.params("attributions"))
+def test_attribution_cases(case):
+    expected, got = wording_cases.run("attributions", case)
+    assert got == expected
+
+
+def test_a_quote_repeated_in_one_version_has_one_status():
+    frame = cc.compare_quotes(
+        "“We are ready,” he said.\n\nHe repeated: “We are ready.”", "“We are ready,” he said."
+    )
+    assert frame["status"].tolist() == ["verbatim"]
+
+
+def test_a_shortened_quote_says_which_side_is_shorter():
+    frame = cc.compare_quotes(
+        "“The talks were constructive and useful,” Peskov said.",
+        "“The talks were constructive,” Peskov said.",
+    )
+    assert frame["status"].tolist() == ["truncated"]
+    assert "shortened in b" in frame["note"].iloc[0]
+
+
+def test_a_speaker_is_a_name_or_a_role_not_the_words_before_it():
+    from comparative_coverage.wording.speakers import speaker_before
+
+    found = speaker_before("Its future in Africa after Wagner chief Yevgeny Prigozhin said ")
+    assert found == ("Wagner chief Yevgeny Prigozhin", "said")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from pathlib import Path
@@ -219,7 +220,7 @@ def test_folders_are_read_recursively_and_unknown_files_reported(tmp_path):
     (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04 not read")
     with pytest.warns(cc.SkippedInputWarning, match="notes.docx was skipped"):
         articles = cc.read_articles(tmp_path)
-    assert [a.id for a in articles] == ["a#1"]
+    assert [a.id for a in articles] == ["sub/a#1"]  # ids come from the path in the folder
 
 
 def test_read_text_makes_articles_from_memory():
@@ -300,3 +301,199 @@ def test_utf16_with_a_byte_order_mark_reads(tmp_path):
     (tmp_path / "story.txt").write_bytes("Libya\u2019s talks went on. They ended.".encode("utf-16"))
     [article] = cc.read_articles(tmp_path / "story.txt")
     assert article.body == "Libya\u2019s talks went on. They ended."
+
+
+# ---- outlets, ids and folders ----------------------------------------------------------------
+
+STORY = (
+    "Talks Resume in Geneva\n\n"
+    "Delegates from both sides met in Geneva on Monday for a new round of talks, the UN said.\n\n"
+    "The envoy said the talks were constructive and would resume next week after a break.\n"
+)
+DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-public" / "news-dev"
+if not DEV.is_dir():  # a git worktree sits one level deeper
+    DEV = Path(__file__).resolve().parents[3] / "shared" / "eval-public" / "news-dev"
+
+
+def read_quietly(*args, **kwargs) -> list[cc.Article]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return cc.read_articles(*args, **kwargs)
+
+
+def test_sources_json_in_the_news_dev_shape_names_outlets_of_raw_and_clean_files(tmp_path):
+    (tmp_path / "marsad.raw.txt").write_text(STORY)
+    (tmp_path / "marsad.txt").write_text(STORY)
+    (tmp_path / "sources.json").write_text(
+        json.dumps(
+            {
+                "story": "Talks",
+                "versions": {
+                    "marsad": {
+                        "outlet": "Marsad Libya",
+                        "url": "https://www.marsad.ly/en/2024/talks",
+                        "date": "2024-04-02 (print edition)",
+                        "file": "marsad.txt",
+                        "raw_file": "marsad.raw.txt",
+                    }
+                },
+            }
+        )
+    )
+    articles = cc.read_articles(tmp_path)
+    assert [(a.id, a.outlet, a.date) for a in articles] == [
+        ("marsad.raw#1", "Marsad Libya", "2024-04-02"),
+        ("marsad#1", "Marsad Libya", "2024-04-02"),
+    ]
+
+
+def test_a_sources_csv_with_odd_values_is_used_not_fatal(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY)
+    notes = "x" * 200_000
+    table = f"file,article,outlet,notes\na.txt,first,Agence Caf\u00e9,{notes}\nb.txt,1,Le Monde,\n"
+    (tmp_path / "sources.csv").write_bytes(table.encode("cp1252"))
+    by_id = {a.id: a.outlet for a in cc.read_articles(tmp_path)}
+    assert by_id == {"a#1": "Agence Caf\u00e9", "b#1": "Le Monde"}
+
+
+def test_without_metadata_the_outlet_comes_from_a_url_a_site_name_or_the_file_name(tmp_path):
+    (tmp_path / "dailysabah.txt").write_text(STORY)
+    (tmp_path / "linked.txt").write_text(
+        STORY + "\nSource: https://www.example-news.com/world/talks-resume\n"
+    )
+    (tmp_path / "chrome.txt").write_text(
+        "Daily Courier\n\n" + STORY + "\n\u00a9 2024 The Daily Courier"
+    )
+    hashed = tmp_path / "the-sentinel"
+    hashed.mkdir()
+    (hashed / "000_2b30075c1d741493.txt").write_text(STORY)
+    with pytest.warns(cc.MetadataWarning, match=r"2 file\(s\) had no outlet metadata") as record:
+        articles = cc.read_articles(tmp_path)
+    outlets = {a.id: a.outlet for a in articles}
+    assert outlets == {
+        "chrome#1": "The Daily Courier",
+        "dailysabah#1": "dailysabah",
+        "linked#1": "example-news.com",
+        "the-sentinel/000_2b30075c1d741493#1": "the-sentinel",
+    }
+    message = str(record[0].message)
+    assert "dailysabah.txt" in message and "the-sentinel/000_2b30075c1d741493.txt" in message
+
+
+def test_ids_come_from_the_path_in_the_folder_and_stay_unique(tmp_path):
+    for story in ("haftar-arrives", "talks-resume"):
+        (tmp_path / story).mkdir()
+        (tmp_path / story / "marsad.txt").write_text(STORY)
+    ids = [a.id for a in read_quietly(tmp_path)]
+    assert ids == ["haftar-arrives/marsad#1", "talks-resume/marsad#1"]
+    twice = [a.id for a in read_quietly([tmp_path / "haftar-arrives", tmp_path / "talks-resume"])]
+    assert twice == ["marsad#1", "marsad#1~2"]
+
+
+def test_files_that_are_not_articles_are_skipped_in_a_folder_with_a_warning(tmp_path):
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "gold.json").write_text(json.dumps({"versions": {"a": {"sentences": ["A."]}}}))
+    (tmp_path / "table.csv").write_text("name,count\nx,1\n")
+    (tmp_path / "README.md").write_text("# Notes\n\nNot an article.")
+    (tmp_path / "scan.txt").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    with pytest.warns(cc.SkippedInputWarning) as record:
+        articles = cc.read_articles(tmp_path)
+    assert [a.id for a in articles] == ["story#1"]
+    skipped = " ".join(str(w.message) for w in record)
+    for name in ("gold.json", "table.csv", "README.md", "scan.txt", "photo.jpg"):
+        assert f"{name} was skipped" in skipped
+    with pytest.raises(cc.NotText, match="PDF"):  # named on purpose, it is an error
+        cc.read_articles(tmp_path / "scan.txt")
+
+
+def test_include_and_exclude_choose_files_by_name_or_path(tmp_path):
+    (tmp_path / "a").mkdir()
+    for name in ("a/x.raw.txt", "a/x.txt", "a/y.raw.txt"):
+        (tmp_path / name).write_text(STORY)
+    ids = lambda **kw: [a.id for a in read_quietly(tmp_path, **kw)]  # noqa: E731
+    assert ids(include="*.raw.txt") == ["a/x.raw#1", "a/y.raw#1"]
+    assert ids(include="*.raw.txt", exclude="a/y.*") == ["a/x.raw#1"]
+    assert ids(exclude=["*.raw.txt"]) == ["a/x#1"]
+
+
+def test_the_news_dev_tree_reads_with_the_right_outlet_for_every_raw_page():
+    if not DEV.is_dir():
+        pytest.skip("the shared evaluation data is not beside this checkout")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", cc.MetadataWarning)  # every file has metadata
+        articles = cc.read_articles(DEV, include="*.raw.txt")
+    expected = {}
+    for sources in DEV.glob("*/sources.json"):
+        for version in json.loads(sources.read_text(encoding="utf-8"))["versions"].values():
+            expected[f"{sources.parent.name}/{version['raw_file'][:-4]}#1"] = version["outlet"]
+    assert {a.id: a.outlet for a in articles} == expected
+    assert len({a.id for a in articles}) == len(articles) == 33
+
+
+def test_every_character_of_the_news_dev_raw_pages_lands_exactly_once():
+    if not DEV.is_dir():
+        pytest.skip("the shared evaluation data is not beside this checkout")
+    for path in sorted(DEV.glob("*/*.raw.txt")):
+        page = path.read_text(encoding="utf-8")
+        placed = "".join(
+            "".join([a.title, a.dek, *a.captions, *a.paragraphs, *(s.text for s in a.skipped)])
+            for a in cc.read_text(page)
+        )
+        assert sorted(c for c in placed if not c.isspace()) == sorted(
+            c for c in page if not c.isspace()
+        ), path
+
+
+# ---- one coercer: the same input always becomes the same Article ---------------------------
+
+
+def test_the_same_text_becomes_the_same_article_everywhere():
+    text = "Moscow welcomed the talks. Tripoli agreed.\n\nThe envoy left."
+    [one] = cc.as_articles(text)
+    assert one == cc.as_articles([text])[0]
+    assert [s.text for s in one.sentences] == [
+        "Moscow welcomed the talks.",
+        "Tripoli agreed.",
+        "The envoy left.",
+    ]
+    assert (one.id, one.outlet) == ("text#1", "text 1")
+    assert [a.id for a in cc.as_articles([text, text])] == ["text#1", "text#2"]
+
+
+def test_an_article_built_by_hand_gets_its_sentences_filled():
+    hand = cc.Article("x#1", "AP", "", ("One sentence. Another one.", "A third."))
+    assert hand.sentences == ()
+    [filled] = cc.as_articles(hand)
+    assert [(s.text, s.paragraph) for s in filled.sentences] == [
+        ("One sentence.", 0),
+        ("Another one.", 0),
+        ("A third.", 1),
+    ]
+    assert filled == hand  # sentences are derived: not part of equality
+    assert all(filled.body[s.start : s.end] == s.text for s in filled.sentences)
+
+
+def test_sentences_left_over_from_other_paragraphs_are_split_again():
+    [article] = cc.as_articles("First story sentence. Second one.")
+    changed = dataclasses.replace(article, paragraphs=("A new text entirely.",))
+    [again] = cc.as_articles(changed)
+    assert [s.text for s in again.sentences] == ["A new text entirely."]
+
+
+def test_anything_else_is_refused_with_a_clear_message():
+    with pytest.raises(TypeError, match="Articles or texts"):
+        cc.as_articles([42])
+
+
+def test_an_article_number_must_be_written_in_ascii_digits(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
+    with pytest.raises(cc.InputNotFound, match="article number"):
+        cc.read_articles(f"{tmp_path / 'a.txt'}#\u0661")
+
+
+def test_a_section_label_above_the_title_is_not_taken_for_the_site(tmp_path):
+    (tmp_path / "courier.txt").write_text("Middle East\n\n" + STORY)
+    [article] = cc.read_articles(tmp_path / "courier.txt")
+    assert article.outlet == "courier"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.reading.pages import split_blocks
+from comparative_coverage.reading.lines import split_blocks
 from comparative_coverage.reading.segment import split_paragraphs
 
 from .conftest import CASES

@@ -1,79 +1,83 @@
 """Two versions of a story -> an :class:`Alignment` of their sentences.
 
-How it works (every step is deterministic):
+How it works (every step is deterministic and mirrors when ``a`` and ``b`` swap):
 
-1. **Keys** (:mod:`similarity`). Each sentence becomes a set of content-word keys: stop words dropped, each
-   word reduced to a sound key (:func:`normalize.sound_key`), so Qaddafi / Kadhafi,
-   Mohammed / Mohammad and recognized / recognised are one key. Keys are weighted by
-   inverse sentence frequency over both versions: words that occur everywhere ("Libya",
-   "said") weigh little, rare ones ("mercenaries", "Wagner") a lot.
-2. **Candidates.** An inverted index over the rarer keys proposes, for each sentence of
-   ``a``, the sentences of ``b`` that share one; only those pairs are scored, so time
-   grows close to linearly with length. The score is a weighted Dice coefficient.
-3. **Pairs.** Pairs at or above ``threshold`` are taken greedily, best first.
-4. **Order.** The largest set of pairs that keeps both versions' order (a longest
-   increasing subsequence) stays put; the others are ``moved``: the smallest set of moves.
-5. **Merges and splits.** An unpaired sentence next to a pair joins it when most of its
-   weight is found in the pair's other side (``merged`` several ``a`` -> one ``b``,
-   ``split`` one ``a`` -> several ``b``).
-6. **Context.** Between two pairs that keep their order, leftover sentences pair at the
-   lower ``context_threshold``: the surrounding pairs vouch for them.
+1. **Scores** (:mod:`similarity`). Each sentence becomes a set of content-word keys; an
+   inverted index proposes the pairs worth scoring (a bounded number per sentence) and
+   each gets a fused word and character score. Identical sentences score 1.
+2. **Headlines.** The leading lines without a sentence end (a headline, a kicker) pair
+   only with their kind: a headline never pairs with a body sentence.
+3. **Order-aware core** (:mod:`chain`). Of the pairs at or above ``threshold``, the
+   heaviest set that keeps both versions' order is kept. Pairs off that chain come in as
+   ``moved`` only on strong evidence (``move_threshold``).
+4. **Anchors.** The start of both texts is an anchor: the two leads pair at the lower
+   ``context_threshold``, as does a lone sentence on each side between two kept pairs
+   (method ``gap``); either needs two shared content words. A wider gap is left alone:
+   pairing leftovers by position was the old aligner's main source of false links.
+5. **Merges and splits.** An unpaired sentence next to a unit joins it when enough of
+   its weight is found across (``join_threshold``) *and* joining raises the unit's
+   fused score (words and characters of each side read as one text). One sentence
+   facing a short run of unpaired sentences between two kept pairs is a split (or a
+   merge) when the run, read as one text, scores ``context_threshold`` with it.
+6. **Restatements** (:mod:`restate`). Links beside the units: a leftover line (a dek,
+   caption, pull quote, embedded post) to the body sentences it restates, a leftover
+   sentence to a strong partner that is paired already, and strong pairs across two
+   units (n:m regroupings). None repeats a unit's link.
 7. Whatever is left is ``added`` (only in ``b``) or ``dropped`` (only in ``a``).
 
-Each unit records its ``method`` (identical, similar, merge, context, unmatched) and
-score, and carries the word diff of its sentences.
+Each unit records its ``method`` and score, and carries the word diff of its sentences.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import Alignment, Unit
-from ..normalize import fold_typography
-from .similarity import Scorer, Version, sentence_keys, sentence_texts, similarity_matrix
+from ..model import Alignment, Restatement, Unit
+from ..options import Options, resolve
+from .chain import heaviest_chain
+from .restate import Thresholds, find_restatements
+from .similarity import Scorer, Version, fold, sentence_keys, sentence_texts, similarity_matrix
 from .worddiff import word_diff
 
 __all__ = ["align", "sentence_keys", "similarity_matrix", "Version"]
 
+# a sentence end: a stop, perhaps inside closing quotes or brackets
+_END = re.compile(r"[.!?\u2026:;][\"'\u201d\u2019\u00bb)\]]*\s*$")
+_INNER_END = re.compile(r"[a-z0-9][.!?] +[A-Z]")
+_HEADLINE_RUN = 3  # at most this many leading lines are taken for a headline and kickers
+_HEADLINE_WORDS = 16  # a longer line without a stop is a caption or a standfirst
+_GAP_RUN = 4
+_ALIKE = 1e-9  # scores closer than this are equal (then the texts decide)
 
-def _longest_increasing(sequence: list[int], weights: list[float]) -> set[int]:
-    """Positions of a longest strictly increasing subsequence; among those, the heaviest.
 
-    O(n log n) with a Fenwick tree of (length, weight) maxima over the values.
+def headlines(texts: tuple[str, ...]) -> frozenset[int]:
+    """The leading headline lines: short, with no sentence end, before a punctuated body.
 
-    >>> sorted(_longest_increasing([0, 7, 8, 1, 2, 3], [1.0] * 6))
-    [0, 3, 4, 5]
-    >>> sorted(_longest_increasing([1, 0], [0.5, 1.0]))
-    [1]
+    A caption or standfirst without a final stop is longer, or holds a sentence end
+    inside, and stays a body line. Text with no sentence end anywhere has no headline.
+
+    >>> sorted(headlines(("Zelensky meets Biden", "WASHINGTON (AP) - He came.", "More.")))
+    [0]
+    >>> sorted(headlines(("no stops here", "nor here")))
+    []
     """
-    values = {v: rank for rank, v in enumerate(sorted(set(sequence)), 1)}
-    size = len(values)
-    tree: list[tuple[int, float, int]] = [(0, 0.0, -1)] * (size + 1)
-    best_at: list[tuple[int, float, int]] = []
-    previous = [-1] * len(sequence)
-    for position, value in enumerate(sequence):
-        rank, best = values[value] - 1, (0, 0.0, -1)
-        while rank > 0:  # best run ending on a smaller value
-            best = max(best, tree[rank], key=lambda t: (t[0], t[1]))
-            rank -= rank & -rank
-        previous[position] = best[2]
-        entry = (best[0] + 1, best[1] + weights[position], position)
-        best_at.append(entry)
-        rank = values[value]
-        while rank <= size:
-            if (entry[0], entry[1]) > (tree[rank][0], tree[rank][1]):
-                tree[rank] = entry
-            rank += rank & -rank
-    if not best_at:
-        return set()
-    position = max(best_at, key=lambda t: (t[0], t[1]))[2]
-    keep = set()
-    while position != -1:
-        keep.add(position)
-        position = previous[position]
-    return keep
+    if not any(_END.search(t) for t in texts):
+        return frozenset()
+    run = 0
+    while run < min(len(texts), _HEADLINE_RUN) and _headline_like(texts[run]):
+        run += 1
+    return frozenset(range(run))
+
+
+def _headline_like(text: str) -> bool:
+    return (
+        not _END.search(text)
+        and len(text.split()) <= _HEADLINE_WORDS
+        and not _INNER_END.search(text)
+    )
 
 
 @dataclass
@@ -92,176 +96,282 @@ class _Group:
         self.method = "merge"
 
 
+@dataclass
+class _Pair:
+    """Everything the steps share about one version pair."""
+
+    a_texts: tuple[str, ...]
+    b_texts: tuple[str, ...]
+    options: Options
+    a_folded: list[str] = field(init=False)
+    b_folded: list[str] = field(init=False)
+    scorer: Scorer = field(init=False)
+    a_heads: frozenset[int] = field(init=False)
+    b_heads: frozenset[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.a_folded = [fold(t) for t in self.a_texts]
+        self.b_folded = [fold(t) for t in self.b_texts]
+        self.scorer = Scorer(
+            [sentence_keys(t) for t in self.a_folded],
+            [sentence_keys(t) for t in self.b_folded],
+            self.a_folded,
+            self.b_folded,
+            smoothing=self.options.smoothing,
+            blend=self.options.blend,
+        )
+        # a text's checksum: equal scores are ordered by the texts, whichever side is a
+        self.a_crc = [zlib.crc32(t.encode()) for t in self.a_folded]
+        self.b_crc = [zlib.crc32(t.encode()) for t in self.b_folded]
+        self.a_heads = headlines(self.a_texts)
+        self.b_heads = headlines(self.b_texts)
+
+    def tiebreak(self, i: int, j: int) -> tuple[int, int]:
+        """Equal scores are ordered by the texts (checksums), the same whichever side is a."""
+        x, y = self.a_crc[i], self.b_crc[j]
+        return (x, y) if x <= y else (y, x)
+
+    def kind_matches(self, i: int, j: int) -> bool:
+        return (i in self.a_heads) == (j in self.b_heads)
+
+    def weight(self, i: int, j: int, score: float) -> float:
+        """A pair's weight in the chain: its score, nudged toward the diagonal and by text."""
+        off = abs(i / len(self.a_texts) - j / len(self.b_texts))
+        return score - 1e-4 * off + 1e-7 * ((self.a_crc[i] ^ self.b_crc[j]) / 2**32)
+
+
 def align(
     a: Version,
     b: Version,
     *,
-    threshold: float = 0.35,
-    context_threshold: float = 0.3,
-    join_threshold: float = 0.6,
-    move_threshold: float = 0.6,
-    candidates: int = 12,
+    options: Options | None = None,
     diffs: bool = True,
     a_name: str | None = None,
     b_name: str | None = None,
+    **overrides: float,
 ) -> Alignment:
     """Align the sentences of two versions of a story.
 
     ``a`` and ``b`` are each an :class:`Article`, a text (split into sentences here) or a
-    list of sentences (used as given).
-
-    Options: ``threshold`` is the least score (weighted Dice, 0..1) for a pair on its own;
-    ``context_threshold`` the least score for a pair between two pairs that keep their
-    order; ``join_threshold`` the share of an unpaired sentence's weight that must be
-    found in a neighbouring pair for it to join that pair (a merge or split);
-    ``move_threshold`` the least score for a pair that is out of order (a ``moved`` pair);
-    ``candidates`` how many candidate partners each sentence of ``a`` gets scored;
-    ``diffs=False`` skips the word diffs. ``a_name``/``b_name`` label the versions
-    (default: the articles' outlets, else "a" and "b").
+    list of sentences (used as given). ``options`` (an :class:`Options`, plus keyword
+    overrides such as ``threshold=0.4``) sets the alignment numbers; ``diffs=False``
+    skips the word diffs. ``a_name``/``b_name`` label the versions (default: the
+    articles' outlets, else "a" and "b").
 
     >>> alignment = align(["Russia welcomed the talks.", "Wagner fighters joined."],
     ...                   ["Wagner fighters joined.", "Russia on Friday welcomed the talks."])
     >>> [(u.a, u.b, u.status, u.moved) for u in alignment.units]
     [((1,), (0,), 'same', False), ((0,), (1,), 'reworded', True)]
     """
+    options = resolve(options, **overrides)
     a_texts, default_a = sentence_texts(a, "a")
     b_texts, default_b = sentence_texts(b, "b")
-    scorer = Scorer([sentence_keys(t) for t in a_texts], [sentence_keys(t) for t in b_texts])
-    a_folded = [fold_typography(t) for t in a_texts]
-    b_folded = [fold_typography(t) for t in b_texts]
-
-    scores = scorer.candidates(per_sentence=candidates)
-    b_by_text: dict[str, list[int]] = defaultdict(list)
-    for j, text in enumerate(b_folded):
-        b_by_text[text].append(j)
-    for i, text in enumerate(a_folded):
-        for j in b_by_text.get(text, ()):
-            scores[i, j] = 1.0
-
-    def tiebreak(i: int, j: int) -> tuple[str, str]:
-        """Equal scores are ordered by the texts, the same way whichever side is a."""
-        return min(a_folded[i], b_folded[j]), max(a_folded[i], b_folded[j])
-
-    groups = _pair_greedily(scores, threshold, len(a_texts), len(b_texts), tiebreak)
-    groups = _mark_moves(groups, move_threshold, tiebreak, len(a_texts), len(b_texts))
+    pair = _Pair(a_texts, b_texts, options)
+    scores, neighbours = _scores(pair)
+    groups = _core(pair, scores)
     a_group: dict[int, _Group] = {i: g for g in groups for i in g.a}
     b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
-    _pair_in_context(
-        groups,
-        a_group,
-        b_group,
-        scores,
-        scorer,
-        context_threshold,
-        len(a_texts),
-        len(b_texts),
-        tiebreak,
+    _fill_gaps(pair, groups, a_group, b_group)
+    _join_neighbours(pair, a_group, b_group)
+    numbers = {id(g): n for n, g in enumerate(groups)}
+    restatements = find_restatements(
+        pair.scorer,
+        {k: v for k, v in scores.items() if k not in neighbours} if neighbours else scores,
+        a_unit={i: numbers[id(g)] for i, g in a_group.items()},
+        b_unit={j: numbers[id(g)] for j, g in b_group.items()},
+        a_heads=pair.a_heads,
+        b_heads=pair.b_heads,
+        thresholds=Thresholds(
+            holds=options.restate_threshold,
+            leftover=options.second_threshold,
+            cross=options.cross_threshold,
+        ),
     )
-    _join_neighbours(
-        groups, a_group, b_group, scorer, join_threshold, len(a_texts), len(b_texts), tiebreak
-    )
-
-    units = _units(groups, a_group, b_group, a_texts, b_texts, a_folded, b_folded, scorer, diffs)
-    options = (
-        ("threshold", threshold),
-        ("context_threshold", context_threshold),
-        ("join_threshold", join_threshold),
-        ("move_threshold", move_threshold),
-        ("candidates", candidates),
-    )
+    units = _units(pair, groups, a_group, b_group, diffs)
     return Alignment(
         a_texts,
         b_texts,
         units,
         a_name=a_name or default_a,
         b_name=b_name or default_b,
-        options=options,
+        options=tuple((name, getattr(options, name)) for name in _RECORDED),
+        restatements=tuple(
+            Restatement(
+                a=link.a,
+                b=link.b,
+                by=link.by,  # type: ignore[arg-type]
+                score=round(min(link.score, 1.0), 4),
+                method=link.method,
+            )
+            for link in restatements
+        ),
     )
 
 
-def _pair_greedily(
-    scores: dict[tuple[int, int], float], threshold: float, a_count: int, b_count: int, tiebreak
-) -> list[_Group]:
-    def order(item: tuple[tuple[int, int], float]) -> tuple:
-        (i, j), score = item
-        off_diagonal = abs(i / max(a_count, 1) - j / max(b_count, 1))
-        return (-round(score, 9), round(off_diagonal, 9), i + j, tiebreak(i, j))
+_RECORDED = (
+    "threshold",
+    "context_threshold",
+    "join_threshold",
+    "move_threshold",
+    "restate_threshold",
+    "second_threshold",
+    "cross_threshold",
+    "candidates",
+    "smoothing",
+    "blend",
+)
 
-    used_a, used_b, groups = set(), set(), []
-    for (i, j), score in sorted(scores.items(), key=order):
-        if score < threshold:
-            break
+
+def _scores(pair: _Pair) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """Candidate pairs' scores; identical sentences score 1, the k-th copy with the k-th.
+
+    Copies of one sentence pair only with the copies of the same rank and its two
+    neighbours: aligning thousands of identical sentences stays linear. The neighbours
+    (returned apart) only let the core shift by one; they are no restatements.
+    """
+    scores = pair.scorer.candidates(per_sentence=pair.options.candidates)
+    neighbours: set[tuple[int, int]] = set()
+    a_copies: dict[str, list[int]] = defaultdict(list)
+    b_copies: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(pair.a_folded):
+        a_copies[text].append(i)
+    for j, text in enumerate(pair.b_folded):
+        b_copies[text].append(j)
+    for text, a_list in a_copies.items():
+        b_list = b_copies.get(text)
+        if not b_list:
+            continue
+        for rank, i in enumerate(a_list):
+            for other in range(max(0, rank - 1), min(len(b_list), rank + 2)):
+                scores[i, b_list[other]] = 1.0
+                if other != rank:
+                    neighbours.add((i, b_list[other]))
+    return scores, neighbours
+
+
+def _core(pair: _Pair, scores: dict[tuple[int, int], float]) -> list[_Group]:
+    """The heaviest order-keeping set of pairs, then strong out-of-order pairs as moves."""
+    threshold, move = pair.options.threshold, pair.options.move_threshold
+    eligible = [
+        (i, j, score)
+        for (i, j), score in scores.items()
+        if score >= threshold and pair.kind_matches(i, j)
+    ]
+    weighted = [(i, j, pair.weight(i, j, score)) for i, j, score in eligible]
+    kept = heaviest_chain(weighted)
+    groups = [_Group([eligible[p][0]], [eligible[p][1]], eligible[p][2], "similar") for p in kept]
+    used_a = {g.a[0] for g in groups}
+    used_b = {g.b[0] for g in groups}
+    rest = sorted(
+        (
+            p
+            for p in range(len(eligible))
+            if eligible[p][2] >= move
+            and eligible[p][0] not in used_a
+            and eligible[p][1] not in used_b
+        ),
+        key=lambda p: (-weighted[p][2], pair.tiebreak(eligible[p][0], eligible[p][1])),
+    )
+    for p in rest:
+        i, j, score = eligible[p]
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
-        groups.append(_Group([i], [j], score, "similar"))
+        groups.append(_Group([i], [j], score, "similar", moved=True))
     return groups
 
 
-def _mark_moves(
-    groups: list[_Group], move_threshold: float, tiebreak, a_count: int, b_count: int
-) -> list[_Group]:
-    """Flag the smallest set of groups whose removal leaves the rest in order.
+def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
+    """Pair the leads, and a lone sentence on each side between two kept pairs.
 
-    A move is a strong claim: an out-of-order pair scoring under ``move_threshold`` is
-    more often a chance likeness than a moved sentence, so it is undone.
+    The start of both texts and two surrounding pairs vouch for a pair the scores alone
+    would not make, so it needs only ``context_threshold`` (and two shared words).
     """
-    groups.sort(key=lambda g: min(g.a))
-    # equal scores: a tiny weight from the texts decides, the same whichever side is a
-    # equal scores: keep the pair nearer the diagonal in place, then let the texts decide;
-    # both are the same whichever side is a
-    weights = [
-        g.score
-        - 1e-4 * abs(g.a[0] / a_count - g.b[0] / b_count)
-        + 1e-7 * zlib.crc32("\0".join(tiebreak(g.a[0], g.b[0])).encode()) / 2**32
-        for g in groups
-    ]
-    keep = _longest_increasing([min(g.b) for g in groups], weights)
-    kept = []
-    for position, group in enumerate(groups):
-        group.moved = position not in keep
-        if not group.moved or group.score >= move_threshold:
-            kept.append(group)
-    return kept
+    low = pair.options.context_threshold
+    anchors = sorted((g for g in groups if not g.moved), key=lambda g: min(g.a))
+    bounds = [(-1, -1), *((max(g.a), max(g.b)) for g in anchors)]
+    ends = [*((min(g.a), min(g.b)) for g in anchors), (len(pair.a_texts), len(pair.b_texts))]
+    for number, ((a_from, b_from), (a_to, b_to)) in enumerate(zip(bounds, ends, strict=True)):
+        gap_a = [i for i in range(a_from + 1, a_to) if i not in a_group and i not in pair.a_heads]
+        gap_b = [j for j in range(b_from + 1, b_to) if j not in b_group and j not in pair.b_heads]
+        if not gap_a or not gap_b:
+            continue
+        lead = (
+            number == 0
+            and gap_a[0] == _first_body(pair.a_heads, a_group)
+            and gap_b[0] == _first_body(pair.b_heads, b_group)
+        )
+        if not lead and (len(gap_a) > 1 or len(gap_b) > 1):
+            if number > 0:
+                _fill_split_gap(pair, groups, a_group, b_group, gap_a, gap_b, low)
+            continue
+        i, j = gap_a[0], gap_b[0]
+        score = pair.scorer.pair(i, j)
+        if score >= low and not pair.scorer.by_chance(i, j):
+            group = _Group([i], [j], min(score, 0.999), "lead" if lead else "gap")
+            groups.append(group)
+            a_group[i], b_group[j] = group, group
 
 
-def _join_neighbours(
-    groups,
-    a_group,
-    b_group,
-    scorer: Scorer,
-    join_threshold: float,
-    a_count: int,
-    b_count: int,
-    tiebreak,
-) -> None:
-    """Attach unpaired sentences to an adjacent group when the group's other side holds them.
+def _fill_split_gap(pair: _Pair, groups, a_group, b_group, gap_a, gap_b, low) -> None:
+    """One sentence facing a short run of sentences between two kept pairs: a split
+    (or merge) when the run, read as one text, scores ``context_threshold`` with it."""
+    if min(len(gap_a), len(gap_b)) != 1 or max(len(gap_a), len(gap_b)) > _GAP_RUN:
+        return
+    if gap_a[-1] - gap_a[0] + 1 != len(gap_a) or gap_b[-1] - gap_b[0] + 1 != len(gap_b):
+        return
+    score = pair.scorer.group(gap_a, gap_b)
+    if score >= low:
+        group = _Group(list(gap_a), list(gap_b), min(score, 0.999), "gap")
+        groups.append(group)
+        a_group.update(dict.fromkeys(gap_a, group))
+        b_group.update(dict.fromkeys(gap_b, group))
 
-    Candidates from both sides are ranked together, so swapping ``a`` and ``b`` mirrors
-    the result (a merge becomes a split).
+
+def _first_body(heads: frozenset[int], owner) -> int:
+    """The first sentence after the headline lines (the lead, when nothing pairs it)."""
+    return len(heads)
+
+
+def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
+    """Attach unpaired sentences to an adjacent unit when that makes the unit better.
+
+    A sentence joins when most of its weight is found across (``join_threshold``) and the
+    unit's weighted Dice rises with it. Offers from both sides are ranked together, so
+    swapping ``a`` and ``b`` mirrors the result (a merge becomes a split).
     """
+    scorer, share_needed = pair.scorer, pair.options.join_threshold
     sides = (
-        ("a", a_count, a_group, scorer.a_keys, scorer.b_keys),
-        ("b", b_count, b_group, scorer.b_keys, scorer.a_keys),
+        ("a", len(pair.a_texts), a_group, scorer.a_keys, scorer.b_keys, pair.a_heads),
+        ("b", len(pair.b_texts), b_group, scorer.b_keys, scorer.a_keys, pair.b_heads),
     )
     while True:
         offers = []
-        for side, count, own, own_keys, other_keys in sides:
+        for side, count, own, own_keys, other_keys, heads in sides:
             for index in range(count):
-                if index in own:
+                if index in own or index in heads:
                     continue
-                before, after = own.get(index - 1), own.get(index + 1)
-                for group in {id(g): g for g in (before, after) if g is not None}.values():
-                    across = group.b if side == "a" else group.a
-                    if len(across) > 1:  # a merge does not also split, and vice versa
+                neighbours = {id(g): g for g in (own.get(index - 1), own.get(index + 1)) if g}
+                for group in neighbours.values():
+                    members, across = (group.a, group.b) if side == "a" else (group.b, group.a)
+                    if len(across) > 1:  # a merge does not also split: n:n has no direction
                         continue
-                    inside = group is before and group is after
+                    if members[0] in heads:  # a headline's unit takes no body sentence
+                        continue
                     whole = frozenset().union(*(other_keys[k] for k in across))
-                    share = 1.0 if inside else scorer.containment(own_keys[index], whole)
-                    if share >= join_threshold:
-                        pair = (index, across[0]) if side == "a" else (across[0], index)
-                        offers.append((-share, tiebreak(*pair), side, index, group))
+                    mine = frozenset().union(*(own_keys[k] for k in members))
+                    share = scorer.containment(own_keys[index] - mine, whole)
+                    if share < share_needed:
+                        continue
+                    grown = sorted([*members, index])
+                    if side == "a":
+                        gain = scorer.group(grown, across) - scorer.group(members, across)
+                    else:
+                        gain = scorer.group(across, grown) - scorer.group(across, members)
+                    if gain > _ALIKE:
+                        ends = (index, across[0]) if side == "a" else (across[0], index)
+                        offers.append((-round(gain, 9), pair.tiebreak(*ends), side, index, group))
         if not offers:
             return
         offers.sort(key=lambda offer: offer[:2])
@@ -270,100 +380,22 @@ def _join_neighbours(
             own = a_group if side == "a" else b_group
             if index in own or id(group) in joined:
                 continue
-            members = group.a if side == "a" else group.b
-            if index - 1 not in members and index + 1 not in members:
-                continue
             group.attach(side, index)
             own[index] = group
             joined.add(id(group))
 
 
-def _pair_in_context(
-    groups,
-    a_group,
-    b_group,
-    scores,
-    scorer: Scorer,
-    context_threshold: float,
-    a_count: int,
-    b_count: int,
-    tiebreak,
-) -> None:
-    """Link leftovers between two in-order groups: to each other or to those groups.
-
-    Inside a gap any sentence may link to any sentence of the other side in the same gap,
-    including the two groups that bound it, as long as links do not cross. A leftover
-    linked to a sentence that already has a partner joins its group (a merge or split).
-    """
-    anchors = sorted((g for g in groups if not g.moved), key=lambda g: min(g.a))
-    if not anchors:  # no pair to vouch for anything: unrelated texts stay apart
-        return
-    lower = [None, *anchors]
-    upper = [*anchors, None]
-    for left, right in zip(lower, upper, strict=True):
-        a_from = max(left.a) if left else -1
-        b_from = max(left.b) if left else -1
-        a_to = min(right.a) if right else a_count
-        b_to = min(right.b) if right else b_count
-        gap_a = [i for i in range(a_from + 1, a_to) if i not in a_group]
-        gap_b = [j for j in range(b_from + 1, b_to) if j not in b_group]
-        if not gap_a and not gap_b:
-            continue
-        edge_a = [*(left.a if left else ()), *(right.a if right else ())]
-        edge_b = [*(left.b if left else ()), *(right.b if right else ())]
-        pairs = [(i, j) for i in gap_a for j in (*gap_b, *edge_b)]
-        pairs += [(i, j) for i in edge_a for j in gap_b]
-        if len(pairs) > 20_000:  # a huge gap: only the index's candidates
-            pairs = [pair for pair in pairs if pair in scores]
-        ranked = []
-        for i, j in pairs:
-            score = scorer.link(i, j)
-            if score >= context_threshold:
-                ranked.append((score, i, j))
-        ranked.sort(key=lambda item: (-item[0], item[1] + item[2], tiebreak(item[1], item[2])))
-        links: list[tuple[int, int]] = [(max(g.a), max(g.b)) for g in (left, right) if g]
-        # new pairs first, then leftovers joining a pair (a merge or split): at equal scores
-        # a one-to-one pair is the simpler account, and the order stays swap-symmetric
-        for joining, (score, i, j) in [(False, item) for item in ranked] + [
-            (True, item) for item in ranked
-        ]:
-            group_a, group_b = a_group.get(i), b_group.get(j)
-            if (group_a is not None or group_b is not None) and not joining:
-                continue
-            if group_a is not None and group_b is not None:
-                continue
-            if any((i - p) * (j - q) < 0 for p, q in links):
-                continue
-            if group_a is None and group_b is None:
-                group = _Group([i], [j], score, "context")
-                groups.append(group)
-            elif group_a is not None:
-                if len(group_a.a) > 1:  # a merge does not also split
-                    continue
-                group = group_a
-                group.attach("b", j)
-            else:
-                if len(group_b.b) > 1:  # a split does not also merge
-                    continue
-                group = group_b
-                group.attach("a", i)
-            a_group[i], b_group[j] = group, group
-            links.append((i, j))
-
-
-def _units(
-    groups, a_group, b_group, a_texts, b_texts, a_folded, b_folded, scorer: Scorer, diffs: bool
-) -> tuple[Unit, ...]:
+def _units(pair: _Pair, groups, a_group, b_group, diffs: bool) -> tuple[Unit, ...]:
     """Order groups by position in b (then a) and turn them into units."""
     rows: list[tuple[tuple[float, float], _Group | None, int | None, int | None]] = []
     for group in groups:
         rows.append(((min(group.b), min(group.a)), group, None, None))
-    for j in range(len(b_texts)):
+    for j in range(len(pair.b_texts)):
         if j not in b_group:
             rows.append(((j, -1.0), None, None, j))
     # a dropped sentence sits just after the b position of the nearest in-order a before it
     last_b = -0.5
-    for i in range(len(a_texts)):
+    for i in range(len(pair.a_texts)):
         group = a_group.get(i)
         if group is not None:
             if not group.moved:
@@ -371,49 +403,35 @@ def _units(
         else:
             rows.append(((last_b, float(i)), None, i, None))
     rows.sort(key=lambda row: row[0])
+    return tuple(
+        _unit(pair, number, group, a_index, b_index, diffs)
+        for number, (_, group, a_index, b_index) in enumerate(rows)
+    )
 
-    units = []
-    for number, (_, group, a_index, b_index) in enumerate(rows):
-        if group is None:
-            status = "dropped" if a_index is not None else "added"
-            units.append(
-                Unit(
-                    number,
-                    status,
-                    (a_index,) if a_index is not None else (),
-                    (b_index,) if b_index is not None else (),
-                    0.0,
-                    False,
-                    "unmatched",
-                )
-            )
-            continue
-        a_join = " ".join(a_texts[i] for i in group.a)
-        b_join = " ".join(b_texts[j] for j in group.b)
-        if len(group.a) > 1 or len(group.b) > 1:
-            status = "merged" if len(group.a) > len(group.b) else "split"
-            if len(group.a) == len(group.b):
-                status = "merged"
-            score = scorer.dice(
-                frozenset().union(*(scorer.a_keys[i] for i in group.a)),
-                frozenset().union(*(scorer.b_keys[j] for j in group.b)),
-            )
-        else:
-            same = a_folded[group.a[0]] == b_folded[group.b[0]]
-            status = "same" if same else "reworded"
-            score = 1.0 if same else min(group.score, 0.999)
-        edits = word_diff(a_join, b_join) if diffs else ()
-        method = "identical" if status == "same" else group.method
-        units.append(
-            Unit(
-                number,
-                status,
-                tuple(group.a),
-                tuple(group.b),
-                round(score, 4),
-                group.moved,
-                method,
-                edits,
-            )
+
+def _unit(pair: _Pair, number: int, group, a_index, b_index, diffs: bool) -> Unit:
+    if group is None:
+        status = "dropped" if a_index is not None else "added"
+        a_side = (a_index,) if a_index is not None else ()
+        b_side = (b_index,) if b_index is not None else ()
+        return Unit(number, status, a_side, b_side, 0.0, False, "unmatched")
+    scorer = pair.scorer
+    if len(group.a) > 1 or len(group.b) > 1:
+        status = "split" if len(group.b) > len(group.a) else "merged"
+        score = scorer.dice(
+            frozenset().union(*(scorer.a_keys[i] for i in group.a)),
+            frozenset().union(*(scorer.b_keys[j] for j in group.b)),
         )
-    return tuple(units)
+    else:
+        same = pair.a_folded[group.a[0]] == pair.b_folded[group.b[0]]
+        status = "same" if same else "reworded"
+        score = 1.0 if same else min(group.score, 0.999)
+    edits = ()
+    if diffs:
+        a_join = " ".join(pair.a_texts[i] for i in group.a)
+        b_join = " ".join(pair.b_texts[j] for j in group.b)
+        edits = word_diff(a_join, b_join)
+    method = "identical" if status == "same" else group.method
+    return Unit(
+        number, status, tuple(group.a), tuple(group.b), round(score, 4), group.moved, method, edits
+    )

@@ -1,39 +1,64 @@
-"""Sentences -> content-word keys and the weighted similarity of two versions' sentences.
+"""Sentences -> content-word keys, and the weighted similarity of two versions' sentences.
 
-A sentence is matched on the sound keys of its content words (stop words dropped), so
-Qaddafi / Kadhafi and recognized / recognised count as one word. Each key is weighted by
-its inverse sentence frequency over both versions: a word found everywhere ("Libya",
-"said") weighs little, a rare one ("Wagner") a lot. Scores are a weighted Dice
-coefficient and weighted containment; an inverted index over the rarer keys proposes the
-pairs worth scoring, so no version pair is scored all against all.
+A sentence is matched on the keys of its content words (stop words dropped): a light
+stem (confirms / confirmed), number words as digits (thirteen / 13) and a sound key on
+top, so Qaddafi / Kadhafi and recognized / recognised count as one word.
+
+Each key is weighted by a *smoothed* inverse sentence frequency over both versions. Raw
+inverse frequencies over two short documents make a word seen once (often a one-off
+rewording) weigh several times a word seen in three sentences; the smoothing keeps rare
+words heavier, but not by much. The word score (a weighted Dice coefficient) is fused
+with a character score (an Indel ratio over the folded, lower-cased texts), which sees
+inflections, compounds and transliterations the keys miss.
+
+An inverted index over keys no more frequent than a fixed cap proposes the pairs worth
+scoring, and each sentence keeps its best few: no version pair is scored all against
+all, and the work per sentence is bounded whatever the length.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+from rapidfuzz.distance import Indel
 
 from ..model import Article, Sentence
-from ..normalize import STOPWORDS, sound_key, word_key
-from ..reading.segment import split_sentences
+from ..normalize import STOPWORDS, fold_typography, sound_key, word_key
+from ..reading.articles import as_article
+from ..vocabulary import entries
 
-__all__ = ["Version", "sentence_texts", "sentence_keys", "Scorer", "similarity_matrix"]
+__all__ = [
+    "Version",
+    "sentence_texts",
+    "sentence_keys",
+    "fold",
+    "Scorer",
+    "similarity_matrix",
+]
 
 Version = Article | str | Sequence[str] | Sequence[Sentence]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\-][^\W_]+)*")
+_SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
+# a key proposes candidates only while it is in at most this many sentences: a fixed cap,
+# so the index does the same bounded work per sentence at any length
+POSTINGS_CAP = 48
+_GRID = 2**20
 
 
 def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...], str]:
     """A version's sentences as texts, and its name (the outlet, else ``default_name``)."""
     if isinstance(version, Article):
         name = version.outlet or version.id
-        return tuple(s.text for s in version.sentences), name
+        return tuple(s.text for s in as_article(version).sentences), name
     if isinstance(version, str):
-        return tuple(s.text for s in split_sentences(version)), default_name
+        return tuple(s.text for s in as_article(version).sentences), default_name
     texts = []
     for item in version:
         if isinstance(item, Sentence):
@@ -48,38 +73,96 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
     return tuple(texts), default_name
 
 
+_FOLDED_ASCII = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")
+
+
+def fold(text: str) -> str:
+    """Typography folded (quotes, dashes, spaces); plain ASCII prose is returned as is.
+
+    >>> fold("Putin\u2019s  \u201cnew\u201d"), fold("Plain text.")
+    ('Putin\'s "new"', 'Plain text.')
+    """
+    if text.isascii() and not _FOLDED_ASCII.search(text):
+        return text
+    return fold_typography(text)
+
+
+@cache
+def _number_words() -> dict[str, str]:
+    return dict(entry.split() for entry in entries("number_words"))
+
+
+@lru_cache(maxsize=200_000)
+def word_sound(word: str) -> str:
+    """A content word's key ("" for a stop word): number words as digits, a light stem,
+    then the sound key.
+
+    >>> [word_sound(w) for w in ("confirms", "confirmed", "thirteen", "13", "the")]
+    ['knfrm', 'knfrm', '13', '13', '']
+    """
+    key = word_key(word)
+    if key in STOPWORDS:
+        return ""
+    number = _number_words().get(key)
+    if number:
+        return number
+    if key.endswith("'s"):
+        key = key[:-2]
+    if key.isalpha():
+        for suffix in _SUFFIXES:
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+                key = key[: -len(suffix)]
+                break
+    return sound_key(key)
+
+
 def sentence_keys(text: str) -> frozenset[str]:
     """The content-word keys a sentence is matched on.
 
     >>> sorted(sentence_keys("since its leader Muammar Qaddafi was killed"))
-    ['kdf', 'kld', 'ldr', 'mr']
+    ['kdf', 'kl', 'ldr', 'mr']
     """
-    return frozenset(
-        sound_key(word) for word in _WORD.findall(text) if word_key(word) not in STOPWORDS
-    )
+    keys = {word_sound(word) for word in _WORD.findall(text)}
+    keys.discard("")
+    return frozenset(keys)
 
 
 @dataclass
 class Scorer:
-    """Weighted key sets of both versions and the sparse scores between them."""
+    """Weighted key sets of both versions and the sparse scores between them.
+
+    ``smoothing`` is added to every key's sentence frequency (and to the count of
+    sentences) before the inverse is taken: 0 is plain IDF, large values weigh all
+    content words alike. ``blend`` is the share of the word score in the fused score;
+    the rest is the character score.
+    """
 
     a_keys: list[frozenset[str]]
     b_keys: list[frozenset[str]]
+    a_texts: Sequence[str] = ()
+    b_texts: Sequence[str] = ()
+    smoothing: float = 2.0
+    blend: float = 0.7
     weight: dict[str, float] = field(default_factory=dict)
-    a_mass: list[float] = field(default_factory=list)
-    b_mass: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         frequency = Counter(k for keys in (*self.a_keys, *self.b_keys) for k in keys)
-        total = len(self.a_keys) + len(self.b_keys)
-        self.weight = {k: math.log(1.0 + total / df) for k, df in frequency.items()}
+        total = len(self.a_keys) + len(self.b_keys) + self.smoothing
+        # weights on a grid of 2**-20: their sums are exact in any order, so the scores
+        # do not depend on set iteration order (PYTHONHASHSEED)
+        self.weight = {
+            k: round(math.log(1.0 + total / (df + self.smoothing)) * _GRID) / _GRID
+            for k, df in frequency.items()
+        }
         self.frequency = frequency
         self.a_mass = [self.mass(keys) for keys in self.a_keys]
         self.b_mass = [self.mass(keys) for keys in self.b_keys]
+        self.a_low = [t.lower() for t in self.a_texts]
+        self.b_low = [t.lower() for t in self.b_texts]
 
     def mass(self, keys: frozenset[str] | set[str]) -> float:
         weight = self.weight
-        return sum(weight[k] for k in keys)
+        return sum([weight[k] for k in keys])
 
     def dice(self, a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
         total = self.mass(a) + self.mass(b)
@@ -92,45 +175,80 @@ class Scorer:
         mass = self.mass(part)
         return self.mass(part & whole) / mass if mass else 0.0
 
-    def link(self, i: int, j: int, *, smoothing: float = 1.0) -> float:
-        """How well a_i and b_j belong together: Dice, or how much of one the other holds.
+    def characters(self, i: int, j: int) -> float:
+        """The Indel ratio of the two folded, lower-cased sentences (0..1)."""
+        if not self.a_low or not self.b_low:
+            return 0.0
+        return Indel.normalized_similarity(self.a_low[i], self.b_low[j])
 
-        Containment is smoothed so that a two-word sentence is not "contained" in every
-        sentence that shares one of its words.
+    def by_chance(self, i: int, j: int) -> bool:
+        """True when two sentences of three or more content words share only one."""
+        a, b = self.a_keys[i], self.b_keys[j]
+        return len(a & b) < 2 and min(len(a), len(b)) > 2
+
+    def pair(self, i: int, j: int) -> float:
+        """The fused score of a_i and b_j: weighted word Dice blended with characters.
+
+        One shared content word between sentences of three or more is chance: the
+        character score would only echo it, so such a pair keeps its word score.
         """
         a, b = self.a_keys[i], self.b_keys[j]
-        shared = self.mass(a & b)
-        if not shared:
+        shared = a & b
+        total = self.a_mass[i] + self.b_mass[j]
+        if not total:
             return 0.0
-        dice = 2.0 * shared / (self.a_mass[i] + self.b_mass[j])
-        return max(
-            dice, shared / (self.a_mass[i] + smoothing), shared / (self.b_mass[j] + smoothing)
-        )
+        weight = self.weight
+        words = 2.0 * sum([weight[k] for k in shared]) / total
+        if self.blend >= 1.0 or (len(shared) < 2 and len(a) > 2 and len(b) > 2):
+            return words
+        return self.blend * words + (1.0 - self.blend) * self.characters(i, j)
 
-    def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
-        """Dice scores of the pairs that share a rare enough key."""
-        total = len(self.a_keys) + len(self.b_keys)
-        cap = max(40, int(4 * math.sqrt(total)))
+    def group(self, a_indices: Sequence[int], b_indices: Sequence[int]) -> float:
+        """The fused score of several sentences of each side, each side read as one text."""
+        a = frozenset().union(*(self.a_keys[i] for i in a_indices))
+        b = frozenset().union(*(self.b_keys[j] for j in b_indices))
+        if len(a & b) < 2 and min(len(a), len(b)) > 2:
+            return self.dice(a, b)
+        chars = Indel.normalized_similarity(
+            " ".join(self.a_low[i] for i in a_indices), " ".join(self.b_low[j] for j in b_indices)
+        )
+        return self.blend * self.dice(a, b) + (1.0 - self.blend) * chars
+
+    def _postings(self) -> dict[str, list[int]]:
         postings: dict[str, list[int]] = defaultdict(list)
+        frequency = self.frequency
         for j, keys in enumerate(self.b_keys):
             for k in keys:
-                if self.frequency[k] <= cap:
+                if frequency[k] <= POSTINGS_CAP:
                     postings[k].append(j)
-        scores: dict[tuple[int, int], float] = {}
-        weight = self.weight
+        return postings
+
+    def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
+        """Fused scores of the pairs that are among the best few of either sentence.
+
+        Pairs are proposed by the keys they share (each key no more frequent than
+        ``POSTINGS_CAP``) and ranked by the weight they share.
+        """
+        postings, weight = self._postings(), self.weight
+        keep: set[tuple[int, int]] = set()
+        by_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
         for i, keys in enumerate(self.a_keys):
             shared: dict[int, float] = defaultdict(float)
             for k in keys:
+                w = weight[k]
                 for j in postings.get(k, ()):
-                    shared[j] += weight[k]
-            if len(shared) > per_sentence:
-                best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
-                shared = dict(best[:per_sentence])
-            for j in shared:
-                denominator = self.a_mass[i] + self.b_mass[j]
-                if denominator:  # below 1: only identical texts score 1 (set by align)
-                    scores[i, j] = min(0.999, 2.0 * self.mass(keys & self.b_keys[j]) / denominator)
-        return scores
+                    shared[j] += w
+            ranked = [(w, -j) for j, w in shared.items()]
+            if len(ranked) > per_sentence:
+                ranked = heapq.nlargest(per_sentence, ranked)
+            keep.update((i, -j) for _, j in ranked)
+            for j, w in shared.items():
+                by_b[j].append((w, -i))
+        for j, rows in by_b.items():
+            chosen = heapq.nlargest(per_sentence, rows) if len(rows) > per_sentence else rows
+            keep.update((-i, j) for _, i in chosen)
+        pair = self.pair
+        return {(i, j): min(0.999, pair(i, j)) for i, j in sorted(keep)}
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:

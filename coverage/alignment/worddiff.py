@@ -16,7 +16,10 @@ Two clean-ups make the edits read like a person's account of the change:
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
@@ -28,8 +31,20 @@ __all__ = ["word_diff", "replay", "are_variants"]
 _Opcode = tuple[str, int, int, int, int]
 
 
-def _compare_key(token: Token) -> str:
-    return fold_quotes(token.text)
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """A sentence's tokens, kept for the sentences that come round again (copies)."""
+    return tuple(tokenize(text))
+
+
+def _compare_keys(text: str, tokens: Sequence[Token]) -> list[str]:
+    """Each token's typography-folded form; plain ASCII needs no folding but the backtick."""
+    if text.isascii() and "`" not in text:
+        return [t.text for t in tokens]
+    return [_fold_token(t.text) for t in tokens]
+
+
+_fold_token = lru_cache(maxsize=65_536)(fold_quotes)
 
 
 # difflib reads best (longest common blocks first), but its time explodes on long,
@@ -59,11 +74,11 @@ def are_variants(a: str, b: str) -> bool:
     return Indel.normalized_similarity(word_key(a), word_key(b)) >= 0.8
 
 
-def _is_filler(tokens: list[Token]) -> bool:
+def _is_filler(tokens: Sequence[Token]) -> bool:
     return all(word_key(t.text) in STOPWORDS or not t.text[0].isalnum() for t in tokens)
 
 
-def _join_fillers(opcodes: list[_Opcode], a: list[Token], b: list[Token]) -> list[_Opcode]:
+def _join_fillers(opcodes: list[_Opcode], a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
     """Absorb a short equal run of stop words between two changes into one replace."""
     merged: list[_Opcode] = []
     for index, op in enumerate(opcodes):
@@ -96,7 +111,7 @@ def _tag(i1: int, i2: int, j1: int, j2: int) -> str:
     return "replace"
 
 
-def _split_variants(op: _Opcode, a: list[Token], b: list[Token]) -> list[_Opcode]:
+def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
     """Cut name/spelling variants out of a replace, keeping the rest as phrases."""
     _, i1, i2, j1, j2 = op
     if (i2 - i1) * (j2 - j1) > 2500:  # a rewritten paragraph, not a phrase: leave it whole
@@ -134,7 +149,7 @@ def _split_variants(op: _Opcode, a: list[Token], b: list[Token]) -> list[_Opcode
     return pieces
 
 
-def _boundaries(text: str, tokens: list[Token]) -> list[int]:
+def _boundaries(text: str, tokens: Sequence[Token]) -> list[int]:
     """Where each token's share of the text begins; the text's end closes the last one."""
     starts = [0] + [t.start for t in tokens[1:]]
     return starts + [len(text)]
@@ -143,19 +158,72 @@ def _boundaries(text: str, tokens: list[Token]) -> list[int]:
 def word_diff(a: str, b: str) -> tuple[WordEdit, ...]:
     """The word edits that turn sentence ``a`` into sentence ``b``.
 
+    Swapping the sentences mirrors the edits (``insert`` <-> ``delete``): the diff is
+    always worked out in one canonical direction and turned round when needed.
+
     >>> [str(e) for e in word_diff("backed by military leader Khalifa Haftar",
     ...                             "backed by military strongman Khalifa Haftar")]
     ['equal backed by military', 'replace leader -> strongman', 'equal Khalifa Haftar']
     >>> [str(e) for e in word_diff("since its leader Muammar Qaddafi was killed",
     ...                             "since longtime dictator Moamer Kadhafi was killed")]
     ['equal since', 'replace its leader -> longtime dictator', 'replace Muammar Qaddafi -> Moamer Kadhafi', 'equal was killed']
+    >>> [str(e) for e in word_diff("U.S. Libya Russia.", "Libya.")]
+    ['delete U.S .', 'equal Libya', 'delete Russia', 'equal .']
     """
-    a_tokens, b_tokens = tokenize(a), tokenize(b)
+    if b < a:
+        return tuple(_mirror(edit) for edit in _diff(b, a))
+    return _diff(a, b)
+
+
+def _mirror(edit: WordEdit) -> WordEdit:
+    tag = {"insert": "delete", "delete": "insert"}.get(edit.tag, edit.tag)
+    return WordEdit(tag, edit.b_words, edit.a_words, edit.b_span, edit.a_span)  # type: ignore[arg-type]
+
+
+def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
+    """The matcher's opcodes either way round, whichever keeps more words equal.
+
+    difflib takes the first of equally long matches, so "Libya." against "U.S. Libya
+    Russia." may anchor on the full stop and lose the name; reading the pair the other
+    way round finds it.
+    """
+    forward = _opcodes(a_keys, b_keys)
+    best = _equal_counts(forward, a_keys)
+    common = Counter(a_keys) & Counter(b_keys)  # no diff keeps more equal than this
+    if best == (sum(n for k, n in common.items() if k[:1].isalnum()), sum(common.values())):
+        return forward
+    backward = [
+        ({"insert": "delete", "delete": "insert"}.get(tag, tag), j1, j2, i1, i2)
+        for tag, i1, i2, j1, j2 in _opcodes(b_keys, a_keys)
+    ]
+    return backward if _equal_counts(backward, a_keys) > best else forward
+
+
+def _words(keys: list[str]) -> int:
+    return sum(1 for k in keys if k[:1].isalnum())
+
+
+def _equal_counts(opcodes: list[_Opcode], a_keys: list[str]) -> tuple[int, int]:
+    """(equal words, equal tokens) of a diff."""
+    words = tokens = 0
+    for tag, i1, i2, _, _ in opcodes:
+        if tag == "equal":
+            tokens += i2 - i1
+            words += _words(a_keys[i1:i2])
+    return words, tokens
+
+
+def _diff(a: str, b: str) -> tuple[WordEdit, ...]:
+    a_tokens = _tokens(a)
+    b_tokens = a_tokens if b == a else _tokens(b)
+    if b == a and a_tokens:  # the same sentence: one equal run (no matcher needed)
+        words = tuple(t.text for t in a_tokens)
+        return (WordEdit("equal", words, words, (0, len(a)), (0, len(b))),)
     if not a_tokens and not b_tokens:  # nothing but white space, if anything
         return (WordEdit("equal", (), (), (0, len(a)), (0, len(b))),) if a or b else ()
-    a_keys = [_compare_key(t) for t in a_tokens]
-    b_keys = [_compare_key(t) for t in b_tokens]
-    opcodes = _join_fillers(_opcodes(a_keys, b_keys), a_tokens, b_tokens)
+    a_keys = _compare_keys(a, a_tokens)
+    b_keys = _compare_keys(b, b_tokens)
+    opcodes = _join_fillers(_best_opcodes(a_keys, b_keys), a_tokens, b_tokens)
     refined: list[_Opcode] = []
     for op in opcodes:
         refined.extend(_split_variants(op, a_tokens, b_tokens) if op[0] == "replace" else [op])

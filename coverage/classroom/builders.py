@@ -72,7 +72,9 @@ def spot_the_change(story: _Story) -> list[Exercise]:
     found: dict[str, list] = {}
     for k, alignment, row in story.changes:
         category = row.kind
-        if row.detail == "attribution" and category in _ALSO_RIGHT:
+        if category == "attribution" and row.tag in ("delete", "insert"):
+            category = "dropped_attribution" if row.tag == "delete" else "added_attribution"
+        elif row.detail == "attribution" and category in _ALSO_RIGHT:
             category = category.replace("detail", "attribution")
         short = max(len(row.a_words.split()), len(row.b_words.split())) <= 4
         if category in CHANGE_CHOICES and short and _content(f"{row.a_words} {row.b_words}"):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..reading.articles import with_sentences
 from .shards import TEXT_FIELDS, articles_from, save_array, signatures_file, write_part
 from .stories import run_pairs
 
@@ -196,7 +197,8 @@ def load_component(path: Path):
 
     columns = pq.read_table(path).to_pydict()
     index = [int(k) for k in columns["index"]]
-    articles = dict(zip(index, articles_from(columns), strict=True))
+    # sentences split once here, for the confirmation and the comparison alike
+    articles = dict(zip(index, map(with_sentences, articles_from(columns)), strict=True))
     signatures = {
         k: np.frombuffer(base64.b64decode(s), dtype=np.uint32)
         for k, s in zip(index, columns["signature"], strict=True)

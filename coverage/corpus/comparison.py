@@ -28,9 +28,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..alignment.aligner import align, sentence_keys
+from ..alignment.aligner import align
+from ..alignment.similarity import sentence_keys
 from ..errors import ArticleNotFound, NotEnoughVersions
 from ..model import Alignment, Article, WordEdit
+from ..options import DEFAULT, Options, resolve
+from ..reading.articles import as_articles
 from .stories import STRONG, Story
 
 if TYPE_CHECKING:
@@ -93,6 +96,7 @@ class Comparison:
     sentences: tuple[tuple[str, ...], ...]
     units: tuple[ContentUnit, ...]
     alignments: dict[str, Alignment] = field(default_factory=dict, compare=False)
+    options: Options = field(default=DEFAULT, compare=False)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per sentence: unit, outlet, article_id, sentence_index, text, status..."""
@@ -209,16 +213,22 @@ def _shared(alignment: Alignment) -> tuple[int, int]:
 def compare(
     story_or_articles: Story | Sequence[Article],
     *,
+    options: Options | None = None,
     spine: int | str | Article | None = None,
-    threshold: float = 0.35,
+    threshold: float | None = None,
     diffs: bool = True,
 ) -> Comparison:
     """Align N >= 2 versions of a story into one table of content units.
 
-    ``spine`` names the reference version (an index, article id or outlet); by default
-    it is the version with the most shared content. ``threshold`` is passed to
-    :func:`align.align`; ``diffs=False`` skips the word diffs.
+    ``spine`` names the reference version (an index, article id or outlet; it overrides
+    ``options.spine``); by default it is the version with the most shared content.
+    ``options`` (with ``threshold`` as an override) is passed to every
+    :func:`~comparative_coverage.alignment.aligner.align` and recorded in the result;
+    ``diffs=False`` skips the word diffs.
     """
+    options = resolve(options, threshold=threshold)
+    if spine is None:
+        spine = options.spine
     articles = tuple(
         story_or_articles.articles if isinstance(story_or_articles, Story) else story_or_articles
     )
@@ -232,6 +242,7 @@ def compare(
             f"compare() needs at least two versions of a story, got {len(articles)}; "
             "pass a Story with several articles (see find_stories) or a list of articles"
         )
+    articles = tuple(as_articles(articles))
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
@@ -239,7 +250,8 @@ def compare(
         shared = [0] * len(articles)
         for x in range(len(articles)):
             for y in range(x + 1, len(articles)):
-                on_x, on_y = _shared(align(sentences[x], sentences[y], diffs=False))
+                pair = align(sentences[x], sentences[y], options=options, diffs=False)
+                on_x, on_y = _shared(pair)
                 shared[x] += on_x
                 shared[y] += on_y
         chosen = max(range(len(articles)), key=lambda k: (shared[k], -k))
@@ -247,7 +259,7 @@ def compare(
         labels[k]: align(
             sentences[chosen],
             sentences[k],
-            threshold=threshold,
+            options=options,
             diffs=diffs,
             a_name=labels[chosen],
             b_name=labels[k],
@@ -256,7 +268,7 @@ def compare(
         if k != chosen
     }
     units = _build_units(sentences, chosen, [alignments.get(label) for label in labels])
-    return Comparison(articles, labels, chosen, sentences, units, alignments)
+    return Comparison(articles, labels, chosen, sentences, units, alignments, options)
 
 
 def _build_units(

@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
-from ..reading.segment import split_paragraphs
+from ..reading.articles import with_sentences
 from .stories import Story, find_stories
 
 __all__ = ["Related", "RelatedLink", "find_related", "names_in", "GENERIC_NAMES"]
@@ -103,7 +103,7 @@ def _profile(story: Story) -> tuple[Counter[str], dict[str, str], list[date]]:
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     dates = []
     for article in story.articles:
-        texts = [s.text for s in split_paragraphs(article.paragraphs, language=article.language)]
+        texts = [s.text for s in with_sentences(article).sentences]
         for word, count in names_in(texts).items():
             counts[sound_key(word)] += count
             forms[sound_key(word)][word] += count

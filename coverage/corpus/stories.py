@@ -31,7 +31,7 @@ import numpy as np
 from ..alignment.aligner import align
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
-from ..reading.segment import split_paragraphs
+from ..reading.articles import with_sentences
 from ..unionfind import UnionFind
 
 if TYPE_CHECKING:
@@ -378,10 +378,7 @@ def confirm(
             continue
         for k in (i, j):
             if k not in sentences:
-                found = article(k)
-                sentences[k] = tuple(
-                    s.text for s in split_paragraphs(found.paragraphs, language=found.language)
-                )
+                sentences[k] = tuple(s.text for s in with_sentences(article(k)).sentences)
         found = _evidence(sentences[i], sentences[j], threshold=threshold, containment=containment)
         if found:
             forest.union(i, j)

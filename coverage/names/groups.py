@@ -23,8 +23,9 @@ from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..normalize import word_key
+from ..reading.articles import as_articles
 from ..unionfind import UnionFind
-from .mentions import Mention, as_articles, extract_mentions
+from .mentions import Mention, extract_mentions
 from .pairs import confirmed_pairs, same_name, skeleton
 from .spans import DEMONYMS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS, part_key
 

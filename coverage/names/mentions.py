@@ -14,11 +14,9 @@ from dataclasses import dataclass, replace
 
 from ..model import Article
 from ..normalize import Token
+from ..reading.articles import as_articles
 from ..reading.segment import split_sentences
 from .spans import (
-    DEMONYMS,
-    ORG_HEADS,
-    TITLE_WORDS,
     _kind,
     _sentence_mentions,
     _stats,
@@ -30,12 +28,7 @@ __all__ = [
     "extract_mentions",
     "article_sentences",
     "part_key",
-    "as_articles",
     "WHERE",
-    # the rules' word lists that other stages read (defined in name_spans)
-    "DEMONYMS",
-    "ORG_HEADS",
-    "TITLE_WORDS",
 ]
 
 WHERE = ("body", "dek", "caption")
@@ -64,24 +57,6 @@ class Mention:
     title_start: int = 0
     kind: str = "name"
     entity: str = ""
-
-
-def as_articles(articles: Article | str | Iterable[Article | str]) -> list[Article]:
-    """One article or text, or several, as a list of Articles (a text is one article)."""
-    if isinstance(articles, (Article, str)):
-        articles = [articles]
-    found = []
-    for k, item in enumerate(articles):
-        if isinstance(item, Article):
-            found.append(item)
-        elif isinstance(item, str):
-            paragraphs = tuple(p.strip() for p in item.split("\n\n") if p.strip())
-            found.append(
-                Article(id=f"text#{k + 1}", outlet=f"text {k + 1}", title="", paragraphs=paragraphs)
-            )
-        else:
-            raise TypeError(f"expected Articles or texts, not {type(item).__name__}")
-    return found
 
 
 def article_sentences(

@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from ..errors import InputNotFound, MissingColumn
 from ..model import Alignment
@@ -57,6 +57,8 @@ def same_name(a: str, b: str) -> bool:
     (True, True)
     >>> same_name("Abdul Hamid", "Abdulhamid"), same_name("Jin-ping", "Jinping")
     (True, True)
+    >>> same_name("Tchiani", "Tiani"), same_name("Шойгу", "Shoigu"), same_name("Karikó", "Kariko")
+    (True, True, True)
     >>> same_name("Libya", "Liberia"), same_name("Austria", "Australia")
     (False, False)
     >>> same_name("Mohammed", "Mahmoud"), same_name("Khalifa", "Khaled")
@@ -71,7 +73,16 @@ def same_name(a: str, b: str) -> bool:
     letters = Indel.normalized_similarity(ka, kb)
     if sa == sb and len(sa) >= 2:
         return letters >= 0.6
-    return letters >= 0.85 and sa[1:] == sb[1:]  # Yevkurov / Evkurov: only the first sound
+    if letters >= 0.85 and sa[1:] == sb[1:]:  # Yevkurov / Evkurov: only the first sound
+        return True
+    # a transliteration with a letter or two more or less inside: Tchiani / Tiani
+    return (
+        min(len(ka), len(kb)) >= 5
+        and ka[0] == kb[0]
+        and ka[-3:] == kb[-3:]
+        and letters >= 0.8
+        and DamerauLevenshtein.distance(ka, kb) == abs(len(ka) - len(kb)) <= 2
+    )
 
 
 def _near(a: str, b: str) -> bool:

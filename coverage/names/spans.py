@@ -1,7 +1,7 @@
 """A sentence -> the names in it: spans of capitalised words, titles split off, a kind guessed.
 
 No downloadable model: names are found by rules over capitalised words (the word lists
-below are the rules' vocabulary; :mod:`mentions` applies them to articles).
+are the rules' vocabulary, in ``resources/vocabulary/``; :mod:`mentions` applies them).
 
 - A **run** is a sequence of capitalised words, with particles inside ("bin", "van",
   "al-Dbeibeh"); a possessive ("Libya's") ends it. A lowercase prefix or suffix is cut
@@ -28,7 +28,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..vocabulary import listed
 
 __all__ = [
     "part_key",
@@ -44,81 +47,19 @@ __all__ = [
 ]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-PARTICLES = _words(
-    "al el bin ibn bint abu de del della der den di da du dos das van von le la ter ten"
-)
+PARTICLES = listed("name_particles")
 _ARTICLE_PREFIX = re.compile(
-    r"^(?:al|el|ad|ed|as|ash|at|az|an|ar|ul|bin|ibn|bint|abu)[-\u2010\u2011]", re.I
+    r"^(?:al|el|ad|ed|as|ash|at|az|an|ar|ul|bin|ibn|bint|abu)(?:[-\u2010\u2011]|\s(?=\w))", re.I
 )
-TITLE_WORDS = _words(
-    """president vice prime minister ministers premier chancellor king queen prince princess
-    crown sheikh emir sultan general gen marshal field colonel col major maj lieutenant lt
-    captain capt admiral adm sergeant sgt commander cmdr chief head chairman chairwoman chair
-    speaker secretary secretary-general deputy foreign defense defence interior finance
-    justice special envoy representative ambassador spokesman spokeswoman spokesperson
-    senator sen rep congressman congresswoman governor gov mayor judge director mr mrs ms
-    miss dr prof professor pope cardinal archbishop bishop rev reverend imam ayatollah former
-    late acting interim incoming outgoing self-proclaimed strongman warlord dictator leader
-    commissioner attorney presidential adviser advisor coordinator president-elect mp lord
-    lady sir dame emperor tsar czar mufti consul attache extraordinary plenipotentiary
-    official spokesperson state"""
-)
-PERSON_TITLES = TITLE_WORDS - _words("foreign defense defence interior finance justice special")
-DEMONYMS = _words(
-    """afghan albanian algerian american angolan argentine armenian australian austrian
-    azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british
-    bulgarian burmese cambodian cameroonian canadian chadian chilean chinese colombian
-    congolese croatian cuban cypriot czech danish dutch egyptian emirati english eritrean
-    estonian ethiopian european filipino finnish french georgian german ghanaian greek
-    haitian hungarian indian indonesian iranian iraqi irish israeli italian ivorian japanese
-    jordanian kazakh kenyan korean kosovar kurdish kuwaiti kyrgyz lebanese libyan lithuanian
-    latvian malaysian malian mauritanian mexican moldovan mongolian moroccan nigerian
-    norwegian omani pakistani palestinian peruvian polish portuguese qatari romanian russian
-    rwandan saudi scottish senegalese serbian slovak slovenian somali spanish sudanese
-    swedish swiss syrian taiwanese tajik thai tunisian turkish turkmen ugandan ukrainian
-    uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean western eastern arab african
-    asian soviet sunni shiite shia muslim christian us u.s uk u.k eu un"""
-)
-ORG_HEADS = _words(
-    """army council government ministry party group union committee agency company forces
-    conference bank court assembly parliament congress organization organisation front
-    brigade brigades movement alliance authority administration commission corporation
-    university institute office department embassy accord unity nations states emirates
-    kingdom republic federation press news post times television network brotherhood
-    coalition guard police navy fund league association foundation service services command
-    staff tribunal senate cabinet presidency agency"""
-)
-PLACE_HEADS = _words(
-    """east west north south city sea gulf river island islands valley mountains coast region
-    province district town village square street road airport port base bay strait zone"""
-)
-CALENDAR = _words(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december jan feb mar apr jun jul aug
-    sep sept oct nov dec"""
-)
-_COMPOUND_SUFFIXES = _words(
-    """based led backed friendly born controlled held run style like made owned allied
-    aligned funded speaking bound era linked affiliated sponsored oriented wide related
-    brokered mediated supported appointed installed loyal recognized recognised dominated
-    occupied majority language centred centered"""
-)
-NOT_NAMES = _words("photo file video image credit source update editing reporting")
-# capitalised only because they open a sentence
-COMMON_OPENERS = _words(
-    """following currently separately meanwhile furthermore moreover however nevertheless
-    nonetheless earlier later previously additionally instead indeed overall finally first
-    second third last next today yesterday tomorrow recently initially eventually
-    subsequently consequently therefore thus hence accordingly similarly likewise otherwise
-    specifically notably importantly ultimately afterwards elsewhere near throughout despite
-    amid among asked speaking responding many several most others activists officials
-    analysts sources residents witnesses critics experts observers authorities protesters
-    rebels militants diplomats lawmakers troops forces police meanwhile already perhaps"""
-)
+TITLE_WORDS = listed("titles")
+PERSON_TITLES = listed("titles", without=("office_words",))
+DEMONYMS = listed("demonyms")
+ORG_HEADS = listed("organisation_heads")
+PLACE_HEADS = listed("place_heads")
+CALENDAR = listed("calendar")
+_COMPOUND_SUFFIXES = listed("compound_suffixes")
+NOT_NAMES = listed("generic_names")
+COMMON_OPENERS = listed("sentence_openers")  # capitalised only because they open a sentence
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
 _OPENERS = frozenset("\u201c\"\u2018'(:[\u2014\u2013-.!?")
@@ -130,8 +71,13 @@ def part_key(part: str) -> str:
 
     >>> part_key("al-Dbeibeh"), part_key("Abdul Hamid"), part_key("Jin-ping")
     ('dbeibeh', 'abdulhamid', 'jinping')
+    >>> part_key("Шойгу"), part_key("Karikó"), part_key("@HumzaYousaf")
+    ('shoigu', 'kariko', 'humzayousaf')
     """
-    key = _ARTICLE_PREFIX.sub("", word_key(part))
+    key = word_key(part)
+    if not key.isascii():  # another script: Шойгу -> shoigu
+        key = anyascii(key).casefold()
+    key = _ARTICLE_PREFIX.sub("", key.lstrip("@#"))
     return re.sub(r"[\s\-\u2010\u2011'.]", "", key)
 
 

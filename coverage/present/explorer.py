@@ -19,7 +19,7 @@ from ..corpus.stories import Story, find_stories
 from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
 from ..reading.files import read_articles
-from ..wording.kinds import KINDS, classify_changes
+from ..wording.kinds import KINDS, classify_changes, kind_title
 from .charts import alignment_map, change_counts, changes_chart
 from .render import alignment_html, comparison_html
 from .wording_charts import kinds_chart
@@ -63,7 +63,7 @@ class Explorer:
     the table of changes.
     """
 
-    def __init__(self, stories: Sequence[Story], *, threshold: float = 0.35) -> None:
+    def __init__(self, stories: Sequence[Story], *, threshold: float = 0.3) -> None:
         w = _widgets()
         if not stories:
             raise NotEnoughVersions("explore() found no articles to show; pass a corpus")
@@ -80,7 +80,10 @@ class Explorer:
             options=list(STATUSES), value=list(STATUSES), description="Statuses", rows=6
         )
         self.kinds = w.SelectMultiple(
-            options=list(KINDS), value=list(KINDS), description="Changes", rows=6
+            options=[(kind_title(k), k) for k in KINDS],
+            value=list(KINDS),
+            description="Changes",
+            rows=6,
         )
         self.threshold = w.FloatSlider(
             value=threshold,
@@ -215,7 +218,7 @@ def _svg(chart) -> str:
         return f"<p>chart unavailable: {escape(str(error))}</p>"
 
 
-def explore(source, *, threshold: float = 0.35) -> Explorer:
+def explore(source, *, threshold: float = 0.3) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way

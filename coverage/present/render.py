@@ -14,6 +14,7 @@ from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import Alignment, Article, Unit, WordEdit
 from ..names.groups import NameGroup
+from ..reading.articles import as_article
 from ..wording.quotes import Quote
 from .colors import MOVED_COLOR, STATUS_COLORS
 
@@ -110,6 +111,22 @@ def _cell(alignment: Alignment, unit: Unit, side: str) -> str:
     return highlight(joined, unit.edits, side=side) if unit.edits else escape(joined)
 
 
+def _restatement_rows(alignment: Alignment) -> list[str]:
+    """One row per restatement link: a line that says again what one across says."""
+    rows = []
+    for link in alignment.restatements:
+        a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
+        a_cell, b_cell = escape(a_text), escape(b_text)
+        rows.append(
+            f'<tr class="cc-restatement"><td class="cc-n">{link.a + 1}</td>'
+            f'<td class="cc-a">{a_cell}</td>'
+            f'<td class="cc-s">{status_badge("restates")}<br><span style="color:#777;'
+            f'font-size:11px">{escape(link.method)}</span></td>'
+            f'<td class="cc-n">{link.b + 1}</td><td class="cc-b">{b_cell}</td></tr>'
+        )
+    return rows
+
+
 def _numbers(indices: tuple[int, ...]) -> str:
     return ", ".join(str(k + 1) for k in indices)
 
@@ -145,8 +162,12 @@ def alignment_html(
             f'<td class="cc-n">{_numbers(unit.b)}</td>'
             f'<td class="cc-b">{_cell(alignment, unit, "b")}</td></tr>'
         )
+    if statuses is None:
+        rows.extend(_restatement_rows(alignment))
     caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
     counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
+    if alignment.restatements:
+        counts += f", {len(alignment.restatements)} restatement links"
     return (
         f'{STYLE}<div class="cc-view">'
         + (legend_html() if show_legend else "")
@@ -173,7 +194,7 @@ def article_html(article: Article) -> str:
         extra += f"<details><summary>set aside ({len(article.skipped)})</summary><ul>{skipped}</ul></details>"
     return (
         f'{STYLE}<div class="cc-view"><h3>{escape(article.title or "(untitled)")}</h3>'
-        f'<div style="color:#666">{meta} · {len(article.sentences)} sentences, '
+        f'<div style="color:#666">{meta} · {len(as_article(article).sentences)} sentences, '
         f"{article.words} words</div>{dek}{paragraphs}{extra}</div>"
     )
 

@@ -20,6 +20,7 @@ from ..corpus.comparison import compare
 from ..corpus.stories import Story, find_stories
 from ..errors import ArticleNotFound, EmptyInput
 from ..model import Article
+from ..reading.articles import as_articles
 from ..reading.files import read_articles
 from .export import vega_bundle
 from .page import page_html
@@ -61,13 +62,13 @@ _EMBED = """(function () {
 
 def _articles(source: Source) -> list[Article]:
     if isinstance(source, Article):
-        return [source]
+        return as_articles(source)
     if isinstance(source, str | os.PathLike):
         return read_articles(source)
     articles: list[Article] = []
     for item in source:
         articles.extend([item] if isinstance(item, Article) else read_articles(item))
-    return articles
+    return as_articles(articles)
 
 
 def _keep_outlets(articles: list[Article], outlets: Iterable[str] | None) -> list[Article]:

@@ -10,9 +10,11 @@ from ..corpus.comparison import COMPARISON_STATUSES, Comparison
 from ..corpus.related import Related
 from ..corpus.stories import Story
 from ..model import Alignment, Article
+from ..reading.articles import with_sentences
 
 __all__ = [
     "articles_frame",
+    "skipped_frame",
     "alignment_frame",
     "changes_frame",
     "ALIGNMENT_COLUMNS",
@@ -37,6 +39,27 @@ ARTICLE_COLUMNS = (
 )
 
 
+def skipped_frame(articles: Sequence[Article]) -> pd.DataFrame:
+    """One row per line the reader set aside (``skipped``) or kept in doubt (``unsure``):
+    id, outlet, place, reason, text, start, end."""
+    rows = [
+        {
+            "id": a.id,
+            "outlet": a.outlet or "unknown",
+            "place": place,
+            "reason": s.reason,
+            "text": s.text,
+            "start": s.start,
+            "end": s.end,
+        }
+        for a in articles
+        for place, records in (("skipped", a.skipped), ("kept, unsure", a.unsure))
+        for s in records
+    ]
+    columns = ["id", "outlet", "place", "reason", "text", "start", "end"]
+    return pd.DataFrame(rows, columns=columns)
+
+
 def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
     """One row per article: id, outlet, title, date, sentence and word counts, source."""
     rows = [
@@ -45,7 +68,7 @@ def articles_frame(articles: Sequence[Article]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
             "paragraphs": len(a.paragraphs),
             "captions": len(a.captions),
@@ -67,7 +90,35 @@ ALIGNMENT_COLUMNS = (
     "moved",
     "score",
     "method",
+    "link",
 )
+
+
+def _restatement_rows(alignment: Alignment) -> list[dict]:
+    unit_of = {
+        (side, k): unit.unit
+        for unit in alignment.units
+        for side, ks in (("a", unit.a), ("b", unit.b))
+        for k in ks
+    }
+    rows = []
+    for link in alignment.restatements:
+        a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
+        rows.append(
+            {
+                "unit": unit_of[link.by, link.a if link.by == "a" else link.b],
+                "a_index": link.a,
+                "b_index": link.b,
+                "a_text": a_text,
+                "b_text": b_text,
+                "status": "same" if a_text == b_text else "reworded",
+                "moved": False,
+                "score": link.score,
+                "method": link.method,
+                "link": "restatement",
+            }
+        )
+    return rows
 
 
 def alignment_frame(alignment: Alignment) -> pd.DataFrame:
@@ -75,7 +126,9 @@ def alignment_frame(alignment: Alignment) -> pd.DataFrame:
 
     A one-to-one unit is one row; a merge of two ``a`` sentences into one ``b`` sentence
     is two rows sharing ``unit`` (and the ``b`` sentence); added and dropped sentences
-    have a missing index and empty text on the other side.
+    have a missing index and empty text on the other side. Restatement links follow the
+    units' rows, ``link`` saying which (``unit`` or ``restatement``): their ``unit`` is
+    the unit of the restating sentence, ``method`` how the link was found.
     """
     rows = []
     for unit in alignment.units:
@@ -100,8 +153,10 @@ def alignment_frame(alignment: Alignment) -> pd.DataFrame:
                     "moved": unit.moved,
                     "score": unit.score,
                     "method": unit.method,
+                    "link": "unit",
                 }
             )
+    rows.extend(_restatement_rows(alignment))
     frame = pd.DataFrame(rows, columns=list(ALIGNMENT_COLUMNS))
     frame["a_index"] = frame["a_index"].astype("Int64")
     frame["b_index"] = frame["b_index"].astype("Int64")
@@ -195,7 +250,7 @@ def stories_frame(stories: Sequence[Story]) -> pd.DataFrame:
             "outlet": a.outlet or "unknown",
             "title": a.title,
             "date": a.date,
-            "sentences": len(a.sentences),
+            "sentences": len(with_sentences(a).sentences),
             "words": a.words,
         }
         for story in stories

@@ -13,6 +13,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..wording.kinds import kind_title
 from .colors import KIND_COLORS
 
 __all__ = ["kinds_chart", "labels_chart", "labels_frame", "name_variants_chart"]
@@ -52,10 +53,14 @@ def kinds_chart(
         .reset_index()
     )
     kinds = [k for k in KIND_COLORS if k in set(counted["kind"])]
+    kinds += sorted(set(counted["kind"]) - set(kinds))
     counted["order"] = [
         list(KIND_COLORS).index(k) if k in KIND_COLORS else 99 for k in counted["kind"]
     ]
-    scale = alt.Scale(domain=kinds, range=[KIND_COLORS[k] for k in kinds])
+    counted["kind"] = [kind_title(k) for k in counted["kind"]]  # readers see words, not codes
+    scale = alt.Scale(
+        domain=[kind_title(k) for k in kinds], range=[KIND_COLORS.get(k, "#999999") for k in kinds]
+    )
     return (
         alt.Chart(counted)
         .mark_bar(stroke="white", strokeWidth=0.5)
@@ -71,8 +76,8 @@ def kinds_chart(
             height=alt.Step(bar_height),
             title=alt.Title(
                 title or "What kinds of wording change each version made",
-                subtitle="Word edits by kind: the same name spelled otherwise, another spelling, "
-                "another label, a detail added or dropped. Hover for examples.",
+                subtitle="Word edits by kind: a name spelled otherwise, another label, a credit, "
+                "a figure, a style, a detail added or dropped. Hover for examples.",
                 anchor="start",
             ),
         )

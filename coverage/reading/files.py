@@ -8,8 +8,8 @@ itself does not say, such as the outlet.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
+import fnmatch
 import os
 import re
 import warnings
@@ -18,16 +18,29 @@ from pathlib import Path
 
 from ..errors import (
     ArticleNotFound,
+    CoverageError,
     EmptyInput,
     InputNotFound,
     InputTooLarge,
     MissingColumn,
     NotText,
-    UnsupportedFormat,
     missing_dependency,
 )
 from ..model import Article
-from .pages import find_date, parse_page, split_blocks
+from .articles import with_sentences
+from .furniture import find_date
+from .lines import split_blocks
+from .metadata import (
+    METADATA_FILES,
+    MetadataWarning,
+    folder_sources,
+    lookup,
+    name_from_path,
+    outlet_from_url,
+    site_name,
+    url_in,
+)
+from .pages import parse_page
 
 __all__ = [
     "read_articles",
@@ -44,7 +57,7 @@ MAX_BYTES = 20_000_000
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
-METADATA_FILE = "sources.csv"
+FOLDER_SKIPPED = frozenset({".md", ".markdown"})
 
 _MAGIC = (
     (b"%PDF", "a PDF"),
@@ -72,6 +85,9 @@ _COLUMN_ALIASES = {
     "dek": ("dek", "standfirst", "description", "summary", "subtitle", "lede"),
     "language": ("language", "lang"),
 }
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 class SkippedInputWarning(UserWarning):
@@ -108,7 +124,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _detect(data, name)
-    controls = sum(1 for c in text[:100_000] if c < " " and c not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > 0.01 * min(len(text), 100_000):
         raise NotText(
             f"{name} looks binary, not text (it is full of control characters); "
@@ -120,9 +136,13 @@ def decode(data: bytes, *, name: str = "input") -> str:
 def _detect(data: bytes, name: str) -> str:
     # Windows-1252 is what most non-UTF-8 news text is; prefer it when it decodes cleanly
     # and the bytes look like its typographic range (curly quotes, dashes).
+    # A mostly-ASCII text with a few accented letters is Western European far more often
+    # than anything charset detection guesses from so little evidence.
     try:
         text = data.decode("cp1252")
-        if re.search(rb"[\x91-\x97]", data) and not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data):
+        clean = not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data)
+        few = sum(b >= 0x80 for b in data[:100_000]) < 0.05 * min(len(data), 100_000)
+        if clean and (few or re.search(rb"[\x91-\x97]", data)):
             return text
     except UnicodeDecodeError:
         pass
@@ -170,6 +190,11 @@ def read_text(
         raise EmptyInput(f"{name} is empty; pass some article text")
     if clean:
         articles = parse_page(text, name=name, language=language)
+        if not articles:
+            raise EmptyInput(
+                f"{name} holds no article text (only page furniture was found); "
+                "pass clean=False to read every line as text"
+            )
     else:
         spans = split_blocks(text)
         articles = [
@@ -186,7 +211,7 @@ def read_text(
     articles = [_with(article, **updates) for article in articles]
     if title is not None and len(articles) == 1:
         articles = [dataclasses.replace(articles[0], title=title)]
-    return articles
+    return [with_sentences(article) for article in articles]
 
 
 def _with(article: Article, **fields: object) -> Article:
@@ -316,56 +341,140 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
     return articles
 
 
-def _metadata(folder: Path) -> dict[tuple[str, int], dict[str, str]]:
-    """Rows of a folder's sources.csv, keyed by (file name, article number)."""
-    table = folder / METADATA_FILE
-    if not table.is_file():
-        return {}
-    with table.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {(row.get("file", ""), int(row.get("article") or 1)): row for row in rows}
+def _found_metadata(
+    article: Article, path: Path, number: int, cache: dict[Path, dict]
+) -> tuple[Article, bool]:
+    """The article with its outlet, date, URL and language from the best evidence there is.
 
-
-def _apply_metadata(article: Article, path: Path, number: int, cache: dict[Path, dict]) -> Article:
+    Returns whether real metadata was found (a sources row, a URL, a site name) or only
+    the file name was left.
+    """
     folder = path.parent
     if folder not in cache:
-        cache[folder] = _metadata(folder)
-    row = cache[folder].get((path.name, number))
-    if not row:
-        return article
-    unknown = {"", "unknown"}
-    return _with(
-        article,
-        outlet="" if row.get("outlet", "") in unknown else row.get("outlet"),
-        date=None if row.get("date", "") in unknown else row.get("date"),
-        url=None if row.get("url", "") in unknown else row.get("url"),
-        language=row.get("language") or None,
+        cache[folder] = folder_sources(folder)
+    row = lookup(cache[folder], path, number)
+    if row is not None:
+        article = _with(
+            article, outlet=row.outlet, date=row.date, url=row.url, language=row.language
+        )
+    if article.outlet:
+        return article, True
+    url = article.url or url_in(article)
+    if url:
+        return _with(article, outlet=outlet_from_url(url), url=url), True
+    site = site_name(article)
+    if site:
+        return _with(article, outlet=site), True
+    return _with(article, outlet=name_from_path(path)), False
+
+
+def _skip(path: Path, why: str) -> None:
+    warnings.warn(f"{_shown(path)} was skipped: {why}", SkippedInputWarning, stacklevel=5)
+
+
+def _shown(path: Path | str) -> str:
+    """A path for a message, even when its name holds bytes that are not UTF-8."""
+    return str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    matches = lambda patterns: any(  # noqa: E731
+        fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns
     )
+    return (not include or matches(include)) and not matches(exclude)
 
 
-def _files(path: Path) -> Iterable[Path]:
+def _files(
+    path: Path, include: Sequence[str], exclude: Sequence[str]
+) -> Iterable[tuple[Path, Path | None]]:
+    """(file, the folder it was found in or None when named) for every file to read."""
     if not path.exists():
         raise InputNotFound(
-            f"{path} does not exist; check the path (relative paths start at {Path.cwd()})"
+            f"{_shown(path)} does not exist; check the path "
+            f"(relative paths start at {_shown(Path.cwd())})"
         )
     if path.is_file():
-        yield path
+        yield path, None
         return
     known = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
     for root, dirs, names in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file_name in sorted(names):
             child = Path(root) / file_name
-            if file_name.startswith(".") or file_name == METADATA_FILE:
+            relative = child.relative_to(path).as_posix()
+            if (
+                file_name.startswith(".")
+                or file_name in METADATA_FILES
+                or not _wanted(relative, include, exclude)
+            ):
                 continue
-            if child.suffix.lower() in known:
-                yield child
+            if child.suffix.lower() in FOLDER_SKIPPED:
+                _skip(child, "Markdown is not read from a folder (name the file to read it)")
+            elif child.suffix.lower() in known:
+                yield child, path
             else:
-                warnings.warn(
-                    f"{child} was skipped: not a known article file ({', '.join(sorted(known))})",
-                    SkippedInputWarning,
-                    stacklevel=4,
-                )
+                _skip(child, f"not a known article file ({', '.join(sorted(known))})")
+
+
+def _read_file(path: Path, max_bytes: int, language: str) -> list[Article]:
+    if path.suffix.lower() in TABLE_SUFFIXES:
+        return _read_table(path, max_bytes, language)
+    return _read_page_file(path, max_bytes, language)
+
+
+def _read_found(
+    path: Path, folder: Path | None, max_bytes: int, language: str, missing: list[str], cache
+) -> list[Article]:
+    """The articles of one file, with ids from its path and metadata; a file met in a folder
+    that cannot be read is skipped with a warning (a file named on purpose raises)."""
+    try:
+        found = _read_file(path, max_bytes, language)
+    except (CoverageError, OSError) as error:
+        if folder is None:
+            if isinstance(error, OSError):
+                raise InputNotFound(f"{_shown(path)} cannot be read ({error.strerror})") from None
+            raise
+        _skip(path, str(error) if isinstance(error, CoverageError) else f"unreadable ({error})")
+        return []
+    base = (path.relative_to(folder) if folder else Path(path.name)).with_suffix("").as_posix()
+    table = path.suffix.lower() in TABLE_SUFFIXES
+    articles = []
+    for number, article in enumerate(found, 1):
+        if not (table and article.id != f"{path.stem}#{number}"):
+            article = dataclasses.replace(article, id=f"{base}#{number}")
+        if table and article.outlet:
+            articles.append(article)
+            continue
+        article, known = _found_metadata(article, path, number, cache)
+        if not known:
+            missing.append(_shown(path if folder is None else path.relative_to(folder)))
+        articles.append(article)
+    return articles
+
+
+def _unique_ids(articles: list[Article]) -> list[Article]:
+    """Ids stay unique in a corpus: a repeated one gets ``~2``, ``~3``."""
+    seen: dict[str, int] = {}
+    unique = []
+    for article in articles:
+        count = seen.get(article.id, 0) + 1
+        seen[article.id] = count
+        if count > 1:
+            article = dataclasses.replace(article, id=f"{article.id}~{count}")
+        unique.append(article)
+    return unique
+
+
+def _selector(given: str) -> tuple[str, int | None]:
+    if "#" not in given or Path(given).exists():
+        return given, None
+    given, _, number = given.rpartition("#")
+    if not (number.isascii() and number.isdigit()):
+        raise InputNotFound(
+            f"{_shown(given)}#{number}: after '#' give an article number, as in {_shown(given)}#1"
+        )
+    return given, int(number)
 
 
 def read_articles(
@@ -373,54 +482,57 @@ def read_articles(
     *,
     max_bytes: int = MAX_BYTES,
     language: str = "en",
+    include: str | Sequence[str] = (),
+    exclude: str | Sequence[str] = (),
 ) -> list[Article]:
     """Read articles from a file, a folder (recursively), or a list of them.
 
     Text pages (``.txt``) may hold several stories and page chrome; HTML pages go through
     trafilatura; tables (``.csv``, ``.jsonl``, ``.parquet``) hold one article a row. A
-    file ``name#N`` means the N-th article of that file. Raises a
-    :class:`~comparative_coverage.errors.CoverageError` whose message says what to do.
+    file ``name#N`` means the N-th article of that file. In a folder, ``include`` and
+    ``exclude`` (glob patterns such as ``"*.raw.txt"``, matched against the file name or
+    its path in the folder) choose the files; files there that are not articles (Markdown,
+    images, PDFs, tables without a text column) are skipped with a warning. Ids come from
+    the path in the folder read (``haftar-arrives/marsad#1``) and are unique. Outlets come
+    from ``sources.csv``/``sources.json``, a URL, a site name, else the file name (see
+    :mod:`~comparative_coverage.reading.metadata`); one warning lists the files that had no
+    metadata. Raises a :class:`~comparative_coverage.errors.CoverageError` whose message
+    says what to do.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    include = [include] if isinstance(include, str) else list(include)
+    exclude = [exclude] if isinstance(exclude, str) else list(exclude)
+    paths = list(paths)
     articles: list[Article] = []
     cache: dict[Path, dict] = {}
+    missing: list[str] = []
     for given in paths:
-        given = str(given)
-        selector = None
-        if "#" in given and not Path(given).exists():
-            given, _, number = given.rpartition("#")
-            if not number.isdigit():
-                raise InputNotFound(
-                    f"{given}#{number}: after '#' give an article number, as in {given}#1"
-                )
-            selector = int(number)
+        given, selector = _selector(os.fspath(given))
         found = []
-        for path in _files(Path(given)):
-            suffix = path.suffix.lower()
-            if suffix in TABLE_SUFFIXES:
-                found.extend(_read_table(path, max_bytes, language))
-            elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES or path.is_file():
-                if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and Path(given).is_dir():
-                    continue
-                page_articles = _read_page_file(path, max_bytes, language)
-                found.extend(
-                    _apply_metadata(article, path, number, cache)
-                    for number, article in enumerate(page_articles, 1)
-                )
-            else:  # pragma: no cover - _files yields only these
-                raise UnsupportedFormat(f"{path} has an unknown type")
+        for path, folder in _files(Path(given), include, exclude):
+            found.extend(_read_found(path, folder, max_bytes, language, missing, cache))
         if selector is not None:
             if not 1 <= selector <= len(found):
                 raise ArticleNotFound(
-                    f"{given} holds {len(found)} article(s); "
+                    f"{_shown(given)} holds {len(found)} article(s); "
                     f"#{selector} does not exist (use #1 to #{len(found)})"
                 )
             found = [found[selector - 1]]
         articles.extend(found)
     if not articles:
         raise EmptyInput(
-            f"no articles found in {', '.join(map(str, paths))}; pass .txt, "
+            f"no articles found in {', '.join(_shown(p) for p in paths)}; pass .txt, "
             ".html, .csv, .jsonl or .parquet files"
         )
-    return articles
+    if len(set(missing)) > 1:  # one file named on its own is named after itself quietly
+        files = sorted(set(missing))
+        warnings.warn(
+            f"{len(files)} file(s) had no outlet metadata (no sources.csv or sources.json row, "
+            f"URL or site name), so the outlet is their file name: {', '.join(files[:20])}"
+            + (" ..." if len(files) > 20 else "")
+            + "; add a sources.csv beside them to name the outlets",
+            MetadataWarning,
+            stacklevel=2,
+        )
+    return [with_sentences(article) for article in _unique_ids(articles)]

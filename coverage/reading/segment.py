@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import sentencex
 
 from ..model import PARAGRAPH_BREAK, Sentence
-from .pages import split_blocks
+from .lines import split_blocks
 
 __all__ = ["split_sentences", "split_paragraphs"]
 
@@ -76,6 +76,7 @@ _OPENERS = (
 )
 # an initialism such as "D.C." or "U.S." closing a sentence before a typical opener
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?=\s+(?:" + _OPENERS + r")\b)")
+_TWO_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")
 # a parenthesised whole sentence: "(The talks were brief.) Then ..."
 _PAREN_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\)(?=\s+[\"\u201c]?[A-Z])")
 # "voted no. Rep. Jane Doe ...": sentencex reads "no." as the abbreviation of "number"
@@ -152,14 +153,17 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    # the three patterns run once over the whole block; each piece takes the cuts inside it
+    # (cheap tests first: most paragraphs hold no initialism, bracket or "no.")
+    found = sorted(
+        ({m.end() for m in _INITIALISM_END.finditer(text)} if _TWO_INITIALS.search(text) else set())
+        | ({m.end() for m in _PAREN_SENTENCE_END.finditer(text)} if ")" in text else set())
+        | ({m.end() for m in _NO_END.finditer(text)} if "no." in text else set())
+    )
     result = []
     for start, end in spans:
         piece = text[start:end]
-        cuts = sorted(
-            {m.end() for m in _INITIALISM_END.finditer(piece)}
-            | {m.end() for m in _PAREN_SENTENCE_END.finditer(piece)}
-            | {m.end() for m in _NO_END.finditer(piece)}
-        )
+        cuts = [c - start for c in found if start < c < end]
         begin = 0
         for cut in cuts:
             left = piece[begin:cut].strip()

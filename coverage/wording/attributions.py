@@ -15,13 +15,22 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..model import Article
-from ..names.mentions import article_sentences, as_articles
-from .quotes import as_version, speaker_before
+from ..names.mentions import article_sentences
+from ..reading.articles import as_articles, as_pair
+from ..vocabulary import entries
+from .quotes import speaker_before
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["find_attributions", "compare_attributions", "AGENCIES", "ATTRIBUTION_COLUMNS"]
+__all__ = [
+    "find_attributions",
+    "compare_attributions",
+    "credit_spans",
+    "dateline_span",
+    "AGENCIES",
+    "ATTRIBUTION_COLUMNS",
+]
 
 ATTRIBUTION_COLUMNS = (
     "article",
@@ -36,16 +45,77 @@ ATTRIBUTION_COLUMNS = (
     "sentence",
 )
 
-AGENCIES = (  # news agencies, as a regular expression alternation
-    r"AFP|AP|Reuters|Agence France-Presse|Associated Press|Xinhua|TASS|RIA Novosti|Interfax|"
-    r"Anadolu|DPA|ANSA|EFE|Bloomberg|UPI|Kyodo|Yonhap|Sputnik|RT|WAM|SPA|KUNA|MENA|IRNA|PTI|ANI"
+
+def _alternation(name: str) -> str:
+    """One list's entries as a regular-expression alternation, longest first."""
+    return "|".join(re.escape(e) for e in sorted(entries(name), key=lambda e: (-len(e), e)))
+
+
+AGENCIES = _alternation("agencies")  # news agencies, as a regular expression alternation
+_REPORTING = "|".join(sorted(entries("speech_verbs") + ("reported",), key=len, reverse=True))
+_SOURCE_NOUNS = (
+    r"(?:(?:state|official|local|Iranian|Chinese|Russian|news|[A-Z]\w+)\s+)*"
+    r"(?:media(?: reports?)?|reports?|television|agency|newspaper|ministry|statement)"
 )
+# Phrases that credit a source, as written in news copy; each is carved out of a larger
+# edit so that a dateline with its credit reads as a dateline and a credit.
+_CREDITS = re.compile(
+    rf"\((?:Photo:\s*)?(?:{AGENCIES})(?:\s+Photo[^)]*)?\)"  # (AFP), (AP Photo/...)
+    rf"|\([A-Z][\w.' -]*/(?:{AGENCIES}|[A-Z][\w ]+)\)"  # (Jane Barlow/PA)
+    r"|\((?:Reporting|Writing|Editing) by [^)]*\)"
+    r"|\bCredit:\s*[\w ./-]+"
+    rf"|\bBy (?:{AGENCIES})(?:,\s*[A-Z]\w+)?"
+    r"|\(Source:\s*[^)]+\)"
+    rf"|\bPhoto\s*/\s*(?:{AGENCIES}|[A-Z][\w.]+(?: [A-Z][\w.]+)*)"
+    r"|[\u2013\u2014-]\s*[A-Z][\w.]+(?: [A-Z][\w.]+)*\s*\(@\w+\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}"
+    rf"|[\u2013\u2014-]\s*(?:{AGENCIES})\s*$"  # "-- Xinhua" at the end
+    rf"|\b(?:{AGENCIES})\s+(?:reported|quoted|cited|said)(?:\s+quoting)?(?:[\w ]{{0,40}}?\b(?:{AGENCIES})\b)?"
+    rf"|\b(?:told|according to|quoted by|cited by)\s+(?:{AGENCIES})\b"
+    rf"|\b[Aa]ccording to (?:the |her |his |their )?[^,.;]{{1,50}}"
+    rf"|\b(?:the |a )?{_SOURCE_NOUNS}\s+(?:reported|said|added|quoted)\b(?: that)?"
+    rf"|\b(?:[Ii]t|[Ss]he|[Hh]e|[Tt]hey|[Tt]he report)\s+(?:added|said|reported|tweeted|wrote)\b(?: that)?"
+    rf"|(?:\b[A-Z][\w.'\u2019]*\s+){{1,3}}(?:{_REPORTING})\s*:"  # "Ms Sturgeon wrote:"
+    rf"|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Ii]t)\s+(?:{_REPORTING})\s*:"  # "She tweeted:"
+    rf"|\bIn a (?:press release|statement)\b[^.]{{0,80}}?\b(?:{_REPORTING}|indicated)\b(?: that)?"
+)
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]|[A-Z][a-z]+(?=\s*(?:\((?:{AGENCIES})\)|:)))"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    rf"\s*(?P<credit>\((?:{AGENCIES})\))?\s*(?:[\u2013\u2014-]+|:)(?=\s)"
+)
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where a text credits a source: "(Reuters)", "told AFP", "state media reported".
+
+    >>> text = "She died, state media reported, and it added that (AP Photo/Evan Vucci)"
+    >>> [text[a:b] for a, b in credit_spans(text)]
+    ['state media reported', 'it added that', '(AP Photo/Evan Vucci)']
+    """
+    return [m.span() for m in _CREDITS.finditer(text) if m.group().strip()]
+
+
+def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """A sentence's opening dateline (place to dash) and the credit inside it, if any.
+
+    >>> dateline_span("CAIRO (Reuters) - Hamas said")
+    ((0, 17), (6, 15))
+    >>> dateline_span("BERLIN: Cannabis fans"), dateline_span("The US said")
+    (((0, 7), None), None)
+    """
+    match = _DATELINE.match(sentence)
+    if not match:
+        return None
+    credit = match.span("credit") if match.group("credit") else None
+    return (match.start("place"), match.end()), credit
+
+
 _CHANNELS = r"X|Twitter|Facebook|Telegram|Instagram|YouTube|TikTok|(?:his|her|its|their) [\w ]{0,20}?(?:page|account|channel)|state television|television|radio"
 _ATTRIBUTIONS = (
     (
         "photo",
         re.compile(
-            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
         ),
     ),
     (
@@ -63,7 +133,7 @@ _ATTRIBUTIONS = (
     (
         "source",
         re.compile(
-            r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}sources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
+            r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}[Ss]ources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
         ),
     ),
 )
@@ -78,7 +148,12 @@ def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, st
         for match in pattern.finditer(text):
             groups = {k: v for k, v in match.groupdict().items() if v}
             source = next(
-                (groups[k] for k in ("source", "source2", "source3", "source4") if k in groups), ""
+                (
+                    groups[k]
+                    for k in ("source", "source2", "source3", "source4", "source5")
+                    if k in groups
+                ),
+                "",
             )
             verb = groups.get("verb") or groups.get("verb2") or groups.get("verb3") or ""
             channel = groups.get("channel", "")
@@ -139,8 +214,9 @@ def compare_attributions(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    frame_a = find_attributions(as_version(a, "a"))
-    frame_b = find_attributions(as_version(b, "b"))
+    a, b = as_pair(a, b)
+    frame_a = find_attributions(a)
+    frame_b = find_attributions(b)
     keys_b: dict[tuple[str, str], list[int]] = {}
     for k, row in enumerate(frame_b.itertuples()):
         keys_b.setdefault(_source_key(row.kind, row.source), []).append(k)

@@ -1,23 +1,42 @@
 """An alignment -> one named kind per word edit; many alignments -> mined substitutions.
 
-Every non-equal word edit gets one ``kind``:
+Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is shown is
+:data:`KIND_TITLES`). Each is defined in one sentence:
 
-- ``name_variant``: another spelling of a name (Qaddafi / Kadhafi, Abdul Hamid /
-  Abdulhamid, post-Qaddafi / post-Kadhafi);
-- ``spelling``: the same word spelled differently (recognized / recognised, defense /
-  Defence, long-time / longtime, western / Western);
-- ``label``: another word for the same person, group or event: a lexicon term differs
-  (leader -> strongman, its leader -> longtime dictator), or the words stand right
-  before a name on both sides;
-- ``added_detail`` / ``dropped_detail``: words only one side has (on Friday,
-  war-shattered, ", AFP reported"), including a replace of mere stop words by content;
-- ``other``: any other rewording.
+- ``name_variant``: the same name spelled another way (a transliteration, accents, spacing:
+  Qaddafi / Kadhafi, Шойгу / Shoigu, Abdul Hamid / Abdelhamid);
+- ``name_form``: a fuller or shorter form of the same name (President Vladimir Putin /
+  President Putin, "Corporation of China, Ltd." / "Corporation of China", "(CAAC)" added);
+- ``spelling``: the same word spelled another way (British/American, hyphenation, case);
+- ``label``: another descriptor for the same person, group or thing (leader / strongman,
+  "the Islamic republic's morality police" / "the notorious morality police"), never an
+  honorific or a bare job title;
+- ``honorific``: a courtesy title added, dropped or standing for a first name (Ms Sturgeon);
+- ``attribution``: a credit for the information added, dropped or changed ("told AFP" /
+  "said", "(Reuters)", "the report said");
+- ``dateline``: the place line that opens a wire story added, dropped or restyled
+  ("BERLIN -" / "BERLIN:");
+- ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers);
+- ``format``: the same content in another house style (U.S. / US, July 1 / 1 July,
+  US$209 billion / USD 209 billion, a comma inside or outside the quotation marks);
+- ``typo``: a misspelling or extraction damage (Minster / Minister, ``???????``);
+- ``grammar``: the same words inflected otherwise (statement / statements, has / have);
+- ``added_detail`` / ``dropped_detail``: words only one side has (on Friday, war-shattered);
+- ``rewritten``: a passage of six or more words a side rewritten as a whole, sharing
+  under a third of its words (too different to name one change);
+- ``word_choice``: one word swapped for another (largest / biggest, tendered / submitted);
+- ``other``: a rewording that is none of these.
 
 ``detail`` says more: the spelling rule (``case``, ``accents``, ``hyphenation``,
-``british_american``, ``variant``), how a name differs (``transliteration``,
-``spacing``, ``shorter_name``, ``fuller_name``), the lexicon categories of a label (or
-``descriptor``), and what a detail is (``attribution``, ``time``, ``title``, ``quote``,
-``number``, ``name``, ``punctuation``).
+``british_american``), how a name differs (``transliteration``, ``spacing``,
+``shorter_name``, ``fuller_name``), the lexicon categories of a label (or
+``descriptor``, ``name_for_descriptor``), what a detail is (``time``, ``title``,
+``quote``, ``number``, ``name``), and for the other kinds what happened (``added``,
+``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
+
+A long edit is cut into pieces first: a dateline and a credit inside it ("CAIRO
+(Reuters) -") are pieces of their own, so each is named. Words are shown as written in
+the sentences (the text between the piece's offsets), never re-joined tokens.
 """
 
 from __future__ import annotations
@@ -25,31 +44,71 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.groups import same_name, skeleton
-from ..names.mentions import TITLE_WORDS
-from ..normalize import STOPWORDS, word_key
-from .attributions import AGENCIES
+from ..names.spans import TITLE_WORDS
+from ..normalize import fold_typography, tokenize, word_key
+from ..vocabulary import listed
+from .attributions import AGENCIES, credit_spans, dateline_span
+from .edit_rules import classify_edit, content_words, is_attribution, name_pair
+from .forms import format_key, typo
 from .lexicon import Lexicon, load_lexicon, loaded_direction
-from .spelling import spelling_rule
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
     "KINDS",
+    "KIND_TITLES",
     "KIND_COLUMNS",
     "classify_edit",
     "classify_changes",
     "mine_substitutions",
     "is_attribution",
+    "kind_title",
 ]
 
-KINDS = ("name_variant", "spelling", "label", "added_detail", "dropped_detail", "other")
+KINDS = (
+    "name_variant",
+    "name_form",
+    "spelling",
+    "label",
+    "honorific",
+    "attribution",
+    "dateline",
+    "number",
+    "format",
+    "typo",
+    "grammar",
+    "added_detail",
+    "dropped_detail",
+    "rewritten",
+    "word_choice",
+    "other",
+)
+# What a reader is shown for each kind: charts, tables, the report, the classroom.
+KIND_TITLES = {
+    "name_variant": "name spelling",
+    "name_form": "fuller or shorter name",
+    "spelling": "spelling",
+    "label": "label",
+    "honorific": "honorific (Mr, Ms)",
+    "attribution": "attribution (source credited)",
+    "dateline": "dateline",
+    "number": "figure changed",
+    "format": "format or style",
+    "typo": "typo",
+    "grammar": "grammar (number, tense)",
+    "rewritten": "passage rewritten",
+    "word_choice": "one word for another",
+    "added_detail": "detail added",
+    "dropped_detail": "detail left out",
+    "other": "other rewording",
+}
 KIND_COLUMNS = (
     "unit",
     "a_index",
@@ -71,170 +130,231 @@ KIND_COLUMNS = (
     "b_end",
 )
 
-_ATTRIBUTION = re.compile(
-    rf"\b(?:{AGENCIES})\b|\b(?:reported|reports|said|says|told|according to|stated|"
-    r"quoted|cited|citing|announced|added)\b"
-)
-_TIME = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|june|july|august|september|october|november|december|today|yesterday|tomorrow|"
-    r"tonight|morning|evening|week|weeks|month|months|year|years|decade|earlier|later|"
-    r"(?:1[89]|20)\d\d)\b",
-    re.IGNORECASE,
-)
 
+def kind_title(kind: str) -> str:
+    """The words a reader is shown for a kind (the kind itself when unknown).
 
-def is_attribution(phrase: str) -> bool:
-    """Does a phrase credit a source ("AFP reported", "according to Reuters", "(AP)")?
-
-    >>> is_attribution(", AFP reported"), is_attribution("the ministry said"), is_attribution("war-shattered")
-    (True, True, False)
+    >>> kind_title("dropped_detail"), kind_title("name_form")
+    ('detail left out', 'fuller or shorter name')
     """
-    return bool(_ATTRIBUTION.search(phrase))
+    return KIND_TITLES.get(kind, kind.replace("_", " "))
 
 
-def _content(words: Iterable[str]) -> list[str]:
-    return [w for w in words if w[:1].isalnum() and word_key(w) not in STOPWORDS]
+def _starts(parts: list[str]) -> list[int]:
+    starts, at = [], 0
+    for part in parts:
+        starts.append(at)
+        at += len(part) + 1
+    return starts
 
 
-def _detail_of(words: tuple[str, ...]) -> str:
-    """What an added or dropped run of words is."""
-    phrase = " ".join(words)
-    content = _content(words)
-    if not content:
-        return "punctuation" if not any(w[:1].isalnum() for w in words) else ""
-    if is_attribution(phrase):
-        return "attribution"
-    if re.search(r"[\"\u201c\u201d]", phrase):
-        return "quote"
-    if all(word_key(w) in TITLE_WORDS for w in content):
-        return "title"
-    if _TIME.search(phrase):
-        return "time"
-    if all(w[:1].isupper() for w in content):
-        return "name"
-    if any(c.isdigit() for c in phrase):
-        return "number"
-    return ""
-
-
-def _pair(x: str, y: str) -> tuple[str, str] | None:
-    """The kind and detail of one changed word, or None when the words differ in meaning."""
-    rule = spelling_rule(x, y)
-    names = x[:1].isupper() and y[:1].isupper() and x[:1] != "-"
-    if rule == "case":
-        return "spelling", "case"
-    if rule in ("accents", "hyphenation"):
-        return (
-            ("name_variant", "spacing" if rule == "hyphenation" else rule)
-            if names
-            else ("spelling", rule)
-        )
-    if rule:
-        return "spelling", rule
-    if names and same_name(x, y):
-        return "name_variant", "transliteration"
-    short, long = sorted((word_key(x), word_key(y)), key=len)
-    inflected = long.startswith(short) and re.fullmatch(
-        r"s|es|d|ed|n|ing|er|ly", long[len(short) :]
-    )
-    if (
-        x[:1].islower()
-        and not inflected
-        and skeleton(short) == skeleton(long)
-        and Indel.normalized_similarity(short, long) >= 0.8
-    ):
-        return "spelling", "variant"
-    return None
-
-
-def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
-    """Name variant or spelling when the phrases differ only in how words are spelled."""
-    pa, pb = " ".join(a), " ".join(b)
-    if re.sub(r"[\s\-]", "", pa.casefold()) == re.sub(r"[\s\-]", "", pb.casefold()):
-        return _pair(pa, pb) or ("spelling", "hyphenation")
-    if len(a) != len(b):
-        return None
-    found: list[tuple[str, str]] = []
-    for x, y in zip(a, b, strict=True):
-        if x == y:
+def _special(text: str, span: tuple[int, int], starts: list[int]) -> list[tuple[int, int, str]]:
+    """Datelines and credits inside ``span`` of a unit's joined text, as (start, end, kind)."""
+    found = []
+    lo, hi = span
+    for start in starts:
+        if not lo <= start < hi and not (start <= lo < start + 40):
             continue
-        xs, ys = re.split(r"(?<=\w)-(?=\w)", x), re.split(r"(?<=\w)-(?=\w)", y)
-        pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) and len(xs) > 1 else [(x, y)]
-        for px, py in pieces:
-            if px != py:
-                kind = _pair(px, py)
-                if kind is None:
-                    return None
-                found.append(kind)
-    if not found:
-        return None
-    names = [k for k in found if k[0] == "name_variant"]
-    return names[0] if names else found[0]
+        line = dateline_span(text[start:])
+        if line is None:
+            continue
+        (d0, d1), credit = line
+        d0, d1 = start + d0, start + d1
+        if credit:
+            c0 = start + credit[0]
+            found.append((d0, c0, "dateline"))
+            found.append((c0, d1, "credit"))
+        else:
+            found.append((d0, d1, "dateline"))
+    for match in _INNER_DATELINE.finditer(text, lo, hi):  # a headline glued before it
+        if not any(f0 <= match.start() < f1 for f0, f1, _ in found):
+            found.append((match.start("place"), match.start("credit"), "dateline"))
+            found.append((match.start("credit"), match.end(), "credit"))
+    for c0, c1 in credit_spans(text[lo:hi]):
+        c0, c1 = lo + c0, lo + c1
+        if not any(f0 <= c0 < f1 for f0, f1, _ in found):
+            found.append((c0, c1, "credit"))
+    return sorted((max(a, lo), min(b, hi), k) for a, b, k in found if min(b, hi) > max(a, lo))
 
 
-def _before_a_name(text: str, end: int) -> bool:
-    following = text[end:].lstrip()
-    return following[:1].isupper()
+_INNER_DATELINE = re.compile(
+    rf"(?<=\s)(?P<place>[A-Z]{{3,}}(?:[ ,.]+[A-Z]{{2,}})*)\s*(?P<credit>\((?:{AGENCIES})\)\s*[\u2013\u2014-]+)"
+)
 
 
-def classify_edit(
-    edit: WordEdit,
-    *,
-    a_text: str = "",
-    b_text: str = "",
-    lexicon: Lexicon | None = None,
-) -> tuple[str, str]:
-    """The ``(kind, detail)`` of one word edit; the texts give it context.
+_CREDIT_LINE = re.compile(
+    rf"\b(?:{AGENCIES})\b|\b(?:Photo|Credit|Source|Reporting|Editing)\b|\(@|/"
+)
 
-    >>> from comparative_coverage import word_diff
-    >>> [classify_edit(e) for e in word_diff("its leader Muammar Qaddafi was killed, AFP reported",
-    ...                                      "longtime dictator Moamer Kadhafi was killed") if e.tag != "equal"]
-    [('label', 'ruler'), ('name_variant', 'transliteration'), ('dropped_detail', 'attribution')]
+
+def _words(text: str, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(text[start:end]))
+
+
+def _gaps(text: str, span: tuple[int, int], cuts: list[tuple[int, int, str]]):
+    """The stretches of ``span`` outside the cuts that hold any token."""
+    at, gaps = span[0], []
+    for c0, c1, _ in cuts:
+        if c0 > at and _words(text, at, c0):
+            gaps.append((at, c0))
+        at = max(at, c1)
+    if span[1] > at and _words(text, at, span[1]):
+        gaps.append((at, span[1]))
+    return gaps
+
+
+def _finer(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
+    """A replace cut at the runs of two or more words both sides share.
+
+    The word diff joins nearby changes into one phrase for reading ("by the Islamic
+    republic's" -> "in Tehran by the notorious"); to name them, each change is looked
+    at alone: "in Tehran" added, "Islamic republic's" -> "notorious".
     """
-    lexicon = lexicon or load_lexicon()
-    if edit.tag == "equal":
-        return "other", ""
-    if edit.tag in ("insert", "delete"):
-        words = edit.b_words if edit.tag == "insert" else edit.a_words
-        text, span = (b_text, edit.b_span) if edit.tag == "insert" else (a_text, edit.a_span)
-        detail = _detail_of(words)
-        if detail == "punctuation":
-            return "other", detail
-        if detail == "name" and text and _before_a_name(text, span[1]):
-            return "name_variant", "fuller_name" if edit.tag == "insert" else "shorter_name"
-        return ("added_detail" if edit.tag == "insert" else "dropped_detail"), detail
-    variant = _variant(edit.a_words, edit.b_words)
-    if variant:
-        return variant
-    a_content, b_content = _content(edit.a_words), _content(edit.b_words)
-    if not a_content and b_content:
-        return "added_detail", _detail_of(edit.b_words)
-    if a_content and not b_content:
-        return "dropped_detail", _detail_of(edit.a_words)
-    a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
-    b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
-    if a_terms != b_terms:
-        categories = sorted({c for _, c in a_terms ^ b_terms})
-        return "label", "; ".join(categories)
-    if (
-        a_text
-        and b_text
-        and _before_a_name(a_text, edit.a_span[1])
-        and _before_a_name(b_text, edit.b_span[1])
-        and not edit.a_words[-1][:1].isupper()
+    if edit.tag != "replace" or min(len(edit.a_words), len(edit.b_words)) < 3:
+        return [edit]
+    a_tokens = [t for t in tokenize(a_text[edit.a_span[0] : edit.a_span[1]])]
+    b_tokens = [t for t in tokenize(b_text[edit.b_span[0] : edit.b_span[1]])]
+    a_keys = [fold_typography(t.text).casefold() for t in a_tokens]
+    b_keys = [fold_typography(t.text).casefold() for t in b_tokens]
+    blocks = [
+        m
+        for m in SequenceMatcher(None, a_keys, b_keys, autojunk=False).get_matching_blocks()
+        if m.size >= 2
+    ]
+    if not blocks:
+        return [edit]
+    pieces, i, j = [], 0, 0
+    for block in [*blocks, None]:
+        i2, j2 = (block.a, block.b) if block else (len(a_tokens), len(b_tokens))
+        if i < i2 or j < j2:
+            pieces.append(_piece(edit, a_tokens[i:i2], b_tokens[j:j2], a_tokens, b_tokens, i, j))
+        if block:
+            i, j = block.a + block.size, block.b + block.size
+    return pieces
+
+
+def _piece(edit: WordEdit, a_part, b_part, a_tokens, b_tokens, i: int, j: int) -> WordEdit:
+    a0, b0 = edit.a_span[0], edit.b_span[0]
+
+    def span(part, tokens, k, origin):
+        if part:
+            return origin + part[0].start, origin + part[-1].end
+        at = origin + (tokens[k - 1].end if k else 0)
+        return at, at
+
+    tag = "replace" if a_part and b_part else "insert" if b_part else "delete"
+    return WordEdit(
+        tag,  # type: ignore[arg-type]
+        tuple(t.text for t in a_part),
+        tuple(t.text for t in b_part),
+        span(a_part, a_tokens, i, a0),
+        span(b_part, b_tokens, j, b0),
+    )
+
+
+def _pieces(
+    edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
+) -> list[tuple[WordEdit, tuple[str, str] | None]]:
+    """An edit cut at shared words, datelines and credits: (piece, forced kind or None)."""
+    return [
+        found
+        for finer in _finer(edit, a_text, b_text)
+        for split in _honorific_tail(finer, a_text, b_text)
+        for found in _carved(split, a_text, b_text, a_starts, b_starts)
+    ]
+
+
+def _honorific_tail(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
+    """ "On Monday, Humza" -> "Later today, Mr" before "Yousaf": the last words are a
+    first name swapped for an honorific, a change of its own."""
+    if edit.tag != "replace" or len(edit.a_words) + len(edit.b_words) < 3:
+        return [edit]
+    x, y = edit.a_words[-1], edit.b_words[-1]
+    honorifics = listed("honorifics")
+    if not (
+        (word_key(x).rstrip(".") in honorifics) != (word_key(y).rstrip(".") in honorifics)
+        and x[:1].isupper()
+        and y[:1].isupper()
     ):
-        return "label", "descriptor"
-    a_keys, b_keys = {word_key(w) for w in a_content}, {word_key(w) for w in b_content}
-    if a_keys < b_keys:
-        return "added_detail", _detail_of(
-            tuple(w for w in edit.b_words if word_key(w) not in a_keys)
+        return [edit]
+    a_cut = edit.a_span[0] + tokenize(a_text[edit.a_span[0] : edit.a_span[1]])[-1].start
+    b_cut = edit.b_span[0] + tokenize(b_text[edit.b_span[0] : edit.b_span[1]])[-1].start
+    tail = WordEdit("replace", (x,), (y,), (a_cut, edit.a_span[1]), (b_cut, edit.b_span[1]))
+    a_rest, b_rest = edit.a_words[:-1], edit.b_words[:-1]
+    if not a_rest and not b_rest:
+        return [tail]
+    tag = "replace" if a_rest and b_rest else "insert" if b_rest else "delete"
+    head = WordEdit(tag, a_rest, b_rest, (edit.a_span[0], a_cut), (edit.b_span[0], b_cut))
+    return [head, tail]
+
+
+def _absorb(text: str, span: tuple[int, int], cuts: list[tuple[int, int, str]]):
+    """Punctuation between a cut and the edit's ends belongs to the cut (", AFP reported")."""
+    if not cuts:
+        return cuts
+    cuts = list(cuts)
+    first, last = cuts[0], cuts[-1]
+    if not any(c.isalnum() for c in text[span[0] : first[0]]):
+        cuts[0] = (span[0], first[1], first[2])
+    if not any(c.isalnum() for c in text[last[1] : span[1]]):
+        cuts[-1] = (cuts[-1][0], span[1], last[2])
+    return cuts
+
+
+def _carved(
+    edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
+) -> list[tuple[WordEdit, tuple[str, str] | None]]:
+    """An edit cut at its datelines and credits: (piece, forced kind or None)."""
+    a_cuts = _special(a_text, edit.a_span, a_starts) if edit.a_words else []
+    b_cuts = _special(b_text, edit.b_span, b_starts) if edit.b_words else []
+    if not a_cuts and not b_cuts:
+        return [(edit, None)]
+    a_cuts, b_cuts = _absorb(a_text, edit.a_span, a_cuts), _absorb(b_text, edit.b_span, b_cuts)
+    a_gaps, b_gaps = _gaps(a_text, edit.a_span, a_cuts), _gaps(b_text, edit.b_span, b_cuts)
+    pieces: list[tuple[WordEdit, tuple[str, str] | None]] = []
+    if (
+        len(a_cuts) == len(b_cuts) == 1
+        and a_cuts[0][2] == b_cuts[0][2]
+        and not a_gaps
+        and not b_gaps
+    ):
+        kind = "dateline" if a_cuts[0][2] == "dateline" else "attribution"
+        return [(edit, (kind, "restyled" if kind == "dateline" else "changed"))]
+    for side, text, cuts in (("a", a_text, a_cuts), ("b", b_text, b_cuts)):
+        for c0, c1, what in cuts:
+            words = _words(text, c0, c1)
+            if not words:
+                continue
+            kind = "dateline" if what == "dateline" else "attribution"
+            detail = "dropped" if side == "a" else "added"
+            if side == "a":
+                piece = WordEdit("delete", words, (), (c0, c1), (edit.b_span[0], edit.b_span[0]))
+            else:
+                piece = WordEdit("insert", (), words, (edit.a_span[0], edit.a_span[0]), (c0, c1))
+            pieces.append((piece, (kind, detail)))
+    in_dateline = any(k == "dateline" for *_, k in a_cuts + b_cuts)
+    if len(a_gaps) == 1 and len(b_gaps) == 1:
+        (p0, p1), (q0, q1) = a_gaps[0], b_gaps[0]
+        piece = WordEdit(
+            "replace", _words(a_text, p0, p1), _words(b_text, q0, q1), (p0, p1), (q0, q1)
         )
-    if b_keys < a_keys:
-        return "dropped_detail", _detail_of(
-            tuple(w for w in edit.a_words if word_key(w) not in b_keys)
-        )
-    return "other", ""
+        pieces.append((piece, _dateline_punctuation(piece, in_dateline)))
+        return pieces
+    for p0, p1 in a_gaps:
+        piece = WordEdit("delete", _words(a_text, p0, p1), (), (p0, p1), (edit.b_span[0],) * 2)
+        pieces.append((piece, _dateline_punctuation(piece, in_dateline)))
+    for q0, q1 in b_gaps:
+        piece = WordEdit("insert", (), _words(b_text, q0, q1), (edit.a_span[0],) * 2, (q0, q1))
+        pieces.append((piece, _dateline_punctuation(piece, in_dateline)))
+    return pieces
+
+
+def _dateline_punctuation(piece: WordEdit, in_dateline: bool) -> tuple[str, str] | None:
+    """A dash or colon left over beside a dateline belongs to it ("Tehran (AFP) -" / "Tehran:")."""
+    words = piece.a_words + piece.b_words
+    if in_dateline and not any(w[:1].isalnum() for w in words):
+        return "dateline", "restyled"
+    return None
 
 
 def _sentence_at(lengths: list[int], position: int) -> int:
@@ -245,6 +365,239 @@ def _sentence_at(lengths: list[int], position: int) -> int:
             index = k
         start += length + 1
     return index
+
+
+def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
+    a_parts = [alignment.a_sentences[i] for i in unit.a]
+    b_parts = [alignment.b_sentences[j] for j in unit.b]
+    a_text, b_text = " ".join(a_parts), " ".join(b_parts)
+    a_starts, b_starts = _starts(a_parts), _starts(b_parts)
+    rows = []
+    for edit in unit.edits:
+        if edit.tag == "equal":
+            continue
+        for piece, forced in _pieces(edit, a_text, b_text, a_starts, b_starts):
+            kind, detail = forced or classify_edit(
+                piece, a_text=a_text, b_text=b_text, lexicon=lexicon
+            )
+            a_words = a_text[piece.a_span[0] : piece.a_span[1]].strip() if piece.a_words else ""
+            b_words = b_text[piece.b_span[0] : piece.b_span[1]].strip() if piece.b_words else ""
+            a_index = (
+                unit.a[_sentence_at([len(s) for s in a_parts], piece.a_span[0])] if unit.a else None
+            )
+            b_index = (
+                unit.b[_sentence_at([len(s) for s in b_parts], piece.b_span[0])] if unit.b else None
+            )
+            rows.append(
+                (
+                    unit.unit,
+                    a_index,
+                    b_index,
+                    piece.tag,
+                    a_words,
+                    b_words,
+                    kind,
+                    detail,
+                    loaded_direction(a_words, b_words, lexicon=lexicon),
+                    "; ".join(h.term.term for h in lexicon.find(a_words)),
+                    "; ".join(h.term.term for h in lexicon.find(b_words)),
+                    unit.status,
+                    alignment.a_name,
+                    alignment.b_name,
+                    *piece.a_span,
+                    *piece.b_span,
+                )
+            )
+    return rows
+
+
+def _form_of(x: str, y: str) -> tuple[str, str] | None:
+    """How two single words differ in form only: style, house case, or a misspelling."""
+    if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
+        return "format", "style"  # U.S. / US, 6th / sixth
+    if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
+        return "spelling", "case"  # NICOLA / Nicola
+    if typo(x, y, context=x + " " + y) == "misspelling" and (
+        word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS
+    ):
+        return "typo", "misspelling"  # Minster / Minister
+    return None
+
+
+def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A word written in another form inside edits that rewrote the words around it
+    ("U.S. support" / "US support", "6th" / "sixth", NICOLA / Nicola): one more row."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_words = {t.text: t for t in tokenize(a_text) if t.text[:1].isalnum()}
+    b_words = {t.text: t for t in tokenize(b_text) if t.text[:1].isalnum()}
+    covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
+    extra = []
+    for x, tx in a_words.items():
+        if x in b_words or any(x == a for a, _ in covered):
+            continue
+        for y, ty in b_words.items():
+            form = None if y in a_words else _form_of(x, y)
+            if form is None or any(y == b for _, b in covered):
+                continue
+            extra.append(_extra_row(alignment, unit, tx, ty, *form))
+            covered.add((x, y))
+            break
+    return rows + extra
+
+
+def _extra_row(alignment: Alignment, unit, tx, ty, kind: str, detail: str) -> tuple:
+    a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], tx.start)]
+    b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], ty.start)]
+    return (
+        unit.unit,
+        a_index,
+        b_index,
+        "replace",
+        tx.text,
+        ty.text,
+        kind,
+        detail,
+        "none",
+        "",
+        "",
+        unit.status,
+        alignment.a_name,
+        alignment.b_name,
+        tx.start,
+        tx.end,
+        ty.start,
+        ty.end,
+    )
+
+
+def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A name spelled one way in a and another in b, inside edits that moved or rewrote
+    the words around it (Zelenskyy ... / ... Zelensky): one more row, a name variant."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_names = {t.text: t for t in tokenize(a_text) if t.text[:1].isupper() and len(t.text) > 3}
+    b_names = {t.text: t for t in tokenize(b_text) if t.text[:1].isupper() and len(t.text) > 3}
+    named = {(r[4], r[5]) for r in rows if r[6] == "name_variant"}
+    extra = []
+    for x, tx in a_names.items():
+        if x in b_names or any(x in a for a, _ in named):
+            continue
+        candidates = [
+            y
+            for y in b_names
+            if y not in a_names and not any(y in b for _, b in named) and name_pair(x, y)
+        ]
+        if not candidates:
+            continue
+        y = max(candidates, key=lambda c: (Indel.normalized_similarity(x, c), c))  # the nearest
+        extra.append(_extra_row(alignment, unit, tx, b_names[y], *name_pair(x, y)))
+        named.add((x, y))
+    return rows + extra
+
+
+_FIGURE = re.compile(
+    r"(?<![\w.,:])(?P<figure>\d[\d,.:]*\d|\d|hundreds|thousands|dozens|millions)"
+    r"(?:\s+of)?\s+(?P<noun>[a-z][a-z-]{2,})",
+    re.IGNORECASE,
+)
+
+
+def _figures(text: str) -> dict[str, re.Match]:
+    """Each noun counted in a text, with its figure: "128 passengers", "thousands of people"."""
+    return {m.group("noun").casefold(): m for m in _FIGURE.finditer(text)}
+
+
+def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """The same thing counted otherwise inside rewritten words (128 passengers / nearly
+    160 passengers): one more row, a figure changed, unless a row already says so."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_figures, b_figures = _figures(a_text), _figures(b_text)
+    counted = {r[4] for r in rows if r[6] == "number"} | {r[5] for r in rows if r[6] == "number"}
+    extra = []
+    for noun in sorted(set(a_figures) & set(b_figures)):
+        x, y = a_figures[noun], b_figures[noun]
+        fx, fy = x.group("figure"), y.group("figure")
+        if fx.casefold() == fy.casefold() or any(fx in c or fy in c for c in counted):
+            continue
+        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
+        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
+        extra.append(
+            (
+                unit.unit,
+                a_index,
+                b_index,
+                "replace",
+                x.group(),
+                y.group(),
+                "number",
+                "figure",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                *x.span(),
+                *y.span(),
+            )
+        )
+    return rows + extra
+
+
+def _word_order(rows: list[tuple]) -> list[tuple]:
+    """A word dropped at one place and added back a few words on ("July 1" / "1 July"):
+    one change of word order, a format, not two details."""
+    rows = list(rows)
+    for i, row in enumerate(rows):
+        for j in range(i + 1, min(i + 3, len(rows))):
+            other = rows[j]
+            if {row[3], other[3]} != {"insert", "delete"}:
+                continue
+            mine = row[4] or row[5]
+            theirs = other[4] or other[5]
+            near = abs(row[16] - other[16]) < 25 and abs(row[14] - other[14]) < 25
+            if mine.casefold() == theirs.casefold() and near and mine[:1].isalnum():
+                rows[i] = (*row[:6], "format", "word_order", *row[8:])
+                rows[j] = (*other[:6], "format", "word_order", *other[8:])
+    return rows
+
+
+def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
+    """A credit in a sentence only one version has ("(Jane Barlow/PA)", "By AFP, Paris")."""
+    rows = []
+    side = "a" if unit.a else "b"
+    for index in unit.a or unit.b:
+        text = (alignment.a_sentences if side == "a" else alignment.b_sentences)[index]
+        for start, end in credit_spans(text):
+            words = text[start:end].strip()
+            if not _CREDIT_LINE.search(words):
+                continue  # "he said" in a dropped sentence: the sentence is the change
+            a_words, b_words = (words, "") if side == "a" else ("", words)
+            a_span = (start, end) if side == "a" else (0, 0)
+            b_span = (start, end) if side == "b" else (0, 0)
+            rows.append(
+                (
+                    unit.unit,
+                    index if side == "a" else None,
+                    index if side == "b" else None,
+                    "delete" if side == "a" else "insert",
+                    a_words,
+                    b_words,
+                    "attribution",
+                    "dropped" if side == "a" else "added",
+                    loaded_direction(a_words, b_words, lexicon=lexicon),
+                    "",
+                    "",
+                    unit.status,
+                    alignment.a_name,
+                    alignment.b_name,
+                    *a_span,
+                    *b_span,
+                )
+            )
+    return rows
 
 
 def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
@@ -261,41 +614,13 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     lexicon = lexicon or load_lexicon()
     rows = []
     for unit in alignment.units:
-        if not unit.edits:
-            continue
-        a_parts = [alignment.a_sentences[i] for i in unit.a]
-        b_parts = [alignment.b_sentences[j] for j in unit.b]
-        a_text, b_text = " ".join(a_parts), " ".join(b_parts)
-        for edit in unit.edits:
-            if edit.tag == "equal":
-                continue
-            kind, detail = classify_edit(edit, a_text=a_text, b_text=b_text, lexicon=lexicon)
-            a_index = (
-                unit.a[_sentence_at([len(s) for s in a_parts], edit.a_span[0])] if unit.a else None
-            )
-            b_index = (
-                unit.b[_sentence_at([len(s) for s in b_parts], edit.b_span[0])] if unit.b else None
-            )
-            rows.append(
-                (
-                    unit.unit,
-                    a_index,
-                    b_index,
-                    edit.tag,
-                    edit.a_phrase,
-                    edit.b_phrase,
-                    kind,
-                    detail,
-                    loaded_direction(edit.a_phrase, edit.b_phrase, lexicon=lexicon),
-                    "; ".join(h.term.term for h in lexicon.find(edit.a_phrase)),
-                    "; ".join(h.term.term for h in lexicon.find(edit.b_phrase)),
-                    unit.status,
-                    alignment.a_name,
-                    alignment.b_name,
-                    *edit.a_span,
-                    *edit.b_span,
-                )
-            )
+        if unit.edits:
+            found = _word_order(_unit_rows(alignment, unit, lexicon))
+            for extra in (_moved_names, _moved_forms, _moved_figures):  # words in rewrites
+                found = extra(alignment, unit, found)
+            rows.extend(found)
+        elif not (unit.a and unit.b):
+            rows.extend(_credit_rows(alignment, unit, lexicon))
     frame = pd.DataFrame(rows, columns=list(KIND_COLUMNS))
     for column in ("a_index", "b_index"):
         frame[column] = frame[column].astype("Int64")
@@ -345,7 +670,7 @@ def mine_substitutions(
         }
         unlisted = [
             w
-            for w in _content(tuple(f"{row['a_words']} {row['b_words']}".split()))
+            for w in content_words(tuple(f"{row['a_words']} {row['b_words']}".split()))
             if w not in listed
         ]
         rows.append(

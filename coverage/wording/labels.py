@@ -26,8 +26,11 @@ from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.mentions import DEMONYMS, ORG_HEADS, TITLE_WORDS, Mention, as_articles
+from ..names.mentions import Mention
+from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS
 from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..reading.articles import as_articles
+from ..vocabulary import listed
 from .lexicon import Lexicon, load_lexicon
 
 if TYPE_CHECKING:
@@ -51,23 +54,37 @@ LABEL_COLUMNS = (
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|man|woman|ee|ary|ive)s?$")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ior)$")
 _DETERMINERS = frozenset("the a an its his her their our this that these those".split())
-_MODIFIERS = frozenset(
-    """former late military longtime veteran rebel opposition interim top senior chief deputy
-    acting retired ousted exiled jailed deposed embattled disgraced slain assassinated detained
-    imprisoned wanted key prominent leading influential controversial notorious powerful
-    renegade rogue brutal hardline moderate radical militant armed young elderly popular
-    beleaguered eastern western northern southern central elected self-styled""".split()
-)
+_MODIFIERS = listed("descriptor_modifiers")
 # lexicon categories whose terms can name a person or group ("strongman", "militia")
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
 _CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS
 _MAX_WORDS = 12
+_OPENERS = listed("sentence_openers")
+_HONORIFICS = listed("honorifics")
+_JOB_TITLES = listed("job_titles")
+
+
+def _a_label(descriptor: str) -> bool:
+    """Honorifics and bare job titles are not labels: "Mr", "President", "Ms Dr"."""
+    keys = [word_key(w).rstrip(".") for w in re.findall(r"[\w.'\u2019-]+", descriptor)]
+    keys = [k for k in keys if k]
+    return bool(keys) and not all(k in _HONORIFICS or k in _JOB_TITLES for k in keys)
+
+
+def _without_honorifics(descriptor: str) -> str:
+    """ "Ms" in "Ms Nicola Sturgeon" or "Mr" before a title is courtesy, not description."""
+    words = descriptor.split()
+    while words and word_key(words[-1]).rstrip(".") in _HONORIFICS:
+        words.pop()
+    while words and word_key(words[0]).rstrip(".") in _HONORIFICS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _title_like(word: str, lexicon: Lexicon) -> bool:
     """A title, a lexicon term for a person or group, or an agent noun (commander)."""
     key = word_key(word)
-    if key in TITLE_WORDS:
+    if key in TITLE_WORDS or key in ORG_HEADS:  # "commander", "rights group"
         return True
     if any(h.term.category in PERSON_CATEGORIES for h in lexicon.find(word)):
         return True
@@ -108,6 +125,9 @@ def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -
             start, k = tokens[k - 2].start, k - 3  # "(LNA)"
             continue
         key = word_key(word)
+        if word == "." and k >= 1 and word_key(tokens[k - 1].text) in TITLE_WORDS:
+            k -= 1  # "Gen." is one word
+            continue
         if not word[:1].isalnum() or "/" in word or key.endswith("'s"):
             break
         if start is None and not _head(word, lexicon):
@@ -122,8 +142,13 @@ def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -
             break
         if key in _DETERMINERS or (key in STOPWORDS and not word[:1].isupper()):
             break
-        if k == 0 and word[:1].isupper() and key not in _CAPITALISED_HEADS:
-            break  # a sentence's first word: "Many Syrian Christians"
+        if (
+            k == 0
+            and word[:1].isupper()
+            and key not in _CAPITALISED_HEADS
+            and (key in _OPENERS or k + 1 >= len(tokens) or not _head(tokens[k + 1].text, lexicon))
+        ):
+            break  # a sentence's first word: "Many Syrian Christians"; but "Kremlin spokesman"
         if not _modifier(word, lexicon):
             break
         start = tokens[k].start
@@ -202,7 +227,11 @@ def describe_labels(
     for mention in find_mentions(as_articles(articles), alignments=alignments):
         if mention.kind not in kinds:
             continue
-        found = descriptors(mention, lexicon=lexicon)
+        found = [
+            (_without_honorifics(d), position)
+            for d, position in descriptors(mention, lexicon=lexicon)
+            if _a_label(_without_honorifics(d))
+        ]
         if not found and include_bare:
             found = [("", "")]
         for descriptor, position in found:

@@ -22,6 +22,7 @@ from ..alignment.worddiff import word_diff
 from ..model import Article
 from ..names.groups import find_mentions
 from ..normalize import fold_typography, tokenize
+from ..reading.articles import as_pair
 from .speakers import QUOTE_COLUMNS, Quote, find_quotes, quote_words, quotes_frame, speaker_before
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ __all__ = [
     "compare_quotes",
     "quote_words",
     "speaker_before",
-    "as_version",
     "QUOTE_STATUSES",
     "QUOTE_COLUMNS",
     "COMPARE_COLUMNS",
@@ -108,19 +108,19 @@ def _status(
     return None
 
 
-def as_version(version: Article | str, name: str) -> Article:
-    """An Article as is, or a text as an Article named ``name`` (paragraphs at blank lines)."""
-    if isinstance(version, Article):
-        return version
-    if not isinstance(version, str):
-        raise TypeError(f"expected an Article or a text, not {type(version).__name__}")
-    paragraphs = tuple(p.strip() for p in version.split("\n\n") if p.strip())
-    return Article(id=name, outlet=name, title="", paragraphs=paragraphs)
-
-
 def _diff(qa: Quote, qb: Quote) -> str:
-    edits = word_diff(qa.text, qb.text)  # compared with typography folded
-    return "; ".join(str(e) for e in edits if e.tag != "equal")
+    """The word edits, with the words as written (not re-joined tokens: "Sept." stays)."""
+    parts = []
+    for e in word_diff(qa.text, qb.text):  # compared with typography folded
+        a = qa.text[e.a_span[0] : e.a_span[1]].strip()
+        b = qb.text[e.b_span[0] : e.b_span[1]].strip()
+        if e.tag == "replace":
+            parts.append(f"replace {a} -> {b}")
+        elif e.tag == "insert":
+            parts.append(f"insert {b}")
+        elif e.tag == "delete":
+            parts.append(f"delete {a}")
+    return "; ".join(parts)
 
 
 def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
@@ -132,7 +132,7 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    a, b = as_version(a, "a"), as_version(b, "b")
+    a, b = as_pair(a, b)
     mentions = find_mentions([a, b])
     quotes_a, quotes_b = find_quotes(a, mentions=mentions), find_quotes(b, mentions=mentions)
     linked: set[tuple[int, int]] = set()
@@ -179,14 +179,22 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
         pair_a[i] = (j, "altered")  # "constructive" -> "productive" in the same sentence
         used_b.add(j)
     rows = []
+    # one status per quote: a quote a version repeats (a dek, an embedded post) that was
+    # already paired is not listed again as "only in" that version
+    paired_a = {words_a[i] for i in pair_a}
+    paired_b = {words_b[j] for j in used_b}
     for i, qa in enumerate(quotes_a):
         if i in pair_a:
             j, status = pair_a[i]
             qb = quotes_b[j]
             rows.append(_row(qa, qb, status))
-        else:
+        elif words_a[i] not in paired_a:
             rows.append(_row(qa, None, "only_a"))
-    rows.extend(_row(None, qb, "only_b") for j, qb in enumerate(quotes_b) if j not in used_b)
+    rows.extend(
+        _row(None, qb, "only_b")
+        for j, qb in enumerate(quotes_b)
+        if j not in used_b and words_b[j] not in paired_b
+    )
     return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype(
         {"a_sentence": "Int64", "b_sentence": "Int64"}
     )
@@ -238,6 +246,9 @@ def _row(qa: Quote | None, qb: Quote | None, status: str) -> tuple:
             notes.append("capitals only")
         if status in ("altered", "truncated"):
             diff = _diff(qa, qb)
+        if status == "truncated":  # say which side is the shorter one
+            shorter = qa if len(quote_words(qa.text)) < len(quote_words(qb.text)) else qb
+            notes.append(f"shortened in {shorter.outlet}")
     return (
         qa.text if qa else "",
         qb.text if qb else "",

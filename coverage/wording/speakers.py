@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..names.groups import find_mentions
-from ..names.mentions import Mention, as_articles
+from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
+from ..reading.articles import as_article, as_articles
+from ..vocabulary import entries
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,16 +52,8 @@ QUOTE_COLUMNS = (
     "end",
 )
 
-_VERBS = (
-    r"said|says|say|told|tells|added|adds|stated|states|explained|declared|noted|remarked|wrote|"
-    r"tweeted|posted|insisted|argued|warned|stressed|emphasized|emphasised|asked|replied|"
-    r"continued|announced|concluded|urged|recalled|acknowledged|conceded|claimed|vowed|"
-    r"pledged|cautioned|observed|commented|reiterated|affirmed|reaffirmed|confirmed|"
-    r"underlined|underscored|highlighted|described|called|termed|dubbed|quoted"
-)
-_PARTICIPLES = (
-    r"saying|stating|adding|noting|warning|insisting|telling|describing|calling|declaring|stressing"
-)
+_VERBS = "|".join(entries("speech_verbs"))
+_PARTICIPLES = "|".join(entries("speech_participles"))
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _SPEAKER = r"(?P<speaker>[\w\u2018\u2019'.\-]+(?:\s+[\w\u2018\u2019'.\-]+){0,6}?)"
 _BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
@@ -149,6 +143,10 @@ def speaker_before(before: str) -> tuple[str, str] | None:
 def _trim(speaker: str) -> str:
     """Keep the speaker's own words: "to reporters, he" -> "he", "Libya, Shoigu" -> "Shoigu"."""
     speaker = re.split(r"[,;:\u201c\u201d\"()]", speaker)[-1].strip()
+    # "in Africa after Wagner chief Yevgeny Prigozhin": an adverbial opening is no speaker
+    while _OPENING.match(speaker):
+        parts = _PREPOSITION.split(speaker, maxsplit=1)
+        speaker = parts[1].strip() if len(parts) > 1 else ""
     words = speaker.split()
     for k, word in enumerate(words):  # a pronoun ends the phrase: "that he" -> "he"
         if word.lower() in _PRONOUNS and k > 0:
@@ -169,10 +167,26 @@ def _trim(speaker: str) -> str:
         "so",
     }:
         words = words[1:]
+    if len(words) > 6:  # no name or role is that long: keep its trailing name or head
+        capitalised = [w for w in words if w[:1].isupper()]
+        words = capitalised[-3:] if capitalised else words[-2:]
     return " ".join(words)
 
 
+_OPENING = re.compile(r"(?:in|on|at|after|before|during|since|amid|over)\s", re.IGNORECASE)
+_PREPOSITION = re.compile(
+    r"\s+(?:in|on|at|after|before|during|for|with|from|to|by|since|amid|over|about)\s+"
+)
+
+_QUOTED_AS = re.compile(
+    r"^[\s,.\-\u2013\u2014]*[\w\u2019' -]{0,40}?\bquoted\s+(?P<speaker>[^,.;:]{2,60}?)\s+as\s+saying\b"
+)
+
+
 def _speaker_after(after: str) -> tuple[str, str] | None:
+    quoted = _QUOTED_AS.match(after)  # "Xinhua quoted Zhang Xiaoguang as saying": Zhang spoke
+    if quoted:
+        return _trim(quoted.group("speaker")), "quoted"
     match = _AFTER.match(after)
     if not match:
         return None
@@ -203,6 +217,7 @@ def find_quotes(
     article: Article, *, mentions: Iterable[Mention] | None = None
 ) -> tuple[Quote, ...]:
     """Every quote of an article's body and dek, in reading order, with its speaker."""
+    article = as_article(article)
     mentions = list(mentions) if mentions is not None else list(find_mentions([article]))
     by_sentence: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:

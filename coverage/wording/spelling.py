@@ -12,34 +12,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Article
 from ..names.groups import NameGroup, NameGroups, Occurrence
-from ..names.mentions import article_sentences, as_articles
+from ..names.mentions import article_sentences
 from ..normalize import tokenize, word_key
+from ..reading.articles import as_articles
+from ..vocabulary import entries
 
 __all__ = ["spelling_rule", "find_spelling_variants", "american"]
 
-_IRREGULAR = {
-    "programme": "program",
-    "programmes": "programs",
-    "grey": "gray",
-    "judgement": "judgment",
-    "acknowledgement": "acknowledgment",
-    "tyre": "tire",
-    "tyres": "tires",
-    "aluminium": "aluminum",
-    "manoeuvre": "maneuver",
-    "manoeuvres": "maneuvers",
-    "plough": "plow",
-    "mould": "mold",
-    "storey": "story",
-    "jewellery": "jewelry",
-    "pyjamas": "pajamas",
-    "sceptical": "skeptical",
-    "enrol": "enroll",
-    "fulfil": "fulfill",
-}
 _BRITISH = (
     (re.compile(r"(?<=\w\w)is(e|ed|es|ing|ation|ations|er|ers)$"), r"iz\1"),
     (re.compile(r"(?<=\w)ys(e|ed|es|ing)$"), r"yz\1"),
@@ -51,11 +34,21 @@ _BRITISH = (
 _DOUBLED_L = re.compile(r"^(\w*?[aeiou]+[^aeiou\W]+[aeiou]+\w*?)ll(ed|ing|er|ers)$")  # travelled
 
 
+def _irregular() -> dict[str, str]:
+    """British -> American spellings that the suffix rules miss (programme / program)."""
+    return _pairs(entries("british_american"))
+
+
+@lru_cache(maxsize=4)
+def _pairs(lines: tuple[str, ...]) -> dict[str, str]:
+    return dict(line.lower().split()[:2] for line in lines)
+
+
 def american(key: str) -> str:
     """A word key with British spellings mapped to American ones, part by part."""
     parts = []
     for part in key.split("-"):
-        part = _IRREGULAR.get(part, part)
+        part = _irregular().get(part, part)
         for pattern, repl in _BRITISH:
             part = pattern.sub(repl, part)
         part = _DOUBLED_L.sub(r"\1l\2", part)

@@ -1,0 +1,158 @@
+"""Units and leftovers -> restatement links: sentences that say again what one across says.
+
+Every sentence belongs to one unit, so a dek, caption, pull quote or embedded post could
+not be linked to the body sentence it restates once that sentence was paired with its
+own counterpart. The links found here sit beside the units (never repeating a unit's
+link), each with the ``method`` that found it:
+
+- ``holds``: a leftover line most of whose weight one sentence across holds (a dek,
+  a caption);
+- ``held``: a leftover line that holds most of a sentence across (an embedded post
+  or a long caption quoting several body sentences: every such sentence is linked);
+- ``leftover``: a leftover sentence and its best partner when they score
+  ``second_threshold`` but the core could not pair them (the partner is paired already,
+  or the pair is out of order and too weak for a move): one fact told twice on one
+  side, or told again elsewhere;
+- ``cross``: two sentences of neighbouring units that score ``cross_threshold``
+  together, as when an updated take moves a clause into the next sentence (an n:m
+  regrouping).
+
+Headlines never restate (they pair only with headlines).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from .similarity import Scorer
+
+__all__ = ["Link", "find_restatements"]
+
+# added to a line's weight before taking a share of it: a line of one or two words is
+# never "held" whole by a long sentence just because it shares them
+_SMOOTHING = 2.0
+# a leftover line that holds this share of a sentence across restates it
+HELD_WHOLE = 0.6
+# ... and it restates at most this many (a post quoting a few lines, not a whole story)
+HELD_MOST = 4
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int
+    b: int
+    by: str
+    score: float
+    method: str
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    holds: float
+    leftover: float
+    cross: float
+
+
+def find_restatements(
+    scorer: Scorer,
+    scores: Mapping[tuple[int, int], float],
+    *,
+    a_unit: Mapping[int, int],
+    b_unit: Mapping[int, int],
+    a_heads: frozenset[int],
+    b_heads: frozenset[int],
+    thresholds: Thresholds,
+) -> list[Link]:
+    """Restatement links among the candidate pairs ``scores``, ordered by ``b`` then ``a``.
+
+    ``a_unit``/``b_unit`` give each paired sentence's unit number; headlines take no part.
+    """
+    partners_of_a: dict[int, list[int]] = defaultdict(list)
+    partners_of_b: dict[int, list[int]] = defaultdict(list)
+    for i, j in scores:
+        if i not in a_heads and j not in b_heads:
+            partners_of_a[i].append(j)
+            partners_of_b[j].append(i)
+    found: dict[tuple[int, int], Link] = {}
+    for i, partners in sorted(partners_of_a.items()):
+        if i not in a_unit:
+            for j, score, method in _leftover(
+                scorer.a_keys[i],
+                [(j, scorer.b_keys[j], scores[i, j]) for j in partners],
+                scorer,
+                thresholds,
+            ):
+                found.setdefault((i, j), Link(i, j, "a", score, method))
+    for j, partners in sorted(partners_of_b.items()):
+        if j not in b_unit:
+            for i, score, method in _leftover(
+                scorer.b_keys[j],
+                [(i, scorer.a_keys[i], scores[i, j]) for i in partners],
+                scorer,
+                thresholds,
+            ):
+                found.setdefault((i, j), Link(i, j, "b", score, method))
+    for link in _cross(scorer, scores, a_unit, b_unit, a_heads, b_heads, thresholds.cross):
+        found.setdefault((link.a, link.b), link)
+    return sorted(found.values(), key=lambda link: (link.b, link.a))
+
+
+def _held(part: frozenset[str], whole: frozenset[str], scorer: Scorer) -> float:
+    """The smoothed share of ``part``'s weight found in ``whole``."""
+    return scorer.mass(part & whole) / (scorer.mass(part) + _SMOOTHING)
+
+
+def _leftover(keys, partners, scorer: Scorer, thresholds: Thresholds):
+    """What one leftover line restates: ``(index, score, method)`` triples.
+
+    The partner holding most of it (``holds``), every partner it holds whole (``held``),
+    and its best-scoring partner (``leftover``).
+    """
+    chosen: dict[int, tuple[float, str]] = {}
+    partners = [p for p in partners if len(keys & p[1]) >= 2]  # one shared word is chance
+    if not partners:
+        return []
+    holding = max(((_held(keys, other, scorer), -index) for index, other, _ in partners))
+    if holding[0] >= thresholds.holds:
+        chosen[-holding[1]] = (holding[0], "holds")
+    held = sorted(
+        ((_held(other, keys, scorer), -index) for index, other, _ in partners), reverse=True
+    )
+    for score, index in held[:HELD_MOST]:
+        if score >= HELD_WHOLE and -index not in chosen:
+            chosen[-index] = (score, "held")
+    score, index = max((score, -index) for index, _, score in partners)
+    if score >= thresholds.leftover and -index not in chosen:
+        chosen[-index] = (score, "leftover")
+    return [(index, score, method) for index, (score, method) in sorted(chosen.items())]
+
+
+def _cross(
+    scorer: Scorer,
+    scores: Mapping[tuple[int, int], float],
+    a_unit: Mapping[int, int],
+    b_unit: Mapping[int, int],
+    a_heads: frozenset[int],
+    b_heads: frozenset[int],
+    threshold: float,
+) -> list[Link]:
+    """Strong pairs between sentences of two different units (n:m regroupings)."""
+    links = []
+    shorter: Callable[[int, int], str] = lambda i, j: (  # noqa: E731
+        "a" if scorer.mass(scorer.a_keys[i]) <= scorer.mass(scorer.b_keys[j]) else "b"
+    )
+    for (i, j), score in scores.items():
+        if score < threshold or i in a_heads or j in b_heads:
+            continue
+        unit_a, unit_b = a_unit.get(i), b_unit.get(j)
+        if unit_a is None or unit_b is None or unit_a == unit_b:
+            continue
+        # a regrouping is local: a neighbour of one sentence shares the other's unit
+        if unit_b in (a_unit.get(i - 1), a_unit.get(i + 1)) or unit_a in (
+            b_unit.get(j - 1),
+            b_unit.get(j + 1),
+        ):
+            links.append(Link(i, j, shorter(i, j), score, "cross"))
+    return links

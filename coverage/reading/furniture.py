@@ -1,0 +1,382 @@
+"""One line of a page -> what it is by its own shape: a credit, a byline, a widget, a teaser...
+
+The rules a line can be judged by alone, before its place in the page is known. Each
+line is classified once, with patterns compiled once (anchored where they can be). The
+word lists are data (``resources/vocabulary/reading_*.txt`` and ``chrome_phrases.txt``):
+news agencies of photo credits, promotion phrases, calls to action, teaser cues.
+:mod:`pages` weighs these verdicts with position and repetition; shape alone never
+removes a sentence that reads like story text.
+
+>>> credit_only("Photo / AP"), credit_only("(Jane Barlow/PA)"), credit_only("He said so.")
+(True, True, False)
+>>> has_photo_credit("Zelensky at the White House. (AP Photo/Evan Vucci)")
+True
+>>> has_photo_credit("The talks ended, the ministry said. (AFP)")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from .. import vocabulary
+
+__all__ = [
+    "BULLETS",
+    "TERMINAL",
+    "chrome_phrases",
+    "fold_line",
+    "line_reason",
+    "credit_only",
+    "has_photo_credit",
+    "caption_prefix",
+    "is_sentence",
+    "is_timeline",
+    "is_subhead",
+    "is_teaser_link",
+    "words_of",
+    "find_date",
+    "promotion_words",
+    "weak_reason",
+]
+
+BULLETS = "\u2022\u00b7\u25aa\u2023\u25e6\u2043*\u2013\u2014-"
+TERMINAL = (".", "!", "?", '"', "\u201d", "\u2019", "'", ")", ":")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_PHOTO_WORD = r"(?:photo(?:graph)?s?|images?|pictures?|pics?|video|illustration|graphic)"
+
+_TEASER = re.compile(
+    r"^(?:RELATED|READ MORE|READ ALSO|ALSO READ|SEE ALSO|MORE|RECOMMENDED|MUST READ|"
+    r"MORE ON THIS(?: STORY)?|WATCH|LISTEN)\s*[:|\u2013\u2014-]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:By|BY|Written by|Reported by|Words by|Story by)\s+(?:[A-Z][\w.'\u2019-]*|the [A-Z])"
+)
+_WIRE_CREDIT_LINE = re.compile(
+    r"^\((?:Reporting|Writing|Editing|Additional reporting|Compiled|Translated)\b.*\)$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^(?:\u00a9|\(c\)\s|copyright\b)", re.IGNORECASE)
+_READING_TIME = re.compile(r"^(?:\d+\s*)?min(?:ute)?s?(?:\s+read)?$|^\d+\s*min(?:ute)?s?\b.*$")
+_COUNT = re.compile(r"^[\d.,]+$")
+_MARKER = re.compile(r"^[A-Z]{1,3}$")
+_GLUED_TAGS = re.compile(r"^(?:[A-Z][a-z]+){2,}$")
+_BREADCRUMB_SEP = re.compile(r"\s(?:>|\u00bb|\u203a|/|\|)\s")
+_DATELINE = re.compile(
+    r"^(?:published|updated|posted|last updated|first published|date)?\s*(?:on|:)?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?",
+    re.IGNORECASE,
+)
+_TIMELINE = re.compile(
+    r"^(?:(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2},?\s+)?)?(?:1[89]|20)\d\d"
+    r"\s*[:\u2013\u2014-]\s+\S"
+)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:FILE PHOTO|FILE|TOPSHOT|PHOTO|IMAGE|PICTURE|IN PICTURES|PHOTOS)\s*[:\u2013\u2014-]\s+\S"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|added|stated|reported|according to)\b")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_TAIL = 160  # a credit is searched for in a line's last characters only
+
+
+@lru_cache(maxsize=4)
+def _credit_patterns(agencies: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    agency = "|".join(re.escape(a) for a in sorted(agencies, key=lambda a: (-len(a), a)))
+    name = r"[A-Z][\w.'\u2019&-]*"
+    tail = (
+        r"(?:"
+        rf"\({name}(?:\s{name}){{0,3}}\s?/\s?{name}(?:\s{name}){{0,3}}\)"  # (Jane Barlow/PA)
+        rf"|\((?i:{_PHOTO_WORD}|courtesy)\b[^()]{{0,60}}\)"  # (Photo: X), (AP Photo/...)
+        rf"|\((?:{name}\s){{0,3}}(?i:photo)[^()]{{0,60}}\)"
+        r"|\((?i:source|credit)s?\s*:\s*[^()]{1,60}\)"  # (Source: Associated Press)
+        rf"|\b(?i:{_PHOTO_WORD})\s*(?i:credit)?\s*(?:[:/|]|\b(?i:by|from|courtesy(?: of)?)\b)"
+        r"\s*[^.]{1,60}"  # Photo: AFP, Photo / AP, Image by flickr.com
+        r"|\b(?i:credit)\s*:\s*[^.]{1,60}"  # Credit: PA Images
+        rf"|/\s?(?:{agency})\b[^./]{{0,40}}(?:/[^./]{{0,40}})?"  # nn / AFP / ATTA KENARE
+        rf"|\b(?:{agency})\s?/\s?[^.]{{0,60}}"  # REUTERS/Stringer/File Photo
+        r")[\s.]*$"
+    )
+    return re.compile(tail), re.compile(rf"(?i:{_PHOTO_WORD}|credit)|/")
+
+
+def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _credit_patterns(vocabulary.entries("reading_agencies"))
+
+
+@lru_cache(maxsize=1)
+def chrome_phrases() -> frozenset[str]:
+    """The editable list of whole-line chrome phrases, folded for matching."""
+    text = (
+        resources.files("comparative_coverage")
+        .joinpath("resources/chrome_phrases.txt")
+        .read_text("utf-8")
+    )
+    return frozenset(
+        fold_line(line) for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def fold_line(line: str) -> str:
+    """A line for phrase matching: bullets, trailing colons and case folded away."""
+    return " ".join(line.strip().strip(BULLETS).rstrip(":\u2026. ").split()).casefold()
+
+
+@lru_cache(maxsize=8192)
+def words_of(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=8192)  # asked several times of each line
+def is_sentence(text: str) -> bool:
+    """Reads like a sentence: ends like one and has lowercase words ("He declined to comment.").
+
+    A wire credit after the last sentence ("... of COMAC. \u2014 Xinhua", "... said. (AFP)")
+    does not change that.
+    """
+    if words_of(text) < 2 or text == text.upper():
+        return False
+    if _SENTENCE_END.search(text, max(0, len(text) - 8)):
+        return True
+    return (text[-1].isalpha() or text[-1] == ")") and bool(
+        _wire_tail().search(text, max(0, len(text) - _TAIL))
+    )
+
+
+@lru_cache(maxsize=4)
+def _wire_tail_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
+    agency = "|".join(re.escape(a) for a in sorted(agencies, key=lambda a: (-len(a), a)))
+    return re.compile(
+        rf"[.!?][\"'\u201d\u2019)]*\s*(?:[\u2013\u2014-]+\s*(?:{agency})|\((?:{agency})\))\.?$"
+    )
+
+
+def _wire_tail() -> re.Pattern[str]:
+    return _wire_tail_pattern(vocabulary.entries("reading_agencies"))
+
+
+def is_timeline(text: str) -> bool:
+    """A dated entry of a timeline: "2011: protests erupt", "March 2011 - war"."""
+    return bool(_TIMELINE.match(text))
+
+
+def caption_prefix(text: str) -> bool:
+    return bool(_CAPTION_PREFIX.match(text))
+
+
+def has_photo_credit(text: str) -> bool:
+    """Ends in a photo credit; "... the ministry said. (AFP)" or "... — Xinhua" does not."""
+    if not _may_credit(text):
+        return False
+    tail, explicit = _credit()
+    found = tail.search(text, max(0, len(text) - _TAIL))
+    if not found or _SPEECH.search(text, 0, found.start()):  # "... officials said. Image: UN"
+        return False
+    if explicit.search(found.group()):
+        return True
+    return words_of(text) <= 40
+
+
+_HINTS = ("/", "photo", "image", "picture", "pic", "video", "credit", "illustration", "graphic")
+
+
+def _may_credit(text: str) -> bool:
+    """A cheap test that rules out most lines before the credit patterns run: a credit
+    ends the line in brackets, or has a slash or a photo word near the end."""
+    if text.endswith(")"):
+        return True
+    tail = text[-90:].casefold()
+    return any(hint in tail for hint in _HINTS)
+
+
+def credit_only(text: str) -> bool:
+    """The whole line is a credit: "Photo / AP", "(Jane Barlow/PA)", "Image by flickr.com"."""
+    if words_of(text) > 12 or not _may_credit(text):
+        return False
+    tail, _ = _credit()
+    found = tail.search(text, max(0, len(text) - _TAIL))
+    if found and found.start() <= 4:
+        return True
+    return bool(
+        re.match(rf"^(?i:(?:top|main|cover|header|lead|featured)\s+)?(?i:{_PHOTO_WORD})\b", text)
+        and re.search(r"\b(?i:by|from|courtesy|credit)\b|[:/]", text)
+    )
+
+
+@lru_cache(maxsize=4)
+def _triggers(phrases: frozenset[str]) -> frozenset[str]:
+    """The longest word of each phrase: a line holding none of them holds no phrase."""
+    return frozenset(max(p.split(), key=len) for p in phrases)
+
+
+def promotion_words(text: str) -> frozenset[str]:
+    """Which promotion words (the longest word of each phrase) a text holds: computed once
+    for a page, so that each line is then tested for these few only."""
+    folded = text.casefold()
+    return frozenset(
+        word for word in _triggers(vocabulary.words("reading_promo_phrases")) if word in folded
+    )
+
+
+def _promotion(text: str, present: frozenset[str] | None = None) -> bool:
+    folded = text.casefold()
+    phrases = vocabulary.words("reading_promo_phrases")
+    words = _triggers(phrases) if present is None else present
+    if not any(word in folded for word in words):
+        return False
+    hits = [p for p in phrases if p in folded]
+    if len(hits) >= 2:
+        return True
+    if not hits or "\u201c" in text or '"' in text:
+        return False
+    return any(
+        folded.startswith(call + " ") for call in vocabulary.words("reading_calls_to_action")
+    )
+
+
+def is_subhead(text: str) -> bool:
+    """A heading inside the story: in capitals ("'DISASTER'"), or a short Title Case line."""
+    if is_sentence(text) and text != text.upper():
+        return False
+    letters = [w for w in _WORD.findall(text) if len(w) > 1]
+    if not letters or any(c.isdigit() for c in text):
+        return False
+    if text.upper() == text:
+        return len(letters) >= 2 or len(letters[0]) >= 4
+    capitalised = sum(w[0].isupper() for w in letters)
+    return 2 <= len(letters) <= 10 and capitalised >= 0.6 * len(letters) and text[-1] not in ".,;:"
+
+
+def is_teaser_link(text: str) -> bool:
+    """A link to other coverage in a list: a headline (no final stop) with a teaser cue."""
+    text = text.strip(BULLETS + " ")
+    if is_sentence(text) or words_of(text) < 3:
+        return False
+    folded = text.casefold()
+    if any(cue in folded for cue in vocabulary.words("reading_teaser_cues")):
+        return True
+    return bool(re.search(r":\s*(?:sources?|report|officials|reports|live)$", folded))
+
+
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_PATTERNS = (
+    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first calendar date written in ``text``, as ISO ``YYYY-MM-DD``.
+
+    >>> find_date("Published 22 August 2023"), find_date("Jan. 9, 2025"), find_date("no date")
+    ('2023-08-22', '2025-01-09', None)
+    """
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        if parts.get("mn"):
+            month = int(parts["mn"])
+        else:
+            prefix = parts["m"].rstrip(".").lower()[:3]
+            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(prefix))
+        try:
+            return date(int(parts["y"]), month, int(parts["d"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _dateline(text: str) -> bool:
+    return (
+        words_of(text) <= 8
+        and not is_timeline(text)
+        and not is_sentence(text)
+        and bool(_DATELINE.match(text))
+        and find_date(text) is not None
+    )
+
+
+def _strong_reason(text: str, promotions: frozenset[str] | None = None) -> str | None:
+    """Reasons that hold wherever the line stands."""
+    teaser = _TEASER.match(text)
+    if teaser and not (words_of(teaser.group("rest")) >= 8 and is_sentence(teaser.group("rest"))):
+        return "teaser"
+    if _WIRE_CREDIT_LINE.match(text):
+        return "credit line"
+    if _COPYRIGHT.match(text) and words_of(text) <= 20:
+        return "copyright line"
+    if promotions != frozenset() and _promotion(text, promotions):
+        return "sign-up or promotion"
+    return _short_line_reason(text) if words_of(text) <= 12 else None
+
+
+def _short_line_reason(text: str) -> str | None:
+    if fold_line(text) in chrome_phrases():
+        return "chrome phrase"
+    if words_of(text) <= 10 and _BYLINE.match(text) and not is_sentence(text.rstrip(".")):
+        return "byline"
+    if credit_only(text):
+        return "credit"
+    if _READING_TIME.match(text) and words_of(text) <= 4:
+        return "reading time"
+    if _dateline(text):
+        return "dateline"
+    return None
+
+
+def _outside_reason(text: str) -> str | None:
+    """Reasons that hold only outside the story (page header and footer)."""
+    if _MARKER.match(text):
+        return "marker"
+    if _COUNT.match(text):
+        return "widget count"
+    if text[0] in BULLETS and words_of(text) <= 4 and not is_sentence(text):
+        return "navigation"
+    if _GLUED_TAGS.match(text):
+        return "section tags"
+    return None
+
+
+def line_reason(text: str, *, inside: bool, promotions: frozenset[str] | None = None) -> str | None:
+    """Why a line is furniture by its shape (None: it may be story text).
+
+    ``inside``: the line stands between the story's paragraphs, where only strong
+    evidence counts (a figure or a word alone on a line stays there). ``promotions``: the
+    :func:`promotion_words` of the page, when known (none: no promotion phrase to look for).
+    """
+    reason = _strong_reason(text, promotions)
+    if reason or inside:
+        return reason
+    return weak_reason(text)
+
+
+def weak_reason(text: str) -> str | None:
+    """Reasons that hold only outside the story: breadcrumbs, markers, counts, tags."""
+    if (
+        words_of(text) <= 8
+        and _BREADCRUMB_SEP.search(text)
+        and not text.endswith(".")
+        and not any(c.isdigit() for c in text)
+    ):
+        return "breadcrumb"
+    return _outside_reason(text)

@@ -1,0 +1,141 @@
+"""Page text -> lines with their shapes, and plain text -> paragraph offsets.
+
+A :class:`Line` is one non-blank line of a page with its offsets and the blank lines
+before it; the shape tests here (prose, headline, lead) are shared by :mod:`pages` and
+:mod:`story`. :func:`split_blocks` cuts any text into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .furniture import BULLETS, TERMINAL
+
+__all__ = [
+    "Line",
+    "page_lines",
+    "is_prose",
+    "is_headline",
+    "is_lead",
+    "caption_key",
+    "looks_hard_wrapped",
+    "split_blocks",
+    "LEAD_DATELINE",
+    "SENTENCES_INSIDE",
+]
+
+# "WASHINGTON (AP) —", "Tehran (AFP) –", "BERLIN:", "SHANGHAI. —" (not "Lavrov: ...")
+LEAD_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.\u2019-]+(?:[ ,]+[A-Z][A-Za-z'.\u2019-]*){0,3}\s*(?:\([^)]{1,30}\))?"
+    r"|[A-Z][\w'.\u2019-]*(?:[ ,]+[A-Z][\w'.\u2019-]*){0,3}\s*\([^)]{1,30}\))"
+    r"\s*\.?\s*[-\u2013\u2014:]"
+)
+_LEAD_WORDS = re.compile(
+    r"\b(?:said|told|reported|announced)\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+SENTENCES_INSIDE = re.compile(r"[a-z]{2}[.!?]\s")  # "... in Moscow. (AP)": not a headline
+
+
+@dataclass
+class Line:
+    text: str  # stripped
+    start: int  # offsets of the stripped text in the page
+    end: int
+    blank_before: int  # blank lines between this line and the previous non-blank one
+    words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+
+
+def page_lines(page: str) -> list[Line]:
+    lines, position, blanks = [], 0, 0
+    for raw in page.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(stripped, start, start + len(stripped), blanks))
+            blanks = 0
+        else:
+            blanks += 1
+        position += len(raw) + 1
+    return lines
+
+
+def is_prose(line: Line) -> bool:
+    """A paragraph of running text, not a label, headline or button."""
+    return (line.words >= 8 and line.text.endswith(TERMINAL)) or line.words >= 20
+
+
+def is_headline(line: Line) -> bool:
+    return (
+        2 <= line.words <= 25
+        and not line.text.endswith((".", ",", ";", ":"))
+        and (line.text[0].isupper() or line.text[0].isdigit() or line.text[0] in "\"\u201c\u2018'")
+    )
+
+
+def is_lead(line: Line) -> bool:
+    """A first line without final punctuation that is the lead, not a title."""
+    return line.words >= 22 or bool(LEAD_DATELINE.match(line.text) or _LEAD_WORDS.search(line.text))
+
+
+def caption_key(text: str) -> str:
+    return text.strip(BULLETS + " ")
+
+
+def looks_hard_wrapped(lines: list[str]) -> bool:
+    """True when line breaks fall mid-sentence, as in text wrapped at a fixed width.
+
+    >>> looks_hard_wrapped(["This was wrapped at a", "fixed width, mid-sentence", "and again here."])
+    True
+    >>> looks_hard_wrapped(["Headline", "One paragraph.", "Another paragraph."])
+    False
+    """
+    continuations = sum(
+        1
+        for before, line in zip(lines, lines[1:], strict=False)
+        if before
+        and line
+        and not before.endswith(TERMINAL)
+        and (line[0].islower() or len(before) > 45)
+    )
+    return continuations >= 2 and continuations >= 0.3 * (len(lines) - 1)
+
+
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def split_blocks(text: str) -> list[tuple[int, int]]:
+    """Offsets of the paragraphs of a plain text: blank lines always separate them.
+
+    Single line breaks separate paragraphs too, unless the text looks hard-wrapped
+    (see :func:`looks_hard_wrapped`), in which case they are just spaces.
+
+    >>> text = "Title\\nFirst line. Second.\\n\\nThird."
+    >>> [text[s:e] for s, e in split_blocks(text)]
+    ['Title', 'First line. Second.', 'Third.']
+    """
+    blocks: list[tuple[int, int]] = []
+    position = 0
+    for match in _BLANK_LINES.finditer(text):
+        blocks.append((position, match.start()))
+        position = match.end()
+    blocks.append((position, len(text)))
+    wrapped = looks_hard_wrapped([line.strip() for line in text.splitlines() if line.strip()])
+    spans: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if wrapped:
+            pieces = [(start, end)]
+        else:
+            pieces, line_start = [], start
+            for line in text[start:end].split("\n"):
+                pieces.append((line_start, line_start + len(line)))
+                line_start += len(line) + 1
+        for s, e in pieces:
+            chunk = text[s:e]
+            if chunk.strip():
+                s += len(chunk) - len(chunk.lstrip())
+                spans.append((s, s + len(chunk.strip())))
+    return spans

@@ -1,0 +1,437 @@
+"""One story's lines -> its title, kicker, dek, captions, body and skipped lines.
+
+The lines are judged once by their shape (:mod:`furniture`), then by their place: the
+*head* before the first paragraph of prose (title, kicker, dek, captions), the *story*
+between the first and the last sentence, and the *foot* after it. Inside the story only
+strong evidence removes a line, so short closing sentences, lists, timelines, score lines
+and a figure alone on a line stay; a line kept although a rule doubted it goes to
+``unsure``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ..model import Article, Skipped
+from .furniture import (
+    BULLETS,
+    TERMINAL,
+    caption_prefix,
+    find_date,
+    has_photo_credit,
+    is_sentence,
+    is_subhead,
+    is_teaser_link,
+    is_timeline,
+    line_reason,
+    promotion_words,
+    weak_reason,
+)
+from .lines import (
+    LEAD_DATELINE,
+    SENTENCES_INSIDE,
+    Line,
+    caption_key,
+    is_headline,
+    is_lead,
+    is_prose,
+    looks_hard_wrapped,
+)
+
+__all__ = ["Story"]
+
+_ELLIPSIS = ("...", "\u2026")
+_INNER_END = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bRep)(?<!\bSen)(?<!\bGen)(?<!\bGov)"
+    r"(?<!\bMrs)(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bJr)(?<![\s.][A-Z])"
+    r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018]?[A-Z])"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
+
+
+def _restated(candidate: Line, later: list[Line]) -> bool:
+    """The story says the candidate again further down (as wire rewrites repeat a dek).
+
+    Only paragraphs of like length that share most of its words are scored (fuzzy token
+    sets, at least 85), which keeps the test cheap on long stories.
+    """
+    words = set(candidate.text.casefold().split())
+    close = [
+        x.text
+        for x in later
+        if 0.5 <= x.words / candidate.words <= 3
+        and len(words.intersection(x.text.casefold().split())) >= 0.6 * len(words)
+    ]
+    return bool(close) and (
+        process.extractOne(candidate.text, close, scorer=fuzz.token_set_ratio, score_cutoff=85)
+        is not None
+    )
+
+
+@dataclass
+class Story:
+    """The lines of one story and where each goes: head, story or foot, then its place."""
+
+    page: str
+    lines: list[Line]
+    last: bool  # the story ends the page (where a capture may be cut off)
+    title: str = ""
+    title_line: Line | None = None
+    dek: Line | None = None
+    body: list[Line] = field(default_factory=list)
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unsure: list[Skipped] = field(default_factory=list)
+    date: str | None = None
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].start if self.lines else 0
+
+    def skip(self, line: Line, reason: str) -> None:
+        self.skipped.append(Skipped(line.text, reason, line.start, line.end))
+
+    def loose(self) -> list[Skipped]:
+        """Title, dek, captions and body of a story that is not kept, as skipped records."""
+        found = [Skipped(x.text, "page header", x.start, x.end) for x in self.body]
+        found += [Skipped(self.page[s:e], "caption", s, e) for s, e in self.captions]
+        for line in (self.title_line, self.dek):
+            if line is not None:
+                found.append(Skipped(line.text, "page header", line.start, line.end))
+        return found
+
+    # -- the steps
+
+    def read(self) -> None:
+        lines = self.lines
+        # a blank line is never a wrap: only lines that follow each other directly count
+        self.wrapped = looks_hard_wrapped(
+            [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
+        )
+        promotions = promotion_words(self.page[lines[0].start : lines[-1].end] if lines else "")
+        self.strong = [line_reason(line.text, inside=True, promotions=promotions) for line in lines]
+        self._teaser_runs()
+        self.captioned = [
+            self.strong[i] is None and (has_photo_credit(x.text) or caption_prefix(x.text))
+            for i, x in enumerate(lines)
+        ]
+        self.counts = Counter(caption_key(line.text) for line in lines)
+        first = self._first_prose()
+        last = self._last_sentence(first)
+        self._head(lines[:first], first)
+        self._inside(first, last)
+        self._foot(last)
+        self._find_dek()
+        self.skipped.sort(key=lambda s: s.start)
+
+    def _teaser_runs(self) -> None:
+        """Two or more lines in a row cut off with "...": teasers of other stories."""
+        ends = [line.text.endswith(_ELLIPSIS) and line.words >= 4 for line in self.lines]
+        for i in range(len(self.lines)):
+            near = (i and ends[i - 1]) or (i + 1 < len(ends) and ends[i + 1])
+            if ends[i] and near and self.strong[i] is None:
+                self.strong[i] = "teaser (other stories)"
+        self.pending_teaser = [False] * len(self.lines)
+        for i, reason in enumerate(self.strong[:-1]):
+            if reason == "teaser" and not self.lines[i].text.rstrip(":").count(" ") > 3:
+                self.pending_teaser[i + 1] = True
+
+    def _furniture(self, i: int) -> bool:
+        return self.strong[i] is not None or self.captioned[i] or self.pending_teaser[i]
+
+    def _first_prose(self) -> int:
+        for i, line in enumerate(self.lines):
+            repeated = self.counts[caption_key(line.text)] > 1
+            if is_prose(line) and not repeated and not self._furniture(i):
+                return i
+        # no running text: a short story, not a page
+        kept = [i for i in range(len(self.lines)) if not self._furniture(i)]
+        if len(kept) > 1 and is_headline(self.lines[kept[0]]):
+            return kept[1]
+        return kept[0] if kept else len(self.lines)
+
+    def _last_sentence(self, first: int) -> int:
+        last = first
+        for i in range(first, len(self.lines)):
+            line = self.lines[i]
+            if self._furniture(i):
+                continue
+            if is_sentence(line.text) or self.wrapped:
+                last = i
+        return last
+
+    # -- the head: title, kicker, dek candidates, captions
+
+    def _head(self, head: list[Line], first: int) -> None:
+        candidates = [
+            i
+            for i, line in enumerate(head)
+            if not self._furniture(i)
+            and is_headline(line)
+            and not is_lead(line)
+            and weak_reason(line.text) is None
+            and not SENTENCES_INSIDE.search(line.text)
+            and not is_sentence(line.text)
+        ]
+        title = self._choose_title(head, candidates)
+        if title is not None:
+            self.title, self.title_line = head[title].text, head[title]
+        self.lead_in: list[Line] = []
+        seen_captions: dict[str, int] = {}
+        for i, line in enumerate(head):
+            if i != title:
+                self._head_line(i, line, title, seen_captions)
+
+    def _choose_title(self, head: list[Line], candidates: list[int]) -> int | None:
+        if not candidates:
+            return None
+        texts = Counter(head[i].text for i in candidates)
+        doubled = [i for i in candidates if texts[head[i].text] > 1]
+        if doubled:
+            return doubled[0]
+        chosen = candidates[-1]
+        if len(candidates) > 1 and head[chosen].words >= 16:
+            chosen = candidates[-2]
+        return chosen
+
+    def _head_line(self, i: int, line: Line, title: int | None, seen: dict[str, int]) -> None:
+        if self.pending_teaser[i]:
+            return self.skip(line, "teaser headline")
+        if self.strong[i]:
+            return self.skip(line, self.strong[i])
+        if line.text == self.title:
+            return self.skip(line, "repeated headline")
+        key = caption_key(line.text)
+        if self.captioned[i] or (line.words >= 3 and self._doubled(i, key)):
+            return self._head_caption(line, key, seen)
+        after_title = title is not None and i > title
+        if after_title and (is_sentence(line.text) or line.words >= 8):
+            self.lead_in.append(line)  # a dek or a short lead: decided later
+            return None
+        if title is None and (is_sentence(line.text) or is_lead(line)):
+            self.lead_in.append(line)
+            return None
+        where = "kicker or site name above the title" if title is not None and i < title else None
+        self.skip(line, weak_reason(line.text) or where or "page header")
+        return None
+
+    def _doubled(self, i: int, key: str) -> bool:
+        """Printed twice close together (a doubled caption), not a refrain far apart."""
+        if self.counts[key] < 2:
+            return False
+        near = self.lines[max(0, i - 2) : i] + self.lines[i + 1 : i + 3]
+        return any(caption_key(x.text) == key for x in near)
+
+    def _head_caption(self, line: Line, key: str, seen: dict[str, int]) -> None:
+        """Doubled captions: the longest copy (the one with the credit) is the caption."""
+        if key in seen or any(key in k or k in key for k in seen):
+            self.skip(line, "repeated caption")
+            return
+        seen[key] = len(self.captions)
+        self.captions.append((line.start, line.end))
+
+    # -- the story: only strong evidence removes a line
+
+    def _inside(self, first: int, last: int) -> None:
+        lines = self.lines
+        block_captions = self._caption_blocks(first, last)
+        i = first
+        while i <= last and i < len(lines):
+            line = lines[i]
+            if i in block_captions:
+                i = self._take_caption(i, block_captions)
+                continue
+            i = self._inside_line(i, line, last)
+
+    def _caption_blocks(self, first: int, last: int) -> set[int]:
+        """Lines of captions inside the story: a line ending in a photo credit, plus (where
+        paragraphs are separated by blank lines) the lines of its block before it."""
+        lines = self.lines
+        blank_separated = sum(x.blank_before >= 1 for x in lines[first + 1 : last + 1]) > 0.5 * max(
+            last - first, 1
+        )
+        found: set[int] = set()
+        for i in range(first, min(last, len(lines) - 1) + 1):
+            if not self.captioned[i]:
+                continue
+            found.add(i)
+            j = i
+            while (
+                blank_separated and j > first and lines[j].blank_before == 0 and j - 1 not in found
+            ):
+                j -= 1
+                if self._furniture(j):
+                    break
+                found.add(j)
+        return found
+
+    def _take_caption(self, i: int, block: set[int]) -> int:
+        j = i
+        while j + 1 in block and not self.captioned[j]:
+            j += 1
+        self.captions.append((self.lines[i].start, self.lines[j].end))
+        return j + 1
+
+    def _inside_line(self, i: int, line: Line, last: int) -> int:
+        if self.pending_teaser[i] and not is_sentence(line.text):
+            self.skip(line, "teaser headline")
+        elif self.strong[i]:
+            if self.strong[i] == "credit" and self._credit_after_caption(i):
+                return i + 1
+            self.skip(line, self.strong[i])
+        elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
+            self.skip(line, "repeated line")
+        elif self.body and i < last and is_subhead(line.text):
+            self.skip(line, "subhead")
+        elif line.text[0] in BULLETS and line.words >= 3:
+            return self._bullets(i, last)
+        elif self._no_stop_caption(i, line):
+            self.captions.append((line.start, line.end))
+        else:
+            doubt = weak_reason(line.text)
+            if doubt:
+                self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
+            self.body.append(line)
+        return i + 1
+
+    def _credit_after_caption(self, i: int) -> bool:
+        """A credit line right after a caption joins it."""
+        if not self.captions or i == 0:
+            return False
+        start, end = self.captions[-1]
+        if end != self.lines[i - 1].end:
+            return False
+        self.captions[-1] = (start, self.lines[i].end)
+        return True
+
+    def _no_stop_caption(self, i: int, line: Line) -> bool:
+        """A long line with no final punctuation between paragraphs: a caption."""
+        return (
+            not self.wrapped
+            and line.words >= 10
+            and not SENTENCES_INSIDE.search(line.text)
+            and not _SPEECH.search(line.text)
+            and not line.text.endswith(TERMINAL + (",", ";", "\u2026"))
+            and not is_timeline(line.text)
+            and i + 1 < len(self.lines)
+            and not self.lines[i + 1].text[0].islower()
+        )
+
+    def _bullets(self, i: int, last: int) -> int:
+        """A list: links to other coverage go; a list of points inside the story stays."""
+        j = i
+        while j + 1 <= last and self.lines[j + 1].text[0] in BULLETS:
+            j += 1
+        items = self.lines[i : j + 1]
+        links = all(not is_sentence(x.text) for x in items) and any(
+            is_teaser_link(x.text) for x in items
+        )
+        for line in items:
+            if links:
+                self.skip(line, "related links")
+            else:
+                self.body.append(line)
+        return j + 1
+
+    # -- the foot: after the last sentence
+
+    def _foot(self, last: int) -> None:
+        for i in range(last + 1, len(self.lines)):
+            line = self.lines[i]
+            if self.pending_teaser[i]:
+                self.skip(line, "teaser headline")
+            elif self.strong[i]:
+                self.skip(line, self.strong[i])
+            elif self.last and i == len(self.lines) - 1 and line.words >= 4:
+                self._cut_off(line)
+            elif self.captioned[i]:
+                self.captions.append((line.start, line.end))
+            else:
+                reason = weak_reason(line.text)
+                self.skip(
+                    line, reason or ("teaser headline" if is_headline(line) else "page footer")
+                )
+
+    def _cut_off(self, line: Line) -> None:
+        """The page ends mid-sentence (a capture cut short): its whole sentences stay."""
+        ends = list(_INNER_END.finditer(line.text))
+        if not ends:
+            self.skip(line, "unfinished sentence at the end of the page")
+            return
+        cut = ends[-1].end()
+        kept_end = line.start + len(line.text[:cut].rstrip())
+        self.body.append(
+            Line(self.page[line.start : kept_end], line.start, kept_end, line.blank_before)
+        )
+        self.skipped.append(
+            Skipped(
+                line.text[cut:],
+                "unfinished sentence at the end of the page",
+                line.start + cut,
+                line.end,
+            )
+        )
+
+    # -- the dek
+
+    def _find_dek(self) -> None:
+        """A standfirst: a sentence-like paragraph between the title and the lead.
+
+        Recognised by shape (long, with no final stop), by the lead that follows (it opens
+        with a dateline: "WASHINGTON (AP) —"), or by the story repeating it further down.
+        Otherwise the paragraph is the story's (short) lead and stays in the body.
+        """
+        lead_in, body = self.lead_in, self.body
+        candidate = lead_in[0] if lead_in else (body[0] if len(body) >= 2 else None)
+        if candidate is None:
+            self.body = lead_in + body
+            return
+        rest = (lead_in[1:] if lead_in else []) + (body if lead_in else body[1:])
+        no_stop = lead_in and not candidate.text.endswith(TERMINAL) and candidate.words >= 8
+        dateline_next = (
+            rest and LEAD_DATELINE.match(rest[0].text) and not LEAD_DATELINE.match(candidate.text)
+        )
+        repeated = len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12])
+        if (self.title and (no_stop or dateline_next)) or repeated:
+            self.dek = candidate
+            self.body = rest
+        else:
+            self.body = lead_in + body
+
+    # -- the result
+
+    def article(self, id: str, *, source: str | None, language: str) -> Article:
+        spans = self._paragraphs()
+        self.date = self.date or next(
+            (find_date(s.text) for s in self.skipped if s.reason == "dateline"), None
+        )
+        return Article(
+            id=id,
+            outlet="",
+            title=self.title,
+            paragraphs=tuple(self.page[s:e] for s, e in spans),
+            dek=self.dek.text if self.dek else "",
+            captions=tuple(self.page[s:e] for s, e in sorted(self.captions)),
+            date=self.date,
+            language=language,
+            source=source,
+            source_spans=tuple(spans),
+            skipped=tuple(sorted(self.skipped, key=lambda s: s.start)),
+            unsure=tuple(self.unsure),
+        )
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are."""
+        spans: list[tuple[int, int]] = []
+        body = sorted(self.body, key=lambda x: x.start)
+        for line in body:
+            joined = self.wrapped and spans and line.blank_before == 0
+            if joined and not self.page[spans[-1][1] : line.start].strip():
+                spans[-1] = (spans[-1][0], line.end)
+            else:
+                spans.append((line.start, line.end))
+        return spans

@@ -1,0 +1,615 @@
+"""One word edit (with its sentences) -> its kind and detail: the rules, in order.
+
+:mod:`kinds` walks an alignment and calls :func:`classify_edit` once per piece of an
+edit; this module holds the rules. Order matters: the first that holds wins.
+
+1. punctuation only: ``format``; inside an opening dateline: ``dateline``;
+2. a credit ("told AFP", "(Reuters)", "the report said"): ``attribution``;
+3. ``honorific`` (Ms Sturgeon), extraction damage (``typo``);
+4. the same words spelled otherwise: ``name_variant`` or ``spelling``;
+5. the same content in another style: ``format``; another figure: ``number``;
+6. a misspelling of a word the text knows: ``typo``;
+7. words added to or dropped from a name: ``name_form``;
+8. a descriptor beside a name or a noun, or a lexicon term: ``label``;
+9. words only one side has: ``added_detail`` / ``dropped_detail``; else ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Indel
+
+from ..model import WordEdit
+from ..names.groups import same_name, skeleton
+from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
+from ..normalize import STOPWORDS, word_key
+from ..vocabulary import listed
+from .attributions import credit_spans
+from .forms import format_change, format_key, honorific_change, number_change, typo
+from .lexicon import Lexicon, load_lexicon
+from .spelling import spelling_rule
+
+__all__ = ["classify_edit", "is_attribution", "content_words", "detail_of", "name_pair"]
+
+_TIME = listed("calendar", "relative_time")
+_MODIFIERS = listed("descriptor_modifiers")
+_JOB_TITLES = listed("job_titles")
+_REPORTING = listed("verbs_of_reporting")
+_AGENCY_WORDS = listed("agencies")
+_POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
+_ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ist|ish|less|ful|ite)$")
+_DETERMINERS = frozenset("the a an its his her their this that".split())
+_PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
+_ORG_SUFFIXES = frozenset("ltd inc co corp plc llc ag sa gmbh".split())
+
+
+def is_attribution(phrase: str) -> bool:
+    """Does a phrase credit a source ("AFP reported", "according to Reuters", "(AP)")?
+
+    >>> is_attribution(", AFP reported"), is_attribution("the ministry said"), is_attribution("war-shattered")
+    (True, True, False)
+    """
+    words = re.findall(r"[\w'\u2019]+", phrase)
+    credited = sum(len(re.findall(r"[\w'\u2019]+", phrase[a:b])) for a, b in credit_spans(phrase))
+    if words and credited * 2 >= len(words):  # the phrase is mostly a credit
+        return True
+    keys = [word_key(w) for w in words if w[:1].islower()]
+    agency = any(w.upper() in _AGENCY_WORDS or w in _AGENCY_WORDS for w in words)
+    reporting = any(k in _REPORTING for k in keys)
+    return reporting and (agency or len(words) <= 4)
+
+
+def content_words(words: Iterable[str]) -> list[str]:
+    return [w for w in words if w[:1].isalnum() and word_key(w) not in STOPWORDS]
+
+
+def detail_of(words: tuple[str, ...]) -> str:
+    """What an added or dropped run of words is (``time``, ``title``, ``quote`` ...)."""
+    phrase = " ".join(words)
+    content = content_words(words)
+    if not content:
+        return "punctuation" if not any(w[:1].isalnum() for w in words) else ""
+    if re.search(r"[\"\u201c\u201d]", phrase):
+        return "quote"
+    if all(word_key(w) in TITLE_WORDS for w in content):
+        return "title"
+    if any(word_key(w) in _TIME or re.fullmatch(r"(?:1[89]|20)\d\d", w) for w in content):
+        return "time"
+    if all(w[:1].isupper() for w in content):
+        return "name"
+    if any(c.isdigit() for c in phrase):
+        return "number"
+    return ""
+
+
+def _word_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The kind and detail of one changed word, or None when the words differ in meaning."""
+    px, py = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
+    if px != x or py != y:
+        if px == py or (px != x) != (py != y):
+            return None  # Russia's / Russia: grammar, not a spelling
+        x, y = px, py
+    rule = spelling_rule(x, y)
+    names = _capital(x) and _capital(y) and not (_known_word(x) or _known_word(y))
+    if rule == "case":
+        return "spelling", "case"
+    if rule in ("accents", "hyphenation"):
+        if names:
+            return "name_variant", "spacing" if rule == "hyphenation" else rule
+        return "spelling", rule
+    if rule:
+        return "spelling", rule
+    if names and same_name(x, y):
+        return "name_variant", "transliteration"
+    return None
+
+
+def _capital(word: str) -> bool:
+    """Capitalised, or a name behind an article prefix (al-Dbeibeh)."""
+    return word[:1].isupper() or re.match(r"^[a-z]{1,3}[-\u2010\u2011][A-Z]", word) is not None
+
+
+def _known_word(word: str) -> bool:
+    """A title or a common word: its near twin is a typo, not another name (Minster)."""
+    key = word_key(word)
+    return key in TITLE_WORDS or key in _JOB_TITLES or key in DEMONYMS
+
+
+def name_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The name variant two single words are, if they are one (Zelenskyy / Zelensky)."""
+    found = _word_pair(x, y)
+    return found if found and found[0] == "name_variant" else None
+
+
+def _pieces_of(x: str) -> list[str]:
+    return re.split(r"(?<=\w)-(?=\w)", x)
+
+
+def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
+    """Name variant or spelling when the phrases differ only in how words are spelled."""
+    words_a = [w for w in a if w[:1].isalnum() or w[:1] in "@#"]
+    words_b = [w for w in b if w[:1].isalnum() or w[:1] in "@#"]
+    if not words_a or not words_b:
+        return None
+    pa, pb = " ".join(words_a), " ".join(words_b)
+    if re.sub(r"[\s\-]", "", pa.casefold()) == re.sub(r"[\s\-]", "", pb.casefold()):
+        return _word_pair(pa, pb) or ("spelling", "hyphenation")
+    capitalised = all(_capital(w) or w[:1] in "@#" for w in words_a + words_b)
+    if capitalised and part_key(pa) == part_key(pb):
+        return "name_variant", "spacing"  # @HumzaYousaf / Humza Yousaf
+    if len(words_a) != len(words_b):
+        if capitalised and len(words_a + words_b) <= 4 and same_name(pa, pb):
+            return "name_variant", "transliteration"  # Abdul Hamid / Abdelhamid
+        return None
+    found: list[tuple[str, str]] = []
+    for x, y in zip(words_a, words_b, strict=True):
+        if x != y:
+            kinds = _word_kinds(x, y)
+            if kinds is None:
+                return None
+            found.extend(kinds)
+    if not found:
+        return None
+    names = [k for k in found if k[0] == "name_variant"]
+    return names[0] if names else found[0]
+
+
+def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
+    """The kinds of one changed word, piece by piece for compounds (post-Qaddafi)."""
+    whole = _word_pair(x, y)
+    if whole and whole[0] == "name_variant":  # al-Sisi / el-Sissi
+        return [whole]
+    xs, ys = _pieces_of(x), _pieces_of(y)
+    pieces = zip(xs, ys, strict=True) if len(xs) == len(ys) and len(xs) > 1 else [(x, y)]
+    found = []
+    for px, py in pieces:
+        if px != py:
+            kind = _word_pair(px, py)
+            if kind is None:
+                return None
+            found.append(kind)
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or word in ("(", ")") or (word[:1] == "(" and word[1:2].isupper())
+
+
+def _next_word(text: str, end: int) -> str:
+    match = re.match(r"\s*([\w\u2019'@.\-]+)", text[end:])
+    return match.group(1) if match else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"([\w\u2019'@.\-]+)[\s,]*$", text[:start])
+    return match.group(1) if match else ""
+
+
+def _name_word(word: str) -> bool:
+    key = word_key(word)
+    return (
+        word[:1].isupper()
+        and key not in STOPWORDS
+        and key not in TITLE_WORDS
+        and key not in DEMONYMS
+        and key not in _TIME
+    )
+
+
+def _name_form(words: tuple[str, ...], text: str, span: tuple[int, int]) -> bool:
+    """Words added to or dropped from a name: a first name, ", Ltd.", "(CAAC)"."""
+    content = [w for w in words if w[:1].isalnum()]
+    if any(
+        _POSSESSIVE.search(w) or not all(p[:1].isupper() for p in w.split("-")) for w in content
+    ):
+        return False  # Iran's, Twenty-two-year-old
+    if not content or len(content) > 4:
+        return False
+    if not all(_name_word(w) or word_key(w).rstrip(".") in _ORG_SUFFIXES for w in content):
+        return False
+    before, after = _previous_word(text, span[0]), _next_word(text, span[1])
+    acronym = words[0] == "(" and words[-1] == ")" and len(content) == 1 and content[0].isupper()
+    if acronym:
+        return _name_word(before)
+    if words[0] == ",":  # "Corporation of China, Ltd."
+        return _name_word(before) and all(word_key(w).rstrip(".") in _ORG_SUFFIXES for w in content)
+    if not words[-1][:1].isalnum():
+        return False
+    return _name_word(after) or (_name_word(before) and not _POSSESSIVE.search(before))
+
+
+def _descriptor_word(word: str, lexicon: Lexicon) -> bool:
+    """May this word be part of a descriptor (Palestinian, notorious, renegade, chief)?"""
+    key = word_key(word)
+    if not word[:1].isalnum() or key in _REPORTING:
+        return False
+    if key in _DETERMINERS or _POSSESSIVE.search(word):
+        return True
+    if key in STOPWORDS:
+        return False
+    if key.endswith(("ed", "ing")) and "-" not in word and key not in _MODIFIERS:
+        return bool(lexicon.find(word))  # a verb, most likely: "accomplished", "including"
+    return (
+        "-" in word
+        or word[:1].isupper()
+        or key in _MODIFIERS
+        or key in TITLE_WORDS
+        or key in DEMONYMS
+        or bool(lexicon.find(word))
+        or bool(_ADJECTIVE.search(key))
+        or key.endswith("ly")
+        or len(key) >= 4
+    )
+
+
+def _descriptor(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    content = [w for w in words if w[:1].isalnum()]
+    return 0 < len(content) <= 6 and all(_descriptor_word(w, lexicon) for w in content)
+
+
+def _signal(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Does a phrase carry a descriptor's mark: a title, a modifier, a nationality, a term?"""
+    for word in words:
+        key = word_key(word)
+        if (
+            key in _MODIFIERS
+            or key in DEMONYMS
+            or (key in TITLE_WORDS and key not in listed("honorifics"))
+            or key in ORG_HEADS
+            or lexicon.find(word)
+            or "-" in word
+            or (key.endswith("ly") and len(key) > 6)  # "indigenously built"
+        ):
+            return True
+    return False
+
+
+def _head_follows(text: str, end: int) -> bool:
+    """Is the word after a descriptor a name or a noun it can describe?"""
+    after = _next_word(text, end)
+    key = word_key(after)
+    return bool(after) and after[:1].isalnum() and key not in STOPWORDS and key not in _REPORTING
+
+
+def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | None:
+    """The label's detail when an edit swaps, adds or drops a descriptor."""
+    a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
+    b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
+    a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
+    shared = {c for _, c in a_terms} & {c for _, c in b_terms}
+    if edit.tag == "replace" and a_terms != b_terms and shared:
+        return "; ".join(sorted({c for _, c in a_terms ^ b_terms}))  # leader / strongman
+    if edit.tag == "replace":
+        if _name_for_descriptor(edit.a_words, edit.b_words, lexicon) or _name_for_descriptor(
+            edit.b_words, edit.a_words, lexicon
+        ):
+            return "name_for_descriptor"  # Haniyeh / the Palestinian leader
+        if not (a_desc and b_desc) or not (
+            _signal(edit.a_words, lexicon) or _signal(edit.b_words, lexicon)
+        ):
+            return None
+        if _only_names(edit.a_words) or _only_names(edit.b_words):
+            return None  # Iranian / Mahsa, Iranian / Iran's: a name is no descriptor
+        if (
+            a_text
+            and b_text
+            and not (
+                _head_follows(a_text, edit.a_span[1]) and _head_follows(b_text, edit.b_span[1])
+            )
+        ):
+            return None
+        return "descriptor"
+    words, text, span = (
+        (edit.b_words, b_text, edit.b_span)
+        if edit.tag == "insert"
+        else (edit.a_words, a_text, edit.a_span)
+    )
+    content = content_words(words)
+    after = _next_word(text, span[1]) if text else ""
+    person_follows = after[:1].isupper() or word_key(after) in TITLE_WORDS
+    strong = _POSSESSIVE.search(words[-1]) or any(
+        word_key(w) in _MODIFIERS or lexicon.find(w) for w in content
+    )
+    if (
+        content
+        and (person_follows or (strong and _head_follows(text, span[1])))
+        and _descriptor(words, lexicon)
+        and _signal(words, lexicon)
+        and not any(c in " ".join(words) for c in '"\u201c\u201d')
+        and not all(word_key(w) in _JOB_TITLES or word_key(w) in TITLE_WORDS for w in content)
+    ):
+        return "descriptor"  # "Ukrainian" President Volodymyr, "elite" Revolutionary Guards
+    return None
+
+
+def _only_names(words: tuple[str, ...]) -> bool:
+    content = content_words(words)
+    return bool(content) and all(_name_word(_POSSESSIVE.sub("", w)) for w in content)
+
+
+def _name_for_descriptor(names: tuple[str, ...], other: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """A name on one side, "the X ... leader" on the other (Hanieh / The Palestinian leader)."""
+    content = content_words(names)
+    words = [w for w in other if w[:1].isalnum()]
+    if not content or not all(_name_word(w) and not _POSSESSIVE.search(w) for w in content):
+        return False
+    if len(words) < 2 or word_key(words[0]) not in ("the", "a", "an"):
+        return False
+    head = word_key(words[-1])
+    return (
+        head in TITLE_WORDS
+        or any(h.term.category in _PERSON_CATEGORIES for h in lexicon.find(words[-1]))
+        or (len(head) > 4 and re.search(r"(?:er|or|ist|man|woman)$", head) is not None)
+    )
+
+
+def _unit_marker(phrase: str, text: str, span: tuple[int, int]) -> bool:
+    """A currency or unit word beside a figure that means the same without it."""
+    after = text[span[1] :].split(maxsplit=1)[0] if text[span[1] :].split() else ""
+    before = text[: span[0]].split()[-1] if text[: span[0]].split() else ""
+    for neighbour, joined in ((after, phrase.strip() + after), (before, before + phrase.strip())):
+        if any(c.isdigit() for c in neighbour) and format_key(joined) == format_key(neighbour):
+            return True
+    return False
+
+
+def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tuple[str, str]:
+    words = edit.b_words if edit.tag == "insert" else edit.a_words
+    text, span = (b_text, edit.b_span) if edit.tag == "insert" else (a_text, edit.a_span)
+    phrase = text[span[0] : span[1]] if text else " ".join(words)
+    added = edit.tag == "insert"
+    if typo(phrase, ""):
+        return "typo", "damage"
+    if not any(w[:1].isalnum() for w in words):
+        return "format", "punctuation"
+    if text and _unit_marker(phrase, text, span):
+        return "format", "style"  # "$10" / "US$10"
+    if is_attribution(phrase):
+        return "attribution", "added" if added else "dropped"
+    honorific = honorific_change("", phrase) if added else honorific_change(phrase, "")
+    if honorific and all(
+        word_key(w).rstrip(".") in listed("honorifics") for w in content_words(words)
+    ):
+        return "honorific", honorific
+    if text and _name_form(words, text, span):
+        return "name_form", "fuller_name" if added else "shorter_name"
+    label = _label(edit, a_text, b_text, lexicon)
+    if label:
+        return "label", label
+    return ("added_detail" if added else "dropped_detail"), detail_of(words)
+
+
+def classify_edit(
+    edit: WordEdit,
+    *,
+    a_text: str = "",
+    b_text: str = "",
+    lexicon: Lexicon | None = None,
+) -> tuple[str, str]:
+    """The ``(kind, detail)`` of one word edit; the texts give it context.
+
+    >>> from comparative_coverage import word_diff
+    >>> [classify_edit(e) for e in word_diff("its leader Muammar Qaddafi was killed, AFP reported",
+    ...                                      "longtime dictator Moamer Kadhafi was killed") if e.tag != "equal"]
+    [('label', 'ruler'), ('name_variant', 'transliteration'), ('attribution', 'dropped')]
+    """
+    lexicon = lexicon or load_lexicon()
+    if edit.tag == "equal":
+        return "other", ""
+    if edit.tag in ("insert", "delete"):
+        return _inserted(edit, a_text, b_text, lexicon)
+    a = a_text[edit.a_span[0] : edit.a_span[1]].strip() if a_text else edit.a_phrase
+    b = b_text[edit.b_span[0] : edit.b_span[1]].strip() if b_text else edit.b_phrase
+    return _replaced(edit, a, b, a_text, b_text, lexicon)
+
+
+class _Replace:
+    """One replace edit as the rules see it: the words, the phrases as written, context."""
+
+    def __init__(self, edit: WordEdit, a: str, b: str, a_text: str, b_text: str, lexicon: Lexicon):
+        self.edit, self.a, self.b, self.lexicon = edit, a, b, lexicon
+        self.a_text, self.b_text = a_text, b_text
+        self.a_content, self.b_content = content_words(edit.a_words), content_words(edit.b_words)
+        self.a_keys = {word_key(w) for w in self.a_content}
+        self.b_keys = {word_key(w) for w in self.b_content}
+
+
+_SOURCE_NOUNS = frozenset(
+    "media television report reports statement agency newspaper ministry officials "
+    "sources source family police army government spokesman spokeswoman".split()
+)
+
+
+def _sources(phrase: str) -> set[str]:
+    """The words of a phrase that name who is credited (AFP, state media, the ministry)."""
+    return {
+        word_key(w)
+        for w in re.findall(r"[\w'\u2019]+", phrase)
+        if w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1])
+    }
+
+
+def _r_attribution(r: _Replace) -> tuple[str, str] | None:
+    short = max(len(r.edit.a_words), len(r.edit.b_words)) <= 14
+    if not ((is_attribution(r.a) or is_attribution(r.b)) and short):
+        return None
+    if _sources(r.a) == _sources(r.b):
+        return None  # the same source, another verb: reported / said is a word choice
+    return "attribution", "changed"
+
+
+def _r_honorific(r: _Replace) -> tuple[str, str] | None:
+    honorific = honorific_change(r.a, r.b)
+    return ("honorific", honorific) if honorific else None
+
+
+def _r_damage(r: _Replace) -> tuple[str, str] | None:
+    return ("typo", "damage") if typo(r.a, r.b) == "damage" else None
+
+
+def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
+        return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
+    if r.a.replace(".", "") == r.b.replace(".", ""):
+        return "format", "abbreviation"  # U.S. / US, p.m. / pm
+    return None
+
+
+def _r_variant(r: _Replace) -> tuple[str, str] | None:
+    return _variant(r.edit.a_words, r.edit.b_words)
+
+
+def _r_format(r: _Replace) -> tuple[str, str] | None:
+    form = format_change(r.a, r.b)
+    if form:
+        return "format", form
+    return ("number", "figure") if number_change(r.a, r.b) else None
+
+
+def _r_typo(r: _Replace) -> tuple[str, str] | None:
+    found = typo(r.a, r.b, context=f"{r.a_text} {r.b_text}")
+    return ("typo", "misspelling") if found else None
+
+
+def _r_one_side(r: _Replace) -> tuple[str, str] | None:
+    if not r.a_content and r.b_content:
+        return "added_detail", detail_of(r.edit.b_words)
+    if r.a_content and not r.b_content:
+        return "dropped_detail", detail_of(r.edit.a_words)
+    if _name_growth(r.a_content, r.b_content):
+        longer = len(r.b_content) > len(r.a_content)
+        return "name_form", "fuller_name" if longer else "shorter_name"
+    return None
+
+
+def _r_grammar(r: _Replace) -> tuple[str, str] | None:
+    return ("grammar", "inflection") if _grammar(r.edit.a_words, r.edit.b_words) else None
+
+
+def _r_label(r: _Replace) -> tuple[str, str] | None:
+    label = _label(r.edit, r.a_text, r.b_text, r.lexicon)
+    return ("label", label) if label else None
+
+
+def _r_rewording(r: _Replace) -> tuple[str, str] | None:
+    sizes = sorted((len(r.a_content), len(r.b_content)))
+    shared = len(r.a_keys & r.b_keys)
+    if sizes[1] >= 5 and sum(sizes) >= 8 and shared < 0.3 * len(r.a_keys | r.b_keys):
+        return "rewritten", ""
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    rest_a = [w for w in words_a if w not in r.a_content]
+    rest_b = [w for w in words_b if w not in r.b_content]
+    if (
+        (
+            len(words_a) == len(words_b) == 1
+            or (len(r.a_content) == len(r.b_content) == 1 and rest_a == rest_b)
+        )
+        and len(words_a) <= 3
+        and all(w.islower() for w in words_a + words_b)
+    ):
+        return "word_choice", ""  # Libya / Liberia is another fact, not another word
+    if r.a_keys < r.b_keys:
+        return "added_detail", detail_of(
+            tuple(w for w in r.edit.b_words if word_key(w) not in r.a_keys)
+        )
+    if r.b_keys < r.a_keys:
+        return "dropped_detail", detail_of(
+            tuple(w for w in r.edit.a_words if word_key(w) not in r.b_keys)
+        )
+    return None
+
+
+# the order is the rules' priority: the first that answers names the edit
+_REPLACE_RULES = (
+    _r_attribution,
+    _r_honorific,
+    _r_damage,
+    _r_punctuation,
+    _r_variant,
+    _r_format,
+    _r_typo,
+    _r_one_side,
+    _r_grammar,
+    _r_label,
+    _r_rewording,
+)
+
+
+def _replaced(
+    edit: WordEdit, a: str, b: str, a_text: str, b_text: str, lexicon: Lexicon
+) -> tuple[str, str]:
+    seen = _Replace(edit, a, b, a_text, b_text, lexicon)
+    for rule in _REPLACE_RULES:
+        found = rule(seen)
+        if found:
+            return found
+    return "other", ""
+
+
+_AUXILIARIES = frozenset("is are was were has have had be been being will would".split())
+_ENDINGS = (
+    *("", "s", "es", "ed", "d", "ing", "'s", "\u2019s", "ies", "ied", "y"),
+    *("ian", "an", "i", "ese"),  # Iran / Iranian, Iraq / Iraqi
+)
+
+
+def _stem_pair(x: str, y: str) -> bool:
+    """One word inflected otherwise (statement / statements, use / used, Iran / Iran's)."""
+    kx, ky = word_key(x), word_key(y)
+    if kx == ky:
+        return False
+    if kx in _AUXILIARIES and ky in _AUXILIARIES:
+        return True
+    stem = 0
+    while stem < min(len(kx), len(ky)) and kx[stem] == ky[stem]:
+        stem += 1
+    for back in range(3):  # "use" / "used" share "use"; "try" / "tried" share "tr"
+        cut = stem - back
+        if cut >= 3 and kx[cut:] in _ENDINGS and ky[cut:] in _ENDINGS:
+            return True
+    return False
+
+
+_FUNCTION_WORDS = _AUXILIARIES | frozenset("which who that she he they it we i being".split())
+
+
+def _grammar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same words in another form: inflected otherwise, another tense or auxiliary
+    (was / has been, urging / have urged, Iran / Iranian)."""
+    words_a = [w for w in a if w[:1].isalnum()]
+    words_b = [w for w in b if w[:1].isalnum()]
+    if not words_a or not words_b or max(len(words_a), len(words_b)) > 4:
+        return False
+    if len(words_a) != len(words_b):  # auxiliaries and pronouns come and go with tense
+        words_a = [w for w in words_a if word_key(w) not in _FUNCTION_WORDS]
+        words_b = [w for w in words_b if word_key(w) not in _FUNCTION_WORDS]
+        if len(words_a) != len(words_b):
+            return False
+        if not words_a:
+            return True  # was / has been
+    pairs = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return all(_stem_pair(x, y) for x, y in pairs) and (bool(pairs) or len(a) != len(b) or a != b)
+
+
+def _name_growth(a: list[str], b: list[str]) -> bool:
+    """Capitalised words on both sides, one side's words a start of the other's
+    (Guards / Guard Corps): a fuller or shorter form of one name."""
+    if not a or not b or len(a) + len(b) > 8:
+        return False
+    if not all(_name_word(w) or w.isupper() for w in a + b):
+        return False
+    short, long = sorted((a, b), key=len)
+    if len(short) == len(long):
+        return False
+    return all(
+        any(
+            word_key(s)[:4] == word_key(w)[:4]
+            or Indel.normalized_similarity(skeleton(part_key(s)), skeleton(part_key(w))) >= 0.8
+            for w in long
+        )
+        for s in short
+    )

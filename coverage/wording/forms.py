@@ -1,0 +1,207 @@
+"""Two phrases -> is the change one of form: a number, a format, a typo, an honorific?
+
+Each rule looks at the two sides of one word edit, as written, and answers with a detail
+or ``None``. They carry no knowledge of a story; their vocabulary is in
+``resources/vocabulary/`` (honorifics, job titles) and the standard library's calendar.
+
+- **format**: the same content in another house style: ``U.S.`` / ``US``, ``p.m.`` /
+  ``pm``, ``July 1`` / ``1 July``, ``sixth`` / ``6th``, ``US$209 billion`` / ``USD 209
+  billion``, ``per cent`` / ``%``, ``FM`` / ``First Minister``, and punctuation alone
+  (a comma inside or outside the quotation marks, ``(and)`` / ``[and]``).
+- **number**: a figure changed (``820`` / ``1,000 dead``, ``some 1,500`` /
+  ``thousands``, ``12:31`` / ``1:10``).
+- **typo**: a misspelling of a word the text also knows (``Minster`` / ``Minister``),
+  one letter apart, or extraction damage (``???????``, mojibake, ``p.m`` without its
+  last dot).
+- **honorific**: ``Mr``/``Ms`` added, dropped, or standing for a first name.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from ..normalize import STOPWORDS, fold_typography, word_key
+from ..vocabulary import listed
+
+__all__ = [
+    "format_key",
+    "format_change",
+    "number_change",
+    "typo",
+    "honorific_change",
+    "has_number",
+    "HONORIFICS",
+]
+
+HONORIFICS = listed("honorifics")
+_MONTHS = listed("calendar")
+_ORDINALS = {
+    "first": "1",
+    "second": "2",
+    "third": "3",
+    "fourth": "4",
+    "fifth": "5",
+    "sixth": "6",
+    "seventh": "7",
+    "eighth": "8",
+    "ninth": "9",
+    "tenth": "10",
+}
+_CARDINALS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "twenty": "20",
+    "thirty": "30",
+    "fifty": "50",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+    "billion": "1000000000",
+}
+_QUANTITIES = frozenset(
+    "hundreds thousands millions billions dozens dozen scores tens several few many".split()
+)
+_CURRENCY = (
+    (re.compile(r"\bus\$|\busd\b|\bus dollars?\b|\bdollars?\b|\$"), " usd "),
+    (re.compile(r"\beur\b|\beuros?\b|€"), " eur "),
+    (re.compile(r"\bgbp\b|\bpounds?\b|£"), " gbp "),
+    (re.compile(r"\bper ?cent\b|\bpct\b|%"), " % "),
+    (re.compile(r"\bkilomet(?:er|re)s?\b|\bkm\b"), " km "),
+    (re.compile(r"\bbn\b"), " billion "),
+    (re.compile(r"\bmn\b"), " million "),
+)
+_DAMAGE = re.compile(r"\?{3,}|\ufffd|Ã.|â€|Â")
+
+
+def has_number(text: str) -> bool:
+    """Does a phrase state a figure (digits, a number word, "thousands")?"""
+    words = [word_key(w) for w in re.findall(r"[\w']+", text)]
+    return any(c.isdigit() for c in text) or any(w in _CARDINALS or w in _QUANTITIES for w in words)
+
+
+def format_key(text: str) -> str:
+    """A phrase with house style folded away: dots, case, currency and unit names,
+    number words and ordinals, punctuation, and word order (for ``1 July``/``July 1``).
+
+    >>> format_key("U.S.") == format_key("US"), format_key("July 1") == format_key("1 July")
+    (True, True)
+    >>> format_key("US$209 billion") == format_key("USD 209 billion")
+    True
+    >>> format_key("sixth") == format_key("6th"), format_key("128") == format_key("160")
+    (True, False)
+    """
+    text = fold_typography(unicodedata.normalize("NFKC", text)).casefold()
+    text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)  # U.S. -> us, p.m. -> pm
+    for pattern, replacement in _CURRENCY:
+        text = pattern.sub(replacement, text)
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,500 -> 1500
+    text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)  # 6th -> 6
+    words = re.findall(r"[\w%]+", text)
+    words = [_ORDINALS.get(w, _CARDINALS.get(w, w)) for w in words]
+    return " ".join(sorted(w for w in words if w not in ("of", "the", "on")))
+
+
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in phrase.split() if w[:1].isupper())
+
+
+def format_change(a: str, b: str) -> str | None:
+    """``punctuation``, ``abbreviation`` or ``style`` when only the form differs."""
+    if a == b:
+        return None
+    words_a = re.findall(r"\w+", fold_typography(a))
+    words_b = re.findall(r"\w+", fold_typography(b))
+    if words_a == words_b:
+        return "punctuation"
+    if format_key(a) and format_key(a) == format_key(b):
+        return "style"
+    for short, long in ((a, b), (b, a)):
+        acronym = short.strip(" .()")
+        if (
+            re.fullmatch(r"[A-Z]{2,6}", acronym)
+            and len(long.split()) >= 2
+            and _initials(long) == acronym
+        ):
+            return "abbreviation"  # FM / First Minister
+    return None
+
+
+def _figure(word: str) -> str:
+    """The figure of a word: its digits ("1500tavsir" -> "1500"), or the word itself."""
+    digits = re.match(r"\d[\d:]*", word)
+    return digits.group() if digits else word
+
+
+def number_change(a: str, b: str) -> str | None:
+    """``figure`` when both sides state a figure and it changed."""
+    if not (has_number(a) and has_number(b)) or format_key(a) == format_key(b):
+        return None
+    figures_a = [_figure(w) for w in format_key(a).split() if w[:1].isdigit() or w in _QUANTITIES]
+    figures_b = [_figure(w) for w in format_key(b).split() if w[:1].isdigit() or w in _QUANTITIES]
+    return "figure" if sorted(figures_a) != sorted(figures_b) else None
+
+
+def _known(word: str, context: str) -> bool:
+    """A word the text itself or the vocabulary knows (so its near twin is a typo)."""
+    key = word_key(word)
+    return (
+        key in STOPWORDS
+        or key in listed("titles")
+        or key in listed("job_titles")
+        or re.search(rf"(?<!\w){re.escape(word)}(?!\w)", context) is not None
+    )
+
+
+def typo(a: str, b: str, *, context: str = "") -> str | None:
+    """``damage`` (``???``, mojibake, a half-dotted abbreviation) or ``misspelling``."""
+    if _DAMAGE.search(a) or _DAMAGE.search(b):
+        return "damage"
+    for x, y in ((a, b), (b, a)):  # p.m. -> p.m: an abbreviation that lost its last dot
+        if re.fullmatch(r"(?:\w\.){2,}", x.strip()) and x.strip()[:-1] == y.strip():
+            return "damage"
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or len(words_a) > 3:
+        return None
+    found = None
+    for x, y in zip(words_a, words_b, strict=True):
+        if x == y:
+            continue
+        kx, ky = word_key(x), word_key(y)
+        if min(len(kx), len(ky)) < 5 or kx[0] != ky[0] or kx[-1:] != ky[-1:]:
+            return None
+        if DamerauLevenshtein.distance(kx, ky) != 1:
+            return None
+        if not (_known(x, context) or _known(y, context)) and x[:1].isupper():
+            return None  # two unknown capitalised words: a name's spellings
+        found = "misspelling"
+    return found
+
+
+def honorific_change(a: str, b: str) -> str | None:
+    """``added``, ``dropped`` or ``for_first_name`` (Nicola Sturgeon / Ms Sturgeon)."""
+    keys_a = [word_key(w).rstrip(".") for w in a.split()]
+    keys_b = [word_key(w).rstrip(".") for w in b.split()]
+    hon_a = [k for k in keys_a if k in HONORIFICS]
+    hon_b = [k for k in keys_b if k in HONORIFICS]
+    if not hon_a and not hon_b:
+        return None
+    if not keys_a or not keys_b:
+        return "added" if hon_b else "dropped"
+    rest_a = [w for w, k in zip(a.split(), keys_a, strict=True) if k not in HONORIFICS]
+    rest_b = [w for w, k in zip(b.split(), keys_b, strict=True) if k not in HONORIFICS]
+    if (not rest_a or not rest_b) and all(w[:1].isupper() for w in rest_a + rest_b):
+        return "for_first_name"
+    return None
