@@ -37,9 +37,6 @@ from pathlib import Path
 
 import numpy as np
 
-from ..reading.files import (
-    read_articles,
-)
 from ..unionfind import UnionFind
 from .candidates import candidate_pairs, component_file, component_partitions, load_component, roots
 from .shards import (
@@ -49,6 +46,7 @@ from .shards import (
     articles_from,
     finished,
     mark_finished,
+    read_partition,
     save_array,
     signatures_file,
     write_part,
@@ -108,7 +106,7 @@ def _read_partition(
     if path.exists() and signatures_path.exists():
         return pq.read_metadata(path).num_rows, False
     articles, signatures = _signatures(
-        read_articles(list(files)),
+        read_partition(files),
         size=settings.shingle,
         num_perm=settings.num_perm,
         seed=settings.seed,

@@ -17,10 +17,18 @@ import numpy as np
 
 from ..errors import EmptyInput, InputNotFound
 from ..model import Article
-from ..reading.files import HTML_SUFFIXES, METADATA_FILE, TABLE_SUFFIXES, TEXT_SUFFIXES
+from ..reading.files import (
+    FOLDER_SKIPPED,
+    HTML_SUFFIXES,
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    read_articles,
+)
+from ..reading.metadata import METADATA_FILES
 
 __all__ = [
     "input_partitions",
+    "read_partition",
     "write_part",
     "save_array",
     "read_table",
@@ -48,52 +56,70 @@ def input_partitions(
 ) -> tuple[tuple[str, ...], ...]:
     """Input files in :func:`read_articles` order, cut into partitions.
 
-    A table file (Parquet, JSONL, CSV shard) is a partition of its own; page files
-    (.txt, .html) are taken ``files_per_partition`` at a time, folder by folder, so a
-    folder's ``sources.csv`` applies as it does when the folder is read whole.
+    A partition is ``(given, file, file...)``: the path the user gave (a file, or the
+    folder the files were found in, which their ids and ``sources.csv`` are relative to)
+    and its files. A table file (Parquet, JSONL, CSV shard) is a partition of its own;
+    page files (.txt, .html) are taken ``files_per_partition`` at a time.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    files: list[Path] = []
+    out: list[tuple[str, ...]] = []
     for given in paths:
         if not Path(given).exists():
             raise InputNotFound(
                 f"{given} does not exist; check the path (relative paths start at {Path.cwd()})"
             )
-        files.extend(_walk(Path(given)))
-    if not files:
+        batch: list[str] = []
+        for path in _walk(Path(given)):
+            if path.suffix.lower() in TABLE_SUFFIXES or len(batch) >= files_per_partition:
+                if batch:
+                    out.append((str(given), *batch))
+                batch = []
+            if path.suffix.lower() in TABLE_SUFFIXES:
+                out.append((str(given), str(path)))
+            else:
+                batch.append(str(path))
+        if batch:
+            out.append((str(given), *batch))
+    if not out:
         raise EmptyInput(
             f"no article files in {', '.join(map(str, paths))}; "
             "pass folders of .txt/.html pages or .parquet/.jsonl/.csv shards"
         )
-    out: list[tuple[str, ...]] = []
-    batch: list[str] = []
-    for path in files:
-        if path.suffix.lower() in TABLE_SUFFIXES:
-            if batch:
-                out.append(tuple(batch))
-                batch = []
-            out.append((str(path),))
-            continue
-        if batch and (len(batch) >= files_per_partition or Path(batch[-1]).parent != path.parent):
-            out.append(tuple(batch))
-            batch = []
-        batch.append(str(path))
-    if batch:
-        out.append(tuple(batch))
     return tuple(out)
+
+
+def read_partition(partition: Sequence[str]) -> list[Article]:
+    """The articles of one partition, with the ids and metadata :func:`read_articles` gives
+    them when it reads the whole folder (ids are unique within a partition only)."""
+    given, *files = partition
+    if not Path(given).is_dir():
+        return read_articles(given)
+    root = Path(given)
+    wanted = [_escape(Path(f).relative_to(root).as_posix()) for f in files]
+    keep = set(files)
+    return [
+        article
+        for article in read_articles(root, include=wanted)
+        if article.source in keep or (article.source or "").rpartition("#")[0] in keep
+    ]
+
+
+def _escape(name: str) -> str:
+    """A file name as an fnmatch pattern that matches only itself."""
+    return "".join(f"[{c}]" if c in "[]*?" else c for c in name)
 
 
 def _walk(path: Path) -> list[Path]:
     """The files :func:`read_articles` reads from ``path``, in its order (it warns on others)."""
     if not path.is_dir():
         return [path]  # read_articles says what is wrong with a missing or odd file
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
+    known = (TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES) - FOLDER_SKIPPED
     found = []
     for root, dirs, names in os.walk(path):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or name == METADATA_FILE:
+            if name.startswith(".") or name in METADATA_FILES:
                 continue
             if Path(name).suffix.lower() in known:
                 found.append(Path(root) / name)
