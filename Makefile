@@ -39,10 +39,17 @@ test-update: $(VENV)/.dev
 lab: $(VENV)/.dev
 	$(VENV)/bin/jupyter lab notebooks/
 
+# Every benchmarks/bench_*.py and eval_*.py there is, in name order; one that fails does not
+# stop the others, and the target fails at the end if any did.
 bench: $(VENV)/.dev
 	$(PY) -m pip -q install -r benchmarks/requirements.txt
-	cd benchmarks && ../$(PY) bench_read.py && ../$(PY) eval_segmentation.py && ../$(PY) bench_align.py && ../$(PY) eval_alignment.py \
-	  && ../$(PY) bench_stories.py && ../$(PY) bench_names.py && ../$(PY) bench_report.py
+	@cd benchmarks && failed=""; \
+	for script in bench_*.py eval_*.py; do \
+	  [ -f "$$script" ] || continue; \
+	  echo "==> benchmarks/$$script"; \
+	  ../$(PY) "$$script" || failed="$$failed $$script"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check coverage tests benchmarks

@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_stories import corpus  # noqa: E402
 
 import comparative_coverage as cc  # noqa: E402
+from comparative_coverage.archive import CORPUS_TABLES  # noqa: E402
 
 
 def write_corpus(size: int, folder: Path, *, shard: int = 10_000, seed: int | None = None) -> dict:
@@ -85,7 +86,7 @@ def exactness(output: Path, truth: dict) -> tuple[int, int, int]:
 def same_tables(first: Path, second: Path) -> str:
     """Whether two runs wrote the same rows in every table (part files may differ)."""
     differ = []
-    for name in cc.archive.CORPUS_TABLES:
+    for name in CORPUS_TABLES:
         a, b = (cc.CorpusAnalysis(path, {}).table(name) for path in (first, second))
         a, b = (f.sort_values(list(f.columns)).reset_index(drop=True) for f in (a, b))
         if not a.equals(b):

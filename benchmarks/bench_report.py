@@ -1,9 +1,13 @@
-"""Report build time and size: the sample corpus and a long synthetic story, in one run.
+"""Report build time and size: a 4-version story, the sample corpus, long stories, in one run.
 
-Baseline, in the same run: Altair's own way to a self-contained chart,
-``chart.to_html(inline=True)``, which inlines the Vega bundle into every chart's page.
-Ours inlines it once for the whole report. Times are medians of several runs, after
-start-up (imports) and after the bundle is built once per process (reported apart).
+Times are medians of several runs after start-up (imports) and after the Vega bundle is
+loaded once per process (start-up is bench_startup.py's), CPU seconds beside wall
+seconds. Baselines, measured in the same run:
+
+- the same builds by the package before the report work (git rev 78b75bb, in a child
+  process, see baseline.py): Altair validating every piece of every chart;
+- Altair's own way to self-contained charts, ``chart.to_html(inline=True)``, which
+  inlines the Vega bundle into every chart's page (ours inlines it once per report).
 
     .venv/bin/python benchmarks/bench_report.py [--runs 5]
 """
@@ -11,13 +15,38 @@ start-up (imports) and after the bundle is built once per process (reported apar
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 import time
 from pathlib import Path
 
+from baseline import BEFORE_ISSUE_18, baseline_path, env_with
 from synthetic import base_sentences, rewrite
-from timing import timed
+from timing import process_times, timed_both
 
 ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+STORY = (25, 4)  # sentences per version, versions: a wire story told by four outlets
+
+# The same builds, run by whichever package the child imports; prints {case: [cpu, wall]}.
+BUILDS = """
+import json, sys
+from pathlib import Path
+import comparative_coverage as cc
+from comparative_coverage.present.report import build_report
+from bench_report import synthetic_story, STORY
+from timing import timed_both
+runs = int(sys.argv[1])
+cc.vega_bundle()
+story = synthetic_story(*STORY)
+sample = Path("..") / "data" / "sample"
+found = {}
+for case, source in (("story", story), ("sample", sample)):
+    build_report(source)
+    cpu, wall, _ = timed_both(lambda: build_report(source), runs)
+    found[case] = [cpu, wall]
+print(json.dumps(found))
+"""
 
 
 def charts_in(html: str) -> int:
@@ -44,14 +73,23 @@ def synthetic_story(n: int, versions: int) -> list:
     return articles
 
 
+def before(runs: int) -> dict[str, list[float]] | None:
+    """The same builds by the package at BEFORE_ISSUE_18, or None where git cannot give it."""
+    old = baseline_path()
+    if old is None:
+        return None
+    _, _, out = process_times(
+        [sys.executable, "-c", BUILDS, str(runs)], env=env_with(old), cwd=str(HERE)
+    )
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
     start = time.perf_counter()
-    import altair as alt
-
     import comparative_coverage as cc
     from comparative_coverage.present.report import build_report
 
@@ -61,31 +99,53 @@ def main() -> None:
     bundle_time = time.perf_counter() - start
     sample = ROOT / "data" / "sample"
     articles = cc.read_articles(sample)
-
     print(
-        f"start-up (imports): {startup:.2f} s; Vega bundle, once per process: {bundle_time:.2f} s "
-        f"({len(bundle.encode()) / 1e6:.2f} MB)"
+        f"start-up (imports): {startup:.2f} s; Vega bundle: {bundle_time:.3f} s "
+        f"({len(bundle.encode()) / 1e6:.2f} MB; from the disk cache after the first run)"
     )
-    print(f"{'case':44} {'median s':>9} {'size MB':>8} {'charts':>6}")
+    old = before(args.runs)
+    nan = [float("nan")] * 2
+    print(
+        f"{'case':46} {'CPU s':>7} {'wall s':>7} {'base CPU':>9} {'base wall':>9} "
+        f"{'ratio':>6} {'MB':>5} {'charts':>6}"
+    )
 
-    cold_start = time.perf_counter()
+    def line(label, cpu, wall, base, html, note=""):
+        ratio = base[0] / cpu if cpu else float("nan")
+        size = len(html.encode()) / 1e6 if isinstance(html, str) else html
+        charts = charts_in(html) if isinstance(html, str) else ""
+        print(
+            f"{label:46} {cpu:7.3f} {wall:7.3f} {base[0]:9.3f} {base[1]:9.3f} {ratio:5.1f}x "
+            f"{size:5.2f} {charts:>6}{note}"
+        )
+
+    story = synthetic_story(*STORY)
+    build_report(story)
+    cpu, wall, html = timed_both(lambda: build_report(story), args.runs)
+    line(
+        f"report build, {STORY[1]}-version story ({STORY[0]} sentences)",
+        cpu,
+        wall,
+        old["story"] if old else nan,
+        html,
+        f"  target <= 0.2 s CPU: {'met' if cpu <= 0.2 else 'NOT met'}",
+    )
+    start_cpu, start = time.process_time(), time.perf_counter()
     build_report(sample)
-    cold = time.perf_counter() - cold_start
-    seconds, html = timed(lambda: build_report(sample), args.runs)
-    print(
-        f"{'sample report, first build (after bundle)':44} {cold:9.3f} {len(html.encode()) / 1e6:8.2f} "
-        f"{charts_in(html)}"
+    cold_cpu, cold = time.process_time() - start_cpu, time.perf_counter() - start
+    cpu, wall, html = timed_both(lambda: build_report(sample), args.runs)
+    line(
+        "sample report (read + stories + align + html)",
+        cpu,
+        wall,
+        old["sample"] if old else nan,
+        html,
     )
-    print(
-        f"{'sample report (read + stories + align + html)':44} {seconds:9.3f} "
-        f"{len(html.encode()) / 1e6:8.2f} {charts_in(html)}"
-    )
-    seconds, html = timed(lambda: build_report(articles), args.runs)
-    print(
-        f"{'sample report from articles already read':44} {seconds:9.3f} {len(html.encode()) / 1e6:8.2f}"
-    )
+    line("sample report, first build in the process", cold_cpu, cold, nan, html)
+    cpu, wall, html = timed_both(lambda: build_report(articles), args.runs)
+    line("sample report from articles already read", cpu, wall, nan, html)
 
-    # baseline: Altair's self-contained HTML, one page per chart, bundle in each
+    # Altair's self-contained HTML, one page per chart, the bundle in each
     a, b = (
         next(x for x in articles if x.id == i)
         for i in ("000_2b30075c1d741493#1", "001_d4fe8bf4671f7d50#1")
@@ -96,18 +156,18 @@ def main() -> None:
         cc.alignment_map(alignment),
         cc.similarity_heatmap(cc.similarity_frame(alignment), a_name=a.outlet, b_name=b.outlet),
     ]
-    seconds, pages = timed(lambda: [c.to_html(inline=True) for c in charts], args.runs)
+    cpu, wall, pages = timed_both(lambda: [c.to_html(inline=True) for c in charts], args.runs)
     size = sum(len(p.encode()) for p in pages) / 1e6
-    print(
-        f"{'baseline: altair to_html(inline=True) x3':44} {seconds:9.3f} {size:8.2f} {len(pages):6}"
-    )
+    line("altair to_html(inline=True) x3 (a baseline)", cpu, wall, nan, size)
 
     for n, versions in ((100, 3), (300, 2)):
-        story = synthetic_story(n, versions)
-        seconds, html = timed(lambda story=story: build_report(story), max(1, args.runs // 2))
-        label = f"synthetic story: {versions} versions x {n} sentences"
-        print(f"{label:44} {seconds:9.3f} {len(html.encode()) / 1e6:8.2f} {charts_in(html)}")
-    del alt
+        long_story = synthetic_story(n, versions)
+        cpu, wall, html = timed_both(lambda s=long_story: build_report(s), max(1, args.runs // 2))
+        line(f"synthetic story: {versions} versions x {n} sentences", cpu, wall, nan, html)
+    if old is None:
+        print(f"(no baseline: git rev {BEFORE_ISSUE_18} is not available here)")
+    else:
+        print(f"base: the same build by the package at {BEFORE_ISSUE_18} (before issue 18)")
 
 
 if __name__ == "__main__":

@@ -5,153 +5,161 @@ A one-way pipeline: read -> segment -> align -> compare -> tables -> charts/repo
 >>> import comparative_coverage as cc
 >>> [s.text for s in cc.split_sentences("Russia said so. Libya agreed.")]
 ['Russia said so.', 'Libya agreed.']
-"""
 
-from .alignment.aligner import align, similarity_matrix
-from .alignment.worddiff import word_diff
-from .classroom.exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
-from .corpus.comparison import Cell, Comparison, ContentUnit, compare
-from .corpus.related import Related, RelatedLink, find_related
-from .corpus.stories import Story, StoryLink, find_stories
-from .errors import (
-    ArticleNotFound,
-    CoverageError,
-    EmptyInput,
-    InputNotFound,
-    InputTooLarge,
-    InvalidData,
-    InvalidOption,
-    MissingColumn,
-    MissingDependency,
-    NotEnoughVersions,
-    NotText,
-    UnsupportedFormat,
-)
-from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
-from .names.groups import NameGroup, NameGroups, find_mentions, find_name_variants, same_name
-from .names.mentions import Mention
-from .present.tables import articles_frame, related_frame, stories_frame
-from .reading.articles import as_articles
-from .reading.files import SkippedInputWarning, read_articles, read_text
-from .reading.metadata import MetadataWarning
-from .reading.segment import split_sentences
-from .wording.attributions import compare_attributions, find_attributions
-from .wording.kinds import KINDS, classify_changes, mine_substitutions
-from .wording.labels import describe_labels
-from .wording.lexicon import Lexicon, Term, count_terms, load_lexicon
-from .wording.quotes import Quote, compare_quotes, find_quotes, quotes_frame
-from .wording.spelling import find_spelling_variants
+Every public name is loaded on first use (PEP 562 ``__getattr__``), so ``import
+comparative_coverage`` costs milliseconds and pandas, numpy and Altair are imported only
+by the stages that need them. A new public name goes in :data:`_EXPORTS` (its home
+module) and in the ``TYPE_CHECKING`` block below, which type checkers and IDEs read;
+``tests/test_package.py`` checks that the two agree.
+"""
+# ruff: noqa: F401 -- the TYPE_CHECKING imports are re-exports for type checkers
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# Charts, reports and notebook export load Altair (about 2 s): imported on first use.
-_LAZY = {
-    "alignment_map": "present.charts",
-    "change_counts": "present.charts",
-    "changes_chart": "present.charts",
-    "kinds_chart": "present.wording_charts",
-    "labels_chart": "present.wording_charts",
-    "labels_frame": "present.wording_charts",
-    "name_variants_chart": "present.wording_charts",
-    "similarity_frame": "present.charts",
-    "similarity_heatmap": "present.charts",
-    "status_scale": "present.charts",
-    "build_report": "present.report",
-    "write_report": "present.report",
-    "export_notebook": "present.export",
-    "notebook_html": "present.export",
-    "use_offline_charts": "present.export",
-    "vega_bundle": "present.export",
-    "quiz": "classroom.quizzes",
-    "worksheet_html": "classroom.worksheet",
-    "explore": "present.explorer",
-    "Explorer": "present.explorer",
-    # the corpus pipeline on Dask: distributed loads on first use
-    "analyse_corpus": "archive",
-    "CorpusAnalysis": "archive",
+# home module (relative to the package) -> the public names it defines, in layer order
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    "errors": (
+        "ArticleNotFound",
+        "CoverageError",
+        "EmptyInput",
+        "InputNotFound",
+        "InputTooLarge",
+        "InvalidData",
+        "InvalidOption",
+        "MissingColumn",
+        "MissingDependency",
+        "NotEnoughVersions",
+        "NotText",
+        "UnsupportedFormat",
+    ),
+    "model": ("Alignment", "Article", "Restatement", "Sentence", "Skipped", "Unit", "WordEdit"),
+    "options": ("Options", "load_options"),
+    "reading.articles": ("as_articles",),
+    "reading.files": ("SkippedInputWarning", "read_articles", "read_text"),
+    "reading.metadata": ("MetadataWarning",),
+    "reading.segment": ("split_sentences",),
+    "alignment.aligner": ("align", "similarity_matrix"),
+    "alignment.worddiff": ("word_diff",),
+    "corpus.stories": ("Story", "StoryLink", "find_stories"),
+    "corpus.related": ("Related", "RelatedLink", "find_related"),
+    "corpus.comparison": ("Cell", "Comparison", "ContentUnit", "compare"),
+    "names.mentions": ("Mention",),
+    "names.groups": (
+        "NameGroup",
+        "NameGroups",
+        "find_mentions",
+        "find_name_variants",
+        "same_name",
+    ),
+    "wording.kinds": ("KINDS", "classify_changes", "mine_substitutions"),
+    "wording.spelling": ("find_spelling_variants",),
+    "wording.labels": ("describe_labels",),
+    "wording.lexicon": ("Lexicon", "Term", "count_terms", "load_lexicon"),
+    "wording.quotes": ("Quote", "compare_quotes", "find_quotes", "quotes_frame"),
+    "wording.attributions": ("compare_attributions", "find_attributions"),
+    "present.tables": ("articles_frame", "related_frame", "stories_frame"),
+    "present.charts": (
+        "alignment_map",
+        "change_counts",
+        "changes_chart",
+        "similarity_frame",
+        "similarity_heatmap",
+        "status_scale",
+    ),
+    "present.wording_charts": (
+        "kinds_chart",
+        "labels_chart",
+        "labels_frame",
+        "name_variants_chart",
+    ),
+    "present.report": ("build_report", "write_report"),
+    "present.export": ("export_notebook", "notebook_html", "use_offline_charts", "vega_bundle"),
+    "present.explorer": ("Explorer", "explore"),
+    "classroom.exercises": ("EXERCISE_KINDS", "Evidence", "Exercise", "make_exercises"),
+    "classroom.quizzes": ("quiz",),
+    "classroom.worksheet": ("worksheet_html",),
+    "classroom.quiz_page": ("quiz_html",),
+    "archive": ("CorpusAnalysis", "analyse_corpus"),  # the corpus pipeline on Dask
 }
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names}
+
+__all__ = list(_HOME)
 
 
 def __getattr__(name: str):
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    """Import a public name's home module on first access, then keep the name here."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later accesses skip __getattr__
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_HOME))
 
 
-__all__ = [
-    "Alignment",
-    "Unit",
-    "Restatement",
-    "WordEdit",
-    "align",
-    "similarity_matrix",
-    "word_diff",
-    "Article",
-    "ArticleNotFound",
-    "CoverageError",
-    "EmptyInput",
-    "InputNotFound",
-    "InputTooLarge",
-    "MissingColumn",
-    "MissingDependency",
-    "NotText",
-    "Sentence",
-    "Skipped",
-    "SkippedInputWarning",
-    "UnsupportedFormat",
-    "articles_frame",
-    "read_articles",
-    "read_text",
-    "as_articles",
-    "MetadataWarning",
-    "split_sentences",
-    "Story",
-    "StoryLink",
-    "Related",
-    "RelatedLink",
-    "find_stories",
-    "find_related",
-    "stories_frame",
-    "related_frame",
-    "Comparison",
-    "ContentUnit",
-    "Cell",
-    "compare",
-    "NotEnoughVersions",
-    "InvalidData",
-    "KINDS",
-    "classify_changes",
-    "find_spelling_variants",
-    "mine_substitutions",
-    "describe_labels",
-    "Lexicon",
-    "Term",
-    "count_terms",
-    "load_lexicon",
-    "Mention",
-    "NameGroup",
-    "NameGroups",
-    "find_mentions",
-    "find_name_variants",
-    "same_name",
-    "Quote",
-    "find_quotes",
-    "quotes_frame",
-    "compare_quotes",
-    "find_attributions",
-    "compare_attributions",
-    "InvalidOption",
-    "EXERCISE_KINDS",
-    "Evidence",
-    "Exercise",
-    "make_exercises",
-    *_LAZY,
-]
+if TYPE_CHECKING:  # what type checkers and IDEs see; never run
+    from .alignment.aligner import align, similarity_matrix
+    from .alignment.worddiff import word_diff
+    from .archive import CorpusAnalysis, analyse_corpus
+    from .classroom.exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
+    from .classroom.quiz_page import quiz_html
+    from .classroom.quizzes import quiz
+    from .classroom.worksheet import worksheet_html
+    from .corpus.comparison import Cell, Comparison, ContentUnit, compare
+    from .corpus.related import Related, RelatedLink, find_related
+    from .corpus.stories import Story, StoryLink, find_stories
+    from .errors import (
+        ArticleNotFound,
+        CoverageError,
+        EmptyInput,
+        InputNotFound,
+        InputTooLarge,
+        InvalidData,
+        InvalidOption,
+        MissingColumn,
+        MissingDependency,
+        NotEnoughVersions,
+        NotText,
+        UnsupportedFormat,
+    )
+    from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
+    from .names.groups import (
+        NameGroup,
+        NameGroups,
+        find_mentions,
+        find_name_variants,
+        same_name,
+    )
+    from .names.mentions import Mention
+    from .options import Options, load_options
+    from .present.charts import (
+        alignment_map,
+        change_counts,
+        changes_chart,
+        similarity_frame,
+        similarity_heatmap,
+        status_scale,
+    )
+    from .present.explorer import Explorer, explore
+    from .present.export import export_notebook, notebook_html, use_offline_charts, vega_bundle
+    from .present.report import build_report, write_report
+    from .present.tables import articles_frame, related_frame, stories_frame
+    from .present.wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
+    from .reading.articles import as_articles
+    from .reading.files import SkippedInputWarning, read_articles, read_text
+    from .reading.metadata import MetadataWarning
+    from .reading.segment import split_sentences
+    from .wording.attributions import compare_attributions, find_attributions
+    from .wording.kinds import KINDS, classify_changes, mine_substitutions
+    from .wording.labels import describe_labels
+    from .wording.lexicon import Lexicon, Term, count_terms, load_lexicon
+    from .wording.quotes import Quote, compare_quotes, find_quotes, quotes_frame
+    from .wording.spelling import find_spelling_variants

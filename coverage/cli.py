@@ -7,24 +7,15 @@ import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .alignment.aligner import align
-from .classroom.exercises import EXERCISE_KINDS
-from .corpus.comparison import compare
-from .corpus.stories import find_stories
 from .errors import ArticleNotFound, CoverageError
-from .present.tables import (
-    alignment_frame,
-    articles_frame,
-    comparison_frame,
-    comparison_summary,
-    skipped_frame,
-    stories_frame,
-)
-from .present.terminal import alignment_text, comparison_text, stories_text
-from .reading.files import read_articles
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Each subcommand imports its own stages inside its function: `align` never loads
+# pandas, numpy or Altair (unless it writes csv/json), and `--help` loads nothing.
 
 PROG = "compare-coverage"
 
@@ -54,6 +45,8 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
 
 def _read(args: argparse.Namespace, paths=None) -> list:
     """read_articles with the command's --include and --exclude patterns."""
+    from .reading.files import read_articles
+
     return read_articles(
         args.paths if paths is None else paths,
         include=getattr(args, "include", None) or (),
@@ -62,6 +55,8 @@ def _read(args: argparse.Namespace, paths=None) -> list:
 
 
 def _articles(args: argparse.Namespace) -> int:
+    from .present.tables import articles_frame, skipped_frame
+
     articles = _read(args)
     frame = skipped_frame(articles) if args.skipped else articles_frame(articles)
     fmt = args.format or _format_from_suffix(args.output)
@@ -79,13 +74,27 @@ def _one_article(path: str, args: argparse.Namespace) -> object:
     return articles[0]
 
 
+def _options(args: argparse.Namespace, **overrides: object):
+    """The run's Options: ``--config FILE.toml`` (else the defaults), then the flags given."""
+    from .options import DEFAULT, load_options
+
+    config = getattr(args, "config", None)
+    return (load_options(config) if config else DEFAULT).but(**overrides)
+
+
 def _align(args: argparse.Namespace) -> int:
-    options = {"threshold": args.threshold} if args.threshold is not None else {}
-    alignment = align(_one_article(args.a, args), _one_article(args.b, args), **options)
+    from .alignment.aligner import align
+
+    options = _options(args, threshold=args.threshold)
+    alignment = align(_one_article(args.a, args), _one_article(args.b, args), options=options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
+        from .present.terminal import alignment_text
+
         _emit(alignment_text(alignment), args.output)
     else:
+        from .present.tables import alignment_frame
+
         _write_frame(alignment_frame(alignment), fmt=fmt, output=args.output)
     return 0
 
@@ -131,12 +140,23 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _stories(args: argparse.Namespace) -> int:
-    options = {"threshold": args.threshold} if args.threshold is not None else {}
-    stories = find_stories(_read(args), progress=args.progress, **options)
+    from .corpus.stories import find_stories
+
+    options = _options(args, story_threshold=args.threshold)
+    stories = find_stories(
+        _read(args),
+        progress=args.progress,
+        threshold=options.story_threshold,
+        containment=options.story_containment,
+    )
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
+        from .present.tables import stories_frame
+
         _write_frame(stories_frame(stories), fmt=fmt, output=args.output)
         return 0
+    from .present.terminal import stories_text
+
     _emit(stories_text(stories), args.output)
     return 0
 
@@ -156,22 +176,29 @@ def _pick_story(stories, wanted: str):
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from .corpus.comparison import compare
+    from .corpus.stories import find_stories
+
     articles = _read(args)
     if args.story:
         articles = _pick_story(find_stories(articles), args.story)
-    comparison = compare(articles, spine=args.spine)
+    comparison = compare(articles, options=_options(args, spine=args.spine))
     fmt = args.format or _format_from_suffix(args.output)
-    if args.summary:
-        _write_frame(comparison_summary(comparison), fmt=fmt, output=args.output)
-    elif fmt == "table":
+    if fmt == "table" and not args.summary:
+        from .present.terminal import comparison_text
+
         _emit(comparison_text(comparison), args.output)
-    else:
-        _write_frame(comparison_frame(comparison), fmt=fmt, output=args.output)
+        return 0
+    from .present.tables import comparison_frame, comparison_summary
+
+    frame = comparison_summary(comparison) if args.summary else comparison_frame(comparison)
+    _write_frame(frame, fmt=fmt, output=args.output)
     return 0
 
 
 def _worksheet(args: argparse.Namespace) -> int:
     from .classroom.worksheet import worksheet_html
+    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
     stories = find_stories(_read(args))
@@ -201,6 +228,48 @@ def _worksheet(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quiz(args: argparse.Namespace) -> int:
+    from .classroom.quiz_page import quiz_html
+    from .corpus.stories import find_stories
+    from .errors import NotEnoughVersions
+
+    stories = find_stories(_read(args))
+    chosen = _pick_story(stories, args.story[0]) if args.story else None
+    if chosen is None:
+        chosen = next((s for s in stories if len(s.articles) > 1), None)
+    if chosen is None or len(chosen.articles) < 2:
+        raise NotEnoughVersions(
+            "the quiz compares versions, and no story here is told in more than one; "
+            f"pass two versions of one story (see `{PROG} stories`)"
+        )
+    options = {"kinds": args.kinds, "seed": args.seed, "per_kind": args.per_kind}
+    html = quiz_html(chosen, teacher=args.teacher, title=args.title, **options)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8", newline="\n")
+    print(f"wrote {output}" + (" (the teacher view)" if args.teacher else ""))
+    return 0
+
+
+class _ExerciseKinds(Sequence[str]):
+    """``EXERCISE_KINDS``, imported only when argparse checks ``--kinds`` or prints its help.
+
+    The classroom stage loads the whole pipeline; building the parser must not.
+    """
+
+    @staticmethod
+    def _kinds() -> tuple[str, ...]:
+        from .classroom.exercises import EXERCISE_KINDS
+
+        return EXERCISE_KINDS
+
+    def __getitem__(self, index):
+        return self._kinds()[index]
+
+    def __len__(self) -> int:
+        return len(self._kinds())
+
+
 def _format_from_suffix(output: str | None) -> str:
     suffix = Path(output).suffix.lower() if output else ""
     return {".csv": "csv", ".json": "json"}.get(suffix, "table")
@@ -217,6 +286,11 @@ def _paths(parser: argparse.ArgumentParser) -> None:
 
 
 def _file_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        metavar="FILE.toml",
+        help="options from a TOML file (see README, Options); flags given here override it",
+    )
     parser.add_argument(
         "--include",
         action="append",
@@ -352,9 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
     worksheet.add_argument(
         "--kinds",
         nargs="+",
-        choices=EXERCISE_KINDS,
+        choices=_ExerciseKinds(),
         metavar="KIND",
-        help=f"only these kinds of exercise: {', '.join(EXERCISE_KINDS)}",
+        help="only these kinds of exercise: %(choices)s",
     )
     worksheet.add_argument(
         "--seed", type=int, default=0, help="another seed gives other choices and order (default 0)"
@@ -367,6 +441,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worksheet.add_argument("--title", help="the worksheet's title")
     worksheet.set_defaults(run=_worksheet)
+
+    quiz = commands.add_parser(
+        "quiz",
+        help="write a self-contained offline quiz page (no Jupyter needed) for one story",
+        description="Make exercises from a story told in more than one version and write one "
+        "HTML page where a student answers, sees feedback and a score; it needs no network.",
+    )
+    _paths(quiz)
+    quiz.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    _story_filter(quiz)
+    quiz.add_argument("--kinds", nargs="+", choices=_ExerciseKinds(), metavar="KIND")
+    quiz.add_argument("--seed", type=int, default=0, help="another seed gives other choices")
+    quiz.add_argument("--per-kind", type=int, default=3, help="at most this many of each kind")
+    quiz.add_argument("--teacher", action="store_true", help="the teacher view: answers shown")
+    quiz.add_argument("--title", help="the quiz's title")
+    quiz.set_defaults(run=_quiz)
 
     corpus = commands.add_parser(
         "corpus",

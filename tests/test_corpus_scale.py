@@ -13,6 +13,7 @@ import sys
 import pytest
 
 import comparative_coverage as cc
+from comparative_coverage.archive import CORPUS_TABLES
 from comparative_coverage.cli import main
 from comparative_coverage.corpus.candidates import union_pairs
 
@@ -67,7 +68,7 @@ def test_the_cluster_run_finds_the_single_process_stories_and_tables(finished_ru
 def test_every_table_is_written_and_reads_whole_with_pandas(finished_run):
     import pandas as pd
 
-    for name in cc.archive.CORPUS_TABLES:  # one schema across part files, none empty
+    for name in CORPUS_TABLES:  # one schema across part files, none empty
         assert len(pd.read_parquet(finished_run.output / name)) > 0, name
     outlets = finished_run.table("outlets")
     assert outlets["articles"].sum() == ARTICLES

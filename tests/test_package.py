@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.util
+import json
 import re
 import shutil
 import subprocess
@@ -58,3 +60,96 @@ def test_the_package_pickles_by_reference_for_workers():
     cloudpickle = pytest.importorskip("cloudpickle")
     payload = cloudpickle.dumps(lambda story: cc.compare(story))
     assert callable(cloudpickle.loads(payload))
+
+
+# ---- start-up: names load on first use ---------------------------------------------------
+
+
+def _fresh_python(code: str) -> list[str]:
+    """Run ``code`` in a new interpreter; it prints JSON, which is returned parsed."""
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+HEAVY = ("pandas", "numpy", "altair", "jsonschema", "rapidfuzz", "sentencex")
+LOADED = f"import json, sys; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
+
+
+def test_importing_the_package_loads_no_stage_and_no_heavy_library():
+    assert _fresh_python(f"import comparative_coverage\n{LOADED}") == []
+
+
+def test_a_name_loads_only_the_stages_it_needs():
+    loaded = _fresh_python(
+        f"import comparative_coverage as cc\ncc.split_sentences('A. B.')\n{LOADED}"
+    )
+    assert "sentencex" in loaded
+    assert not {"pandas", "numpy", "altair"} & set(loaded)
+
+
+def test_the_align_command_loads_neither_pandas_nor_numpy_nor_altair(tmp_path):
+    code = (
+        "from comparative_coverage.cli import main\n"
+        f"main(['align', 'data/sample/000_2b30075c1d741493.txt#1',"
+        f" 'data/sample/001_d4fe8bf4671f7d50.txt', '-o', {str(tmp_path / 'x.txt')!r}])\n" + LOADED
+    )
+    assert not {"pandas", "numpy", "altair"} & set(_fresh_python(code))
+    assert "reworded" in (tmp_path / "x.txt").read_text(encoding="utf-8")
+
+
+def test_every_public_name_resolves_and_is_listed_by_dir():
+    assert len(cc.__all__) == len(set(cc.__all__))
+    for name in cc.__all__:
+        assert getattr(cc, name) is not None, name
+    assert set(cc.__all__) <= set(dir(cc))
+    with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
+        cc.nonexistent  # noqa: B018
+
+
+def test_the_names_type_checkers_see_are_the_names_that_load():
+    """The TYPE_CHECKING imports in __init__.py and the lazy table name the same homes."""
+    tree = ast.parse((ROOT / "coverage" / "__init__.py").read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING"
+    )
+    seen = {
+        alias.name: node.module
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == cc._HOME
+
+
+# ---- start-up: Altair without the IRI grammar ------------------------------------------
+
+IRIS = ("http://example.com/ä?q=1#x", "http://exa mple.com", "//example.com/a", "ä:b", "#f", "")
+IRI_CHECKS = f"""
+import jsonschema, json
+found = {{}}
+for fmt in ("iri", "iri-reference"):
+    for draft in (jsonschema.Draft7Validator, jsonschema.Draft201909Validator,
+                  jsonschema.Draft202012Validator):
+        found[draft.__name__ + " " + fmt] = [draft.FORMAT_CHECKER.conforms(x, fmt) for x in {IRIS!r}]
+    found["FormatChecker " + fmt] = [jsonschema.FormatChecker().conforms(x, fmt) for x in {IRIS!r}]
+print(json.dumps(found, sort_keys=True))
+"""
+
+
+def test_drawing_a_chart_does_not_build_the_iri_grammar_and_iri_checks_still_work():
+    if importlib.util.find_spec("rfc3987_syntax") is None:
+        pytest.skip("rfc3987-syntax is not installed: there is nothing to defer")
+    code = (
+        "import comparative_coverage as cc, sys, json\n"
+        "cc.changes_chart(cc.change_counts(cc.align(['A b c.'], ['A b d.']))).to_dict()\n"
+        "print(json.dumps(['rfc3987_syntax' in sys.modules]))"
+    )
+    assert _fresh_python(code) == [False]
+    plain = _fresh_python(IRI_CHECKS)
+    deferred = _fresh_python("import comparative_coverage.present.altair_import\n" + IRI_CHECKS)
+    assert deferred == plain
+    assert plain["Draft7Validator iri"] == [True, False, False, False, False, False]

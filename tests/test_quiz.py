@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from markupsafe import escape
 
 import comparative_coverage as cc
 
@@ -27,10 +28,13 @@ def wrong(question) -> str:
     return next(c for c in question.exercise.choices if c != question.exercise.answer)
 
 
+N = 12  # questions on the sample story with seed 1
+
+
 def test_the_quiz_is_a_box_with_one_question_per_exercise(quiz, story):
     assert isinstance(quiz, ipywidgets.VBox)
     assert [q.exercise for q in quiz.questions] == cc.make_exercises(story, seed=1)
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (0 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (0 answered)"
     assert all(q.feedback.value == "" for q in quiz.questions)
 
 
@@ -38,25 +42,25 @@ def test_a_right_answer_says_so_and_scores(quiz):
     first = quiz.questions[0]
     first.choice.value = first.exercise.answer
     assert first.feedback.value.startswith(
-        '<div class="cc-explanation"><strong style="color:#176">Right.'
+        '<div class="cc-explanation"><strong class="cc-verdict-right">Right.'
     )
-    assert quiz.score.value == "<strong>Score: 1 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 1 of {N}</strong> (1 answered)"
 
 
 def test_a_wrong_answer_gives_the_answer_and_the_first_answer_counts(quiz):
     second = quiz.questions[1]
     second.choice.value = wrong(second)
     assert "Not quite:</strong> the answer is &ldquo;" in second.feedback.value
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (1 answered)"
     assert second.choice.disabled
     second.choice.value = second.exercise.answer  # too late: the first answer counted
-    assert quiz.score.value == "<strong>Score: 0 of 15</strong> (1 answered)"
+    assert quiz.score.value == f"<strong>Score: 0 of {N}</strong> (1 answered)"
 
 
 def test_answering_every_question_right_scores_them_all(quiz):
     for question in quiz.questions:
         question.choice.value = question.exercise.answer
-    assert quiz.score.value == "<strong>Score: 15 of 15</strong> (15 answered)"
+    assert quiz.score.value == f"<strong>Score: {N} of {N}</strong> ({N} answered)"
     assert all("Right." in q.feedback.value for q in quiz.questions)
 
 
@@ -67,9 +71,26 @@ def test_feedback_explains_with_the_evidence(quiz):
     assert "longtime dictator Moamer Kadhafi" in label.feedback.value
 
 
+def test_the_evidence_opens_only_once_a_question_is_answered(quiz):
+    question = quiz.questions[0]
+    assert question.show_evidence.disabled
+    question.show_evidence.click()  # too early: the evidence names the outlets
+    assert question.evidence.layout.display == "none"
+    question.choice.value = wrong(question)
+    assert not question.show_evidence.disabled
+
+
+def test_the_versions_stand_side_by_side_inside_the_quiz(quiz, story):
+    [texts] = [c for c in quiz.children if isinstance(c, ipywidgets.Accordion)]
+    html = texts.children[0].value
+    assert html.count('<article class="cc-version">') == 2
+    assert all(str(escape(p)) in html for a in story.articles for p in a.paragraphs)
+
+
 def test_show_evidence_shows_the_sentences_and_hides_them_again(quiz):
     question = quiz.questions[0]
     assert question.evidence.layout.display == "none"
+    question.choice.value = question.exercise.answer
     question.show_evidence.click()
     assert question.evidence.layout.display is None
     assert question.show_evidence.description == "Hide evidence"
@@ -84,7 +105,8 @@ def test_teacher_mode_shows_the_answer_key(story, quiz):
     teacher = cc.quiz(story, seed=1, teacher=True)
     for question in teacher.questions:
         assert question.key.layout.display is None
-        assert f"Answer: {question.exercise.answer}".replace("'", "&#x27;") in question.key.value
+        assert question.evidence.layout.display is None and not question.show_evidence.disabled
+        assert f"Answer: {escape(question.exercise.answer)}" in question.key.value
     assert all(q.key.layout.display == "none" for q in quiz.questions)  # students: hidden
 
 
@@ -136,10 +158,80 @@ def test_exercises_made_already_are_shown_as_they_are_with_open_questions():
     assert question.show_evidence.description == "Show answer and evidence"
     question.show_evidence.click()
     assert question.key.layout.display is None and question.evidence.layout.display is None
-    assert "Qaddafi&#x27;s fall" in question.key.value
+    assert "Qaddafi&#39;s fall" in question.key.value
 
 
 def test_without_ipywidgets_the_error_says_how_to_install_it(story, monkeypatch):
     monkeypatch.setitem(sys.modules, "ipywidgets", None)  # import ipywidgets -> ImportError
     with pytest.raises(cc.MissingDependency, match="pip install ipywidgets"):
         cc.quiz(story)
+
+
+# ---- the standalone quiz page (no Jupyter) -----------------------------------------------
+
+
+def quiz_data(html: str) -> dict:
+    import json
+
+    start = html.index('<script type="application/json" id="cc-quiz-data">')
+    raw = html[html.index(">", start) + 1 : html.index("</script>", start)]
+    return json.loads(raw)
+
+
+def test_the_quiz_page_carries_the_texts_and_questions_as_data_and_one_allowed_script(story):
+    import base64
+    import hashlib
+    import re
+
+    html = cc.quiz_html(story, seed=1)
+    data = quiz_data(html)
+    exercises = [e for e in cc.make_exercises(story, seed=1) if e.choices]
+    assert [q["prompt"] for q in data["questions"]] == [e.prompt for e in exercises]
+    assert [q["choices"][q["answer"]] for q in data["questions"]] == [e.answer for e in exercises]
+    assert [v["name"] for v in data["versions"]] == ["Asharq Al-Awsat", "The Defense Post"]
+    assert data["teacher"] is False and cc.quiz_html(story, seed=1, teacher=True) != html
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
+    assert len(scripts) == 1 and "default-src &#x27;none&#x27;" in policy
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"sha256-{digest}" in policy  # the quiz's own script, allowed by its hash only
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|fetch\(|XMLHttp", scripts[0])
+    assert cc.quiz_html(story, seed=1) == html  # deterministic
+
+
+def test_the_quiz_data_cannot_end_its_script_element():
+    html = cc.quiz_html(hostile_articles())
+    block = html[html.index('id="cc-quiz-data">') :]
+    block = block[: block.index("</script>")]
+    assert "<" not in block.split(">", 1)[1]  # no </script>, no <!--
+    assert "\u2028" not in block and "\u2029" not in block
+    texts = [q["prompt"] for q in quiz_data(html)["questions"]]
+    assert any("<script>" in t for t in texts)  # the text survives, as data
+
+
+def test_the_quiz_command_writes_a_page_and_a_teacher_view(sample_dir, tmp_path, capsys, story):
+    from comparative_coverage.cli import main
+
+    output = tmp_path / "class" / "quiz.html"
+    assert main(["quiz", str(sample_dir), "-o", str(output), "--seed", "1"]) == 0
+    assert output.read_text("utf-8") == cc.quiz_html(story, seed=1)
+    teacher = tmp_path / "teacher.html"
+    assert main(["quiz", str(sample_dir), "-o", str(teacher), "--teacher"]) == 0
+    assert quiz_data(teacher.read_text("utf-8"))["teacher"] is True
+    assert capsys.readouterr().out.splitlines() == [
+        f"wrote {output}",
+        f"wrote {teacher} (the teacher view)",
+    ]
+    assert main(["quiz", f"{sample_dir}/004_31faec29e2e14dd4.txt", "-o", "x.html"]) == 2
+    assert "no story here is told in more than one" in capsys.readouterr().err
+
+
+def test_the_quiz_page_matches_its_snapshot(story, snapshot):
+    assert cc.quiz_html(story, seed=1) == snapshot
+
+
+def test_the_quiz_widgets_fragments_match_their_snapshot(quiz, snapshot):
+    question = quiz.questions[0]
+    question.choice.value = question.exercise.answer
+    parts = [quiz.score.value, quiz.children[3].children[0].value, question.feedback.value]
+    assert parts == snapshot

@@ -290,3 +290,15 @@ def test_a_story_in_three_versions_gets_the_n_way_table_and_a_map_per_pair(shoig
     ]
     assert "chart-1-2-map" in ids
     assert html.count("<h3>") >= 4 and "Third Outlet" in html
+
+
+def test_every_chart_the_report_embeds_is_valid_vega_lite(sample_report, hostile_report):
+    """The report skips Altair's validation (``to_dict(validate=False)``): it is done here."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    schema = load_schema()
+    specs = chart_specs(sample_report) + chart_specs(hostile_report)
+    assert len(specs) >= 8
+    for item in specs:
+        validate_jsonschema(item["spec"], schema)  # raises on the first error

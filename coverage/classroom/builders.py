@@ -1,28 +1,41 @@
 """A story's facts -> exercises: one function per kind in :data:`exercises.EXERCISE_KINDS`.
 
-Each makes only what the comparison supports, at most ``per_kind`` exercises; every
+Each returns the exercises the comparison supports, best first, more than one set needs
+(:func:`exercises.make_exercises` picks ``per_kind`` of each, one per item). Every
+candidate is checked against its own texts first (:mod:`checks`): only prose, only whole
+phrases, a detail "left out" only where the other version carries it at no wording. Every
 explanation quotes its evidence, and every exercise shuffles with its own
 ``random.Random`` (``_Story.rng``, seeded by the seed and the exercise's id).
 """
 
 from __future__ import annotations
 
-from ..model import Alignment
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ..corpus.stories import STRONG
+from ..model import Alignment, Unit
+from ..normalize import STOPWORDS
+from ..wording.kinds import is_attribution
 from ..wording.lexicon import load_lexicon
 from ..wording.quotes import compare_quotes
-from .facts import _Story
+from .checks import is_title, tidy, whole_phrase
+from .facts import _rows, _Story
 from .text import (
     Evidence,
     Exercise,
     _around,
     _choices,
     _cite,
-    _content,
     _id,
     _int,
     _key,
+    _keys,
     _q,
     _say,
+    _say_changes,
 )
 
 __all__ = [
@@ -37,17 +50,20 @@ __all__ = [
 ]
 
 TOP = 2  # "a reader who stops after two paragraphs"
+SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
+CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
+ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
-# what a student may name in spot_the_change, in teaching order, and why it matters
+# what a student may say an outlet did, in teaching order, and why it matters
 CHANGE_CHOICES = {
-    "dropped_attribution": "a source (who reported or said it) is left out",
-    "added_attribution": "a source (who reported or said it) is added",
-    "label": "someone or something is described with other words",
-    "name_variant": "a name is spelled another way",
-    "added_detail": "a detail is added",
-    "dropped_detail": "a detail is left out",
-    "spelling": "a word (not a name) is spelled another way",
+    "dropped_attribution": "left out a source (who reported or said it)",
+    "added_attribution": "added a source (who reported or said it)",
+    "label": "described someone or something with other words",
+    "name_variant": "spelled a name another way",
+    "added_detail": "added a detail",
+    "dropped_detail": "left out a detail",
+    "spelling": "spelled a word (not a name) another way",
 }
 _WHY = {
     "dropped_attribution": "the reader is no longer told where the information came from",
@@ -67,41 +83,156 @@ _ALSO_RIGHT = {  # a dropped source is also a dropped detail: never offer both
 QUOTE_SCALE = ("word for word the same", "with words changed", "shortened")
 
 
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
+    """A text's words that carry meaning, as keys."""
+    return tuple(w for w in _keys(text).split() if w not in STOPWORDS and w[:1].isalpha())
+
+
+def _similar(x: str, y: str) -> float:
+    return SequenceMatcher(None, _key(x), _key(y), autojunk=False).ratio()
+
+
+def _category(row) -> str:
+    """The change a student names: a credit dropped or added is a source left out or added."""
+    category = row.kind
+    if category == "attribution" and row.tag in ("delete", "insert"):
+        return "dropped_attribution" if row.tag == "delete" else "added_attribution"
+    if category == "attribution" and row.detail in ("dropped", "added"):
+        return f"{row.detail}_attribution"
+    if row.detail == "attribution" and category in _ALSO_RIGHT:
+        category = category.replace("detail", "attribution")
+    return category
+
+
+def _pure(unit: Unit, row) -> bool:
+    """A detail only one side has: elsewhere in the sentence the other side says nothing new
+    (a word added for a word dropped would be a rewording), respellings aside."""
+    side = "b_words" if row.tag == "delete" else "a_words"
+    here = (row.a_start, row.a_end) if row.tag == "delete" else (row.b_start, row.b_end)
+    for e in unit.edits:
+        span = e.a_span if row.tag == "delete" else e.b_span
+        said = re.findall(r"[^\W\d_]+", " ".join(getattr(e, side)))  # "she said" counts
+        if e.tag == "equal" or span == here or not said:
+            continue
+        if e.tag == "replace" and _similar(e.a_phrase, e.b_phrase) >= 0.5:
+            continue  # a name or word spelled another way
+        return False
+    return True
+
+
+def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: str) -> bool:
+    """Whether the texts bear the category out, not merely the word diff."""
+    if category in ("name_variant", "spelling", "label"):
+        if row.tag != "replace":
+            return False
+        if category == "label":  # a term the lexicon knows as a description, and no title
+            hits = (*load_lexicon().find(pa), *load_lexicon().find(pb))
+            known = [h for h in hits if h.term.category != "speech"]  # "said" describes nobody
+            return bool(known) and not is_title(pa) and not is_title(pb) and _key(pa) != _key(pb)
+        first = pa[:1].isupper() and pb[:1].isupper()
+        return _similar(pa, pb) >= 0.5 and (first or category == "spelling")
+    gone, keeper = (pa, k) if category.startswith("dropped") else (pb, story.spine)
+    if category.endswith("attribution"):  # the source named is nowhere in the other version
+        names = [w for w in gone.split() if w[:1].isupper()] or gone.split()
+        return not story.carries(keeper, _words(" ".join(names)))
+    expected = "delete" if category == "dropped_detail" else "insert"
+    text, start, end = (
+        (story.sentence(story.spine, unit.a[0]), row.a_start, row.a_end)
+        if category.startswith("dropped")
+        else (story.sentence(k, unit.b[0]), row.b_start, row.b_end)
+    )
+    return (
+        row.tag == expected
+        and not _part_of_name(text, start, end)
+        and _pure(unit, row)
+        and not story.carries(keeper, _words(gone))
+    )
+
+
+def _part_of_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is capitalised words beside another: a name shortened
+    ("Volodymyr Zelensky" -> "Zelensky") is a name's change, not a detail.
+
+    >>> _part_of_name("President Volodymyr Zelensky said", 10, 19)
+    True
+    >>> _part_of_name("Russia on Friday welcomed", 7, 17)
+    False
+    """
+    words = text[start:end].split()
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    capital = [w for w in (*before, *after) if w[:1].isupper()]
+    return bool(words) and all(w[:1].isupper() for w in words) and bool(capital)
+
+
+def _change(story: _Story, k: int, alignment: Alignment, row):
+    """(category, a phrase, b phrase, unit) for a change a student can name, or None."""
+    unit = story.unit(alignment, row.unit)
+    if len(unit.a) != 1 or len(unit.b) != 1 or unit.score < STRONG:
+        return None
+    (i,), (j,) = unit.a, unit.b
+    if not (story.prose(story.spine, i) and story.prose(k, j)):
+        return None
+    category = _category(row)
+    a_text, b_text = story.sentence(story.spine, i), story.sentence(k, j)
+    pa, pb = tidy(a_text[row.a_start : row.a_end]), tidy(b_text[row.b_start : row.b_end])
+    sides = [p for p in (pa, pb) if p]
+    if category not in CHANGE_CHOICES or not sides:
+        return None
+    if not all(whole_phrase(p, most=4) and not p.isupper() for p in sides):
+        return None
+    if category.endswith("attribution") and not is_attribution(pa or pb):
+        return None
+    if not _fits(story, k, unit, row, category, pa, pb):
+        return None
+    return category, pa, pb, unit
+
+
+def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str) -> str:
+    """The change, said from the second version's side: what did it do with the first's words?"""
+    head = f"Here is one sentence as {a_name} and {b_name} printed it."
+    if pa and pb:
+        return f"{head} Where {a_name} has {_q(pa)}, {b_name} has {_q(pb)}. What did {b_name} do?"
+    if pa:
+        return f"{head} What did {b_name} do with {_q(pa)}, which {a_name} has?"
+    return f"{head} {b_name} has {_q(pb)}, which {a_name} does not. What did {b_name} do?"
+
+
 def spot_the_change(story: _Story) -> list[Exercise]:
-    """One short change per category a student can name, from as many sentences as can be."""
+    """Changes a student can name, one per category in turn, each from its own sentence."""
     found: dict[str, list] = {}
     for k, alignment, row in story.changes:
-        category = row.kind
-        if category == "attribution" and row.tag in ("delete", "insert"):
-            category = "dropped_attribution" if row.tag == "delete" else "added_attribution"
-        elif row.detail == "attribution" and category in _ALSO_RIGHT:
-            category = category.replace("detail", "attribution")
-        short = max(len(row.a_words.split()), len(row.b_words.split())) <= 4
-        if category in CHANGE_CHOICES and short and _content(f"{row.a_words} {row.b_words}"):
-            found.setdefault(category, []).append((k, alignment, row))
-    exercises, used = [], set()
-    for category in [c for c in CHANGE_CHOICES if c in found][: story.per_kind]:
-        candidates = story.pick(f"spot:{category}", found[category])
-        k, alignment, row = next(
-            (c for c in candidates if (c[0], c[2].unit) not in used), candidates[0]
+        change = _change(story, k, alignment, row)
+        if change:
+            found.setdefault(change[0], []).append((k, alignment, row, *change[1:]))
+    ranked = [
+        c for cat in CHANGE_CHOICES if cat in found for c in story.pick(f"spot:{cat}", found[cat])
+    ]
+    order, used, units = [], Counter(), set()
+    while ranked:  # a new category first, then a sentence not asked about yet
+        n = min(
+            range(len(ranked)),
+            key=lambda n: (
+                used[_category(ranked[n][2])],
+                (ranked[n][0], ranked[n][2].unit) in units,
+                n,
+            ),
         )
-        used.add((k, row.unit))
-        unit = next(u for u in alignment.units if u.unit == row.unit)
+        k, _, row, *_ = chosen = ranked.pop(n)
+        order.append(chosen)
+        used[_category(row)] += 1
+        units.add((k, row.unit))
+    exercises = []
+    for k, alignment, row, pa, pb, unit in order[: 4 * story.per_kind]:
+        category = _category(row)
         a_name, b_name = alignment.a_name, alignment.b_name
         shown = (story.evidence(story.spine, unit.a), story.evidence(k, unit.b))
-        if row.tag == "replace":
-            find = (
-                f"Find {_q(row.a_words)} in {a_name}'s version and {_q(row.b_words)} in {b_name}'s."
-            )
-        else:
-            name, words = (b_name, row.b_words) if row.tag == "insert" else (a_name, row.a_words)
-            find = f"Find {_q(words)} in {name}'s version."
         answer = CHANGE_CHOICES[category]
-        wid = _id("spot_the_change", story.c.articles[k].id, row.unit, row.a_words, row.b_words)
+        wid = _id("spot_the_change", story.c.articles[k].id, row.unit, pa, pb)
         wrong = [
             t for c, t in CHANGE_CHOICES.items() if c not in (category, _ALSO_RIGHT.get(category))
         ]
-        explanation = f"{answer[0].upper()}{answer[1:]}: {_WHY[category]}."
+        explanation = f"{b_name} {answer}: {_WHY[category]}."
         if category == "label" and row.loaded != "none":
             more = "more" if row.loaded == "towards" else "less"
             explanation += f" {b_name}'s words are {more} loaded."
@@ -113,48 +244,63 @@ def spot_the_change(story: _Story) -> list[Exercise]:
             Exercise(
                 wid,
                 "spot_the_change",
-                f"Here is one sentence as two outlets printed it. {find} What changed there?",
+                _spot_prompt(a_name, b_name, pa, pb),
                 _choices(answer, wrong, story.rng(wid)),
                 answer,
                 f"{explanation} {_say(cited)}",
                 shown,
-                shown,
+                tuple(  # the sentence around the change: the whole text is beside it
+                    e._replace(text=_around(e.text, start, end, words=SHOWN_WORDS))
+                    for e, start, end in (
+                        (shown[0], row.a_start, row.a_end),
+                        (shown[1], row.b_start, row.b_end),
+                    )
+                ),
+                tuple(p for p in (pa, pb) if p),
             )
         )
     return exercises
 
 
-def who_said_it(story: _Story) -> list[Exercise]:
-    """Phrases only one version holds: labels first, the more loaded the better."""
-    lexicon, found = load_lexicon(), {}
+def _phrases(story: _Story):
+    """(rank, -load, phrase) for every whole phrase of a change or a label."""
+    lexicon = load_lexicon()
     rank = {"label": 0, "dropped_detail": 1, "added_detail": 1, "name_variant": 2, "spelling": 3}
-    for _, _, row in story.changes:
-        for words in (row.a_words, row.b_words):
-            phrase = words.strip(" ,;:.")
-            if row.kind in rank and _content(phrase) and len(phrase.split()) <= 5:
-                found.setdefault(_key(phrase), (rank[row.kind], -lexicon.load_of(phrase), phrase))
-    for row in story.labels.itertuples():
-        if row.where != "caption" and _content(row.descriptor):
-            found.setdefault(
-                _key(row.descriptor), (0 if row.load else 1, -row.load, row.descriptor)
-            )
+    for k, alignment, row in story.changes:
+        unit = story.unit(alignment, row.unit)
+        joined = (
+            " ".join(story.sentence(story.spine, i) for i in unit.a),
+            " ".join(story.sentence(k, j) for j in unit.b),
+        )
+        for text, start, end in (
+            (joined[0], row.a_start, row.a_end),
+            (joined[1], row.b_start, row.b_end),
+        ):
+            phrase = tidy(text[start:end]) if start is not None else ""
+            if row.kind in rank and whole_phrase(phrase, most=5) and not phrase.isupper():
+                yield rank[row.kind], -lexicon.load_of(phrase), phrase
+    for row in _rows(story.labels):
+        if row.where == "body" and whole_phrase(row.descriptor) and not is_title(row.descriptor):
+            yield (0 if row.load else 1), -row.load, row.descriptor
+
+
+def who_said_it(story: _Story) -> list[Exercise]:
+    """Phrases only one version holds, in prose others tell otherwise: loaded labels first."""
+    found = {}
+    for score in _phrases(story):
+        found.setdefault(_key(score[2]), score)
     candidates = []
     for score in found.values():
         users = [k for k in range(len(story.names)) if story.holding(score[2], k)]
-        # one version alone has it, and the others tell that sentence otherwise
+        # one version alone has it, in prose that the others tell otherwise
         if len(users) == 1 and users[0] in story.versions:
             owner = users[0]
-            if story.counterparts(owner, story.holding(score[2], owner)[0]):
+            i = story.holding(score[2], owner)[0]
+            if story.prose(owner, i) and story.strong(owner, i) and story.counterparts(owner, i):
                 candidates.append((*score, owner))
-    chosen: list[tuple] = []
-    for candidate in story.pick("who", candidates, rank=lambda c: (*c[:2], -len(c[2].split()))):
-        key = _key(candidate[2])  # "strongman" adds nothing to "military strongman"
-        if len(chosen) < story.per_kind and not any(
-            key in _key(c[2]) or _key(c[2]) in key for c in chosen
-        ):
-            chosen.append(candidate)
     exercises = []
-    for _, _, phrase, owner in chosen:
+    ranked = story.pick("who", candidates, rank=lambda c: (*c[:2], -len(c[2].split())))
+    for _, _, phrase, owner in ranked[: 4 * story.per_kind]:
         i = story.holding(phrase, owner)[0]
         evidence = (story.evidence(owner, [i]), *story.counterparts(owner, i))
         name = story.names[owner]
@@ -171,40 +317,138 @@ def who_said_it(story: _Story) -> list[Exercise]:
                 name,
                 explanation,
                 evidence,
+                (),
+                (phrase,),
             )
         )
     return exercises
 
 
-def added_or_left_out(story: _Story) -> list[Exercise]:
-    """A sentence only one version carries, among that version's sentences others carry too."""
-    only = [
-        (k, u)
-        for u in story.c.units
-        if u.status == "only_this"
-        for k, c in enumerate(u.cells)
-        if c and k in story.versions
+@lru_cache(maxsize=20_000)
+def _stems(text: str) -> frozenset[str]:
+    """Words that carry meaning, cut to five letters: "cheers" meets "cheered"."""
+    return frozenset(w[:5] for w in _words(text))
+
+
+def _restated(story: _Story, w: int, text: str) -> bool:
+    """Whether one of version ``w``'s sentences carries a third of a sentence's words or more
+    (a paraphrase of the same fact keeps its names, numbers and some of its words)."""
+    words = _stems(text)
+    if len(words) < 4:
+        return True  # too short to tell: never keyed as told by one version alone
+    return any(len(words & _stems(t)) >= len(words) / 3 for t in story.c.sentences[w])
+
+
+def _cells_of(story: _Story, k: int, i: int, w: int) -> tuple[int, ...]:
+    """Version ``w``'s sentences that surely tell version ``k``'s sentence ``i``."""
+    unit = story.unit_of.get((k, i))
+    cell = unit.cells[w] if unit else None
+    if not cell or not story.strong(k, i) or not all(story.strong(w, j) for j in cell.sentences):
+        return ()
+    return cell.sentences
+
+
+def _told(story: _Story, k: int, w: int, steps: range) -> tuple[int, ...]:
+    """Version ``w``'s sentences for the first of version ``k``'s sentences ``steps`` it tells."""
+    return next((c for i in steps if (c := _cells_of(story, k, i, w))), ())
+
+
+def _gap(story: _Story, k: int, sentences: tuple[int, ...], w: int) -> bool:
+    """Whether ``w`` has no room for these sentences: between the sentences it tells before
+    and after them (or its start or end) stands nothing that ``k`` does not tell elsewhere."""
+    before = _told(story, k, w, range(min(sentences) - 1, -1, -1))
+    after = _told(story, k, w, range(max(sentences) + 1, len(story.c.sentences[k])))
+    if not before and not after:
+        return False
+    low = max(before) + 1 if before else 0
+    high = min(after) if after else len(story.c.sentences[w])
+    return all(
+        (unit := story.unit_of.get((w, j))) is not None
+        and unit.cells[k] is not None
+        and story.strong(w, j)
+        for j in range(low, high)
+    )
+
+
+def _close(story: _Story, k: int, w: int) -> bool:
+    """Whether ``w`` tells more than half of version ``k``'s prose: two edits of one copy, not
+    a rewrite, in which an unpaired sentence is more likely a paraphrase than a gap."""
+    if (k, w) not in story.memo:
+        prose = [i for i in range(len(story.c.sentences[k])) if story.prose(k, i)]
+        told = sum(bool(_cells_of(story, k, i, w)) for i in prose)
+        story.memo[(k, w)] = bool(prose) and told > CLOSE * len(prose)
+    return story.memo[(k, w)]
+
+
+def _left_out_by(story: _Story, k: int, unit) -> list[int]:
+    """The versions that surely lack the sentences of version ``k`` in this unit."""
+    cell = unit.cells[k]
+    if not all(story.prose(k, i) for i in cell.sentences):
+        return []
+    return [
+        w
+        for w in story.versions
+        if w != k
+        and unit.cells[w] is None
+        and _close(story, k, w)
+        and _gap(story, k, cell.sentences, w)
+        and not _restated(story, w, cell.text)
     ]
+
+
+def _told_by(story: _Story, k: int, others: list[int]) -> list:
+    """Version ``k``'s prose sentences (one a cell: a choice is one sentence) that every
+    one of ``others`` surely tells too."""
+    return [
+        u.cells[k]
+        for u in story.c.units
+        if u.cells[k]
+        and len(u.cells[k].sentences) == 1
+        and all(story.prose(k, i) for i in u.cells[k].sentences)
+        and all(_retold(story, k, u.cells[k].sentences[0], w) for w in others)
+    ]
+
+
+def _retold(story: _Story, k: int, i: int, w: int) -> bool:
+    """Whether version ``w`` surely tells version ``k``'s sentence ``i``: paired, and with
+    half of its words or more (a wrong choice must be plainly in the other version)."""
+    cell = _cells_of(story, k, i, w)
+    words = _stems(story.sentence(k, i))
+    theirs = _stems(" ".join(story.sentence(w, j) for j in cell))
+    return bool(cell) and len(words & theirs) >= len(words) / 2
+
+
+def added_or_left_out(story: _Story) -> list[Exercise]:
+    """A sentence one version carries and another surely lacks: the other goes straight from
+    the sentence before it to the one after, and restates none of its words elsewhere."""
+    candidates = []
+    for unit in story.c.units:
+        for k, cell in enumerate(unit.cells):
+            if cell and k in story.versions and (lacking := _left_out_by(story, k, unit)):
+                everyone = len(lacking) == len(story.versions) - 1 and unit.status == "only_this"
+                candidates.append((k, unit, lacking if everyone else lacking[:1]))
     exercises = []
-    for k, unit in story.pick("added", only)[: story.per_kind]:
-        shared = [u.cells[k] for u in story.c.units if u.status != "only_this" and u.cells[k]]
-        if not shared:
-            continue
-        shared.sort(key=lambda c: c.relation not in ("spine", "same"))  # told alike elsewhere
+    for k, unit, others in story.pick("added", candidates)[: 4 * story.per_kind]:
+        shared = _told_by(story, k, others)
         cell = unit.cells[k]
         wid = _id("added_or_left_out", story.c.articles[k].id, *cell.sentences)
-        choices = _choices(
-            cell.text, [c.text for c in shared[: max(6, len(shared) // 2)]], story.rng(wid)
-        )
+        choices = _choices(cell.text, [c.text for c in shared[:6]], story.rng(wid))
         example = next((c for c in shared if c.text in choices and c.text != cell.text), None)
         if example is None:
             continue  # the same words stand in a shared sentence too: no fair choice
-        counterpart = story.counterparts(k, example.sentences[0])[:1]
-        name, others = story.names[k], [n for j, n in enumerate(story.names) if j != k]
+        counterpart = [
+            story.evidence(w, _cells_of(story, k, example.sentences[0], w)) for w in others[:1]
+        ]
+        name = story.names[k]
         if len(others) == 1:
-            prompt = f"Which of these sentences from {name}'s version has no counterpart in {others[0]}'s?"
+            other = story.names[others[0]]
+            prompt = (
+                f"Which of these sentences from {name}'s version has no counterpart in {other}'s?"
+            )
+            where = f"{other}'s version"
         else:
             prompt = f"Which of these sentences from {name}'s version is in no other version?"
+            where = "the other versions"
         evidence = (story.evidence(k, cell.sentences), *counterpart)
         exercises.append(
             Exercise(
@@ -213,18 +457,28 @@ def added_or_left_out(story: _Story) -> list[Exercise]:
                 prompt,
                 choices,
                 cell.text,
-                f"Only {name} carried it ({evidence[0].where}). The other sentences are in "
-                f"{'the other version' if len(others) == 1 else 'other versions'} too, e.g. "
-                + _cite([story.evidence(k, example.sentences), *counterpart]),
+                f"{where[0].upper()}{where[1:]} goes straight from the sentence before it to the "
+                f"one after ({name}, {evidence[0].where}). The other sentences are in {where} "
+                f"too, e.g. " + _cite([story.evidence(k, example.sentences), *counterpart]),
                 evidence,
+                (),
+                (cell.text,),
             )
         )
     return exercises
 
 
-def _shifts(alignment: Alignment) -> list[tuple[int, object]]:
-    """(rank in b minus rank in a, unit) for paired units, in b's order: < 0 moved up."""
-    paired = [u for u in alignment.units if u.a and u.b]
+def _shifts(story: _Story, k: int, alignment: Alignment) -> list[tuple[int, object]]:
+    """(rank in b minus rank in a, unit) for strong pairs of prose, in b's order: < 0 moved up."""
+    paired = [
+        u
+        for u in alignment.units
+        if u.a
+        and u.b
+        and u.score >= STRONG
+        and all(story.prose(story.spine, i) for i in u.a)
+        and all(story.prose(k, j) for j in u.b)
+    ]
     rank_a = {id(u): r for r, u in enumerate(sorted(paired, key=lambda u: min(u.a)))}
     return [(r - rank_a[id(u)], u) for r, u in enumerate(sorted(paired, key=lambda u: min(u.b)))]
 
@@ -233,10 +487,16 @@ def order_matters(story: _Story) -> list[Exercise]:
     """Per pair with a move: the passage that moved most, and what the first paragraphs hold."""
     exercises = []
     for k, alignment in story.pairs:
-        shifts = _shifts(alignment)
+        shifts = _shifts(story, k, alignment)
         most = max((abs(s) for s, _ in shifts), default=0)
         if not most or not any(u.moved for u in alignment.units):
             continue
+        prose = min(
+            sum(story.prose(v, i) for i in range(len(story.c.sentences[v])))
+            for v in (story.spine, k)
+        )
+        if len(shifts) < ANCHORS * prose:
+            continue  # too few sentences paired to say what moved and what stood still
         start = next(n for n, (s, _) in enumerate(shifts) if abs(s) == most)
         block = []
         for s, unit in shifts[start:]:  # the passage: neighbours in b that moved as far
@@ -263,10 +523,12 @@ def order_matters(story: _Story) -> list[Exercise]:
                     f"In {a_name} the passage is {shown[0].where} of {sizes[0]}; in {b_name}, "
                     f"{shown[1].where} of {sizes[1]}. {_cite(shown)}",
                     shown,
+                    (),
+                    (first,),
                 )
             )
         exercises.extend(_stops_early(story, k, a_ids, b_ids))
-    return exercises[: story.per_kind]
+    return exercises
 
 
 def _stops_early(story: _Story, k: int, a_ids: list[int], b_ids: list[int]) -> list[Exercise]:
@@ -291,11 +553,15 @@ def _stops_early(story: _Story, k: int, a_ids: list[int], b_ids: list[int]) -> l
     wid = _id("order_matters", story.c.articles[t].id, moved, "top")
     rng = story.rng(wid)
     missed = [j for i in early(o, t) for j in _cell(story, o, i, t)]  # o's opening, later in t
-    later = [j for j in range(len(story.c.sentences[t])) if story.paragraph(t, j) >= TOP]
+    later = [
+        j
+        for j in range(len(story.c.sentences[t]))
+        if story.paragraph(t, j) >= TOP and story.prose(t, j)
+    ]
     rest = [j for j in later if j not in missed]
     wrong = list(dict.fromkeys(missed))[:3]
     wrong += rng.sample(rest, min(3 - len(wrong), len(rest)))
-    if not wrong:
+    if not wrong or not story.prose(t, moved):
         return []
     answer, names, top = story.sentence(t, moved), story.names, _NUMBERS.get(TOP, str(TOP))
     learns_t = [story.evidence(t, [i]) for i in early(t, o)[:2]]
@@ -317,6 +583,8 @@ def _stops_early(story: _Story, k: int, a_ids: list[int], b_ids: list[int]) -> l
                 else ""
             ),
             (*learns_t, *learns_o),
+            (),
+            (answer,),
         )
     ]
 
@@ -339,7 +607,11 @@ def label_check(story: _Story) -> list[Exercise]:
         own = [
             row
             for row in rows[rows["where"] == "body"].itertuples()
-            if rows["outlet"].nunique() > 1 and only_in(row.descriptor, row.outlet)
+            if rows["outlet"].nunique() > 1
+            and only_in(row.descriptor, row.outlet)
+            and whole_phrase(row.descriptor)
+            and not is_title(row.descriptor)
+            and story.prose(story.names.index(row.outlet), row.index)
         ]
         if own:  # the most loaded label that no other outlet uses
             candidates.append(max(own, key=lambda r: r.load))
@@ -347,7 +619,11 @@ def label_check(story: _Story) -> list[Exercise]:
     for row in story.pick("label", candidates, rank=lambda r: -r.load):
         k = story.names.index(row.outlet)
         theirs = frame[(frame["entity"] == row.entity) & (frame["outlet"] != row.outlet)]
-        real = [d for d in dict.fromkeys(theirs["descriptor"]) if not story.holding(d, k)]
+        real = [
+            d
+            for d in dict.fromkeys(theirs["descriptor"])
+            if not story.holding(d, k) and not is_title(d)
+        ]
         swapped = [  # the same words with another lexicon term of the same category
             row.descriptor[: hit.start] + term.term + row.descriptor[hit.end :]
             for hit in lexicon.find(row.descriptor)
@@ -358,7 +634,7 @@ def label_check(story: _Story) -> list[Exercise]:
         rng = story.rng(wid)
         swapped = [d for d in swapped if not story.holding(d, k) and d not in real]
         wrong = real[:3] + rng.sample(swapped, min(len(swapped), max(0, 3 - len(real))))
-        if not wrong or len(exercises) >= story.per_kind:
+        if not wrong or len(exercises) >= 4 * story.per_kind:
             continue
         evidence = [story.label_evidence(row)]
         firsts = []  # each other outlet's first label, from the body when it has one
@@ -388,50 +664,98 @@ def label_check(story: _Story) -> list[Exercise]:
                 + f" {_cite(evidence[:1], row.descriptor)}"
                 + "".join(f" {_cite([e], d)}" for e, d in zip(evidence[1:], firsts, strict=True)),
                 tuple(evidence),
+                (),
+                (row.descriptor,),
             )
         )
     return exercises
 
 
-def quote_check(story: _Story) -> list[Exercise]:
-    """The longest quote of each status found, changed quotes first."""
-    best: dict[str, tuple] = {}
+def _quoted_in(story: _Story, y: int, quote: str) -> str:
+    """How version ``y``'s text gives a quote: ``verbatim``, ``partial`` (a run of four
+    words or more) or ``missing``, whatever the case, quote marks and spelling."""
+    words = _keys(quote).split()
+    text = f" {story._whole[y]} "
+    if words and f" {' '.join(words)} " in text:
+        return "verbatim"
+    runs = (" ".join(words[n : n + 4]) for n in range(max(1, len(words) - 3)))
+    return "partial" if any(f" {r} " in text for r in runs) else "missing"
+
+
+_SHOWN_AS = {
+    "verbatim": "verbatim",
+    "altered": "partial",
+    "truncated": "partial",
+    "missing": "missing",
+}
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+
+
+def _quote_candidates(story: _Story) -> list[tuple]:
+    """(status, quote, x, y, row) for each quote whose status the texts bear out."""
+    found = []
     for k, _ in story.pairs:
-        for row in compare_quotes(story.c.articles[story.spine], story.c.articles[k]).itertuples():
+        rows = _rows(compare_quotes(story.c.articles[story.spine], story.c.articles[k]))
+        for row in rows:
             status = "missing" if row.status.startswith("only_") else row.status
-            length = len((row.quote_a or row.quote_b).split())
-            if status not in best or length > best[status][0]:
-                best[status] = (length, k, row)
+            x, y = (k, story.spine) if row.status == "only_b" else (story.spine, k)
+            quote = row.quote_b if row.status == "only_b" else row.quote_a
+            at = _int(row.b_sentence if row.status == "only_b" else row.a_sentence)
+            if status not in _SHOWN_AS or at is None or not story.prose(x, at):
+                continue
+            if _SHOWN_AS[status] != _quoted_in(story, y, quote) or len(quote.split()) < 5:
+                continue  # the texts say otherwise: the quote matcher missed a counterpart
+            if status == "truncated" and len(row.quote_b.split()) >= len(row.quote_a.split()):
+                continue  # the other version gives more of it, not less
+            found.append((status, quote, x, y, row))
+    order = ("altered", "truncated", "missing", "verbatim")
+    found.sort(key=lambda c: (order.index(c[0]), -len(c[1].split())))
+    best = {}  # the longest quote of each status: never one answer twice
+    for candidate in found:
+        best.setdefault(candidate[0], candidate)
+    return list(best.values())
+
+
+def quote_check(story: _Story) -> list[Exercise]:
+    """Quotes whose status the texts bear out, changed quotes first, the longest first."""
     exercises = []
-    for status in [s for s in ("altered", "truncated", "missing", "verbatim") if s in best]:
-        _, k, row = best[status]
+    for status, quote, x, y, row in _quote_candidates(story)[: 4 * story.per_kind]:
         found = {
             v: story.evidence(v, [i])
-            for v, i in ((story.spine, _int(row.a_sentence)), (k, _int(row.b_sentence)))
+            for v, i in (
+                (story.spine, _int(row.a_sentence)),
+                (k_of(row, story, x, y), _int(row.b_sentence)),
+            )
             if i is not None
         }
-        x, y = (k, story.spine) if row.status == "only_b" else (story.spine, k)
-        quote = row.quote_b if row.status == "only_b" else row.quote_a
         shown = Evidence(story.names[x], quote, found[x].where if x in found else "")
+        other = (row.quote_a if row.status == "only_b" else row.quote_b) or ""
         choices = (*QUOTE_SCALE, f"not quoted in {story.names[y]}'s version")
         why = {
             "verbatim": "Both give the same words (quote marks and punctuation aside).",
-            "altered": f"Words differ: {row.diff}.",
-            "truncated": f"One gives only part of it: {row.diff}.",
+            "altered": f"Words differ: {_say_changes(quote, other)}.",
+            "truncated": f"{story.names[y]} gives only part of it: {_say_changes(quote, other)}.",
             "missing": f"{story.names[y]} does not quote it.",
         }[status]
+        speaker = row.speaker if row.speaker and row.speaker.casefold() not in _PRONOUNS else ""
         wid = _id("quote_check", story.c.articles[x].id, story.c.articles[y].id, _key(quote))
         exercises.append(
             Exercise(
                 wid,
                 "quote_check",
-                f"{story.names[x]} quotes {row.speaker or 'someone'} (below). How does "
+                f"{story.names[x]} quotes {speaker or 'someone'} (below). How does "
                 f"{story.names[y]}'s version give this quote?",
                 choices,  # a scale, in its own order: not shuffled
                 choices[("verbatim", "altered", "truncated", "missing").index(status)],
                 f"{why} {_cite(found.values(), quote[:40])}",
                 tuple(found.values()),
                 (shown,),
+                (quote, found[x].text) if x in found else (quote,),
             )
         )
-    return exercises[: story.per_kind]
+    return exercises
+
+
+def k_of(row, story: _Story, x: int, y: int) -> int:
+    """The non-spine version of a quote row's pair."""
+    return y if x == story.spine else x

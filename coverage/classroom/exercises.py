@@ -21,8 +21,10 @@ from ..corpus.comparison import Comparison, compare
 from ..corpus.stories import Story
 from ..errors import InvalidOption
 from ..model import Article
+from ..options import Options
 from . import builders
 from .builders import CHANGE_CHOICES
+from .checks import one_per_item, student_text_ok
 from .facts import _Story
 from .text import Evidence, Exercise
 
@@ -38,6 +40,36 @@ EXERCISE_KINDS = (
 )
 
 _MAKERS = {kind: getattr(builders, kind) for kind in EXERCISE_KINDS}
+# which kind keeps an item two kinds ask about: the kinds a story supports least come first
+_CLAIM_ORDER = (
+    "label_check",
+    "order_matters",
+    "quote_check",
+    "added_or_left_out",
+    "spot_the_change",
+    "who_said_it",
+)
+
+
+def _select(story: _Story) -> dict[str, list[Exercise]]:
+    """``per_kind`` exercises of each kind, none on an item another already asks about.
+
+    Every kind is made and selected whatever ``kinds`` asks for, so that asking for fewer
+    kinds changes nothing in the others.
+    """
+    chosen: dict[str, list[Exercise]] = {kind: [] for kind in EXERCISE_KINDS}
+    kept: list[Exercise] = []
+    for kind in _CLAIM_ORDER:
+        for exercise in _MAKERS[kind](story):
+            if len(chosen[kind]) >= story.per_kind:
+                break
+            fair = not exercise.choices or len(set(exercise.choices)) > 1
+            if not fair or not student_text_ok(exercise):
+                continue
+            if one_per_item([*kept, exercise])[-1] is exercise:
+                kept.append(exercise)
+                chosen[kind].append(exercise)
+    return chosen
 
 
 def make_exercises(
@@ -46,11 +78,13 @@ def make_exercises(
     kinds: Iterable[str] | None = None,
     seed: int = 0,
     per_kind: int = 3,
+    options: Options | None = None,
 ) -> list[Exercise]:
     """Exercises on the versions of a story: at most ``per_kind`` of each kind, in kind order.
 
     Takes a :class:`Story`, a :class:`Comparison` or the articles that are versions of
-    one story. ``kinds`` picks from :data:`EXERCISE_KINDS`. The same ``seed`` gives the
+    one story; ``options`` (the reference version, the alignment numbers) is passed to
+    :func:`compare` when a comparison is made here. ``kinds`` picks from :data:`EXERCISE_KINDS`. The same ``seed`` gives the
     same exercises and choices. Only what the versions support is made: a single version
     gives none, a story with no move no ``order_matters``.
     """
@@ -78,9 +112,11 @@ def make_exercises(
             articles = list(story_or_articles)
         if len(articles) < 2 or not wanted:
             return []
-        comparison = compare(articles)
+        comparison = compare(articles, options=options)
     story = _Story(comparison, seed, per_kind)
     if len(story.versions) < 2:
         return []  # no two versions tell the same story: nothing to compare
-    made = [exercise for kind in wanted for exercise in _MAKERS[kind](story)]
-    return [e for e in made if not e.choices or len(set(e.choices)) > 1]
+    if story.per_kind == 0:
+        return []
+    chosen = _select(story)
+    return [exercise for kind in wanted for exercise in chosen[kind]]

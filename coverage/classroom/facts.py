@@ -14,13 +14,19 @@ from typing import TYPE_CHECKING
 
 from ..corpus.comparison import Comparison
 from ..corpus.stories import STRONG
-from ..model import Alignment
+from ..model import Alignment, Unit
 from ..wording.kinds import classify_changes
 from ..wording.labels import describe_labels
+from .checks import is_prose
 from .text import Evidence, _keys
 
 if TYPE_CHECKING:
     import pandas as pd
+
+
+def _rows(table) -> list:
+    """A stage's records as rows with attributes (a DataFrame's rows, or the records)."""
+    return list(table.itertuples()) if hasattr(table, "itertuples") else list(table)
 
 
 class _Story:
@@ -28,6 +34,7 @@ class _Story:
 
     def __init__(self, comparison: Comparison, seed: int, per_kind: int) -> None:
         self.c, self.seed, self.per_kind = comparison, seed, per_kind
+        self.memo: dict = {}  # what builders compute once per story
         self.names, self.spine = comparison.outlets, comparison.spine
         # only versions that tell the same story as the spine: two strong pairs, as in find_stories
         self.pairs = [
@@ -42,6 +49,42 @@ class _Story:
             for k, cell in enumerate(unit.cells)
             for i in (cell.sentences if cell else ())
         }
+
+    def unit(self, alignment: Alignment, number: int) -> Unit:
+        """The unit numbered ``number`` of a pair's alignment."""
+        return next(u for u in alignment.units if u.unit == number)
+
+    def prose(self, k: int, i: int) -> bool:
+        """Whether version ``k``'s sentence ``i`` is article prose (not a caption or heading)."""
+        return self._prose[k][i]
+
+    @cached_property
+    def _prose(self) -> list[list[bool]]:
+        return [
+            [is_prose(s.text, article.paragraphs[s.paragraph]) for s in article.sentences]
+            for article in self.c.articles
+        ]
+
+    @cached_property
+    def _strong(self) -> set[tuple[int, int]]:
+        found = set()
+        for k, alignment in self.pairs:
+            for unit in alignment.units:
+                if unit.a and unit.b and unit.score >= STRONG:
+                    found |= {(self.spine, i) for i in unit.a} | {(k, j) for j in unit.b}
+        return found
+
+    def strong(self, k: int, i: int) -> bool:
+        """Whether version ``k``'s sentence ``i`` is surely told by another version too."""
+        return (k, i) in self._strong
+
+    @cached_property
+    def _whole(self) -> list[str]:
+        return [" ".join(text) for text in self._keyed]
+
+    def carries(self, k: int, words: Iterable[str]) -> bool:
+        """Whether version ``k``'s text holds every one of ``words`` (keys), anywhere."""
+        return all(f" {w} " in self._whole[k] for w in words)
 
     def rng(self, *parts: object) -> random.Random:
         return random.Random(":".join(map(str, (self.seed, *parts))))
@@ -100,4 +143,4 @@ class _Story:
     @cached_property
     def changes(self) -> list[tuple[int, Alignment, object]]:
         """Every classified word edit of every pair: (version, alignment, row)."""
-        return [(k, a, row) for k, a in self.pairs for row in classify_changes(a).itertuples()]
+        return [(k, a, row) for k, a in self.pairs for row in _rows(classify_changes(a))]

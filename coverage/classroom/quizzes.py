@@ -1,20 +1,25 @@
-"""Exercises -> an ipywidgets quiz: immediate feedback, a running score, evidence on demand.
+"""Exercises -> an ipywidgets quiz: the texts, immediate feedback, a score, then the evidence.
 
 The quiz is wiring only: questions, answers and explanations come from
-:func:`exercises.make_exercises`, and the HTML of prompts and evidence from
-:mod:`worksheet`, so the quiz, the worksheet and the answer key say the same things.
+:func:`exercises.make_exercises`, and every piece of HTML from the classroom templates
+(autoescaped), so the quiz, the worksheet and the answer key say the same things. It does
+not give itself away: the evidence (which names the outlets) opens only once a question is
+answered, and the answer key only in the teacher's quiz (``teacher=True``).
 Nothing imports this module; the package exposes :func:`quiz` lazily.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..corpus.comparison import Comparison, unique_labels
+from ..corpus.stories import Story
 from ..errors import missing_dependency
+from ..model import Article
 from .exercises import Exercise, make_exercises
-from .worksheet import KIND_TITLES, WORKSHEET_STYLE, evidence_html
+from .templating import render
+from .worksheet import KIND_TITLES, WORKSHEET_STYLE
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -44,11 +49,21 @@ def _ipywidgets():
     return ipywidgets
 
 
-def _key_html(exercise: Exercise) -> str:
-    return (
-        f'<div class="cc-explanation"><strong>Answer: {escape(exercise.answer)}</strong><br>'
-        f"{escape(exercise.explanation)}</div>"
-    )
+def _versions(story: object) -> list[dict]:
+    """The versions a quiz shows, side by side, when it is given a story."""
+    if isinstance(story, Story | Comparison):
+        articles = list(story.articles)
+    elif isinstance(story, Article):
+        articles = [story]
+    elif isinstance(story, Sequence) and all(isinstance(a, Article) for a in story):
+        articles = list(story)
+    else:
+        return []
+    names = story.outlets if isinstance(story, Comparison) else unique_labels(articles)
+    return [
+        {"name": n, "title": a.title, "paragraphs": a.paragraphs}
+        for a, n in zip(articles, names, strict=True)
+    ]
 
 
 def quiz(
@@ -61,11 +76,12 @@ def quiz(
 ) -> ipywidgets.VBox:
     """A quiz widget on a story's versions (or on exercises already made).
 
-    Choosing an answer shows at once whether it is right and why, and updates the score;
-    the first answer to each question counts and locks it. "Show evidence" shows the
-    sentences as each outlet printed them. ``teacher=True`` shows the answer key under
-    every question. The box's ``questions`` hold each question's widgets
-    (:class:`QuizQuestion`) and ``score`` the score line.
+    The versions stand side by side at the top. Choosing an answer shows at once whether
+    it is right and why, and updates the score; the first answer to each question counts
+    and locks it. Then "Show evidence" shows the sentences as each outlet printed them.
+    ``teacher=True`` shows the answer key under every question and the evidence at once.
+    The box's ``questions`` hold each question's widgets (:class:`QuizQuestion`) and
+    ``score`` the score line.
     """
     widgets = _ipywidgets()
     if isinstance(story, Sequence) and story and all(isinstance(e, Exercise) for e in story):
@@ -77,20 +93,23 @@ def quiz(
     score = widgets.HTML()
 
     def show_score() -> None:
-        score.value = (
-            f"<strong>Score: {state['right']} of {len(scored)}</strong> "
-            f"({state['answered']} answered)"
+        score.value = render(
+            "widget_score.html.j2",
+            right=state["right"],
+            total=len(scored),
+            answered=state["answered"],
         )
 
     show_score()
     children: list = [widgets.HTML(WORKSHEET_STYLE), score]
+    versions = _versions(story)
+    if versions:
+        texts = widgets.Accordion([widgets.HTML(render("widget_texts.html.j2", versions=versions))])
+        texts.set_title(0, "The versions: read them first")
+        texts.selected_index = 0
+        children.append(texts)
     if not exercises:
-        children.append(
-            widgets.HTML(
-                "<p>No exercises: the story needs at least two versions that differ in a way "
-                "an exercise can ask about.</p>"
-            )
-        )
+        children.append(widgets.HTML(render("widget_empty.html.j2")))
     questions = []
     for number, exercise in enumerate(exercises, 1):
         question, box = _question(widgets, exercise, number, teacher, state, show_score)
@@ -103,45 +122,49 @@ def quiz(
     return quiz_box
 
 
-def _question(widgets, exercise: Exercise, number: int, teacher: bool, state: dict, show_score):
-    """One question's widgets, wired: answering gives feedback and updates the score."""
-    title = escape(KIND_TITLES.get(exercise.kind, exercise.kind))
-    parts = [
-        f'<div class="cc-kind">{title}</div>'
-        f'<p class="cc-prompt">{number}. {escape(exercise.prompt)}</p>',
-        "".join(evidence_html(e) for e in exercise.shown),
-    ]
-    choice = None
-    if exercise.choices:
-        long = any(len(c) > LONG for c in exercise.choices)
+def _choice(widgets, exercise: Exercise):
+    """Radio buttons for short choices; A/B/C/D toggles for whole sentences."""
+    if not exercise.choices:
+        return None, False
+    if any(len(c) > LONG for c in exercise.choices):
         letters = [_LETTERS[k % 26] for k in range(len(exercise.choices))]
-        if long:  # list the choices as text, answer by letter
-            items = "".join(
-                f"<li>{letter}. {escape(c)}</li>"
-                for letter, c in zip(letters, exercise.choices, strict=True)
-            )
-            parts.append(f'<ol class="cc-choices">{items}</ol>')
-            options = list(zip(letters, exercise.choices, strict=True))
-            choice = widgets.ToggleButtons(options=options, value=None)
-        else:
-            choice = widgets.RadioButtons(options=list(exercise.choices), value=None)
-            choice.layout.width = "max-content"
-    feedback = widgets.HTML()
-    evidence = widgets.HTML(
-        '<div class="cc-evidence">'
-        + "".join(evidence_html(e) for e in exercise.evidence)
-        + "</div>"
+        options = list(zip(letters, exercise.choices, strict=True))
+        return widgets.ToggleButtons(options=options, value=None), True
+    choice = widgets.RadioButtons(options=list(exercise.choices), value=None)
+    choice.layout.width = "max-content"
+    return choice, False
+
+
+def _question(widgets, exercise: Exercise, number: int, teacher: bool, state: dict, show_score):
+    """One question's widgets, wired: answering gives feedback, the score and the evidence."""
+    choice, long = _choice(widgets, exercise)
+    head = widgets.HTML(
+        render(
+            "widget_question.html.j2",
+            e=exercise,
+            number=number,
+            title=KIND_TITLES.get(exercise.kind, exercise.kind),
+            long=long,
+            letters=_LETTERS,
+        )
     )
-    evidence.layout.display = "none"
-    show = widgets.Button(description="Show evidence", icon="search")
-    key = widgets.HTML(_key_html(exercise))
+    feedback = widgets.HTML()
+    evidence = widgets.HTML(render("widget_evidence.html.j2", items=exercise.evidence))
+    evidence.layout.display = None if teacher else "none"
+    key = widgets.HTML(render("widget_key.html.j2", e=exercise))
     key.layout.display = None if teacher else "none"
     # an open question has no answer to check: the button shows the key with the evidence
     shown = [evidence] if exercise.choices or teacher else [evidence, key]
     label = "evidence" if exercise.choices or teacher else "answer and evidence"
-    show.description = f"Show {label}"
+    show = widgets.Button(
+        description=f"{'Hide' if teacher else 'Show'} {label}",
+        icon="search",
+        disabled=bool(exercise.choices) and not teacher,  # opens once the question is answered
+    )
 
     def toggle(_button) -> None:
+        if show.disabled:  # not before the question is answered
+            return
         hidden = evidence.layout.display == "none"
         for widget in shown:
             widget.layout.display = None if hidden else "none"
@@ -154,24 +177,15 @@ def _question(widgets, exercise: Exercise, number: int, teacher: bool, state: di
         state["answered"] += 1
         state["right"] += right
         choice.disabled = True  # the first answer counts
-        verdict = (
-            '<strong style="color:#176">Right.</strong>'
-            if right
-            else f'<strong style="color:#a33">Not quite:</strong> the answer is '
-            f"&ldquo;{escape(exercise.answer)}&rdquo;"
-            + ("" if exercise.answer.rstrip("\u201d\"'").endswith((".", "?", "!")) else ".")
-        )
-        feedback.value = (
-            f'<div class="cc-explanation">{verdict} {escape(exercise.explanation)}</div>'
-        )
+        stop = exercise.answer.rstrip("\u201d\"'").endswith((".", "?", "!"))
+        feedback.value = render("widget_feedback.html.j2", e=exercise, right=right, stop=stop)
+        show.disabled = False
         show_score()
 
     show.on_click(toggle)
     if choice is not None:
         choice.observe(answered, names="value")
-    rows = [widgets.HTML("".join(parts))]
-    rows += [choice] if choice is not None else []
-    rows += [feedback, key, show, evidence]
+    rows = [head, *([choice] if choice is not None else []), feedback, key, show, evidence]
     box = widgets.VBox(
         rows, layout=widgets.Layout(border="1px solid #ddd", padding="6px", margin="0 0 10px 0")
     )

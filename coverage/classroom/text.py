@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..alignment.worddiff import word_diff
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..wording.spelling import american
 
@@ -35,6 +36,8 @@ class Exercise:
     ``shown`` is what the student reads with the prompt (a sentence in two versions, a
     quote); ``explanation`` says why the answer is right and quotes ``evidence``, the
     sentences as each outlet printed them. ``id`` depends on the content, not the seed.
+    ``about`` names the item asked about (a phrase, a sentence), so no two exercises of a
+    set ask about the same one.
     """
 
     id: str
@@ -45,6 +48,7 @@ class Exercise:
     explanation: str
     evidence: tuple[Evidence, ...]
     shown: tuple[Evidence, ...] = ()
+    about: tuple[str, ...] = ()  # the phrases or sentences asked about: one exercise each
 
     def _repr_html_(self) -> str:
         from .worksheet import WORKSHEET_STYLE, exercise_html
@@ -121,7 +125,7 @@ def _key(text: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def _word(word: str) -> str:
-    return american(word_key(word)).replace("-", "")
+    return american(word_key(word)).replace("-", "").replace(".", "")
 
 
 def _keys(text: str) -> str:
@@ -159,3 +163,27 @@ def _choices(answer: str, wrong: Sequence[str], rng: random.Random, *, n: int = 
     picked = [answer, *rng.sample(pool, min(n - 1, len(pool)))]
     rng.shuffle(picked)
     return tuple(picked)
+
+
+def _say_changes(a: str, b: str, *, most: int = 3) -> str:
+    """How ``b`` words a passage of ``a``, in plain words from the texts themselves.
+
+    >>> _say_changes("We want lasting peace and a united army", "We want peace")
+    '“lasting” is left out; “and a united army” is left out'
+    """
+    said = []
+    for edit in word_diff(a, b):
+        x, y = (t[slice(*span)].strip(" ,;:.") for t, span in ((a, edit.a_span), (b, edit.b_span)))
+        if edit.tag == "equal" or not any(ch.isalnum() for ch in x + y):
+            continue
+        said.append(
+            f"{_q(x)} becomes {_q(y)}"
+            if x and y
+            else f"{_q(x)} is left out"
+            if x
+            else f"{_q(y)} is added"
+        )
+    more = len(said) - most
+    return "; ".join(said[:most]) + (
+        f"; and {more} more change{'s' * (more > 1)}" if more > 0 else ""
+    )

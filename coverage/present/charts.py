@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-import altair as alt
 import pandas as pd
 
 from ..alignment.aligner import similarity_matrix
 from ..model import STATUSES, Alignment, Unit
+from .altair_import import alt, unchecked_build
 from .colors import MOVED_COLOR, STATUS_COLORS
 
 __all__ = [
@@ -112,6 +112,7 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
     return sentence_frame, links
 
 
+@unchecked_build
 def alignment_map(
     data: Alignment | pd.DataFrame,
     *,
@@ -281,6 +282,7 @@ def _count_order(item: tuple[tuple, int]) -> tuple:
     return (pair, measure, STATUSES.index(status), moved)
 
 
+@unchecked_build
 def changes_chart(
     counts: pd.DataFrame,
     *,
@@ -365,6 +367,7 @@ def similarity_frame(alignment: Alignment) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SIMILARITY_COLUMNS))
 
 
+@unchecked_build
 def similarity_heatmap(
     frame: pd.DataFrame,
     *,

@@ -2,48 +2,86 @@
 
 Altair's default renderer fetches Vega from a CDN, so charts vanish without internet.
 Here the JavaScript comes from ``vl-convert-python``, which ships Vega, Vega-Lite and
-vega-embed in one bundle: :func:`vega_bundle` gives it (computed once per process),
-:func:`use_offline_charts` makes notebook charts render with no network, and
+vega-embed in one bundle: :func:`vega_bundle` gives it (built once per vl-convert version
+and kept on disk), :func:`use_offline_charts` makes notebook charts render with no network, and
 :func:`export_notebook` writes a notebook as one HTML file whose charts render offline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import hashlib
 import json
+import os
 import re
+import sys
+import tempfile
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
 
-__all__ = ["vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
+__all__ = ["cache_dir", "vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
 
 RENDERER = "comparative_coverage"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 _TEMPLATE = "offline_notebook.html.j2"
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _SPEC_MIMETYPE = "application/vnd.vegalite.v{major}+json"
+_CACHE_NAME = "comparative-coverage"
+_BUNDLE_END = "\n/* end of the vega bundle */\n"  # marks a cache file written in full
 _LOAD = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
 
 
 def _vl_version() -> str | None:
     """Vega-Lite ``major.minor`` Altair writes specs for, if vl-convert has that version."""
-    import altair as alt
     import vl_convert as vlc
+
+    from .altair_import import alt
 
     version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     return version if version in vlc.get_vegalite_versions() else None
 
 
-@cache
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script that sets ``window.vegaEmbed``.
+def cache_dir() -> Path:
+    """Where this package keeps files it can rebuild: ``$XDG_CACHE_HOME`` or the OS's place.
 
-    About 900 KB; vl-convert takes about a second to build it, so it is built once per
-    process. Include it once per page: it declares top-level constants.
+    ``~/.cache/comparative-coverage`` on Linux, ``~/Library/Caches/comparative-coverage``
+    on macOS, ``%LOCALAPPDATA%\\comparative-coverage\\Cache`` on Windows (the places
+    platformdirs picks).
     """
+    if os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / _CACHE_NAME / "Cache"
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path.home() / ".cache"
+    return base / _CACHE_NAME
+
+
+def _bundle_key() -> str:
+    """The cache file's name: the vl-convert build and the Vega-Lite version Altair uses.
+
+    vl-convert's version alone would miss a reinstall with other contents (a
+    post-release), so the size and time of its compiled module are in the key too.
+    """
+    import vl_convert as vlc
+
+    from .altair_import import alt
+
+    version = getattr(vlc, "__version__", "unknown")
+    compiled = sys.modules.get("vl_convert.vl_convert")
+    built = Path(getattr(compiled, "__file__", None) or vlc.__file__).stat()
+    raw = f"{version}|{built.st_size}|{built.st_mtime_ns}|{alt.SCHEMA_VERSION}"
+    return f"vega-bundle-{version}-{hashlib.sha256(raw.encode()).hexdigest()[:16]}.js"
+
+
+def _build_bundle() -> str:
     try:
         import vl_convert as vlc
     except ImportError as error:  # pragma: no cover - a declared dependency
@@ -54,10 +92,55 @@ def vega_bundle() -> str:
     return re.sub(r"</(script)", r"<\\/\1", bundle, flags=re.IGNORECASE)
 
 
+def _read_cached(path: Path) -> str | None:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if not text.endswith(_BUNDLE_END):  # not written in full: build it again
+        return None
+    return text[: -len(_BUNDLE_END)]
+
+
+def _write_cached(path: Path, bundle: str) -> None:
+    """Write atomically (another process may be reading it); give up quietly if we cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".js")
+    except OSError:
+        return  # not writable (a read-only home, a sandbox): built once per process instead
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write((bundle + _BUNDLE_END).encode("utf-8"))
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+@cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script that sets ``window.vegaEmbed``.
+
+    About 900 KB. vl-convert takes over a second to build it, and it is the same for a
+    given vl-convert and Altair, so it is kept on disk in :func:`cache_dir` (one file per
+    version) and in memory for the process; where the cache cannot be written it is built
+    once per process. Include it once per page: it declares top-level constants.
+    """
+    path = cache_dir() / _bundle_key()
+    cached = _read_cached(path)
+    if cached is not None:
+        return cached
+    bundle = _build_bundle()
+    _write_cached(path, bundle)
+    return bundle
+
+
 def _offline_renderer(spec: dict, **metadata) -> dict:
     """A chart as a live offline widget, plus its spec and an HTML fallback for exports."""
-    import altair as alt
     from altair.vegalite.v6.display import html_renderer
+
+    from .altair_import import alt
 
     widget = metadata.pop("widget", True)
     bundle = dict(html_renderer(spec, **metadata))
@@ -85,7 +168,7 @@ def use_offline_charts(*, widget: bool = True) -> str:
     the widget out (no kernel round trip; JupyterLab then shows the HTML output, which
     needs the network unless the page was exported by :func:`export_notebook`).
     """
-    import altair as alt
+    from .altair_import import alt
 
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _offline_renderer)
@@ -95,7 +178,7 @@ def use_offline_charts(*, widget: bool = True) -> str:
 
 def _versions(nb) -> dict[str, str]:
     """The Vega library versions Altair's HTML outputs in ``nb`` ask for (most common)."""
-    import altair as alt
+    from .altair_import import alt
 
     found: dict[str, Counter] = {"vega": Counter(), "vega-lite": Counter(), "vega-embed": Counter()}
     for cell in nb.cells:

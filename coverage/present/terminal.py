@@ -8,10 +8,12 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..corpus.comparison import Comparison
-from ..corpus.stories import Story
-from ..model import Alignment
+if TYPE_CHECKING:  # annotations only: `align` in the CLI then never loads the corpus stage
+    from ..corpus.comparison import Comparison
+    from ..corpus.stories import Story
+    from ..model import Alignment
 
 __all__ = ["alignment_text", "comparison_text", "stories_text"]
 

@@ -10,10 +10,10 @@ colours come from :mod:`colors`.
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 
 from ..wording.kinds import kind_title
+from .altair_import import alt, unchecked_build
 from .colors import KIND_COLORS
 
 __all__ = ["kinds_chart", "labels_chart", "labels_frame", "name_variants_chart"]
@@ -28,6 +28,7 @@ def _pairs(frame: pd.DataFrame) -> pd.Series:
     return frame["b_outlet"].astype(str) + " vs " + frame["a_outlet"].astype(str)
 
 
+@unchecked_build
 def kinds_chart(
     changes: pd.DataFrame, *, width: int = 460, bar_height: int = 24, title: str | None = None
 ) -> alt.Chart:
@@ -87,6 +88,7 @@ def kinds_chart(
 # ---- 4. name variants --------------------------------------------------------------------
 
 
+@unchecked_build
 def name_variants_chart(
     names: pd.DataFrame, *, column: int = 130, row_height: int = 22, title: str | None = None
 ) -> alt.LayerChart:
@@ -161,6 +163,7 @@ def labels_frame(labels: pd.DataFrame, *, min_outlets: int = 1) -> pd.DataFrame:
     return frame[frame["entity"].isin(outlets[outlets >= min_outlets].index)].reset_index(drop=True)
 
 
+@unchecked_build
 def labels_chart(
     frame: pd.DataFrame, *, column: int = 230, row_height: int = 24, title: str | None = None
 ) -> alt.LayerChart:

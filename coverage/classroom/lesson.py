@@ -1,0 +1,75 @@
+"""Exercises -> the lesson around them: discussion prompts and the exit question.
+
+The prompts point at the questions that carry a choice of words worth talking about (a
+label, a source left out or added, a passage moved, a sentence cut or added, a quote
+changed), one prompt per kind at most, in that order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .text import Exercise, _q
+
+__all__ = ["EXIT_QUESTION", "discussion_prompts"]
+
+EXIT_QUESTION = (
+    "Name one change between the versions that could change what a reader thinks, and say why."
+)
+
+
+def _label(n: int, e: Exercise) -> str:
+    return (
+        f"Question {n}: {e.evidence[0].outlet} chose the words {_q(e.answer)}. How do the "
+        "other versions put it? Which words carry a judgement, and whose judgement is it?"
+    )
+
+
+def _source(n: int, e: Exercise) -> str:
+    outlet = e.shown[1].outlet if len(e.shown) > 1 else "one outlet"
+    return (
+        f"Question {n}: {outlet} {e.answer}. What does naming a source tell a reader? "
+        "Why might an outlet leave it out, or add it?"
+    )
+
+
+def _order(n: int, e: Exercise) -> str:
+    return (
+        f"Question {n}: the versions tell things in another order. A reader who stops after "
+        "two paragraphs: what does each version tell them first, and who is better informed?"
+    )
+
+
+def _added(n: int, e: Exercise) -> str:
+    return (
+        f"Question {n}: a sentence only one version carries. Why might an editor add it, or "
+        "cut it? What does a reader of the other version miss?"
+    )
+
+
+def _quote(n: int, e: Exercise) -> str:
+    return (
+        f"Question {n}: a quote as the versions give it. When a quote is cut or changed, "
+        "does the speaker still say the same thing?"
+    )
+
+
+def discussion_prompts(
+    exercises: Sequence[Exercise], *, first: int = 1, most: int = 3
+) -> list[str]:
+    """Up to ``most`` prompts, each naming the question (numbered from ``first``) it builds on."""
+    makers = {
+        "label_check": _label,
+        "spot_the_change:source": _source,
+        "order_matters": _order,
+        "added_or_left_out": _added,
+        "quote_check": _quote,
+    }
+    found: dict[str, str] = {}
+    for n, e in enumerate(exercises, first):
+        kind = e.kind
+        if kind == "spot_the_change":
+            kind = "spot_the_change:source" if "source" in e.answer else ""
+        if kind in makers and kind not in found:
+            found[kind] = makers[kind](n, e)
+    return [found[k] for k in makers if k in found][:most]

@@ -1,0 +1,81 @@
+"""One options value flows from the command line and the API into every result."""
+
+from __future__ import annotations
+
+import pytest
+
+import comparative_coverage as cc
+from comparative_coverage.cli import main
+from comparative_coverage.options import DEFAULT, resolve
+
+from .conftest import ROOT
+
+FLAGSHIP_A = str(ROOT / "data/sample/000_2b30075c1d741493.txt") + "#1"
+FLAGSHIP_B = str(ROOT / "data/sample/001_d4fe8bf4671f7d50.txt")
+
+
+def test_options_are_a_frozen_value_with_overrides():
+    strict = cc.Options(threshold=0.5)
+    assert strict.but(spine="AP").spine == "AP"
+    assert strict.but(threshold=None) is strict  # an unset flag changes nothing
+    assert resolve(None, threshold=0.4).threshold == 0.4
+    assert resolve(strict).threshold == 0.5
+    assert strict.changed() == {"threshold": 0.5}
+    with pytest.raises(AttributeError):
+        strict.threshold = 0.1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"threshold": 1.5}, {"threshold": "high"}, {"candidates": 0}],
+)
+def test_out_of_range_options_are_refused_by_name(bad):
+    with pytest.raises(cc.InvalidOption, match=next(iter(bad))):
+        cc.Options(**bad)
+
+
+def test_unknown_option_names_list_the_known_ones():
+    with pytest.raises(cc.InvalidOption, match="unknown option.*thresh.*known: threshold"):
+        DEFAULT.but(thresh=0.2)
+
+
+def test_a_toml_file_gives_options(tmp_path):
+    (tmp_path / "top.toml").write_text("threshold = 0.45\nspine = 'AP'\n")
+    (tmp_path / "table.toml").write_text("[options]\nmove_threshold = 0.7\n")
+    assert cc.load_options(tmp_path / "top.toml") == cc.Options(threshold=0.45, spine="AP")
+    assert cc.load_options(tmp_path / "table.toml").move_threshold == 0.7
+    (tmp_path / "bad.toml").write_text("threshold = \n")
+    with pytest.raises(cc.InvalidOption, match="not a TOML options file"):
+        cc.load_options(tmp_path / "bad.toml")
+    with pytest.raises(cc.InputNotFound):
+        cc.load_options(tmp_path / "missing.toml")
+
+
+def test_options_reach_every_alignment_of_a_comparison_and_are_recorded():
+    story = cc.find_stories(cc.read_articles(ROOT / "data/sample"))[0]
+    strict = cc.Options(threshold=0.5)
+    comparison = cc.compare(story, options=strict)
+    assert comparison.options == strict
+    for alignment in comparison.alignments.values():
+        assert dict(alignment.options)["threshold"] == 0.5
+
+
+def test_the_command_line_reads_a_config_and_flags_override_it(tmp_path, capsys):
+    config = tmp_path / "strict.toml"
+    config.write_text("threshold = 0.99\n")
+    assert main(["align", FLAGSHIP_A, FLAGSHIP_B, "--config", str(config), "--format", "csv"]) == 0
+    strict = capsys.readouterr().out
+    assert main(["align", FLAGSHIP_A, FLAGSHIP_B, "--format", "csv"]) == 0
+    default = capsys.readouterr().out
+    assert strict.count(",added,") > default.count(",added,")  # fewer pairs pass 0.99
+    flags = ["--config", str(config), "--threshold", "0.3", "--format", "csv"]
+    assert main(["align", FLAGSHIP_A, FLAGSHIP_B, *flags]) == 0
+    assert capsys.readouterr().out == default
+
+
+def test_a_bad_config_is_a_one_line_error(tmp_path, capsys):
+    config = tmp_path / "typo.toml"
+    config.write_text("thresh = 0.2\n")
+    assert main(["align", FLAGSHIP_A, FLAGSHIP_B, "--config", str(config)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "unknown option" in err
