@@ -190,11 +190,12 @@ def analyse_corpus(
         )
         start = time.perf_counter()
         _outlets(out)
-        summarised = time.perf_counter()
+        summarised = time.perf_counter() - start
+    start = time.perf_counter()
     page = _report(out, report_stories) if report else None
     seconds = run.seconds | {
-        "summarising": round(summarised - start, 2),
-        "report": round(time.perf_counter() - summarised, 2),
+        "summarising": round(summarised, 2),
+        "report": round(time.perf_counter() - start, 2),
     }
     return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds)
 
