@@ -29,12 +29,14 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "EmptyInput",
         "InputNotFound",
         "InputTooLarge",
+        "InputUnreadable",
         "InvalidData",
         "InvalidOption",
         "MissingColumn",
         "MissingDependency",
         "NotEnoughVersions",
         "NotText",
+        "OutputNotWritable",
         "UnsupportedFormat",
     ),
     "model": ("Alignment", "Article", "Restatement", "Sentence", "Skipped", "Unit", "WordEdit"),
@@ -77,7 +79,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "labels_frame",
         "name_variants_chart",
     ),
-    "present.report": ("build_report", "write_report"),
+    "present.report": ("build_report", "build_site", "write_report"),
     "present.export": ("export_notebook", "notebook_html", "use_offline_charts", "vega_bundle"),
     "present.explorer": ("Explorer", "explore"),
     "classroom.exercises": ("EXERCISE_KINDS", "Evidence", "Exercise", "make_exercises"),
@@ -122,12 +124,14 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
         EmptyInput,
         InputNotFound,
         InputTooLarge,
+        InputUnreadable,
         InvalidData,
         InvalidOption,
         MissingColumn,
         MissingDependency,
         NotEnoughVersions,
         NotText,
+        OutputNotWritable,
         UnsupportedFormat,
     )
     from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
@@ -150,7 +154,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     )
     from .present.explorer import Explorer, explore
     from .present.export import export_notebook, notebook_html, use_offline_charts, vega_bundle
-    from .present.report import build_report, write_report
+    from .present.report import build_report, build_site, write_report
     from .present.tables import articles_frame, related_frame, stories_frame
     from .present.wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
     from .reading.articles import as_articles

@@ -192,7 +192,7 @@ def analyse_corpus(
         _outlets(out)
         summarised = time.perf_counter() - start
     start = time.perf_counter()
-    page = _report(out, report_stories) if report else None
+    page = _report(out, report_stories, options) if report else None
     seconds = run.seconds | {
         "summarising": round(summarised, 2),
         "report": round(time.perf_counter() - start, 2),
@@ -259,7 +259,7 @@ def _outlets(out: Path) -> None:
     write_part(frame, out / "outlets" / "part-00000.parquet")
 
 
-def _report(out: Path, count: int) -> Path | None:
+def _report(out: Path, count: int, options: Options) -> Path | None:
     from .present.report import write_report
 
     stories = read_table(out / "stories", columns=["story", "number", "versions"]).to_pandas()
@@ -270,4 +270,5 @@ def _report(out: Path, count: int) -> Path | None:
     if not wanted:
         return None
     articles = stored_articles(out, wanted)
-    return write_report(articles, out / "report.html", title=f"{len(wanted)} stories of the corpus")
+    title = f"The {len(wanted)} stories of the corpus with the most versions"
+    return write_report(articles, out / "report.html", title=title, options=options)

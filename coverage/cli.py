@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArticleNotFound, CoverageError
+from .errors import ArticleNotFound, CoverageError, OutputNotWritable, one_line, visible
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,12 +21,67 @@ if TYPE_CHECKING:
 PROG = "compare-coverage"
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, output: str | None, *, raw: bool = False) -> None:
+    """Write to ``output`` or the terminal; control characters never reach a terminal."""
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        _write(Path(output), text if raw else visible(text))
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(visible(text))
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise OutputNotWritable(
+            f"could not write {path}: {error.strerror or error}; pick another -o"
+        ) from None
+
+
+def _say(text: str) -> None:
+    print(visible(text))
+
+
+def _warn(text: str) -> None:
+    print(visible(text), file=sys.stderr)
+
+
+def _inputs(args: argparse.Namespace) -> list[str]:
+    given = [*(getattr(args, "paths", None) or [])]
+    given += [getattr(args, name, None) for name in ("a", "b", "notebook")]
+    return [g.rpartition("#")[0] if "#" in g and not Path(g).exists() else g for g in given if g]
+
+
+def check_output(output: str | os.PathLike, inputs: Sequence[str | os.PathLike] = ()) -> Path:
+    """Refuse an output path that cannot be written or that is one of the inputs.
+
+    Checked before any work, so a long run does not end in a traceback or overwrite
+    the file it read.
+    """
+    path = Path(output)
+    if path.is_dir():
+        raise OutputNotWritable(
+            f"{path} is a folder; give a file name, as in {path / 'output.html'}"
+        )
+    parent = path.parent
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if parent.exists() and not parent.is_dir():
+        raise OutputNotWritable(f"cannot write {path}: {parent} is a file, not a folder")
+    for given in inputs:
+        source = Path(given)
+        same = os.path.realpath(source) == os.path.realpath(path)  # never raises on loops
+        if not same and source.exists() and path.exists():
+            try:
+                same = os.path.samefile(source, path)
+            except OSError:
+                same = False
+        if same:
+            raise OutputNotWritable(
+                f"-o {path} is one of the inputs; it would be overwritten, so pick another file"
+            )
+    return path
 
 
 def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
@@ -40,7 +96,7 @@ def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
                 lambda v: v if not isinstance(v, str) or len(v) <= 60 else v[:57] + "..."
             )
         text = shown.to_string(index=False) + "\n"
-    _emit(text, output)
+    _emit(text, output, raw=fmt != "table")
 
 
 def _read(args: argparse.Namespace, paths=None) -> list:
@@ -103,9 +159,14 @@ def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
     path = write_report(
-        _read(args), args.output, title=args.title, stories=args.story, outlets=args.outlets
+        _read(args),
+        args.output,
+        title=args.title,
+        stories=args.story,
+        outlets=args.outlets,
+        spine=args.spine,
     )
-    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+    _say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
 
 
@@ -134,8 +195,13 @@ def _export(args: argparse.Namespace) -> int:
     from .present.export import export_notebook  # imported here: it loads nbconvert
 
     output = args.output or str(Path(args.notebook).with_suffix(".html"))
-    path = export_notebook(args.notebook, output)
-    print(f"wrote {path}")
+    check_output(output, _inputs(args))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        path = export_notebook(args.notebook, output, execute=args.execute)
+    for warning in caught:
+        _warn(f"warning: {warning.message}")
+    _say(f"wrote {path}")
     return 0
 
 
@@ -220,11 +286,11 @@ def _worksheet(args: argparse.Namespace) -> int:
     options = {"kinds": args.kinds, "seed": args.seed, "per_kind": args.per_kind}
     output = Path(args.output)
     key = output.with_name(f"{output.stem}-answers{output.suffix or '.html'}")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    check_output(key, _inputs(args))
     for path, answers in ((output, False), (key, True))[: 1 + args.answers]:
         html = worksheet_html(chosen, answers=answers, title=args.title, **options)
-        path.write_text(html, encoding="utf-8", newline="\n")
-        print(f"wrote {path}" + (" (the answer key)" if answers else ""))
+        _write(path, html)
+        _say(f"wrote {path}" + (" (the answer key)" if answers else ""))
     return 0
 
 
@@ -406,6 +472,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--outlets", nargs="+", metavar="OUTLET", help="keep only articles from these outlets"
     )
+    report.add_argument(
+        "--spine",
+        help="the reference version, wherever a story has it: an outlet or article id "
+        "(default: the version the others share most with)",
+    )
     report.set_defaults(run=_report)
 
     worksheet = commands.add_parser(
@@ -496,6 +567,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("notebook", metavar="NOTEBOOK", help="an .ipynb file")
     export.add_argument("-o", "--output", help="the HTML file (default: NOTEBOOK.html)")
+    export.add_argument(
+        "--execute", action="store_true", help="run the notebook first, so its outputs show"
+    )
     export.set_defaults(run=_export)
     return parser
 
@@ -504,16 +578,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
 
     def show_warning(message, category, filename, lineno, file=None, line=None):
-        print(f"{PROG}: warning: {message}", file=sys.stderr)
+        print(f"{PROG}: warning: {one_line(message)}", file=sys.stderr)
 
     warnings.showwarning = show_warning
     try:
+        if getattr(args, "output", None):
+            check_output(args.output, _inputs(args))
         return args.run(args)
     except CoverageError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {one_line(error)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
         return 0
+    except OSError as error:  # a path that vanished or cannot be used: the user's to fix
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"{PROG}: error: {one_line(where + (error.strerror or str(error)))}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls except tab and newline, DEL, and the bidirectional overrides and
+# isolates that can make a line read backwards ("Trojan source").
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
 
 class CoverageError(Exception):
     """Base class: every error the toolkit raises on purpose is one of these.
@@ -55,6 +62,49 @@ class NotEnoughVersions(CoverageError, ValueError):
 
 class InvalidOption(CoverageError, ValueError):
     """An option names a value that does not exist (an exercise kind, say)."""
+
+
+class InputUnreadable(CoverageError, OSError):
+    """A path exists but cannot be read (permissions, a broken link, a link loop, a pipe)."""
+
+
+class OutputNotWritable(CoverageError, OSError):
+    """An output path cannot be written: a folder, a full disk, a read-only place, an input."""
+
+
+def one_line(text: object, *, limit: int = 600) -> str:
+    r"""Text made safe for one line of a terminal: no newline, no control character.
+
+    Control characters (an article may carry ``ESC]0;...BEL`` to retitle a terminal)
+    become ``\xNN``; undecodable file-name bytes become U+FFFD; a long text is cut.
+
+    >>> print(one_line("bad\nvalue\x1b[2J here"))
+    bad value\x1b[2J here
+    """
+    text = safe_text(str(text)).replace("\n", " ").replace("\t", " ")
+    text = CONTROL.sub(_escape, text)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def visible(text: str) -> str:
+    r"""``text`` with each control character written as its escape, newlines kept.
+
+    >>> print(visible("title\x1b]0;pwned\x07 \u202eevil"))
+    title\x1b]0;pwned\x07 \u202eevil
+    """
+    return CONTROL.sub(_escape, safe_text(text))
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) as U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def missing_dependency(

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
+from .errors import InputTooLarge
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -29,6 +31,10 @@ __all__ = [
 ]
 
 PARAGRAPH_BREAK = "\n\n"
+# One article's text at most (about 30,000 words, several times the longest news story).
+# Every stage is linear or n log n in it, but a megabyte "article" is a mistake (a whole
+# site, a book); refusing it keeps any report build to seconds (bench_adversarial.py).
+MAX_ARTICLE_CHARS = 200_000
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,14 @@ class Article:
     unsure: tuple[Skipped, ...] = ()
     # derived from ``paragraphs`` (so left out of ``==`` and the repr)
     sentences: tuple[Sentence, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        size = sum(map(len, self.paragraphs))
+        if size > MAX_ARTICLE_CHARS:
+            raise InputTooLarge(
+                f"article {self.id} is {size:,} characters, over the limit of "
+                f"{MAX_ARTICLE_CHARS:,} per article (MAX_ARTICLE_CHARS); split it into articles"
+            )
 
     @cached_property
     def body(self) -> str:

@@ -76,7 +76,7 @@ def test_alignment_map_draws_both_versions_and_links_aligned_sentences(flagship)
     }
     assert links["encoding"]["strokeDash"]["field"] == "moved"
     tooltip_fields = {t["field"] for t in bars["encoding"]["tooltip"]}
-    assert {"version", "sentence", "status", "text"} <= tooltip_fields
+    assert {"version", "sentence", "what", "text"} <= tooltip_fields  # words, not codes
     assert [r["name"] for r in data_of(spec, header)] == ["Asharq Al-Awsat", "The Defense Post"]
     assert (
         spec["title"]["text"] == "Where each sentence of Asharq Al-Awsat went in The Defense Post"
@@ -213,7 +213,9 @@ def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship
     heat, chosen = spec["layer"]
     assert heat["encoding"]["color"]["field"] == "score"
     assert heat["encoding"]["color"]["scale"]["domain"] == [0, 1]
-    assert heat["encoding"]["x"]["title"] == "sentence of The Defense Post"
+    # channel titles are fixed (Vega-Lite compiles them into expressions); names go in the title
+    assert heat["encoding"]["x"]["title"] == "sentence of b"
+    assert "The Defense Post (b)" in spec["title"]["text"]
     assert heat["encoding"]["x"]["scale"]["domain"] == list(range(1, 13))  # every column
     assert chosen["encoding"]["stroke"]["field"] == "status"
     assert status_scale_of(chosen["encoding"]["stroke"]) == {
@@ -224,8 +226,9 @@ def test_similarity_heatmap_encodes_score_and_outlines_the_chosen_pairs(flagship
     assert sum(r["status"] != "" for r in cells) == 9
     assert len(cells) == (frame["score"] > 0).sum() < 9 * 12  # blank cells are not stored
     assert set(cells[0]) == {"a_sentence", "b_sentence", "score", "status"}
-    lookups = [t["from"]["fields"] for t in spec["transform"]]
-    assert lookups == [["a_text"], ["b_text"]]  # each sentence's text stored once
+    lookups = [t["from"]["fields"] for t in spec["transform"] if "lookup" in t]
+    # each sentence's text stored once; the version names are data fields (issue 21)
+    assert lookups == [["a_text", "a_version"], ["b_text", "b_version"]]
 
 
 def test_charts_return_values_and_do_not_display_or_save(flagship, tmp_path, monkeypatch):
@@ -350,3 +353,75 @@ def test_labels_chart_of_the_flagship_pair(shoigu_pair, flagship):
         "The Defense Post": "longtime dictator",
     }
     assert len(data_of(cc.labels_chart(frame).to_dict())) == len(frame) > 0
+
+
+# ---- readable: text size, width, words, whole sentences ---------------------------------
+
+
+def drawn(chart) -> str:
+    """The chart as Vega draws it (SVG, through vl-convert: no browser needed)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(chart.to_dict())
+
+
+def every_chart(articles, alignment):
+    from comparative_coverage.names.groups import find_name_variants
+    from comparative_coverage.wording.kinds import classify_changes
+    from comparative_coverage.wording.labels import describe_labels
+
+    labels = cc.labels_frame(describe_labels(articles[:2], alignments=[alignment]))
+    return {
+        "map": cc.alignment_map(alignment),
+        "changes": cc.changes_chart(cc.change_counts(alignment)),
+        "similarity": cc.similarity_heatmap(cc.similarity_frame(alignment)),
+        "kinds": cc.kinds_chart(classify_changes(alignment)),
+        "names": cc.name_variants_chart(find_name_variants(articles).to_frame()),
+        "labels": cc.labels_chart(labels),
+    }
+
+
+def test_chart_text_is_at_least_12_px_and_widths_are_bounded(
+    shoigu_pair, flagship, sample_articles
+):
+    import re
+
+    for name, chart in every_chart([*shoigu_pair, *sample_articles], flagship).items():
+        svg = drawn(chart)
+        sizes = {float(x) for x in re.findall(r'font-size="([\d.]+)px"', svg)}
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)"', svg).group(1))
+        assert sizes and min(sizes) >= 12, (name, sorted(sizes))
+        assert width <= 900, (name, width)
+
+
+def test_a_name_chart_of_many_outlets_stays_within_the_page():
+    import re
+
+    names = pd.DataFrame(
+        [("Qaddafi", v, f"Outlet number {k}") for k in range(20) for v in ("Qaddafi", "Kadhafi")],
+        columns=["name", "variant", "outlet"],
+    )
+    svg = drawn(cc.name_variants_chart(names))
+    assert float(re.search(r'<svg[^>]*width="([\d.]+)"', svg).group(1)) <= 1000
+
+
+def test_legends_show_words_and_tooltips_whole_sentences(flagship):
+    import re
+
+    long = "Officials said " + " ".join(["the talks went on"] * 80) + "."
+    alignment = cc.align(["Short one.", long], ["Short one.", long + " Then more."])
+    spec = cc.alignment_map(alignment).to_dict()
+    texts = {r["text"] for layer in spec["layer"] for r in data_of(spec, layer) if "text" in r}
+    assert long in texts  # 1,300 characters, not cut at 250
+    svg = drawn(cc.changes_chart(cc.change_counts(flagship)))
+    assert ">unchanged<" in svg and ">same<" not in svg
+    from comparative_coverage.wording.kinds import classify_changes
+
+    svg = drawn(cc.kinds_chart(classify_changes(flagship)))
+    from comparative_coverage.wording.kinds import kind_title
+
+    assert f">{kind_title('name_variant')}<" in svg and ">name_variant<" not in svg
+    # marks describe themselves in words too (screen readers); Vega's own label of the
+    # legend still lists the domain's codes, despite the legend's description
+    marks = re.findall(r'<path aria-label="([^"]*)"[^>]*aria-roledescription="bar"', svg)
+    assert marks and not [m for m in marks if "name_variant" in m or "_detail" in m]

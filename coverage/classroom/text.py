@@ -85,7 +85,7 @@ def _around(text: str, start: int | None = None, end: int | None = None, *, word
         start, end, words = 0, 0, words * 2
     end = start if end is None else end
     head = re.findall(r"\S+\s*", text[:start])
-    tail = re.findall(r"\s*\S+", text[end:])
+    tail = re.findall(r"\s*\S+", text[end:].rstrip())  # rstrip: linear on trailing spaces
     return (
         ("…" if len(head) > words else "")
         + "".join(head[len(head) - min(words, len(head)) :])

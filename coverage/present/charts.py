@@ -10,6 +10,7 @@ Charts of wording analyses (kinds of change, name variants, labels) are in
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 
@@ -18,7 +19,10 @@ import pandas as pd
 from ..alignment.aligner import similarity_matrix
 from ..model import STATUSES, Alignment, Unit
 from .altair_import import alt, unchecked_build
-from .colors import MOVED_COLOR, STATUS_COLORS
+from .colors import MOVED_COLOR, STATUS_COLORS, STATUS_WORDS
+from .page import script_safe, script_safe_frame
+
+FONT = 12  # the least font size of any chart text, in pixels
 
 __all__ = [
     "alignment_map",
@@ -54,6 +58,40 @@ def status_scale(statuses: Iterable[str] | None = None) -> alt.Scale:
     return alt.Scale(domain=domain, range=[STATUS_COLORS[s] for s in domain])
 
 
+def words_expr(words: dict[str, str]) -> str:
+    """A Vega expression that turns a code (``datum.label``) into the reader's words.
+
+    >>> words_expr({"same": "unchanged"})
+    '({"same":"unchanged"})[datum.label] || datum.label'
+    """
+    mapping = json.dumps(words, ensure_ascii=False, separators=(",", ":"))
+    return f"({mapping})[datum.label] || datum.label"
+
+
+def _words_of(field: str) -> str:
+    """A Vega expression: the reader's words for the status in ``datum[field]``."""
+    mapping = json.dumps(STATUS_WORDS, separators=(",", ":"))
+    return f"({mapping})[datum.{field}] || ''"
+
+
+def axis(**options) -> alt.Axis:
+    """An axis whose labels and title are at least :data:`FONT` pixels."""
+    return alt.Axis(labelFontSize=FONT, titleFontSize=FONT, **options)
+
+
+def legend(words: dict[str, str] | None = None, **options) -> alt.Legend:
+    """A legend at least :data:`FONT` pixels, showing ``words`` for the codes it lists."""
+    if words:  # the labels, and what a screen reader says of the legend
+        options["labelExpr"] = words_expr(words)
+        options.setdefault("description", "Colours: " + ", ".join(words.values()))
+    return alt.Legend(labelFontSize=FONT, titleFontSize=FONT, **options)
+
+
+def chart_title(text: str, subtitle: str) -> alt.Title:
+    """A chart's title and subtitle, left-aligned, the subtitle at :data:`FONT` pixels."""
+    return alt.Title(text, subtitle=subtitle, anchor="start", fontSize=14, subtitleFontSize=FONT)
+
+
 def _word_count(words: Sequence[str] | str) -> int:
     """Words, not punctuation tokens.
 
@@ -62,10 +100,6 @@ def _word_count(words: Sequence[str] | str) -> int:
     """
     tokens = words.split() if isinstance(words, str) else words
     return sum(1 for t in tokens if _WORDLIKE.search(t))
-
-
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # ---- 1. alignment map --------------------------------------------------------------------
@@ -90,11 +124,12 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
                     "sentence": index + 1,
                     "y": index,
                     "status": row.status,
+                    "what": STATUS_WORDS.get(row.status, row.status),
                     "moved": "moved" if row.moved else "in order",
-                    "text": _short(getattr(row, f"{side}_text")),
+                    "text": getattr(row, f"{side}_text"),
                 }
             )
-    columns = ["version", "side", "column", "sentence", "y", "status", "moved", "text"]
+    columns = ["version", "side", "column", "sentence", "y", "status", "what", "moved", "text"]
     sentence_frame = pd.DataFrame(sentences, columns=columns)
     sentence_frame = sentence_frame.sort_values(["column", "y"], ignore_index=True)
     both = frame[frame["a_index"].notna() & frame["b_index"].notna()]
@@ -105,8 +140,11 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
             "a_y": both["a_index"].astype(int),
             "b_y": both["b_index"].astype(int),
             "status": both["status"],
+            "what": both["status"].map(lambda x: STATUS_WORDS.get(x, x)),
             "moved": both["moved"].map({True: "moved", False: "in order"}),
             "score": both["score"].round(2),
+            "a_name": a_name,
+            "b_name": b_name,
         }
     ).reset_index(drop=True)
     return sentence_frame, links
@@ -132,20 +170,27 @@ def alignment_map(
         a_name = a_name or data.a_name
         b_name = b_name or data.b_name
         data = data.to_frame()
-    a_name, b_name = a_name or "a", b_name or "b"
+    a_name, b_name = script_safe(a_name or "a"), script_safe(b_name or "b")
     if a_name == b_name:
         a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
     sentences, links = _map_frames(data, a_name, b_name)
+    sentences = script_safe_frame(sentences)  # text that cannot close Altair's <script>
+    links = links.assign(a_version=a_name, b_version=b_name)
     rows = int(sentences["y"].max()) + 1 if len(sentences) else 1
-    color = alt.Color("status:N", scale=status_scale(data["status"]), title="status")
+    color = alt.Color(
+        "status:N",
+        scale=status_scale(data["status"]),
+        title="what happened",
+        legend=legend(STATUS_WORDS),
+    )
     y_scale = alt.Scale(domain=[-1.6, rows - 0.4], reverse=True, nice=False, zero=False)
     x_scale = alt.Scale(domain=[-1.25, 2.25], nice=False, zero=False)
     hidden = {"axis": None}
     sentence_tip = [
         alt.Tooltip("version:N"),
-        alt.Tooltip("sentence:Q", title="#"),
-        alt.Tooltip("status:N"),
-        alt.Tooltip("moved:N"),
+        alt.Tooltip("sentence:Q", title="sentence number"),
+        alt.Tooltip("what:N", title="what happened"),
+        alt.Tooltip("moved:N", title="order"),
         alt.Tooltip("text:N", title="sentence"),
     ]
     base = alt.Chart(sentences).transform_calculate(
@@ -160,12 +205,18 @@ def alignment_map(
             y2="y_bottom:Q",
             color=color,
             tooltip=sentence_tip,
+            description="description:N",
         )
-        .transform_calculate(y_top="datum.y - 0.42", y_bottom="datum.y + 0.42")
+        .transform_calculate(
+            y_top="datum.y - 0.42",
+            y_bottom="datum.y + 0.42",
+            description="datum.version + ', sentence ' + datum.sentence + ': ' + datum.what"
+            " + (datum.moved == 'moved' ? ', moved' : '') + '. ' + datum.text",
+        )
     )
     labels = [
         base.transform_filter(f"datum.column == {column}")
-        .mark_text(fontSize=11, limit=width * 0.29, baseline="middle", align=align, dx=dx)
+        .mark_text(fontSize=FONT, limit=width * 0.29, baseline="middle", align=align, dx=dx)
         .encode(
             x=alt.X("x_label:Q", scale=x_scale, **hidden),
             y=alt.Y("y:Q", scale=y_scale, **hidden),
@@ -198,25 +249,35 @@ def alignment_map(
                 "moved:N",
                 scale=alt.Scale(domain=["in order", "moved"], range=[[1, 0], [5, 3]]),
                 title="order",
+                legend=legend(),
             ),
             tooltip=[
-                alt.Tooltip("a_sentence:Q", title=f"{a_name} #"),
-                alt.Tooltip("b_sentence:Q", title=f"{b_name} #"),
-                alt.Tooltip("status:N"),
-                alt.Tooltip("moved:N"),
-                alt.Tooltip("score:Q"),
+                # fixed titles, names as data: Vega-Lite compiles titles into expression code
+                alt.Tooltip("a_version:N", title="version a"),
+                alt.Tooltip("a_sentence:Q", title="sentence of a"),
+                alt.Tooltip("b_version:N", title="version b"),
+                alt.Tooltip("b_sentence:Q", title="sentence of b"),
+                alt.Tooltip("what:N", title="what happened"),
+                alt.Tooltip("moved:N", title="order"),
+                alt.Tooltip("score:Q", title="similarity"),
             ],
+            description="description:N",
         )
-        .transform_calculate(x0="0", x1="1")
+        .transform_calculate(
+            x0="0",
+            x1="1",
+            description="'Sentence ' + datum.a_sentence + ' of ' + datum.a_name + ' is sentence '"
+            " + datum.b_sentence + ' of ' + datum.b_name + ': ' + datum.what"
+            " + (datum.moved == 'moved' ? ', moved' : '')",
+        )
     )
     return alt.layer(lines, bars, *labels, header).properties(
         width=width,
         height=(rows + 2) * row_height,
-        title=alt.Title(
+        title=chart_title(
             title or f"Where each sentence of {a_name} went in {b_name}",
-            subtitle="Links join aligned sentences; dashed, crossing links moved; "
+            "Links join aligned sentences; dashed, crossing links moved; "
             "unlinked sentences were added or dropped. Hover for the full text.",
-            anchor="start",
         ),
         view=alt.ViewBackground(stroke=None),
     )
@@ -296,41 +357,50 @@ def changes_chart(
     count``). Segments of units that moved are outlined in the "moved" colour.
     """
     statuses = counts["status"] if len(counts) else STATUSES
-    frame = counts.assign(order=[STATUSES.index(s) for s in counts["status"]])
+    frame = counts.assign(
+        order=[STATUSES.index(s) for s in counts["status"]],
+        what=[STATUS_WORDS.get(s, s) for s in counts["status"]],
+    )
     pairs = sorted(frame["pair"].unique())
     moved = alt.datum.moved == "moved"
     return (
-        alt.Chart(frame)
+        alt.Chart(script_safe_frame(frame))
         .mark_bar()
         .encode(
-            x=alt.X("sum(count):Q", title=None, stack="zero"),
-            y=alt.Y("pair:N", title=None, sort=pairs, axis=alt.Axis(labelLimit=320)),
+            x=alt.X("sum(count):Q", title=None, stack="zero", axis=axis()),
+            y=alt.Y("pair:N", title=None, sort=pairs, axis=axis(labelLimit=260)),
             row=alt.Row(
                 "measure:N",
                 title=None,
                 sort=["sentences", "words"],
-                header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold"),
+                header=alt.Header(
+                    labelAngle=0, labelAlign="left", labelFontWeight="bold", labelFontSize=FONT
+                ),
             ),
-            color=alt.Color("status:N", scale=status_scale(statuses), title="status"),
+            color=alt.Color(
+                "status:N",
+                scale=status_scale(statuses),
+                title="what happened",
+                legend=legend(STATUS_WORDS),
+            ),
             order=alt.Order("order:Q"),
             stroke=alt.condition(moved, alt.value(MOVED_COLOR), alt.value("white")),
             strokeWidth=alt.condition(moved, alt.value(2.5), alt.value(0.5)),
             tooltip=[
-                alt.Tooltip("pair:N"),
-                alt.Tooltip("measure:N"),
-                alt.Tooltip("status:N"),
-                alt.Tooltip("moved:N"),
-                alt.Tooltip("sum(count):Q", title="count"),
+                alt.Tooltip("pair:N", title="versions"),
+                alt.Tooltip("measure:N", title="counting"),
+                alt.Tooltip("what:N", title="what happened"),
+                alt.Tooltip("moved:N", title="order"),
+                alt.Tooltip("sum(count):Q", title="how many"),
             ],
         )
         .properties(
             width=width,
             height=alt.Step(bar_height),
-            title=alt.Title(
+            title=chart_title(
                 title or "What each version kept, reworded, added and dropped",
-                subtitle="Sentences and words of b by status, plus what a had and b dropped; "
-                "outlined segments moved.",
-                anchor="start",
+                "Sentences and words of each version against the reference, plus what the "
+                "reference had and it dropped; outlined segments moved.",
             ),
         )
         .resolve_scale(x="independent")
@@ -357,8 +427,8 @@ def similarity_frame(alignment: Alignment) -> pd.DataFrame:
             i + 1,
             j + 1,
             score,
-            _short(a_texts[i], 200),
-            _short(b_texts[j], 200),
+            a_texts[i],
+            b_texts[j],
             chosen.get((i, j), ""),
         )
         for i, row in enumerate(matrix)
@@ -391,31 +461,36 @@ def similarity_heatmap(
         (frame["score"] > 0) | (frame["status"] != ""),
         ["a_sentence", "b_sentence", "score", "status"],
     ]
-    texts = {
-        side: frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
-        for side in ("a", "b")
+    a_name, b_name = script_safe(a_name), script_safe(b_name)
+    texts = {  # names as data fields, never in tooltip titles (those become expression code)
+        side: script_safe_frame(
+            frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
+        ).assign(**{f"{side}_version": name})
+        for side, name in (("a", a_name), ("b", b_name))
     }
     statuses = [s for s in frame["status"].unique() if s]
-    axis = alt.Axis(labelAngle=0, labelOverlap="parity")
+    x_axis = axis(labelAngle=0, labelOverlap="parity")
     x = alt.X(
         "b_sentence:O",
-        title=f"sentence of {b_name}",
-        axis=axis,
+        title="sentence of b",  # channel titles become expression code (ARIA text): fixed
+        axis=x_axis,
         scale=alt.Scale(domain=list(range(1, n_b + 1))),
     )
     y = alt.Y(
         "a_sentence:O",
-        title=f"sentence of {a_name}",
-        axis=alt.Axis(labelOverlap="parity"),
+        title="sentence of a",
+        axis=axis(labelOverlap="parity"),
         scale=alt.Scale(domain=list(range(1, n_a + 1))),
     )
     tooltip = [
-        alt.Tooltip("a_sentence:O", title=f"{a_name} #"),
-        alt.Tooltip("b_sentence:O", title=f"{b_name} #"),
-        alt.Tooltip("score:Q", format=".2f"),
-        alt.Tooltip("status:N", title="aligned as"),
-        alt.Tooltip("a_text:N", title=a_name),
-        alt.Tooltip("b_text:N", title=b_name),
+        alt.Tooltip("a_sentence:O", title="sentence of a"),
+        alt.Tooltip("b_sentence:O", title="sentence of b"),
+        alt.Tooltip("score:Q", format=".2f", title="similarity"),
+        alt.Tooltip("what:N", title="aligned as"),
+        alt.Tooltip("a_version:N", title="version a"),
+        alt.Tooltip("a_text:N", title="a says"),
+        alt.Tooltip("b_version:N", title="version b"),
+        alt.Tooltip("b_text:N", title="b says"),
     ]
     heat = (
         alt.Chart()
@@ -424,7 +499,10 @@ def similarity_heatmap(
             x=x,
             y=y,
             color=alt.Color(
-                "score:Q", scale=alt.Scale(scheme="greys", domain=[0, 1]), title="similarity"
+                "score:Q",
+                scale=alt.Scale(scheme="greys", domain=[0, 1]),
+                title="similarity",
+                legend=legend(),
             ),
             tooltip=tooltip,
         )
@@ -440,7 +518,7 @@ def similarity_heatmap(
                 "status:N",
                 scale=status_scale(statuses),
                 title="aligned as",
-                legend=alt.Legend(symbolFillColor="white"),
+                legend=legend(STATUS_WORDS, symbolFillColor="white"),
             ),
             tooltip=tooltip,
         )
@@ -449,20 +527,20 @@ def similarity_heatmap(
         alt.layer(heat, chosen, data=cells)
         .transform_lookup(
             lookup="a_sentence",
-            from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text"]),
+            from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text", "a_version"]),
         )
         .transform_lookup(
             lookup="b_sentence",
-            from_=alt.LookupData(texts["b"], key="b_sentence", fields=["b_text"]),
+            from_=alt.LookupData(texts["b"], key="b_sentence", fields=["b_text", "b_version"]),
         )
+        .transform_calculate(what=_words_of("status"))
         .properties(
             width=max(n_b, 1) * size,
             height=max(n_a, 1) * size,
-            title=alt.Title(
-                title or f"Which sentences of {a_name} resemble which of {b_name}",
-                subtitle="Darker cells share more rare words; outlined cells are the pairs "
+            title=chart_title(
+                title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
+                "Darker cells share more rare words; outlined cells are the pairs "
                 "the alignment chose. Hover for the sentences.",
-                anchor="start",
             ),
         )
     )

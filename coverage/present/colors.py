@@ -1,12 +1,33 @@
-"""One colour scheme for statuses and kinds of change, shared by charts, legends and HTML.
+"""One colour scheme and one set of words for statuses and kinds of change.
 
-Okabe-Ito colours, chosen to stay distinguishable for the common forms of colour
-blindness; "same" is a quiet grey so that differences stand out.
+Charts, legends, filters and HTML views take their colours and the words a reader sees
+from here (the words for kinds of change live beside their definitions, in
+``wording.kinds.KIND_TITLES``), so no code word (``name_variant``, ``shared_all``)
+reaches a reader and a colour means the same thing everywhere. Okabe-Ito colours, chosen to stay
+distinguishable for the common forms of colour blindness; "same" is a quiet grey so that
+differences stand out. Each badge colour has a text colour that keeps WCAG AA contrast
+(4.5:1); the stylesheet ``resources/view.css`` uses the same pairs (a test checks).
 """
 
 from __future__ import annotations
 
-__all__ = ["STATUS_COLORS", "KIND_COLORS", "MOVED_COLOR"]
+from ..wording.kinds import KIND_TITLES
+
+__all__ = [
+    "STATUS_COLORS",
+    "KIND_COLORS",
+    "MOVED_COLOR",
+    "COMPARISON_COLORS",
+    "STATUS_WORDS",
+    "STATUS_MEANING",
+    "DETAIL_WORDS",
+    "COMPARISON_WORDS",
+    "COMPARISON_MEANING",
+    "RELATION_WORDS",
+    "badge_text",
+    "contrast",
+    "words_for",
+]
 
 STATUS_COLORS: dict[str, str] = {
     "same": "#BBBBBB",
@@ -36,3 +57,101 @@ KIND_COLORS: dict[str, str] = {
     "word_choice": "#BDBDBD",
     "other": "#999999",
 }
+
+# how many versions carry a unit: quiet grey for what all share, so differences stand out
+COMPARISON_COLORS: dict[str, str] = {
+    "shared_all": "#BBBBBB",
+    "shared_some": "#56B4E9",
+    "only_this": "#009E73",
+}
+
+STATUS_WORDS: dict[str, str] = {
+    "same": "unchanged",
+    "reworded": "reworded",
+    "merged": "merged",
+    "split": "split",
+    "added": "added",
+    "dropped": "dropped",
+}
+STATUS_MEANING: dict[str, str] = {
+    "same": "the same words, once typography is folded",
+    "reworded": "the same sentence, worded differently",
+    "merged": "several sentences of a became one of b",
+    "split": "one sentence of a became several of b",
+    "added": "only in b",
+    "dropped": "only in a",
+}
+DETAIL_WORDS: dict[str, str] = {
+    "attribution": "attribution",
+    "quote": "quotation",
+    "title": "title",
+    "time": "time",
+    "name": "name",
+    "number": "number",
+    "punctuation": "punctuation",
+    "transliteration": "transliteration",
+    "fuller_name": "fuller name",
+    "shorter_name": "shorter name",
+    "case": "capitalisation",
+    "hyphenation": "hyphenation",
+    "variant": "variant",
+    "descriptor": "descriptor",
+}
+COMPARISON_WORDS: dict[str, str] = {
+    "shared_all": "in every version",
+    "shared_some": "in some versions",
+    "only_this": "in one version only",
+}
+COMPARISON_MEANING: dict[str, str] = {
+    "shared_all": "every version carries this sentence",
+    "shared_some": "some versions carry this sentence, others left it out",
+    "only_this": "one version alone carries this sentence",
+}
+RELATION_WORDS: dict[str, str] = {
+    "spine": "the reference version",
+    "same": "the same as the reference",
+    "reworded": "reworded from the reference",
+    "merged": "merges sentences of the reference",
+    "split": "splits a sentence of the reference",
+    "added": "added: not in the reference",
+    "linked": "matches another version's added sentence",
+}
+
+
+def words_for(code: str) -> str:
+    """The reader's words for a status, kind or detail code (the code itself, spaced out).
+
+    >>> words_for("shared_all"), words_for("brand_new")
+    ('in every version', 'brand new')
+    """
+    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS):
+        if code in table:
+            return table[code]
+    if code in KIND_TITLES:  # kinds of change: their words live beside their definitions
+        return KIND_TITLES[code]
+    return code.replace("_", " ")
+
+
+def _luminance(color: str) -> float:
+    channels = [int(color.lstrip("#")[k : k + 2], 16) / 255 for k in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21; AA text needs 4.5).
+
+    >>> round(contrast("#000000", "#FFFFFF"), 1), round(contrast("#FFFFFF", "#0072B2"), 2)
+    (21.0, 5.19)
+    """
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def badge_text(background: str) -> str:
+    """The text colour for a badge: near-black, or white where only white reaches 4.5:1.
+
+    >>> badge_text("#BBBBBB"), badge_text("#0072B2")
+    ('#111111', '#FFFFFF')
+    """
+    return "#111111" if contrast("#111111", background) >= 4.5 else "#FFFFFF"

@@ -2,26 +2,30 @@
 
 Wiring only. Every number, table, chart and HTML fragment comes from a pure function
 elsewhere in the package (align, compare, classify_changes, charts, render); this module
-keeps the widgets and calls them when a value changes. The state it computed is kept on
-the explorer (``alignment``, ``comparison``, ``changes``, ``charts``), so tests and users
-can read what the widgets show.
+keeps the widgets and calls them when a value changes. Changing the story, the outlets
+or the threshold recomputes (once per choice: results are kept); the status and kind
+filters only re-filter what was computed, so they answer at once. Charts are drawn
+offline (the Vega scripts come from vl-convert, not a CDN) and reused, not rebuilt. The
+state it computed is kept on the explorer (``alignment``, ``comparison``, ``changes``,
+``charts``), so tests and users can read what the widgets show.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass
 
 from ..alignment.aligner import align
-from ..corpus.comparison import compare
+from ..corpus.comparison import Comparison, compare, unique_labels
 from ..corpus.stories import Story, find_stories
 from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
 from ..reading.files import read_articles
 from ..wording.kinds import KINDS, classify_changes, kind_title
 from .charts import alignment_map, change_counts, changes_chart
-from .render import alignment_html, comparison_html
+from .colors import STATUS_WORDS
+from .render import STYLE, alignment_html, comparison_html, render
 from .wording_charts import kinds_chart
 
 __all__ = ["explore", "Explorer"]
@@ -51,8 +55,30 @@ def _story_label(story: Story) -> str:
     return f"{story.id}: {story.title[:70]} ({versions} version{'s' * (versions != 1)})"
 
 
-def _version_label(article: Article) -> str:
-    return f"{article.outlet or 'unknown outlet'} ({article.id})"
+def _frame(records):
+    return records.to_frame() if hasattr(records, "to_frame") else records
+
+
+@dataclass(frozen=True)
+class _Result:
+    """What one choice of story, outlets and threshold computed."""
+
+    alignment: Alignment | None
+    comparison: Comparison | None
+    changes: object  # a DataFrame of every word change, one row per edit
+    charts: dict
+    places: dict  # (outlet, sentence of b) -> unit number of the view, for the kind filter
+
+
+def _offline_charts() -> bool:
+    """Make Altair's widget charts load Vega from vl-convert (no CDN); False if it cannot."""
+    try:
+        import altair as alt
+
+        alt.JupyterChart.enable_offline(offline=True)
+        return True
+    except Exception:  # no vl-convert or no anywidget: static pictures instead
+        return False
 
 
 class Explorer:
@@ -63,27 +89,36 @@ class Explorer:
     the table of changes.
     """
 
-    def __init__(self, stories: Sequence[Story], *, threshold: float = 0.3) -> None:
+    def __init__(
+        self, stories: Sequence[Story], *, threshold: float = 0.3, spine: str | None = None
+    ) -> None:
         w = _widgets()
         if not stories:
             raise NotEnoughVersions("explore() found no articles to show; pass a corpus")
+        self.spine = spine
         self.stories = {story.id: story for story in stories}
         first = next((s for s in stories if len(s.articles) > 1), stories[0])
+        wide = {"description_width": "initial"}
         self.story = w.Dropdown(
             options=[(_story_label(s), s.id) for s in stories],
             value=first.id,
             description="Story",
             layout=w.Layout(width="95%"),
         )
-        self.outlets = w.SelectMultiple(description="Outlets", rows=4, layout=w.Layout(width="48%"))
+        self.outlets = w.SelectMultiple(description="Outlets", rows=4, layout=w.Layout(width="30%"))
         self.statuses = w.SelectMultiple(
-            options=list(STATUSES), value=list(STATUSES), description="Statuses", rows=6
+            options=[(STATUS_WORDS[s], s) for s in STATUSES],
+            value=list(STATUSES),
+            description="Sentences",
+            rows=6,
+            style=wide,
         )
         self.kinds = w.SelectMultiple(
             options=[(kind_title(k), k) for k in KINDS],
             value=list(KINDS),
             description="Changes",
             rows=6,
+            style=wide,
         )
         self.threshold = w.FloatSlider(
             value=threshold,
@@ -92,22 +127,30 @@ class Explorer:
             step=0.05,
             description="Match at",
             continuous_update=False,
+            readout=True,
             readout_format=".2f",
+            style=wide,
+            layout=w.Layout(width="260px"),
         )
         self.message = w.HTML()
         self.view = w.HTML()
         self.table = w.HTML()
         self.chart_box = w.VBox()
         self.alignment: Alignment | None = None
-        self.comparison = None
+        self.comparison: Comparison | None = None
         self.changes = None
+        self.shown_changes = None
         self.charts: dict[str, object] = {}
+        self._results: dict[tuple, _Result] = {}
+        self._chart_views: dict[str, object] = {}
+        self._offline = _offline_charts()
         self._updating = False
         self._set_outlets()
         self.widget = w.VBox(
             [
+                w.HTML(STYLE),
                 self.story,
-                w.HBox([self.outlets, w.VBox([self.threshold]), self.statuses, self.kinds]),
+                w.HBox([self.outlets, self.threshold, self.statuses, self.kinds]),
                 self.message,
                 w.Tab(
                     children=[self.view, self.chart_box, self.table],
@@ -116,15 +159,19 @@ class Explorer:
             ]
         )
         self.story.observe(self._on_story, names="value")
-        for control in (self.outlets, self.statuses, self.kinds, self.threshold):
+        for control in (self.outlets, self.threshold):
             control.observe(self._on_change, names="value")
+        for control in (self.statuses, self.kinds):
+            control.observe(self._on_filter, names="value")
         self.update()
 
     # ---- wiring ------------------------------------------------------------------------
     def _set_outlets(self) -> None:
         articles = self.stories[self.story.value].articles
         self._updating = True
-        self.outlets.options = [(_version_label(a), a.id) for a in articles]
+        self.outlets.options = list(
+            zip(unique_labels(articles), [a.id for a in articles], strict=True)
+        )
         self.outlets.value = tuple(a.id for a in articles)
         self._updating = False
 
@@ -136,77 +183,144 @@ class Explorer:
         if not self._updating:
             self.update()
 
+    def _on_filter(self, _change) -> None:
+        self.refilter()
+
     def _chosen(self) -> list[Article]:
         by_id = {a.id: a for a in self.stories[self.story.value].articles}
-        return [by_id[i] for i in self.outlets.value if i in by_id]
+        chosen = [by_id[i] for i in self.outlets.value if i in by_id]
+        reference = next(
+            (a for a in chosen if self.spine in (a.id, a.outlet)), None
+        )  # the reference goes first: it is version a of a pair
+        return [reference, *(a for a in chosen if a is not reference)] if reference else chosen
+
+    def _compute(self, chosen: list[Article], threshold: float) -> _Result:
+        if len(chosen) == 2:
+            alignment = align(chosen[0], chosen[1], threshold=threshold)
+            comparison, alignments = None, [alignment]
+        else:
+            spine = self.spine if any(self.spine in (a.id, a.outlet) for a in chosen) else None
+            comparison = compare(chosen, threshold=threshold, spine=spine)
+            alignment, alignments = None, list(comparison.alignments.values())
+        import pandas as pd
+
+        changes = pd.concat([_frame(classify_changes(a)) for a in alignments], ignore_index=True)
+        charts = {
+            "changes": changes_chart(change_counts(alignments)),
+            "kinds": kinds_chart(changes),
+        }
+        if alignment is not None:
+            charts = {"map": alignment_map(alignment), **charts}
+        places = {}
+        if comparison is not None:
+            for unit in comparison.units:
+                for label, cell in zip(comparison.outlets, unit.cells, strict=True):
+                    for j in cell.sentences if cell else ():
+                        places[label, j] = unit.unit
+        return _Result(alignment, comparison, changes, charts, places)
 
     def update(self) -> None:
-        """Recompute from the widgets' values and refresh every view."""
+        """Recompute (or take what was computed) for the chosen story, outlets, threshold."""
         chosen = self._chosen()
-        self.alignment = self.comparison = None
         if len(chosen) < 2:
-            self.message.value = (
-                "<p>This story has one version here: pick a story with "
-                "several outlets, or at least two outlets.</p>"
-            )
-            self.changes = classify_changes(align([], []))
+            self.alignment = self.comparison = None
+            self.message.value = render("explorer_message.html.j2", versions=len(chosen))
+            self.changes = _frame(classify_changes(align([], [])))
             self.view.value = chosen[0]._repr_html_() if chosen else ""
             self._show_charts({})
             self._show_table()
             return
-        statuses = set(self.statuses.value)
         threshold = float(self.threshold.value)
-        if len(chosen) == 2:
-            self.alignment = align(chosen[0], chosen[1], threshold=threshold)
-            alignments = [self.alignment]
-            self.view.value = alignment_html(self.alignment, statuses=statuses)
-        else:
-            self.comparison = compare(chosen, threshold=threshold)
-            alignments = list(self.comparison.alignments.values())
-            self.view.value = comparison_html(self.comparison, statuses=None)
+        key = (tuple(a.id for a in chosen), threshold)
+        if key not in self._results:
+            self._results[key] = self._compute(chosen, threshold)
+        result = self._results[key]
+        self.alignment, self.comparison = result.alignment, result.comparison
+        self.changes = result.changes
         self.message.value = ""
-        frames = [classify_changes(a) for a in alignments]
-        import pandas as pd
+        self._show_charts(result.charts)
+        self.refilter()
 
-        self.changes = pd.concat(frames, ignore_index=True) if frames else frames
-        charts = {
-            "changes": changes_chart(change_counts(alignments)),
-            "kinds": kinds_chart(self.changes),
-        }
+    def refilter(self) -> None:
+        """Show what was computed through the status and kind filters; nothing recomputed."""
+        if self.alignment is None and self.comparison is None:
+            self._show_table()
+            return
+        kinds = set(self.kinds.value)
+        units = None
+        if kinds != set(KINDS):  # the view keeps the sentences that have such a change
+            shown = self.changes[self.changes["kind"].isin(kinds)]
+            if self.alignment is not None:
+                units = set(shown["unit"].astype(int))
+            else:
+                places = self._results_for_view().places
+                units = {
+                    places[(b, int(j))]
+                    for b, j in zip(shown["b_outlet"], shown["b_index"], strict=True)
+                    if (b, int(j)) in places
+                }
         if self.alignment is not None:
-            charts = {"map": alignment_map(self.alignment), **charts}
-        self._show_charts(charts)
+            statuses = set(self.statuses.value)
+            self.view.value = alignment_html(self.alignment, statuses=statuses, units=units)
+        else:
+            self.view.value = comparison_html(self.comparison, units=units)
         self._show_table()
 
-    def _show_charts(self, charts: dict) -> None:
-        import altair as alt
+    def _results_for_view(self) -> _Result:
+        key = (tuple(a.id for a in self._chosen()), float(self.threshold.value))
+        return self._results[key]
 
+    def _show_charts(self, charts: dict) -> None:
         self.charts = charts
         views = []
-        for chart in charts.values():
-            try:
-                views.append(alt.JupyterChart(chart))
-            except Exception:  # no anywidget: a static picture instead, still offline
-                views.append(_widgets().HTML(_svg(chart)))
+        for name, chart in charts.items():
+            views.append(self._chart_view(name, chart))
         self.chart_box.children = tuple(views)
+
+    def _chart_view(self, name: str, chart):
+        """A chart's widget: the one shown before under this name, given the new chart."""
+        import altair as alt
+
+        view = self._chart_views.get(name)
+        try:
+            if view is None:
+                view = alt.JupyterChart(chart)
+                self._chart_views[name] = view
+            elif view.chart is not chart:  # no params or selections: the spec is all it needs
+                with alt.data_transformers.disable_max_rows():
+                    view.spec = chart.to_dict(validate=False)
+            return view
+        except Exception:  # no anywidget: a static picture instead, still offline
+            return _widgets().HTML(_svg(chart))
 
     def _show_table(self) -> None:
         changes = self.changes
         kinds = set(self.kinds.value)
         shown = changes[changes["kind"].isin(kinds)] if len(changes) else changes
-        columns = [
-            c
-            for c in ("a_outlet", "b_outlet", "kind", "a_words", "b_words", "detail")
-            if c in getattr(shown, "columns", ())
-        ]
         self.shown_changes = shown
-        if not len(shown):
-            self.table.value = "<p>No word changes of the chosen kinds.</p>"
-            return
-        self.table.value = shown[columns].to_html(index=False, escape=True, border=0)
+        rows = [
+            {
+                "a": r.a_outlet,
+                "b": r.b_outlet,
+                "kind": kind_title(r.kind),
+                "a_words": r.a_words,
+                "b_words": r.b_words,
+            }
+            for r in shown.itertuples(index=False)
+        ]
+        self.table.value = STYLE + render("explorer_changes.html.j2", rows=rows)
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        # a static rendering for exports and viewers without a kernel
+        data["text/html"] = render(
+            "explorer_static.html.j2",
+            story=_story_label(self.stories[self.story.value]),
+            message=self.message.value,
+            view=self.view.value,
+        )
+        return bundle
 
 
 def _svg(chart) -> str:
@@ -215,15 +329,17 @@ def _svg(chart) -> str:
 
         return vlc.vegalite_to_svg(chart.to_dict())
     except Exception as error:  # pragma: no cover - depends on optional pieces
-        return f"<p>chart unavailable: {escape(str(error))}</p>"
+        return render("explorer_message.html.j2", versions=-1, error=str(error))
 
 
-def explore(source, *, threshold: float = 0.3) -> Explorer:
+def explore(source, *, threshold: float = 0.3, spine: str | None = None) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way
-    table), filter by status or kind of change, move the match threshold. Needs
-    ipywidgets (a dependency) and, for live charts, anywidget.
+    table), filter by what happened to sentences or by kind of change, move the match
+    threshold. ``spine`` names the reference version (an outlet or article id) wherever
+    a story has it. Charts draw offline. Needs ipywidgets (a dependency) and, for live
+    charts, anywidget.
     """
     _widgets()
-    return Explorer(_stories(source), threshold=threshold)
+    return Explorer(_stories(source), threshold=threshold, spine=spine)

@@ -17,13 +17,22 @@ import os
 import re
 import sys
 import tempfile
+import warnings
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
+from .page import content_security_policy, data_block, json_for_script
 
-__all__ = ["cache_dir", "vega_bundle", "use_offline_charts", "notebook_html", "export_notebook"]
+__all__ = [
+    "cache_dir",
+    "vega_bundle",
+    "use_offline_charts",
+    "notebook_html",
+    "export_notebook",
+    "NoOutputsWarning",
+]
 
 RENDERER = "comparative_coverage"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -33,6 +42,24 @@ _SPEC_MIMETYPE = "application/vnd.vegalite.v{major}+json"
 _CACHE_NAME = "comparative-coverage"
 _BUNDLE_END = "\n/* end of the vega bundle */\n"  # marks a cache file written in full
 _LOAD = re.compile(r'maybeLoadScript\("(vega|vega-lite|vega-embed)", "([^"]+)"\)')
+_ALTAIR_SPEC = re.compile(r"\}\)\(\{")  # Altair's HTML output ends "})(SPEC, OPTIONS);"
+# Draws each chart of an exported notebook from its inert JSON block (see notebook_html).
+_EMBED = """(function () {
+  "use strict";
+  document.querySelectorAll("script.cc-nb-spec").forEach(function (block) {
+    var target = document.getElementById(block.id.replace(/-spec$/, ""));
+    if (!target) { return; }
+    if (typeof vegaEmbed !== "function") {
+      target.textContent = "This chart could not be drawn: the Vega script did not load.";
+      return;
+    }
+    vegaEmbed(target, JSON.parse(block.textContent), {renderer: "svg", actions: false})
+      .catch(function (error) {
+        target.textContent = "This chart could not be drawn: " + error;
+        console.error(error);
+      });
+  });
+})();"""
 
 
 def _vl_version() -> str | None:
@@ -144,6 +171,10 @@ def _offline_renderer(spec: dict, **metadata) -> dict:
 
     widget = metadata.pop("widget", True)
     bundle = dict(html_renderer(spec, **metadata))
+    # Altair writes the spec with json.dumps, which leaves "</script>" in text as it is
+    plain = json.dumps(spec)
+    if plain in bundle.get("text/html", ""):
+        bundle["text/html"] = bundle["text/html"].replace(plain, json_for_script(spec))
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     bundle[_SPEC_MIMETYPE.format(major=major)] = spec
     if widget:
@@ -173,6 +204,8 @@ def use_offline_charts(*, widget: bool = True) -> str:
     if RENDERER not in alt.renderers.names():
         alt.renderers.register(RENDERER, _offline_renderer)
     alt.renderers.enable(RENDERER, widget=widget)
+    if widget:  # now, not at the first chart: widgets made before it (the explorer's) too
+        alt.JupyterChart.enable_offline(offline=True)
     return RENDERER
 
 
@@ -195,37 +228,68 @@ def _versions(nb) -> dict[str, str]:
     }
 
 
-def notebook_html(notebook: str | Path | object) -> str:
+class NoOutputsWarning(UserWarning):
+    """A notebook exported without outputs: only its code will show."""
+
+
+def _has_outputs(nb) -> bool:
+    return any(cell.get("outputs") for cell in nb.cells if cell.get("cell_type") == "code")
+
+
+def _execute(nb, folder: Path | None, timeout: int) -> None:
+    """Run every cell in a fresh kernel, in the notebook's folder, so its outputs export."""
+    try:
+        from nbclient import NotebookClient
+    except ImportError as error:  # pragma: no cover - nbconvert depends on nbclient
+        raise missing_dependency("nbclient", "run notebooks before exporting them") from error
+    resources = {"metadata": {"path": str(folder)}} if folder else {}
+    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources=resources).execute()
+
+
+def _static_widgets(nb) -> None:
+    """Widgets need a live kernel: keep their HTML fallback, or say what was there."""
+    from .render import render
+
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW not in data:
+                continue
+            del data[_WIDGET_VIEW]
+            if "text/html" not in data:
+                data["text/html"] = str(render("widget_note.html.j2"))
+                data.pop("text/plain", None)
+
+
+def notebook_html(
+    notebook: str | Path | object, *, execute: bool = False, timeout: int = 600
+) -> str:
     """A notebook (path or ``nbformat`` node) as one HTML page whose charts render offline.
 
     No script comes from another host: require.js, MathJax, Mermaid and the widget
-    manager are left out (LaTeX shows as source, widgets as their text fallback), and
-    the Vega bundle is inlined once.
+    manager are left out (LaTeX shows as source; widgets as their static HTML copy, or a
+    note), and the Vega bundle is inlined once. ``execute`` runs the notebook first (in
+    its folder, in a fresh kernel); a notebook with no outputs is exported with a
+    :class:`NoOutputsWarning`, since only its code will show.
     """
     try:
-        import nbformat
         from nbconvert import HTMLExporter
     except ImportError as error:  # pragma: no cover - declared dependencies
         raise missing_dependency("nbconvert", "export notebooks") from error
-    if isinstance(notebook, str | Path):
-        path = Path(notebook)
-        if not path.exists():
-            raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
-        if path.suffix.lower() != ".ipynb":
-            raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
-        try:
-            nb = nbformat.read(path, as_version=4)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise NotText(
-                f"{path} is not a readable notebook ({error}); pass an .ipynb file"
-            ) from None
-    else:
-        nb = copy.deepcopy(notebook)
-    for cell in nb.cells:  # a widget needs a live kernel; its HTML fallback does not
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if _WIDGET_VIEW in data and "text/html" in data:
-                del data[_WIDGET_VIEW]
+    nb = _read_notebook(notebook) if isinstance(notebook, str | Path) else copy.deepcopy(notebook)
+    folder = Path(notebook).resolve().parent if isinstance(notebook, str | Path) else None
+    if execute:
+        _execute(nb, folder, timeout)
+    elif not _has_outputs(nb):
+        name = notebook if isinstance(notebook, str | Path) else "the notebook"
+        warnings.warn(
+            f"{name} has no outputs, so only its code will show; run it first "
+            "(compare-coverage export --execute)",
+            NoOutputsWarning,
+            stacklevel=2,
+        )
+    _static_widgets(nb)
+    _inert_charts(nb)
     nb.metadata.pop("widgets", None)
     exporter = HTMLExporter(
         template_name="lab",
@@ -235,15 +299,85 @@ def notebook_html(notebook: str | Path | object) -> str:
     resources = {
         "vega_bundle": vega_bundle(),
         "vega_debug": json.dumps(_versions(nb), sort_keys=True),
+        "embed_charts": _EMBED,
     }
+    scripts = (
+        resources["vega_bundle"],
+        f"var VEGA_DEBUG = {resources['vega_debug']};",
+        _EMBED,
+    )
+    # only the page's own three scripts run; any other inline script in an output is inert
+    resources["policy"] = content_security_policy(scripts, unsafe_eval=True, data_fonts=True)
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     return body
 
 
-def export_notebook(notebook: str | Path, output: str | Path) -> Path:
+def _read_notebook(notebook: str | Path):
+    """A notebook file as an ``nbformat`` node, or a one-line error that says why not."""
+    import nbformat
+
+    path = Path(notebook)
+    if not path.exists():
+        raise InputNotFound(f"{path} does not exist; pass the path of an .ipynb file")
+    if path.suffix.lower() != ".ipynb":
+        raise UnsupportedFormat(f"{path} is not a notebook; pass an .ipynb file")
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)  # a JSON list or a bad schema fails here, not in a loop
+    except (ValueError, AttributeError, TypeError, KeyError, nbformat.ValidationError) as error:
+        why = " ".join(str(error).split())[:200]
+        raise NotText(f"{path} is not a readable notebook ({why}); pass an .ipynb file") from None
+    except OSError as error:
+        raise NotText(
+            f"{path} could not be read ({error.strerror or error}); pass an .ipynb file"
+        ) from None
+    return nb
+
+
+def _inert_charts(nb) -> None:
+    """Each chart output becomes an empty div plus its spec as inert JSON (drawn by _EMBED);
+    widget views, which need a live kernel, give way to their HTML fallback."""
+    charts = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if _WIDGET_VIEW in data and "text/html" in data:
+                del data[_WIDGET_VIEW]
+            spec = _chart_spec(data)
+            if spec is not None:
+                chart_id = f"cc-nb-chart-{charts}"
+                block = data_block(f"{chart_id}-spec", spec)
+                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + (
+                    block.replace("<script ", '<script class="cc-nb-spec" ', 1)
+                )
+                charts += 1
+
+
+def _chart_spec(data: dict) -> dict | None:
+    """The Vega-Lite spec of a chart output: its own mimetype, or inside Altair's HTML."""
+    for key, value in data.items():
+        if key.startswith("application/vnd.vegalite.") and isinstance(value, dict):
+            return value
+    html = data.get("text/html", "")
+    html = "".join(html) if isinstance(html, list) else html
+    if "vegaEmbed" not in html:
+        return None
+    found = list(_ALTAIR_SPEC.finditer(html))
+    if not found:
+        return None
+    try:
+        spec, _ = json.JSONDecoder().raw_decode(html, found[-1].end() - 1)
+    except ValueError:
+        return None
+    return spec if isinstance(spec, dict) and "$schema" in spec else None
+
+
+def export_notebook(
+    notebook: str | Path, output: str | Path, *, execute: bool = False, timeout: int = 600
+) -> Path:
     """Write :func:`notebook_html` of ``notebook`` to ``output``; returns the path written."""
     output = Path(output)
-    html = notebook_html(notebook)
+    html = notebook_html(notebook, execute=execute, timeout=timeout)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
     return output

@@ -1,14 +1,20 @@
 """Model objects -> escaped HTML fragments, for notebooks (``_repr_html_``) and reports.
 
-Every piece of article text goes through :func:`html.escape` before it meets markup.
-Fragments carry their own small stylesheet (classes prefixed ``cc-``), so they look the
-same in JupyterLab, in an exported notebook and in the HTML report. Output is
+Markup lives in Jinja2 templates (``resources/templates``) rendered with
+``autoescape=True``, so every piece of article text is escaped without anybody
+remembering to. Fragments carry their own small stylesheet (``resources/view.css``,
+classes prefixed ``cc-``, colours from JupyterLab's CSS variables), so they look the same
+in JupyterLab (light or dark), in an exported notebook and in the HTML report. Output is
 deterministic: no random ids, no timestamps.
 """
 
 from __future__ import annotations
 
-from html import escape
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
@@ -16,7 +22,15 @@ from ..model import Alignment, Article, Unit, WordEdit
 from ..names.groups import NameGroup
 from ..reading.articles import as_article
 from ..wording.quotes import Quote
-from .colors import MOVED_COLOR, STATUS_COLORS
+from .colors import (
+    COMPARISON_MEANING,
+    COMPARISON_WORDS,
+    RELATION_WORDS,
+    STATUS_MEANING,
+    STATUS_WORDS,
+    words_for,
+)
+from .digest import first_words
 
 __all__ = [
     "STYLE",
@@ -29,106 +43,131 @@ __all__ = [
     "stories_html",
     "name_groups_html",
     "quote_html",
+    "edit_words",
+    "render",
+    "resource",
 ]
 
-STYLE = (
-    "<style>"
-    ".cc-view{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;font-size:14px;"
-    "line-height:1.45;color:#222;max-width:1100px}"
-    ".cc-view table{border-collapse:collapse;width:100%;table-layout:fixed}"
-    ".cc-view th{text-align:left;border-bottom:2px solid #444;padding:4px 6px}"
-    # JupyterLab and nbconvert right-align table cells with a (0,2,1) selector; the doubled
-    # class matches it, and coming later, wins: text reads left to right, numbers right
-    ".cc-view.cc-view td,.cc-view.cc-view th{text-align:left}"
-    ".cc-view.cc-view .cc-n{text-align:right}"
-    ".cc-view td{vertical-align:top;padding:5px 6px;border-bottom:1px solid #e4e4e4;"
-    "overflow-wrap:anywhere;word-break:break-word}"
-    ".cc-view .cc-n{width:2.6em;color:#777;font-size:12px;text-align:right}"
-    ".cc-view .cc-s{width:8em}"
-    ".cc-view del{background:#fbd3c4;text-decoration:line-through;text-decoration-color:#a33}"
-    ".cc-view ins{background:#c9ecdf;text-decoration:underline;text-decoration-color:#176}"
-    ".cc-view .cc-empty{color:#999;font-style:italic}"
-    ".cc-view tr.cc-added td.cc-b,.cc-view tr.cc-dropped td.cc-a{background:#f4f4f4}"
-    ".cc-badge{display:inline-block;padding:0 6px;border-radius:8px;font-size:11px;"
-    "color:#111;white-space:nowrap}"
-    ".cc-moved{display:inline-block;margin-top:2px;padding:0 5px;border-radius:8px;"
-    "font-size:11px;color:#fff;background:" + MOVED_COLOR + "}"
-    ".cc-legend span{margin-right:8px}"
-    ".cc-view caption{caption-side:top;text-align:left;font-weight:600;padding:4px 0}"
-    "@media print{.cc-view{max-width:none;font-size:11pt}.cc-view tr{break-inside:avoid}"
-    ".cc-view del,.cc-view ins{-webkit-print-color-adjust:exact;print-color-adjust:exact}}"
-    "</style>"
-)
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
-def status_badge(status: str) -> str:
-    color = STATUS_COLORS.get(status, "#dddddd")
-    return f'<span class="cc-badge" style="background:{color}">{escape(status)}</span>'
+@cache
+def resource(name: str) -> str:
+    """A text file of ``resources/`` (a stylesheet, a script), read once per process."""
+    return (RESOURCES / name).read_text(encoding="utf-8")
 
 
-def legend_html() -> str:
-    """The status colours, with what each status means."""
-    meaning = {
-        "same": "identical once typography is folded",
-        "reworded": "the same sentence, worded differently",
-        "merged": "several sentences of a became one of b",
-        "split": "one sentence of a became several of b",
-        "added": "only in b",
-        "dropped": "only in a",
-    }
-    items = "".join(f"<span>{status_badge(s)} {escape(m)}</span>" for s, m in meaning.items())
-    return (
-        f'<div class="cc-legend">{items}<span><span class="cc-moved">moved</span> '
-        "out of order relative to the rest</span></div>"
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(RESOURCES / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
     )
+    env.filters["words"] = words_for
+    env.filters["first_words"] = first_words
+    env.globals.update(
+        STATUS_WORDS=STATUS_WORDS,
+        STATUS_MEANING=STATUS_MEANING,
+        COMPARISON_WORDS=COMPARISON_WORDS,
+        COMPARISON_MEANING=COMPARISON_MEANING,
+        RELATION_WORDS=RELATION_WORDS,
+    )
+    return env
 
 
-def highlight(text: str, edits: tuple[WordEdit, ...], *, side: str) -> str:
-    """``text`` with its edited words marked: ``<del>`` on side a, ``<ins>`` on side b."""
+def render(template: str, **context: object) -> Markup:
+    """``resources/templates/<template>`` rendered with ``context``, escaped by default."""
+    return Markup(_environment().get_template(template).render(**context))
+
+
+STYLE: Markup = render("style.html.j2", css=resource("view.css"))
+"""The views' stylesheet as a ``<style>`` element, put before each fragment."""
+
+
+def status_badge(status: str) -> Markup:
+    """A status as a coloured badge in the reader's words."""
+    return render("badge.html.j2", status=status, word=STATUS_WORDS.get(status, status))
+
+
+def legend_html() -> Markup:
+    """The status colours, with what each status means."""
+    return render("legend.html.j2", kind="status")
+
+
+def edit_words(edit: WordEdit) -> str:
+    """An edit as a reader says it.
+
+    >>> edit_words(WordEdit("replace", ("has",), ("on", "Friday"), (0, 3), (0, 9)))
+    '“has” became “on Friday”'
+    >>> edit_words(WordEdit("insert", (), ("AFP",), (0, 0), (0, 3)))
+    'added “AFP”'
+    """
+    if edit.tag == "replace":
+        return f"“{edit.a_phrase}” became “{edit.b_phrase}”"
+    if edit.tag == "insert":
+        return f"added “{edit.b_phrase}”"
+    if edit.tag == "delete":
+        return f"dropped “{edit.a_phrase}”"
+    return f"unchanged “{edit.a_phrase}”"
+
+
+def _pieces(text: str, edits: tuple[WordEdit, ...], side: str) -> list[dict]:
+    """``text`` cut at its edits: each piece's text, trailing space and edit (if changed)."""
     if not edits:
-        return escape(text)
-    parts = []
+        return [{"text": text, "tail": "", "title": None}]
+    pieces = []
     for edit in edits:
         start, end = edit.a_span if side == "a" else edit.b_span
         piece = text[start:end]
         changed = edit.tag != "equal" and (edit.a_words if side == "a" else edit.b_words)
-        if not changed:
-            parts.append(escape(piece))
-            continue
-        core = piece.rstrip()
-        tag = "del" if side == "a" else "ins"
-        title = f' title="{escape(str(edit), quote=True)}"'
-        parts.append(f"<{tag}{title}>{escape(core)}</{tag}>{escape(piece[len(core) :])}")
-    return "".join(parts)
-
-
-def _cell(alignment: Alignment, unit: Unit, side: str) -> str:
-    indices = unit.a if side == "a" else unit.b
-    sentences = alignment.a_sentences if side == "a" else alignment.b_sentences
-    if not indices:
-        return '<span class="cc-empty">(not in this version)</span>'
-    joined = " ".join(sentences[k] for k in indices)
-    return highlight(joined, unit.edits, side=side) if unit.edits else escape(joined)
-
-
-def _restatement_rows(alignment: Alignment) -> list[str]:
-    """One row per restatement link: a line that says again what one across says."""
-    rows = []
-    for link in alignment.restatements:
-        a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
-        a_cell, b_cell = escape(a_text), escape(b_text)
-        rows.append(
-            f'<tr class="cc-restatement"><td class="cc-n">{link.a + 1}</td>'
-            f'<td class="cc-a">{a_cell}</td>'
-            f'<td class="cc-s">{status_badge("restates")}<br><span style="color:#777;'
-            f'font-size:11px">{escape(link.method)}</span></td>'
-            f'<td class="cc-n">{link.b + 1}</td><td class="cc-b">{b_cell}</td></tr>'
+        core = piece.rstrip() if changed else piece
+        pieces.append(
+            {
+                "text": core,
+                "tail": piece[len(core) :],
+                "title": edit_words(edit) if changed else None,
+            }
         )
-    return rows
+    return pieces
+
+
+def highlight(text: str, edits: tuple[WordEdit, ...], *, side: str) -> Markup:
+    """``text`` with its edited words marked: ``<del>`` on side a, ``<ins>`` on side b."""
+    return render(
+        "highlight.html.j2", pieces=_pieces(text, edits, side), tag="del" if side == "a" else "ins"
+    )
+
+
+def _restatements(alignment: Alignment) -> list[dict]:
+    """One row per restatement link: a line that says again what one across says."""
+    return [
+        {
+            "a": link.a + 1,
+            "b": link.b + 1,
+            "a_text": alignment.a_sentences[link.a],
+            "b_text": alignment.b_sentences[link.b],
+            "method": link.method,
+        }
+        for link in alignment.restatements
+    ]
 
 
 def _numbers(indices: tuple[int, ...]) -> str:
     return ", ".join(str(k + 1) for k in indices)
+
+
+def _side(alignment: Alignment, unit: Unit, side: str) -> dict:
+    indices = unit.a if side == "a" else unit.b
+    sentences = alignment.a_sentences if side == "a" else alignment.b_sentences
+    joined = " ".join(sentences[k] for k in indices)
+    return {
+        "numbers": _numbers(indices),
+        "pieces": _pieces(joined, unit.edits, side) if indices else None,
+    }
 
 
 def alignment_html(
@@ -137,211 +176,95 @@ def alignment_html(
     caption: str | None = None,
     statuses: set[str] | None = None,
     show_legend: bool = True,
-) -> str:
+    units: set[int] | None = None,
+) -> Markup:
     """Side by side: one row per unit, word edits highlighted, moves marked.
 
-    ``statuses`` keeps only units with those statuses (the explorer's filter).
+    ``statuses`` keeps only units with those statuses, ``units`` only those unit numbers
+    (the explorer's filters).
     """
-    a_name, b_name = escape(alignment.a_name), escape(alignment.b_name)
-    rows = []
-    for unit in alignment.units:
-        if statuses is not None and unit.status not in statuses:
-            continue
-        moved = ""
-        if unit.moved:
-            moved = (
-                f'<br><span class="cc-moved" title="out of order relative to the rest: sentence '
-                f'{_numbers(unit.a)} of {a_name} is sentence {_numbers(unit.b)} of {b_name}">'
-                f"moved {_numbers(unit.a)} &rarr; {_numbers(unit.b)}</span>"
-            )
-        rows.append(
-            f'<tr class="cc-{unit.status}{" cc-is-moved" if unit.moved else ""}">'
-            f'<td class="cc-n">{_numbers(unit.a)}</td>'
-            f'<td class="cc-a">{_cell(alignment, unit, "a")}</td>'
-            f'<td class="cc-s">{status_badge(unit.status)}{moved}</td>'
-            f'<td class="cc-n">{_numbers(unit.b)}</td>'
-            f'<td class="cc-b">{_cell(alignment, unit, "b")}</td></tr>'
-        )
-    if statuses is None:
-        rows.extend(_restatement_rows(alignment))
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
+    rows = [
+        {"unit": unit, "a": _side(alignment, unit, "a"), "b": _side(alignment, unit, "b")}
+        for unit in alignment.units
+        if (statuses is None or unit.status in statuses) and (units is None or unit.unit in units)
+    ]
+    counts = alignment.counts()
+    summary = ", ".join(f"{v} {STATUS_WORDS.get(k, k)}" for k, v in counts.items() if v)
     if alignment.restatements:
-        counts += f", {len(alignment.restatements)} restatement links"
-    return (
-        f'{STYLE}<div class="cc-view">'
-        + (legend_html() if show_legend else "")
-        + f"<table>{caption_html}<thead><tr><th class='cc-n'>#</th><th>{a_name}</th>"
-        f"<th class='cc-s'>status</th><th class='cc-n'>#</th><th>{b_name}</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        f'<p style="color:#555;font-size:12px">{escape(counts)}</p></div>'
+        summary += f", {len(alignment.restatements)} restatement links"
+    return STYLE + render(
+        "alignment.html.j2",
+        alignment=alignment,
+        rows=rows,
+        restatements=_restatements(alignment) if statuses is None and units is None else [],
+        caption=caption,
+        show_legend=show_legend,
+        summary=summary,
     )
 
 
-def article_html(article: Article) -> str:
+def article_html(article: Article) -> Markup:
     """An article as a reader would see it, with what was set aside listed below."""
-    meta = " · ".join(escape(x) for x in (article.outlet, article.date or "", article.id) if x)
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in article.paragraphs)
-    dek = f"<p><em>{escape(article.dek)}</em></p>" if article.dek else ""
-    captions = "".join(f"<li>{escape(c)}</li>" for c in article.captions)
-    skipped = "".join(
-        f"<li>{escape(s.reason)}: {escape(s.text[:120])}</li>" for s in article.skipped
-    )
-    extra = ""
-    if captions:
-        extra += f"<details><summary>captions ({len(article.captions)})</summary><ul>{captions}</ul></details>"
-    if skipped:
-        extra += f"<details><summary>set aside ({len(article.skipped)})</summary><ul>{skipped}</ul></details>"
-    return (
-        f'{STYLE}<div class="cc-view"><h3>{escape(article.title or "(untitled)")}</h3>'
-        f'<div style="color:#666">{meta} · {len(as_article(article).sentences)} sentences, '
-        f"{article.words} words</div>{dek}{paragraphs}{extra}</div>"
-    )
-
-
-# ---- stories and N-way comparisons ------------------------------------------------------
-
-# how many versions carry a unit: quiet grey for what all share, so that differences stand out
-COMPARISON_COLORS = {"shared_all": "#BBBBBB", "shared_some": "#56B4E9", "only_this": "#009E73"}
-COMPARISON_MEANING = {
-    "shared_all": "every version carries it",
-    "shared_some": "some versions carry it",
-    "only_this": "one version alone carries it",
-}
-
-
-def _comparison_badge(status: str, versions: int, total: int) -> str:
-    color = COMPARISON_COLORS.get(status, "#dddddd")
-    return (
-        f'<span class="cc-badge" style="background:{color}" title="{escape(COMPARISON_MEANING.get(status, status))}">'
-        f'{escape(status)}</span><br><span style="color:#777;font-size:11px">{versions}/{total}</span>'
+    return STYLE + render(
+        "article.html.j2", article=article, sentences=len(as_article(article).sentences)
     )
 
 
 def comparison_html(
-    comparison: Comparison, *, caption: str | None = None, statuses: set[str] | None = None
-) -> str:
+    comparison: Comparison,
+    *,
+    caption: str | None = None,
+    statuses: set[str] | None = None,
+    units: set[int] | None = None,
+) -> Markup:
     """The N-way table: one row per content unit, one column per outlet.
 
-    Words a version changed relative to the spine's sentence are marked ``<ins>``; cells
-    out of order relative to the spine carry a "moved" tag. ``statuses`` keeps only
-    units with those statuses.
+    Words a version changed relative to the reference's sentence are marked ``<ins>``;
+    cells out of order relative to the reference carry a "moved" tag. ``statuses``
+    keeps only units with those statuses, ``units`` only those unit numbers.
     """
-    total = len(comparison.outlets)
-    spine_tag = ' <span style="font-weight:400;color:#777">(spine)</span>'
-    heads = "".join(
-        f"<th>{escape(label)}{spine_tag if k == comparison.spine else ''}</th>"
-        for k, label in enumerate(comparison.outlets)
-    )
     rows = []
     for unit in comparison.units:
-        if statuses is not None and unit.status not in statuses:
+        if (statuses is not None and unit.status not in statuses) or (
+            units is not None and unit.unit not in units
+        ):
             continue
-        cells = []
-        for k, cell in enumerate(unit.cells):
-            if cell is None:
-                cells.append('<td><span class="cc-empty">&mdash;</span></td>')
-                continue
-            text = highlight(cell.text, cell.edits, side="b") if cell.edits else escape(cell.text)
-            numbers = f'<span style="color:#999;font-size:11px">{_numbers(cell.sentences)}</span> '
-            moved = (
-                '<br><span class="cc-moved" title="out of order relative to the spine">moved</span>'
-                if cell.moved
-                else ""
-            )
-            kind = "" if k == comparison.spine else f' title="{escape(cell.relation)}"'
-            cells.append(f"<td{kind}>{numbers}{text}{moved}</td>")
-        rows.append(
-            f'<tr class="cc-{unit.status}"><td class="cc-n">{unit.unit + 1}</td>'
-            f'<td class="cc-s">{_comparison_badge(unit.status, unit.versions, total)}</td>'
-            f"{''.join(cells)}</tr>"
-        )
-    legend = "".join(
-        f'<span><span class="cc-badge" style="background:{COMPARISON_COLORS[s]}">{escape(s)}</span> '
-        f"{escape(m)}</span>"
-        for s, m in COMPARISON_MEANING.items()
-    )
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    counts = ", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v)
-    return (
-        f'{STYLE}<div class="cc-view"><div class="cc-legend">{legend}</div>'
-        f"<table>{caption_html}<thead><tr><th class='cc-n'>#</th><th class='cc-s'>carried by</th>"
-        f"{heads}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        f'<p style="color:#555;font-size:12px">{len(comparison.units)} units: {escape(counts)}</p></div>'
+        cells = [
+            None
+            if cell is None
+            else {
+                "numbers": _numbers(cell.sentences),
+                "pieces": _pieces(cell.text, cell.edits, "b"),
+                "moved": cell.moved,
+                "title": None if k == comparison.spine else RELATION_WORDS.get(cell.relation),
+            }
+            for k, cell in enumerate(unit.cells)
+        ]
+        rows.append({"unit": unit, "cells": cells})
+    counts = ", ".join(f"{v} {COMPARISON_WORDS[k]}" for k, v in comparison.counts().items() if v)
+    return STYLE + render(
+        "comparison.html.j2",
+        comparison=comparison,
+        rows=rows,
+        caption=caption,
+        total=len(comparison.outlets),
+        summary=f"{len(comparison.units)} sentences and their counterparts: {counts}",
     )
 
 
-def stories_html(stories: list[Story] | tuple[Story, ...], *, caption: str | None = None) -> str:
+def stories_html(stories: list[Story] | tuple[Story, ...], *, caption: str | None = None) -> Markup:
     """A listing of stories: each story's versions, and the evidence that links them."""
-    rows = []
-    for story in stories:
-        versions = "".join(
-            f"<li>{escape(a.outlet or 'unknown')} &middot; {escape(a.title or '(untitled)')} "
-            f'<span style="color:#777;white-space:nowrap">{escape(a.id)}{" &middot; " + escape(a.date) if a.date else ""}</span></li>'
-            for a in story.articles
-        )
-        links = "".join(
-            f"<li>{escape(link.a)} &harr; {escape(link.b)}: {link.share:.0%} of sentences shared, "
-            f"score {link.score:.2f}</li>"
-            for link in story.links
-        )
-        rows.append(
-            f'<tr><td class="cc-s">{escape(story.id)}</td><td><strong>{escape(story.title)}</strong>'
-            f'<ul style="margin:2px 0">{versions}</ul>'
-            + (f'<ul style="margin:2px 0;color:#555;font-size:12px">{links}</ul>' if links else "")
-            + f'</td><td class="cc-n">{len(story.articles)}</td></tr>'
-        )
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return (
-        f'{STYLE}<div class="cc-view"><table>{caption_html}<thead><tr><th class="cc-s">story</th>'
-        f"<th>versions and why they belong together</th><th class='cc-n'>n</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-
-
-# ---- name variants and quotes ----------------------------------------------------------
+    return STYLE + render("stories.html.j2", stories=stories, caption=caption)
 
 
 def name_groups_html(
     groups: list[NameGroup] | tuple[NameGroup, ...], *, caption: str | None = None
-) -> str:
+) -> Markup:
     """Each group's spellings with their counts and outlets, and why they were merged."""
-    rows = []
-    for group in groups:
-        counts, outlets = group.counts(), group.outlets()
-        spellings = "".join(
-            f"<li><strong>{escape(v)}</strong> &times;{counts[v]} "
-            f'<span style="color:#555">{escape(", ".join(outlets[v]))}</span></li>'
-            for v in group.variants
-        )
-        evidence = "".join(f"<li>{escape(line)}</li>" for line in group.evidence)
-        rows.append(
-            f'<tr><td class="cc-s">{escape(group.name)}<br><span style="color:#777;font-size:11px">'
-            f'{escape(group.kind)}</span></td><td><ul style="margin:2px 0">{spellings}</ul>'
-            + (
-                f'<ul style="margin:2px 0;color:#555;font-size:12px">{evidence}</ul>'
-                if evidence
-                else ""
-            )
-            + f'</td><td class="cc-n">{len(group.occurrences)}</td></tr>'
-        )
-    caption_html = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return (
-        f'{STYLE}<div class="cc-view"><table>{caption_html}<thead><tr><th class="cc-s">name</th>'
-        f"<th>spellings found (outlets), and the evidence</th><th class='cc-n'>n</th></tr></thead>"
-        f"<tbody>{''.join(rows) or '<tr><td colspan=3>no variants found</td></tr>'}</tbody></table></div>"
-    )
+    rows = [{"group": g, "counts": g.counts(), "outlets": g.outlets()} for g in groups]
+    return STYLE + render("name_groups.html.j2", rows=rows, caption=caption)
 
 
-def quote_html(quote: Quote) -> str:
+def quote_html(quote: Quote) -> Markup:
     """A quote with its speaker and where it stands."""
-    speaker = escape(quote.speaker or "speaker not stated")
-    if quote.speaker_as_written and quote.speaker_as_written != quote.speaker:
-        speaker += f" (written &ldquo;{escape(quote.speaker_as_written)}&rdquo;)"
-    where = ", ".join(str(k + 1) for k in quote.sentences)
-    return (
-        f'{STYLE}<div class="cc-view"><blockquote style="margin:4px 0;border-left:3px solid #999;'
-        f'padding-left:8px">&ldquo;{escape(quote.text)}&rdquo;</blockquote>'
-        f'<div style="color:#555">&mdash; {speaker} &middot; {escape(quote.outlet)} &middot; '
-        f"{escape(quote.where)} sentence {escape(where)}</div></div>"
-    )
+    return STYLE + render("quote.html.j2", quote=quote, where=_numbers(quote.sentences))

@@ -1,29 +1,37 @@
-"""Articles (or paths) -> one self-contained HTML report that works offline.
+"""Articles (or paths) -> a self-contained HTML report that works offline: a page or a site.
 
-This module reads and filters the input, lets :mod:`report_sections` build the sections
-(a summary, each story's charts and side-by-side view, the name variants across the
-corpus) and puts them in one page (:func:`standalone.page_html`). Charts are Vega-Lite
-specs drawn by the Vega bundle inlined once at the end of the page
-(:func:`export.vega_bundle`), one ``vegaEmbed`` call per chart; nothing is fetched from
-another host, and a Content-Security-Policy that allows only the page's own two scripts
-(by hash) makes sure of it. The same input gives a byte-identical file.
+This module reads and filters the input, compares each story's versions with one
+reference version (``spine``), lets :mod:`report_sections` build the sections (each
+story's digest first, then every version at a glance, then the details) and puts them
+in a page (:func:`page.page_html`). Charts are Vega-Lite specs drawn by the Vega bundle,
+each when it comes near the screen, so a long page opens fast. Nothing is fetched from
+another host, and a Content-Security-Policy allows only the page's own scripts.
+
+Beyond a few stories one page gets too long to open, so :func:`write_report` writes a
+small offline site instead: an index (a searchable, sortable table of the stories and
+the outlets) beside a folder with one page per story and the Vega bundle, shared. The
+same input gives byte-identical files.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from markupsafe import Markup
 
 from ..corpus.comparison import compare
 from ..corpus.stories import Story, find_stories
-from ..errors import ArticleNotFound, EmptyInput
+from ..errors import ArticleNotFound, EmptyInput, InvalidOption
 from ..model import Article
+from ..options import Options, resolve
 from ..reading.articles import as_articles
 from ..reading.files import read_articles
 from .export import vega_bundle
-from .page import page_html
+from .page import json_for_script, page_html
+from .render import render, resource
 from .report_sections import (
     Charts,
     Compared,
@@ -36,25 +44,12 @@ from .report_sections import (
     summary_section,
 )
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["build_report", "build_site", "write_report", "ONE_PAGE_STORIES"]
 
 Source = str | os.PathLike | Article | Iterable[str | os.PathLike | Article]
 
-_EMBED = """(function () {
-  "use strict";
-  var specs = JSON.parse(document.getElementById("cc-chart-specs").textContent);
-  specs.forEach(function (item) {
-    var target = document.getElementById(item.id);
-    if (typeof vegaEmbed !== "function") {
-      target.textContent = "This chart could not be drawn: the Vega script did not load.";
-      return;
-    }
-    vegaEmbed(target, item.spec, {renderer: "svg", actions: false}).catch(function (error) {
-      target.textContent = "This chart could not be drawn: " + error;
-      console.error(error);
-    });
-  });
-})();"""
+ONE_PAGE_STORIES = 5  # compared stories that still make one readable page
+INDEX_ROWS = 50  # rows of the index's table in the page at once
 
 
 # ---- input ------------------------------------------------------------------------------
@@ -103,6 +98,50 @@ def _keep_stories(stories: list[Story], wanted: Iterable[str] | None) -> list[St
     return kept
 
 
+def _spine_in(story: Story, spine) -> str | int | None:
+    """The reference version of ``story`` that ``spine`` names, if the story has it."""
+    if spine is None or isinstance(spine, int):
+        return spine
+    wanted = str(spine).strip().casefold()
+    for article in story.articles:
+        if wanted in (article.id.casefold(), (article.outlet or "").casefold()):
+            return article.id
+    return None
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """What every page of a report is made of: articles, stories, comparisons, options."""
+
+    articles: list[Article]
+    stories: list[Story]
+    compared: list[Compared]
+    options: Options
+
+
+def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
+    articles = _keep_outlets(_articles(source), outlets)
+    if not articles:
+        raise EmptyInput("there are no articles to report on; pass files, folders or tables")
+    found = _keep_stories(find_stories(articles), stories)
+    kept = {a.id for s in found for a in s.articles}
+    articles = [a for a in articles if a.id in kept]
+    spine = options.spine
+    multi = [s for s in found if len(s.articles) > 1]
+    if spine is not None and multi and all(_spine_in(s, spine) is None for s in multi):
+        known = sorted({a.outlet or a.id for s in multi for a in s.articles})
+        raise ArticleNotFound(
+            f"spine={spine!r} names no version of any story; pass an outlet or article id: "
+            + ", ".join(known)
+        )
+    compared = []
+    for story in multi:
+        chosen = _spine_in(story, spine)
+        comparison = compare(story, spine=chosen, threshold=options.threshold)
+        compared.append(Compared(len(compared) + 1, story, comparison, chosen is not None))
+    return _Corpus(articles, found, compared, options)
+
+
 # ---- page -------------------------------------------------------------------------------
 
 
@@ -112,29 +151,53 @@ def _json_for_script(value: object) -> str:
     >>> _json_for_script({"t": "</script><b>"})
     '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return json_for_script(value)  # the one safe way, shared by every writer
 
 
-def _page(title: str, body: str, specs: list[tuple[str, dict]]) -> str:
-    """The page around the sections: the chart specs, the scripts that draw them, the policy."""
-    scripts = [vega_bundle(), _EMBED] if specs else []
-    foot = (
-        '<noscript><p class="cc-note">The charts need JavaScript; everything else in this '
-        "report reads without it.</p></noscript>\n"
+def _page(
+    title: str, body: str, specs: list[tuple[str, dict]], *, bundle: str | None = None
+) -> str:
+    """The page around the sections: the chart specs, the scripts that draw them, the policy.
+
+    ``bundle`` is the relative URL of a shared Vega bundle (a site's pages); without it
+    the bundle is inlined.
+    """
+    data = (
+        _json_for_script([{"id": chart_id, "spec": spec} for chart_id, spec in specs])
+        if specs
+        else None
     )
-    if specs:
-        data = _json_for_script([{"id": chart_id, "spec": spec} for chart_id, spec in specs])
-        foot += f'<script type="application/json" id="cc-chart-specs">{data}</script>'
+    foot = render("report/foot.html.j2", data=Markup(data) if data else None)
+    inline = ([] if bundle else [vega_bundle()]) + [resource("embed.js")]
     return page_html(
         title,
         body,
         foot=foot,
-        scripts=scripts,
+        scripts=inline if specs else [],
+        script_files=[bundle] if specs and bundle else [],
         unsafe_eval=True,  # Vega compiles its expressions with Function(), in the hashed scripts
         data_fonts=True,
         generator=f"comparative-coverage {package_version()}",
     )
+
+
+def _title(title: str | None) -> str:
+    return title or "How the outlets told each story"
+
+
+def _one_page(corpus: _Corpus, title: str) -> str:
+    charts = Charts()
+    sections = [
+        header_section(title, corpus.articles, corpus.stories, corpus.compared),
+        *(story_section(c, charts) for c in corpus.compared),
+        summary_section(corpus.articles, corpus.stories, corpus.compared, charts),
+        names_section(corpus.articles, corpus.compared, charts),
+    ]
+    singles = [s for s in corpus.stories if len(s.articles) == 1]
+    if singles:
+        sections.append(single_stories_section(singles))
+    sections.append(about_section(sorted(corpus.options.changed().items())))
+    return _page(title, render("report/main.html.j2", sections=sections), charts.specs)
 
 
 def build_report(
@@ -143,31 +206,162 @@ def build_report(
     title: str | None = None,
     stories: Iterable[str] | None = None,
     outlets: Iterable[str] | None = None,
+    spine: str | int | None = None,
+    options: Options | None = None,
 ) -> str:
-    """The whole report as one HTML string (see :func:`write_report`)."""
-    articles = _keep_outlets(_articles(source), outlets)
-    if not articles:
-        raise EmptyInput("there are no articles to report on; pass files, folders or tables")
-    found = _keep_stories(find_stories(articles), stories)
-    kept = {a.id for s in found for a in s.articles}
-    articles = [a for a in articles if a.id in kept]
-    compared = []
-    for story in found:
-        if len(story.articles) > 1:
-            compared.append(Compared(len(compared) + 1, story, compare(story)))
-    title = title or "How the outlets told each story"
-    charts = Charts()
-    sections = [
-        header_section(title, articles, found, compared),
-        summary_section(articles, found, compared, charts),
-        *(story_section(c, charts) for c in compared),
-        names_section(articles, compared, charts),
+    """The whole report as one HTML page (see :func:`write_report`)."""
+    options = resolve(options, spine=spine)
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    return _one_page(corpus, _title(title))
+
+
+# ---- a site: an index and one page per story --------------------------------------------
+
+
+def _tally(alignment) -> dict[str, int]:
+    """Sentences a version added, dropped, reworded and moved against the reference."""
+    units = alignment.units
+    return {
+        "added": sum(len(u.b) for u in units if u.status == "added"),
+        "dropped": sum(len(u.a) for u in units if u.status == "dropped"),
+        "reworded": sum(u.status == "reworded" for u in units),
+        "moved": sum(u.moved for u in units),
+    }
+
+
+def _index_rows(corpus: _Corpus, folder: str) -> tuple[list[list], list[str]]:
+    rows, hrefs = [], []
+    for c in corpus.compared:
+        tallies = [_tally(alignment) for alignment in c.alignments]
+        rows.append(
+            [
+                c.story.id,
+                c.story.title,
+                len(c.story.articles),
+                ", ".join(c.comparison.outlets),
+                c.comparison.outlets[c.comparison.spine],
+                *(sum(t[k] for t in tallies) for k in ("added", "dropped", "reworded", "moved")),
+            ]
+        )
+        hrefs.append(f"{folder}/{c.anchor}.html")
+    return rows, hrefs
+
+
+INDEX_COLUMNS = (
+    ("story", False),
+    ("title", False),
+    ("versions", True),
+    ("outlets", False),
+    ("reference", False),
+    ("added", True),
+    ("dropped", True),
+    ("reworded", True),
+    ("moved", True),
+)
+
+
+def _outlet_rows(corpus: _Corpus) -> list[list]:
+    """Per outlet: articles, stories told with others, and what it did to the references."""
+    table: dict[str, list[int]] = {}
+    for a in corpus.articles:
+        table.setdefault(a.outlet or "unknown", [0, 0, 0, 0, 0, 0])[0] += 1
+    for c in corpus.compared:
+        table[c.comparison.articles[c.comparison.spine].outlet or "unknown"][2] += 1
+        for _, article, alignment in c.pairs:
+            row, tally = table[article.outlet or "unknown"], _tally(alignment)
+            row[1] += 1
+            row[3] += tally["added"]
+            row[4] += tally["dropped"]
+            row[5] += tally["reworded"]
+    return [
+        [name, *counts] for name, counts in sorted(table.items(), key=lambda x: (-x[1][0], x[0]))
     ]
-    singles = [s for s in found if len(s.articles) == 1]
-    if singles:
-        sections.append(single_stories_section(singles))
-    sections.append(about_section())
-    return _page(title, "<main>" + "".join(sections) + "</main>", charts.specs)
+
+
+OUTLET_COLUMNS = [
+    ("outlet", ""),
+    ("articles", "cc-num"),
+    ("compared", "cc-num"),
+    ("reference", "cc-num"),
+    ("added", "cc-num"),
+    ("dropped", "cc-num"),
+    ("reworded", "cc-num"),
+]
+
+
+def _index_page(corpus: _Corpus, title: str, folder: str) -> str:
+    rows, hrefs = _index_rows(corpus, folder)
+    singles = [s for s in corpus.stories if len(s.articles) == 1]
+    data = {
+        "numeric": [numeric for _, numeric in INDEX_COLUMNS],
+        "link": 1,
+        "hrefs": hrefs,
+        "rows": rows,
+    }
+    body = render(
+        "report/index.html.j2",
+        header=header_section(
+            title, corpus.articles, corpus.stories, corpus.compared, contents=False
+        ),
+        columns=INDEX_COLUMNS,
+        first=[(row, href) for row, href in zip(rows[:INDEX_ROWS], hrefs, strict=False)],
+        total=len(rows),
+        outlet_columns=OUTLET_COLUMNS,
+        outlet_rows=_outlet_rows(corpus),
+        singles=single_stories_section(singles[:INDEX_ROWS]) if singles else "",
+        more_singles=max(0, len(singles) - INDEX_ROWS),
+        about=about_section(sorted(corpus.options.changed().items())),
+    )
+    foot = render("report/index_data.html.j2", data=Markup(_json_for_script(data)))
+    return page_html(
+        title,
+        body,
+        foot=foot,
+        scripts=[resource("index.js")],
+        generator=f"comparative-coverage {package_version()}",
+    )
+
+
+def _story_page(corpus: _Corpus, c: Compared, title: str, index: str) -> str:
+    charts = Charts()
+    articles = list(c.story.articles)
+    sections = [
+        render("report/back.html.j2", href=f"../{index}", text=title),
+        story_section(c, charts),
+        names_section(articles, [c], charts),
+        about_section(sorted(corpus.options.changed().items())),
+    ]
+    body = render("report/main.html.j2", sections=sections)
+    return _page(c.story.title, body, charts.specs, bundle="vega.js")
+
+
+def build_site(
+    source: Source,
+    *,
+    name: str = "report",
+    title: str | None = None,
+    stories: Iterable[str] | None = None,
+    outlets: Iterable[str] | None = None,
+    spine: str | int | None = None,
+    options: Options | None = None,
+) -> Iterator[tuple[str, str]]:
+    """A report as a small offline site: ``(relative path, text)`` of each file, lazily.
+
+    ``{name}.html`` is the index; ``{name}_files/`` holds one page per story
+    (``story-1.html``...) and the Vega bundle they share (``vega.js``). The index is
+    computed first; each story's page when it is reached.
+    """
+    options = resolve(options, spine=spine)
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    return _site(corpus, _title(title), name)
+
+
+def _site(corpus: _Corpus, title: str, name: str) -> Iterator[tuple[str, str]]:
+    folder = f"{name}_files"
+    yield f"{name}.html", _index_page(corpus, title, folder)
+    yield f"{folder}/vega.js", vega_bundle()
+    for c in corpus.compared:
+        yield f"{folder}/{c.anchor}.html", _story_page(corpus, c, title, f"{name}.html")
 
 
 def write_report(
@@ -177,16 +371,34 @@ def write_report(
     title: str | None = None,
     stories: Iterable[str] | None = None,
     outlets: Iterable[str] | None = None,
+    spine: str | int | None = None,
+    options: Options | None = None,
+    pages: str = "auto",
 ) -> Path:
-    """Write one self-contained HTML report of ``source`` to ``output``; returns the path.
+    """Write a self-contained HTML report of ``source`` to ``output``; returns its path.
 
     ``source`` is a path, a list of paths (files, folders, tables of articles) or of
     :class:`Article`s. ``stories`` keeps stories by id (``story-1``) or a piece of the
-    title; ``outlets`` keeps articles of the named outlets. The page needs no network:
-    every script, style and chart is inline.
+    title; ``outlets`` keeps articles of the named outlets; ``spine`` names the
+    reference version (an outlet or article id) wherever a story has it. ``pages``:
+    ``"one"`` writes one page, ``"site"`` an index at ``output`` and a page per story in
+    ``<output stem>_files/``, ``"auto"`` one page up to :data:`ONE_PAGE_STORIES` compared
+    stories and a site beyond. Either way the files need no network.
     """
-    html = build_report(source, title=title, stories=stories, outlets=outlets)
+    if pages not in ("auto", "one", "site"):
+        raise InvalidOption(f"pages must be 'auto', 'one' or 'site', not {pages!r}")
+    options = resolve(options, spine=spine)
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8", newline="\n")
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    if pages == "one" or (pages == "auto" and len(corpus.compared) <= ONE_PAGE_STORIES):
+        _write(path, _one_page(corpus, _title(title)))
+        return path
+    (path.parent / f"{path.stem}_files").mkdir(exist_ok=True)
+    for name, text in _site(corpus, _title(title), path.stem):
+        _write(path.parent / name, text)
     return path
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8", newline="\n")

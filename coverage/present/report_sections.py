@@ -1,19 +1,20 @@
 """A corpus's articles, stories and comparisons -> the report's sections, as HTML fragments.
 
-Each section is a function of plain model objects or frames that returns an escaped HTML
-fragment: the header and contents, a summary (articles, stories, what each version kept,
-reworded, added and dropped, and the kinds of wording change), each story's charts and
-side-by-side view with the labels its outlets put on people, the name variants across the
-corpus, the stories told once, and how to read the report. A section places its charts
-through :class:`Charts`, which gives each a stable id and keeps its spec for the page
-(:mod:`report` puts the page together).
+Each section gathers plain values and renders a template (``templates/report/``, escaped
+by default): the header and contents; each story with its digest first (what every
+outlet did to the reference version, in plain words), then every version at a glance,
+then the details (the side-by-side views, one collapsed block per pair with its map,
+quotes and attributions, and the labels); the articles and what each version changed;
+the name variants across the corpus; the stories told once; and how to read the report.
+A section places its charts through :class:`Charts`, which gives each a stable id and
+keeps its spec for the page (:mod:`report` puts the page together).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
+from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -35,7 +36,9 @@ from .charts import (
     similarity_frame,
     similarity_heatmap,
 )
-from .render import alignment_html, comparison_html, name_groups_html
+from .colors import STATUS_WORDS
+from .digest import StoryDigest, digest
+from .render import alignment_html, comparison_html, name_groups_html, render
 from .wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
 
 __all__ = [
@@ -45,14 +48,13 @@ __all__ = [
     "header_section",
     "summary_section",
     "story_section",
-    "quotes_section",
-    "attributions_section",
     "names_section",
     "single_stories_section",
     "about_section",
 ]
 
 MAX_SIMILARITY_CELLS = 10_000  # 100 x 100 sentences: about 0.4 MB of chart data
+NUM = "cc-num"
 
 
 def package_version() -> str:
@@ -63,6 +65,11 @@ def package_version() -> str:
         return "dev"
 
 
+def _frame(records) -> pd.DataFrame:
+    """A DataFrame from a records container or a DataFrame (analysis stages return either)."""
+    return records.to_frame() if hasattr(records, "to_frame") else records
+
+
 @dataclass(frozen=True)
 class Compared:
     """A story told more than once, its comparison, and its anchor in the page."""
@@ -70,6 +77,7 @@ class Compared:
     number: int
     story: Story
     comparison: Comparison
+    chosen: bool = False  # the caller named the reference version (spine)
 
     @property
     def anchor(self) -> str:
@@ -77,7 +85,7 @@ class Compared:
 
     @property
     def pairs(self) -> tuple[tuple[Article, Article, Alignment], ...]:
-        """The spine against each other version, in the story's order: (a, b, alignment)."""
+        """The reference against each other version, in the story's order: (a, b, alignment)."""
         c = self.comparison
         spine = c.articles[c.spine]
         return tuple(
@@ -90,6 +98,11 @@ class Compared:
     def alignments(self) -> tuple[Alignment, ...]:
         return tuple(alignment for _, _, alignment in self.pairs)
 
+    @cached_property
+    def digest(self) -> StoryDigest:
+        """What each version did to the reference, in plain words (computed once)."""
+        return digest(self.comparison, chosen=self.chosen)
+
 
 @dataclass
 class Charts:
@@ -100,11 +113,9 @@ class Charts:
     def place(self, chart: alt.TopLevelMixin, key: str, *, label: str) -> str:
         chart_id = f"chart-{key}"
         with alt.data_transformers.disable_max_rows():
+            # validated where it is made (tests build every chart); not again per page
             self.specs.append((chart_id, chart.to_dict(validate=False)))
-        return (
-            f'<div class="cc-chart" id="{escape(chart_id)}" role="img" '
-            f'aria-label="{escape(label, quote=True)}"></div>'
-        )
+        return render("report/chart.html.j2", id=chart_id, label=label)
 
 
 # ---- small pieces -----------------------------------------------------------------------
@@ -119,27 +130,13 @@ def _file_of(article: Article) -> str:
     return f"{name}#{number}" if number else name
 
 
-def _link(url: str | None) -> str:
-    """An article's URL as a link when it is http(s), as plain text otherwise."""
-    if not url:
-        return ""
-    if url.lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(url, quote=True)}" rel="noopener noreferrer">{escape(url)}</a>'
-    return escape(url)
-
-
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], *, numeric: set[int]) -> str:
-    """A table from already escaped cells; columns in ``numeric`` align right."""
-
-    def cls(k: int) -> str:
-        return ' class="cc-num"' if k in numeric else ""
-
-    head = "".join(f"<th{cls(k)}>{h}</th>" for k, h in enumerate(header))
-    body = "".join(
-        "<tr>" + "".join(f"<td{cls(k)}>{c}</td>" for k, c in enumerate(row)) + "</tr>"
-        for row in rows
-    )
-    return f'<table class="cc-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+def _details(article: Article) -> list[dict]:
+    """Date, file and URL of a version; the URL is a link only when it is http(s)."""
+    items = [{"text": x, "href": None} for x in (article.date, _file_of(article)) if x]
+    if article.url:
+        web = article.url.lower().startswith(("http://", "https://"))
+        items.append({"text": article.url, "href": article.url if web else None})
+    return items
 
 
 def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
@@ -147,42 +144,63 @@ def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
     frames = []
     for c in compared:
         for alignment in c.alignments:
-            frame = frame_of(alignment)
+            frame = _frame(frame_of(alignment))
             pair = f"{alignment.b_name} vs {alignment.a_name}"
             frame["pair"] = f"{c.story.id}: {pair}" if len(compared) > 1 else pair
             frames.append(frame)
     return pd.concat(frames, ignore_index=True)
 
 
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 # ---- sections ---------------------------------------------------------------------------
 
 
 def header_section(
-    title: str, articles: list[Article], stories: list[Story], compared: list[Compared]
+    title: str,
+    articles: list[Article],
+    stories: list[Story],
+    compared: list[Compared],
+    *,
+    contents: bool = True,
 ) -> str:
     """The title, one line on what the corpus holds, and the contents."""
     outlets = sorted({a.outlet or "unknown" for a in articles})
     lede = (
-        f"{len(articles)} article{'s' * (len(articles) != 1)} from {len(outlets)} "
-        f"outlet{'s' * (len(outlets) != 1)} ({escape(', '.join(outlets))}); "
-        f"{len(stories)} stor{'ies' if len(stories) != 1 else 'y'}, "
+        f"{_plural(len(articles), 'article')} from {_plural(len(outlets), 'outlet')} "
+        f"({', '.join(outlets)}); {_plural(len(stories), 'story', 'stories')}, "
         f"{len(compared)} told in more than one version."
     )
-    items = ['<li><a href="#summary">Summary</a></li>']
-    items += [
-        f'<li><a href="#{c.anchor}">{escape(c.story.title)}</a> '
-        f"({escape(', '.join(c.story.outlets))})</li>"
-        for c in compared
-    ]
-    items.append('<li><a href="#names">Names and their spellings</a></li>')
+    items = [(f"#{c.anchor}", f"{c.story.title} ({', '.join(c.story.outlets)})") for c in compared]
+    items += [("#summary", "All articles and what each version changed")]
+    items.append(("#names", "Names and their spellings"))
     if len(compared) < len(stories):
-        items.append('<li><a href="#single">Stories told once</a></li>')
-    items.append('<li><a href="#about">How to read this report</a></li>')
-    return (
-        f'<header><h1>{escape(title)}</h1><p class="cc-lede">{lede}</p>'
-        f'<nav class="cc-toc" aria-label="contents"><strong>Contents</strong>'
-        f"<ol>{''.join(items)}</ol></nav></header>"
+        items.append(("#single", "Stories told once"))
+    items.append(("#about", "How to read this report"))
+    return render(
+        "report/header.html.j2", title=title, lede=lede, contents=items if contents else ()
     )
+
+
+def _changes_rows(compared: list[Compared], shown: list[str]) -> list[list[str]]:
+    rows = []
+    for c in compared:
+        for alignment in c.alignments:
+            sentences = change_counts(alignment).query("measure == 'sentences'")
+            by_status = sentences.groupby("status")["count"].sum()
+            moved = int(sentences.loc[sentences["moved"] == "moved", "count"].sum())
+            rows.append(
+                [
+                    render("report/link.html.j2", href=f"#{c.anchor}", text=c.story.id),
+                    alignment.a_name,
+                    alignment.b_name,
+                    *(str(int(by_status.get(s, 0))) for s in shown),
+                    str(moved),
+                ]
+            )
+    return rows
 
 
 def summary_section(
@@ -191,241 +209,230 @@ def summary_section(
     """The articles, the stories they tell, what each version changed and how."""
     story_of = {a.id: s for s in stories for a in s.articles}
     anchors = {c.story.id: c.anchor for c in compared}
-    rows = []
+    article_rows = []
     for number, a in enumerate(articles, 1):
         story = story_of[a.id]
-        label = escape(story.id)
-        rows.append(
-            (
+        link = (
+            render("report/link.html.j2", href=f"#{anchors[story.id]}", text=story.id)
+            if story.id in anchors
+            else story.id
+        )
+        article_rows.append(
+            [
                 str(number),
-                escape(a.outlet or "unknown"),
-                escape(a.title or "(untitled)"),
-                escape(a.date or ""),
+                a.outlet or "unknown",
+                a.title or "(untitled)",
+                a.date or "",
                 str(len(a.sentences)),
                 str(a.words),
-                escape(_file_of(a)),
-                f'<a href="#{anchors[story.id]}">{label}</a>' if story.id in anchors else label,
-            )
+                _file_of(a),
+                link,
+            ]
         )
-    parts = [
-        '<section id="summary"><h2>Summary</h2><h3>Articles</h3>',
-        _table(
-            ("#", "outlet", "title", "date", "sentences", "words", "file", "story"),
-            rows,
-            numeric={0, 4, 5},
-        ),
+    article_columns = [
+        ("#", NUM),
+        ("outlet", ""),
+        ("title", "cc-text"),
+        ("date", ""),
+        ("sentences", NUM),
+        ("words", NUM),
+        ("file", ""),
+        ("story", ""),
     ]
-    if not compared:
-        parts.append(
-            "<p>No story is told in more than one version, so there is nothing to compare.</p>"
+    context: dict = {"article_columns": article_columns, "article_rows": article_rows}
+    context["changes_rows"] = []
+    if compared:
+        counts = _labelled(compared, change_counts)
+        shown = [s for s in STATUSES if s in set(counts["status"])]
+        context["changes_columns"] = [
+            ("story", ""),
+            ("reference", ""),
+            ("version", ""),
+            *((STATUS_WORDS[s], NUM) for s in shown),
+            ("moved", NUM),
+        ]
+        context["changes_rows"] = _changes_rows(compared, shown)
+        context["changes_chart"] = charts.place(
+            changes_chart(counts), "summary-changes", label="What each version changed"
         )
-        return "".join(parts) + "</section>"
-    counts = _labelled(compared, change_counts)
-    shown = [s for s in STATUSES if s in set(counts["status"])]
-    table_rows = []
-    for c in compared:
-        for alignment in c.alignments:
-            sentences = change_counts(alignment).query("measure == 'sentences'")
-            by_status = sentences.groupby("status")["count"].sum()
-            moved = int(sentences.loc[sentences["moved"] == "moved", "count"].sum())
-            table_rows.append(
-                (
-                    f'<a href="#{c.anchor}">{escape(c.story.id)}</a>',
-                    escape(alignment.a_name),
-                    escape(alignment.b_name),
-                    *(str(int(by_status.get(s, 0))) for s in shown),
-                    str(moved),
-                )
-            )
-    parts += [
-        "<h3>What each version changed</h3>",
-        '<p class="cc-note">Sentences of b by status, and the sentences of a that b dropped; '
-        "<em>moved</em> counts sentences out of order relative to the rest.</p>",
-        _table(
-            ("story", "a", "b", *shown, "moved"), table_rows, numeric=set(range(3, 4 + len(shown)))
-        ),
-        charts.place(changes_chart(counts), "summary-changes", label="What each version changed"),
-    ]
-    kinds = _labelled(compared, classify_changes)
-    if len(kinds):
-        parts.append(
+        kinds = _labelled(compared, classify_changes)
+        context["kinds_chart"] = (
             charts.place(kinds_chart(kinds), "summary-kinds", label="Kinds of wording change")
+            if len(kinds)
+            else ""
         )
-    return "".join(parts) + "</section>"
-
-
-def _versions_list(story: Story) -> str:
-    items = []
-    for a in story.articles:
-        details = (escape(a.date or ""), escape(_file_of(a)), _link(a.url))
-        items.append(
-            f"<li><strong>{escape(a.outlet or 'unknown')}</strong>: {escape(a.title)} "
-            f"({' · '.join(x for x in details if x)})</li>"
-        )
-    return f'<ul class="cc-versions">{"".join(items)}</ul>'
+    return render("report/summary.html.j2", **context)
 
 
 def _similarity(alignment: Alignment, charts: Charts, *, key: str, label: str) -> str:
     """The similarity matrix, folded away; left out for very long versions (it grows as n*m)."""
     n_a, n_b = len(alignment.a_sentences), len(alignment.b_sentences)
-    if n_a * n_b > MAX_SIMILARITY_CELLS:
-        return (
-            f'<p class="cc-note">The similarity matrix of these versions ({n_a} x {n_b} '
-            "sentences) is too large for this page; cc.similarity_heatmap draws it in a "
-            "notebook.</p>"
+    chart = None
+    if n_a * n_b <= MAX_SIMILARITY_CELLS:
+        heatmap = similarity_heatmap(
+            similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
         )
-    chart = similarity_heatmap(
-        similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
-    )
-    return (
-        '<details class="cc-more"><summary>For the curious: how similar is every pair of '
-        f"sentences?</summary>{charts.place(chart, f'{key}-similarity', label=label)}</details>"
-    )
+        chart = charts.place(heatmap, f"{key}-similarity", label=label)
+    return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b)
 
 
 QUOTE_MEANING = {
     "verbatim": "the same words",
     "altered": "words changed",
     "truncated": "cut short",
-    "only_a": "only in a",
-    "only_b": "only in b",
+    "only_a": "only in the reference",
+    "only_b": "only in this version",
 }
+ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "source"}
 
 
-def quotes_section(quotes: pd.DataFrame, alignment: Alignment) -> str:
+def _quotes(a: Article, b: Article, alignment: Alignment) -> dict | None:
     """Each quote of a beside its counterpart in b, and whether b kept its words."""
+    quotes = _frame(compare_quotes(a, b))
     if not len(quotes):
-        return ""
+        return None
     rows = [
-        (
-            escape(str(q.speaker or "not stated")),
-            escape(QUOTE_MEANING.get(str(q.status), str(q.status)))
-            + (f"<br><small>{escape(str(q.diff))}</small>" if q.diff else "")
-            + (f"<br><small>{escape(str(q.note))}</small>" if q.note else ""),
-            escape(str(q.quote_a or "")),
-            escape(str(q.quote_b or "")),
-        )
+        [
+            str(q.speaker or "not stated"),
+            render(
+                "report/quote_cell.html.j2",
+                meaning=QUOTE_MEANING.get(str(q.status), str(q.status)),
+                notes=[str(x) for x in (q.diff, q.note) if x and not pd.isna(x)],
+            ),
+            str(q.quote_a or ""),
+            str(q.quote_b or ""),
+        ]
         for q in quotes.itertuples(index=False)
     ]
-    header = (
-        "speaker",
-        "compared",
-        f"quoted by {escape(alignment.a_name)} (a)",
-        f"quoted by {escape(alignment.b_name)} (b)",
-    )
-    return "<h4>Quotes</h4>" + _table(header, rows, numeric=set())
+    columns = [
+        ("speaker", ""),
+        ("compared", ""),
+        (f"quoted by {alignment.a_name}", "cc-text"),
+        (f"quoted by {alignment.b_name}", "cc-text"),
+    ]
+    return {"columns": columns, "rows": rows}
 
 
-def attributions_section(attributions: pd.DataFrame, alignment: Alignment) -> str:
+def _attributions(a: Article, b: Article) -> dict | None:
     """Wire credits and sourcing that one version gives and the other does not."""
-    changed = attributions[attributions["status"] != "kept"] if len(attributions) else attributions
+    found = _frame(compare_attributions(a, b))
+    changed = found[found["status"] != "kept"] if len(found) else found
     if not len(changed):
-        return ""
+        return None
     rows = [
-        (
-            escape(str(t.kind)),
-            escape(str(t.source)),
-            escape(str(t.status)),
-            escape(str(t.text_a or t.text_b)),
-        )
+        [
+            ATTRIBUTION_KINDS.get(str(t.kind), str(t.kind)),
+            str(t.source),
+            str(t.status),
+            str(t.text_a or t.text_b),
+        ]
         for t in changed.itertuples(index=False)
     ]
-    return f"<h4>Attributions that {escape(alignment.b_name)} added or dropped</h4>" + _table(
-        ("kind", "source", "", "as written"), rows, numeric=set()
-    )
+    columns = [("kind", ""), ("source", ""), ("added or dropped", ""), ("as written", "")]
+    return {"columns": columns, "rows": rows}
+
+
+def _glance(comparison: Comparison) -> list[list[str]]:
+    summary = comparison.summary()
+    rows = []
+    for row in summary.itertuples(index=False):
+        name = f"{row.outlet} (reference)" if row.spine else row.outlet
+        rows.append(
+            [
+                name,
+                str(row.sentences),
+                str(row.shared_all),
+                str(row.shared_some),
+                str(row.own),
+                str(row.dropped),
+                str(row.moved),
+            ]
+        )
+    return rows
+
+
+GLANCE_COLUMNS = [
+    ("version", ""),
+    ("sentences", NUM),
+    ("in every version", NUM),
+    ("in some", NUM),
+    ("only here", NUM),
+    ("missing", NUM),
+    ("moved", NUM),
+]
 
 
 def story_section(compared: Compared, charts: Charts) -> str:
-    """One story: its versions, per pair the alignment map and side by side, then labels."""
+    """One story: the digest, every version at a glance, then the details per pair."""
     story, comparison = compared.story, compared.comparison
-    parts = [
-        f'<section class="cc-story" id="{compared.anchor}"><h2>{escape(story.title)}</h2>'
-        f'<p class="cc-note">{escape(story.id)}: {len(story.articles)} versions; version a '
-        f"is {escape(comparison.outlets[comparison.spine])}, the one the others share most "
-        "with.</p>",
-        _versions_list(story),
-    ]
     several = len(compared.alignments) > 1
-    if several:
-        parts += [
-            "<h3>All versions side by side</h3>",
-            comparison_html(comparison, caption=story.title),
-        ]
+    pairs = []
     for k, (a, b, alignment) in enumerate(compared.pairs, 1):
         key = f"{compared.number}-{k}"
-        pair = f"{alignment.a_name} (a) and {alignment.b_name} (b)"
-        parts += [
-            f"<h3>{escape(pair)}</h3>" if several else "",
-            charts.place(alignment_map(alignment), f"{key}-map", label=f"Alignment map of {pair}"),
-            "" if several else "<h3>Side by side</h3>",
-            alignment_html(alignment, caption=pair),
-            _similarity(alignment, charts, key=key, label=f"Similarity matrix of {pair}"),
-            quotes_section(compare_quotes(a, b), alignment),
-            attributions_section(compare_attributions(a, b), alignment),
-        ]
+        title = f"{alignment.b_name} against the reference, {alignment.a_name}"
+        pairs.append(
+            {
+                "title": title,
+                "b_name": alignment.b_name,
+                "map": charts.place(
+                    alignment_map(alignment), f"{key}-map", label=f"Alignment map: {title}"
+                ),
+                "side_by_side": alignment_html(alignment, caption=title),
+                "similarity": _similarity(
+                    alignment, charts, key=key, label=f"Similarity matrix: {title}"
+                ),
+                "quotes": _quotes(a, b, alignment),
+                "attributions": _attributions(a, b),
+            }
+        )
     labels = labels_frame(
-        describe_labels(story.articles, alignments=compared.alignments), min_outlets=2
+        _frame(describe_labels(story.articles, alignments=compared.alignments)), min_outlets=2
     )
-    if len(labels):
-        parts += [
-            "<h3>How each outlet describes the people in the story</h3>",
+    return render(
+        "report/story.html.j2",
+        story=story,
+        anchor=compared.anchor,
+        versions=[
+            {"outlet": a.outlet or "unknown", "title": a.title, "details": _details(a)}
+            for a in story.articles
+        ],
+        d=compared.digest,
+        glance_columns=GLANCE_COLUMNS,
+        glance_rows=_glance(comparison),
+        several=several,
+        comparison=comparison_html(comparison, caption=story.title) if several else "",
+        pairs=pairs,
+        labels=(
             charts.place(
                 labels_chart(labels), f"{compared.number}-labels", label="Labels by outlet"
-            ),
-        ]
-    return "".join(parts) + "</section>"
+            )
+            if len(labels)
+            else ""
+        ),
+    )
 
 
 def names_section(articles: list[Article], compared: list[Compared], charts: Charts) -> str:
     """Names spelled more than one way across the corpus, and who uses which spelling."""
     alignments = [a for c in compared for a in c.alignments]
     groups = find_name_variants(articles, alignments=alignments)
-    parts = ['<section id="names"><h2>Names and their spellings</h2>']
     if not groups:
-        return "".join(parts) + "<p>Every name is spelled one way throughout.</p></section>"
-    parts += [
-        '<p class="cc-note">Spellings found to be one name (transliterations such as Qaddafi, '
-        "Kadhafi and Gaddafi, or a name with and without its article), how often each is "
-        "used and by whom, and the evidence that they are one name.</p>",
-        name_groups_html(groups),
-        charts.place(
-            name_variants_chart(groups.to_frame()), "names", label="Name spellings by outlet"
-        ),
-    ]
-    return "".join(parts) + "</section>"
+        return render("report/names.html.j2", groups=None, chart="")
+    chart = charts.place(
+        name_variants_chart(groups.to_frame()), "names", label="Name spellings by outlet"
+    )
+    return render("report/names.html.j2", groups=name_groups_html(groups), chart=chart)
 
 
-def single_stories_section(stories: list[Story]) -> str:
+def single_stories_section(stories: Iterable[Story]) -> str:
     """Stories only one version of which is in the corpus: listed, not compared."""
     rows = [
-        (
-            escape(s.id),
-            escape(s.articles[0].outlet or "unknown"),
-            escape(s.title),
-            escape(_file_of(s.articles[0])),
-        )
-        for s in stories
+        [s.id, s.articles[0].outlet or "unknown", s.title, _file_of(s.articles[0])] for s in stories
     ]
-    return (
-        '<section id="single"><h2>Stories told once</h2>'
-        "<p>Only one version of these stories is in the corpus, so there is nothing to "
-        "compare them with. Add another outlet's version to see what differs.</p>"
-        + _table(("story", "outlet", "title", "file"), rows, numeric=set())
-        + "</section>"
-    )
+    columns = [("story", ""), ("outlet", ""), ("title", "cc-text"), ("file", "")]
+    return render("report/single.html.j2", columns=columns, rows=rows)
 
 
-def about_section() -> str:
-    """What the statuses, charts and side-by-side views mean."""
-    return (
-        '<section id="about"><h2>How to read this report</h2>'
-        "<p>Each story's versions are aligned sentence by sentence with version <em>a</em>, "
-        "the one the others share most with. In the side-by-side view, words that "
-        "<em>a</em> has and <em>b</em> changed or left out are struck through; words "
-        "<em>b</em> added or put instead are underlined. Hover a highlighted phrase for the "
-        "edit, and a chart's marks for the sentences.</p>"
-        "<p>The comparison is of wording, not of meaning or truth: a sentence marked "
-        "<em>added</em> may restate something said elsewhere in other words.</p>"
-        f'<p class="cc-note">Made by comparative-coverage {escape(package_version())}; '
-        "charts by Vega-Lite, inlined, so this file works offline.</p></section>"
-    )
+def about_section(options: Iterable[tuple[str, object]] = ()) -> str:
+    """What the statuses, charts and side-by-side views mean, and the options used."""
+    return render("report/about.html.j2", options=list(options), version=package_version())

@@ -1,6 +1,8 @@
 """Model objects -> plain-text views for a terminal (the command line's tables).
 
 The HTML views live in :mod:`render`; these say the same in wrapped monospace text.
+Article text is untrusted: control characters (which could retitle or clear a terminal)
+and bidirectional overrides are written as visible escapes.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ import shutil
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from ..errors import visible
 
 if TYPE_CHECKING:  # annotations only: `align` in the CLI then never loads the corpus stage
     from ..corpus.comparison import Comparison
@@ -50,7 +54,7 @@ def alignment_text(alignment: Alignment) -> str:
         lines.append("")
     counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
     lines.append(counts)
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def _nums(indices: tuple[int, ...]) -> str:
@@ -80,7 +84,7 @@ def comparison_text(comparison: Comparison) -> str:
             )
         lines.append("")
     lines.append(", ".join(f"{v} {k}" for k, v in comparison.counts().items() if v))
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")
 
 
 def stories_text(stories: Sequence[Story]) -> str:
@@ -101,4 +105,4 @@ def stories_text(stories: Sequence[Story]) -> str:
     multi = sum(len(s.articles) > 1 for s in stories)
     noun = "story" if len(stories) == 1 else "stories"
     lines.append(f"\n{len(stories)} {noun}, {multi} with several versions")
-    return "\n".join(lines) + "\n"
+    return visible("\n".join(lines) + "\n")

@@ -14,7 +14,11 @@ import pandas as pd
 
 from ..wording.kinds import kind_title
 from .altair_import import alt, unchecked_build
+from .charts import FONT, axis, chart_title, legend
 from .colors import KIND_COLORS
+from .page import script_safe_frame
+
+MAX_WIDTH = 640  # the widest a chart of outlets gets: columns narrow as outlets grow
 
 __all__ = ["kinds_chart", "labels_chart", "labels_frame", "name_variants_chart"]
 
@@ -59,27 +63,38 @@ def kinds_chart(
         list(KIND_COLORS).index(k) if k in KIND_COLORS else 99 for k in counted["kind"]
     ]
     counted["kind"] = [kind_title(k) for k in counted["kind"]]  # readers see words, not codes
+    counted["description"] = [  # what a screen reader says for a bar
+        f"{pair}: {edits} word edit{'s' * (edits != 1)}, {kind}; for example {examples}"
+        for pair, edits, kind, examples in zip(
+            counted["pair"], counted["edits"], counted["kind"], counted["examples"], strict=True
+        )
+    ]
     scale = alt.Scale(
         domain=[kind_title(k) for k in kinds], range=[KIND_COLORS.get(k, "#999999") for k in kinds]
     )
     return (
-        alt.Chart(counted)
+        alt.Chart(script_safe_frame(counted))
         .mark_bar(stroke="white", strokeWidth=0.5)
         .encode(
-            x=alt.X("edits:Q", title="word edits", stack="zero"),
-            y=alt.Y("pair:N", title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("kind:N", scale=scale, title="kind of change"),
+            x=alt.X("edits:Q", title="word edits", stack="zero", axis=axis()),
+            y=alt.Y("pair:N", title=None, axis=axis(labelLimit=260)),
+            color=alt.Color("kind:N", scale=scale, title="kind of change", legend=legend()),
             order=alt.Order("order:Q"),
-            tooltip=["pair:N", "kind:N", "edits:Q", alt.Tooltip("examples:N", title="for example")],
+            description="description:N",
+            tooltip=[
+                alt.Tooltip("pair:N", title="versions"),
+                alt.Tooltip("kind:N", title="kind of change"),
+                alt.Tooltip("edits:Q", title="word edits"),
+                alt.Tooltip("examples:N", title="for example"),
+            ],
         )
         .properties(
             width=width,
             height=alt.Step(bar_height),
-            title=alt.Title(
+            title=chart_title(
                 title or "What kinds of wording change each version made",
-                subtitle="Word edits by kind: a name spelled otherwise, another label, a credit, "
+                "Word edits by kind: a name spelled otherwise, another label, a credit, "
                 "a figure, a style, a detail added or dropped. Hover for examples.",
-                anchor="start",
             ),
         )
     )
@@ -106,15 +121,32 @@ def name_variants_chart(
     counted["spelling"] = counted["name"].astype(str) + ": " + counted["variant"].astype(str)
     counted["dark"] = counted["count"] >= 0.6 * (counted["count"].max() if len(counted) else 1)
     outlets = sorted(counted["outlet"].unique())
-    base = alt.Chart(counted).encode(
-        x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
+    column = max(28, min(column, MAX_WIDTH // max(len(outlets), 1)))
+    slanted = column < 90  # many outlets: narrow columns, names at an angle
+    base = alt.Chart(script_safe_frame(counted)).encode(
+        x=alt.X(
+            "outlet:N",
+            title=None,
+            sort=outlets,
+            axis=axis(
+                orient="top",
+                labelAngle=-40 if slanted else 0,
+                labelAlign="left" if slanted else "center",
+                labelLimit=140 if slanted else column - 4,
+            ),
+        ),
         y=alt.Y(
             "spelling:N",
             title=None,
             sort=list(dict.fromkeys(counted["spelling"])),
-            axis=alt.Axis(labelLimit=260),
+            axis=axis(labelLimit=260),
         ),
-        tooltip=["name:N", alt.Tooltip("variant:N", title="spelling"), "outlet:N", "count:Q"],
+        tooltip=[
+            "name:N",
+            alt.Tooltip("variant:N", title="spelling"),
+            "outlet:N",
+            alt.Tooltip("count:Q", title="times used"),
+        ],
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
@@ -123,17 +155,16 @@ def name_variants_chart(
             legend=None,
         )
     )
-    numbers = base.mark_text(fontSize=12).encode(
+    numbers = base.mark_text(fontSize=FONT).encode(
         text="count:Q",
         color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("#222")),
     )
     return alt.layer(cells, numbers).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
-        title=alt.Title(
+        title=chart_title(
             title or "Which outlet spells each name which way",
-            subtitle="How many times each outlet uses each spelling of a name.",
-            anchor="start",
+            "How many times each outlet uses each spelling of a name.",
         ),
     )
 
@@ -173,33 +204,38 @@ def labels_chart(
     loaded, strongly loaded); hover a cell for every descriptor used.
     """
     outlets = sorted(frame["outlet"].unique())
-    base = alt.Chart(frame).encode(
-        x=alt.X("outlet:N", title=None, sort=outlets, axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("entity:N", title=None, axis=alt.Axis(labelLimit=220)),
+    column = max(90, min(column, MAX_WIDTH // max(len(outlets), 1)))
+    base = alt.Chart(script_safe_frame(frame)).encode(
+        x=alt.X(
+            "outlet:N",
+            title=None,
+            sort=outlets,
+            axis=axis(orient="top", labelAngle=0, labelLimit=column - 4),
+        ),
+        y=alt.Y("entity:N", title=None, axis=axis(labelLimit=220)),
         tooltip=[
-            "entity:N",
+            alt.Tooltip("entity:N", title="person"),
             "outlet:N",
             alt.Tooltip("descriptors:N", title="described as"),
-            "count:Q",
+            alt.Tooltip("count:Q", title="times"),
         ],
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         color=alt.Color(
             "load:O",
             scale=alt.Scale(domain=[0, 1, 2], range=list(LOAD_COLORS)),
-            legend=alt.Legend(
+            legend=legend(
                 title="load", labelExpr="['plain', 'loaded', 'strongly loaded'][datum.value]"
             ),
         )
     )
-    words = base.mark_text(fontSize=11, limit=column - 10).encode(text="descriptors:N")
+    words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text="descriptors:N")
     return alt.layer(cells, words).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
-        title=alt.Title(
+        title=chart_title(
             title or "How each outlet describes each person",
-            subtitle="The words an outlet puts beside a name; darker where the lexicon marks "
+            "The words an outlet puts beside a name; darker where the lexicon marks "
             "them as loaded.",
-            anchor="start",
         ),
     )

@@ -8,10 +8,12 @@ itself does not say, such as the outlet.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import fnmatch
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,11 +24,14 @@ from ..errors import (
     EmptyInput,
     InputNotFound,
     InputTooLarge,
+    InputUnreadable,
     MissingColumn,
     NotText,
+    UnsupportedFormat,
     missing_dependency,
+    safe_text,
 )
-from ..model import Article
+from ..model import Article, Skipped
 from .articles import with_sentences
 from .furniture import find_date
 from .lines import split_blocks
@@ -58,6 +63,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
 FOLDER_SKIPPED = frozenset({".md", ".markdown"})
+_HTML_MIN_WORDS = 5  # fewer words extracted from a whole HTML page: furniture, not a story
 
 _MAGIC = (
     (b"%PDF", "a PDF"),
@@ -112,6 +118,9 @@ def decode(data: bytes, *, name: str = "input") -> str:
                 f"{name} is not text (looks like {kind}); "
                 "pass a .txt, .html, .csv, .jsonl or .parquet file"
             )
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        data = codecs.BOM_UTF16_LE + data if utf16 == "le" else codecs.BOM_UTF16_BE + data
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotText(
             f"{name} is binary, not text (it contains NUL bytes); "
@@ -123,7 +132,9 @@ def decode(data: bytes, *, name: str = "input") -> str:
         else:
             text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = _detect(data, name)
+        text = _mostly_utf8(data, name)
+        if text is None:
+            text = _detect(data, name)
     controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > 0.01 * min(len(text), 100_000):
         raise NotText(
@@ -131,6 +142,56 @@ def decode(data: bytes, *, name: str = "input") -> str:
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codec error handler: each byte that is not UTF-8 read as Windows-1252 (or U+FFFD)."""
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("comparative_coverage.cp1252", _cp1252_bytes)
+
+
+def _mostly_utf8(data: bytes, name: str) -> str | None:
+    """UTF-8 text with a few stray bytes (a pasted Windows-1252 quote), or None.
+
+    Decoding the whole file with a guessed charset would turn every correct curly quote
+    into mojibake; here only the bad bytes are taken as Windows-1252, with a warning.
+    """
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    strays = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
+    text = data.decode("utf-8-sig", errors="comparative_coverage.cp1252")
+    if valid == 0 or strays > valid:
+        return None  # no real UTF-8 in it: a legacy encoding, detected below
+    warnings.warn(
+        f"{name} is UTF-8 but for {strays} byte(s), read as Windows-1252",
+        SkippedInputWarning,
+        stacklevel=4,
+    )
+    return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "le" or "be" when ``data`` looks like UTF-16 text with no byte-order mark."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = head[0::2], head[1::2]
+    for order, zeros, other in (("le", odd, even), ("be", even, odd)):
+        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) == 0:
+            try:
+                text = data.decode(f"utf-16-{order}")
+            except UnicodeDecodeError:
+                return None
+            printable = sum(c.isprintable() or c.isspace() for c in text[:2048])
+            return order if printable >= 0.95 * min(len(text), 2048) else None
+    return None
 
 
 def _detect(data: bytes, name: str) -> str:
@@ -157,16 +218,34 @@ def _detect(data: bytes, name: str) -> str:
 
 
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    size = path.stat().st_size
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputUnreadable(f"{path} is not a regular file; pass a file of articles")
+        size = info.st_size
+        if size <= max_bytes:
+            data = path.read_bytes()
+    except OSError as error:
+        if isinstance(error, InputUnreadable):
+            raise
+        raise _unreadable(path, error) from None
     if size > max_bytes:
         raise InputTooLarge(
             f"{path} is {_human(size)}, over the {_human(max_bytes)} limit; "
             f"split it, or pass max_bytes={size + 1} to read it anyway"
         )
-    data = path.read_bytes()
     if not data.strip():
         raise EmptyInput(f"{path} is empty; pass a file that holds article text")
     return data
+
+
+def _unreadable(path: Path, error: OSError) -> InputUnreadable:
+    """The one-line error for a path that exists but cannot be read."""
+    if path.is_symlink() and not path.exists():
+        why = "a broken link or a link loop"
+    else:
+        why = error.strerror or type(error).__name__
+    return InputUnreadable(f"{path} could not be read ({why}); check the file and its permissions")
 
 
 def read_text(
@@ -230,7 +309,8 @@ def _read_page_file(path: Path, max_bytes: int, language: str) -> list[Article]:
     text = decode(data, name=str(path))
     if not text.strip():
         raise EmptyInput(f"{path} holds only white space; pass a file with article text")
-    articles = parse_page(text, name=path.stem, source=str(path), language=language)
+    name = safe_text(path.stem)  # a file name's undecodable bytes would break every writer
+    articles = parse_page(text, name=name, source=safe_text(str(path)), language=language)
     if not articles:
         raise EmptyInput(f"{path} holds no article text (only page furniture was found)")
     return articles
@@ -240,9 +320,14 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+        html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
     )
     text = getattr(document, "text", None) if document is not None else None
+    if text and len(text.split()) < _HTML_MIN_WORDS:  # a menu ("Home"), not an article
+        raise EmptyInput(
+            f"{path} is an HTML page in which only {text.strip()[:40]!r} was found, not an "
+            "article; if that is the article, save its text as .txt instead"
+        )
     if not text or not text.strip():
         raise EmptyInput(
             f"{path} is an HTML page in which no article text was found; "
@@ -252,7 +337,11 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
         key: getattr(document, key, None)
         for key in ("title", "date", "sitename", "url", "description")
     }
-    spans = [(s, e) for s, e in split_blocks(text) if text[s:e] != meta["title"]]
+    spans = split_blocks(text)
+    skipped = []
+    if spans and meta["title"] and text[slice(*spans[0])] == meta["title"]:
+        skipped.append(_html_skipped(html, text[slice(*spans[0])], 0, "headline repeated"))
+        spans = spans[1:]  # the headline repeated above the story; a later equal line stays
     article = Article(
         id=f"{path.stem}#1",
         outlet=meta["sitename"] or "",
@@ -262,9 +351,57 @@ def _read_html(html: str, path: Path, language: str) -> list[Article]:
         date=(meta["date"] or None),
         url=meta["url"] or None,
         language=language,
-        source=str(path),
+        source=safe_text(str(path)),
+        skipped=(*skipped, *_html_left_out(html, text)),
     )
     return [article]
+
+
+def _html_skipped(html: str, text: str, cursor: int, reason: str) -> Skipped:
+    start = html.find(text, cursor)
+    if start < 0:  # written with entities or split by tags: its place is not known
+        return Skipped(text=text, reason=f"{reason} (place in the page unknown)", start=0, end=0)
+    return Skipped(text=text, reason=reason, start=start, end=start + len(text))
+
+
+_BLOCKS = frozenset(
+    "p div li td th tr h1 h2 h3 h4 h5 h6 br nav header footer section article aside "
+    "figcaption caption blockquote pre dt dd title option button label".split()
+)
+
+
+def _page_lines(html: str) -> list[str]:
+    """The visible text of a page, one line per block element (no script or style)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    for element in tree.iter("script", "style", "noscript", "template"):
+        element.text = ""
+        for child in list(element):
+            element.remove(child)
+    for element in tree.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
+    return [line for line in lines if line]
+
+
+def _html_left_out(html: str, kept: str) -> list[Skipped]:
+    """The page's text lines that are not in the article: nothing vanishes unrecorded."""
+    everything = _page_lines(html)
+    kept_lines = {" ".join(part.split()) for part in re.split(r"\n| \| ", kept)}
+    kept_lines |= {line.strip("| ") for line in kept_lines}
+    # a line inside a kept paragraph is kept too; searched only while that stays cheap
+    search = len(everything) * len(kept) < 50_000_000
+    left, cursor = [], 0
+    for line in everything:
+        if line not in kept_lines and not (search and line in kept):
+            left.append(_html_skipped(html, line, cursor, "not article text (HTML page)"))
+            cursor = left[-1].end or cursor
+    return left
 
 
 def _column(columns: Sequence[str], role: str) -> str | None:
@@ -273,10 +410,14 @@ def _column(columns: Sequence[str], role: str) -> str | None:
 
 
 def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
+    import io
+
     import pandas as pd
 
-    _read_bytes(path, max_bytes)  # size and emptiness checks
+    data = _read_bytes(path, max_bytes)  # size and emptiness checks
     suffix = path.suffix.lower()
+    if suffix != ".parquet":  # a PDF renamed .csv says so; a Windows-1252 table reads
+        text = io.StringIO(decode(data, name=str(path)))
     try:
         if suffix == ".parquet":
             try:
@@ -286,12 +427,12 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                     "pyarrow", "read .parquet files", extra="parquet"
                 ) from error
         elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(path, lines=True, dtype=False)
+            frame = pd.read_json(text, lines=True, dtype=False)
         elif suffix == ".json":
-            frame = pd.read_json(path, dtype=False)
+            frame = pd.read_json(text, dtype=False)
         else:
             frame = pd.read_csv(
-                path, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
+                text, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
             )
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
         raise NotText(
@@ -304,14 +445,19 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
             f"{path} has no text column (its columns: {', '.join(map(str, frame.columns))}); "
             "name the column with the article text 'text' (or body/content)"
         )
+    cells = [str(c).strip() for c in frame[text_column] if str(c).strip()]
+    if pd.api.types.is_numeric_dtype(frame[text_column]) or (cells and all(map(_number, cells))):
+        raise MissingColumn(
+            f"{path}: its text column {text_column!r} holds numbers, not article text; "
+            "name the column with the article text 'text' (or body/content)"
+        )
     roles = {role: _column(list(frame.columns), role) for role in _COLUMN_ALIASES}
     articles = []
     for number, row in enumerate(frame.to_dict("records"), 1):
 
         def value(role: str, row: dict = row) -> str:
             column = roles[role]
-            cell = row.get(column) if column is not None else None
-            return "" if cell is None or (isinstance(cell, float) and cell != cell) else str(cell)
+            return _cell_text(row.get(column) if column is not None else None, str(path))
 
         text = value("text")
         if not text.strip():
@@ -323,9 +469,9 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
             continue
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         spans = split_blocks(text)
-        articles.append(
-            Article(
-                id=value("id") or f"{path.stem}#{number}",
+        try:
+            article = Article(
+                id=value("id") or f"{safe_text(path.stem)}#{number}",
                 outlet=value("outlet"),
                 title=value("title"),
                 paragraphs=tuple(text[s:e] for s, e in spans),
@@ -333,12 +479,49 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                 date=find_date(value("date")) or (value("date") or None),
                 url=value("url") or None,
                 language=value("language") or language,
-                source=f"{path}#{number}",
+                source=f"{safe_text(str(path))}#{number}",
             )
-        )
+        except InputTooLarge as error:  # one huge row does not sink the table
+            warnings.warn(
+                f"{path} row {number}: {error}; it was skipped", SkippedInputWarning, stacklevel=3
+            )
+            continue
+        articles.append(article)
     if not articles:
         raise EmptyInput(f"{path} has no rows with text; fill its '{text_column}' column")
     return articles
+
+
+def _number(text: str) -> bool:
+    return bool(re.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", text))
+
+
+def _cell_text(cell: object, name: str) -> str:
+    """A table cell as text: bytes decoded, a list of strings as paragraphs, no ``'NaT'``.
+
+    >>> _cell_text([b"One.", "Two."], "t"), _cell_text(float("nan"), "t"), _cell_text(7, "t")
+    ('One.\\n\\nTwo.', '', '7')
+    """
+    if cell is None or cell is getattr(cell, "NaT", object()):
+        return ""
+    if isinstance(cell, bytes | bytearray):
+        return decode(bytes(cell), name=name) if cell.strip() else ""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, float) and cell != cell:
+        return ""
+    if hasattr(cell, "isoformat"):  # a timestamp or a date: midnight means a date
+        if str(cell) == "NaT":
+            return ""
+        text = cell.isoformat()
+        return text[:10] if text[10:] in ("", "T00:00:00") else text
+    if hasattr(cell, "tolist") and not hasattr(cell, "is_integer"):  # a numpy array
+        cell = cell.tolist()
+    if isinstance(cell, list | tuple):
+        return "\n\n".join(filter(None, (_cell_text(c, name) for c in cell)))
+    if str(cell) in ("NaT", "<NA>", "nan"):
+        return ""
+    return str(cell)
 
 
 def _found_metadata(
@@ -365,7 +548,7 @@ def _found_metadata(
     site = site_name(article)
     if site:
         return _with(article, outlet=site), True
-    return _with(article, outlet=name_from_path(path)), False
+    return _with(article, outlet=safe_text(name_from_path(path))), False
 
 
 def _skip(path: Path, why: str) -> None:
@@ -385,31 +568,53 @@ def _wanted(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bo
     return (not include or matches(include)) and not matches(exclude)
 
 
+def _is_metadata(path: Path) -> bool:
+    return path.name.lower() in METADATA_FILES  # Sources.csv too
+
+
+def _walk_error(error: OSError) -> None:
+    warnings.warn(
+        f"{_shown(error.filename)} was skipped: the folder could not be read "
+        f"({error.strerror or type(error).__name__})",
+        SkippedInputWarning,
+        stacklevel=5,
+    )
+
+
 def _files(
     path: Path, include: Sequence[str], exclude: Sequence[str]
 ) -> Iterable[tuple[Path, Path | None]]:
     """(file, the folder it was found in or None when named) for every file to read."""
+    if not path.exists() and path.is_symlink():
+        raise InputUnreadable(f"{_shown(path)} is a broken link or a link loop; pass the file")
     if not path.exists():
         raise InputNotFound(
             f"{_shown(path)} does not exist; check the path "
             f"(relative paths start at {_shown(Path.cwd())})"
         )
-    if path.is_file():
+    if not path.is_dir():
+        if _is_metadata(path):
+            raise UnsupportedFormat(
+                f"{_shown(path)} is the metadata table (outlet, date, url) of the files beside "
+                "it, not a table of articles; pass the folder or the article files"
+            )
         yield path, None
         return
     known = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
-    for root, dirs, names in os.walk(path):
+    for root, dirs, names in os.walk(path, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file_name in sorted(names):
             child = Path(root) / file_name
             relative = child.relative_to(path).as_posix()
             if (
                 file_name.startswith(".")
-                or file_name in METADATA_FILES
+                or _is_metadata(child)
                 or not _wanted(relative, include, exclude)
             ):
                 continue
-            if child.suffix.lower() in FOLDER_SKIPPED:
+            if child.suffix.lower() in known and not child.is_file():
+                _skip(child, "a broken link, a link loop or not a regular file")
+            elif child.suffix.lower() in FOLDER_SKIPPED:
                 _skip(child, "Markdown is not read from a folder (name the file to read it)")
             elif child.suffix.lower() in known:
                 yield child, path
@@ -432,12 +637,13 @@ def _read_found(
         found = _read_file(path, max_bytes, language)
     except (CoverageError, OSError) as error:
         if folder is None:
-            if isinstance(error, OSError):
+            if not isinstance(error, CoverageError):  # InputUnreadable is an OSError too
                 raise InputNotFound(f"{_shown(path)} cannot be read ({error.strerror})") from None
             raise
         _skip(path, str(error) if isinstance(error, CoverageError) else f"unreadable ({error})")
         return []
     base = (path.relative_to(folder) if folder else Path(path.name)).with_suffix("").as_posix()
+    base = safe_text(base)  # undecodable bytes in a file name would break every writer
     table = path.suffix.lower() in TABLE_SUFFIXES
     articles = []
     for number, article in enumerate(found, 1):

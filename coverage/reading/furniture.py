@@ -277,8 +277,11 @@ _MONTHS = [
 ]
 _MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_PATTERNS = (
-    re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    # spaces bounded: a long run after a month must not make the search quadratic
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})\s{{1,4}}(?P<m>{_MONTH_RE})\s{{0,4}},?\s{{1,4}}(?P<y>(?:19|20)\d\d)\b"
+    ),
+    re.compile(rf"\b(?P<m>{_MONTH_RE})\s{{1,4}}(?P<d>\d{{1,2}}),?\s{{1,4}}(?P<y>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
 )
 

@@ -123,11 +123,19 @@ def _keys(record: dict) -> list[str]:
     return [k for k in keys if k]
 
 
+def _entries(folder: Path) -> list[Path]:
+    try:
+        return sorted(folder.iterdir())
+    except OSError:
+        return []
+
+
 def folder_sources(folder: Path) -> dict[str, list[Source]]:
     """The sources files of one folder, keyed by file name and by version name."""
     found: dict[str, list[Source]] = {}
+    by_case = {p.name.lower(): p for p in _entries(folder) if p.name.lower() in METADATA_FILES}
     for name in METADATA_FILES:
-        path = folder / name
+        path = by_case.get(name, folder / name)  # Sources.csv is the same table
         if not path.is_file():
             continue
         try:

@@ -21,7 +21,9 @@ sentence ("He is a former general") is not linked to the name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
@@ -59,6 +61,7 @@ _MODIFIERS = listed("descriptor_modifiers")
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
 _CAPITALISED_HEADS = TITLE_WORDS | DEMONYMS | ORG_HEADS
 _MAX_WORDS = 12
+_WINDOW = 64  # tokens before a name searched for its descriptor
 _OPENERS = listed("sentence_openers")
 _HONORIFICS = listed("honorifics")
 _JOB_TITLES = listed("job_titles")
@@ -110,12 +113,31 @@ def _modifier(word: str, lexicon: Lexicon) -> bool:
     return _title_like(word, lexicon) or bool(_ADJECTIVE.search(key))
 
 
+@lru_cache(maxsize=16)
+def _sentence_tokens(text: str) -> tuple[list[Token], list[int]]:
+    tokens = tokenize(text)
+    return tokens, [t.end for t in tokens]
+
+
+def _tokens_before(text: str, end: int) -> list[Token]:
+    """The last ``_WINDOW`` tokens of ``text[:end]``, as ``tokenize(text[:end])`` gives them.
+
+    The sentence is tokenized once for all its names (tokenizing ``text[:end]`` for every
+    name made long sentences quadratic); only a token cut by ``end`` is tokenized again.
+    """
+    tokens, ends = _sentence_tokens(text)
+    i = bisect_right(ends, end)
+    cut = tokens[i].start if i < len(tokens) and tokens[i].start < end else end
+    tail = [Token(t.text, t.start + cut, t.end + cut) for t in tokenize(text[cut:end])]
+    return tokens[max(0, i - _WINDOW) : i] + tail
+
+
 def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -> int | None:
     """Where a descriptor ending at ``end`` starts, or None when there is none.
 
     ``headed``: a title already follows, so the nearest word need not be title-like.
     """
-    tokens: list[Token] = tokenize(text[:end])
+    tokens = _tokens_before(text, end)
     k = len(tokens) - 1
     start = end if headed else None
     words = 0
@@ -157,14 +179,20 @@ def _walk_back(text: str, end: int, lexicon: Lexicon, *, headed: bool = False) -
     return start
 
 
+_APPOSITIVE_STOP = re.compile(r"[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$")
+
+
 def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The span of ", a long-time commander in Libyan armed forces," after a name."""
-    match = re.match(r"\s*,\s*", text[end:])
+    match = _COMMA_SPACES.match(text, end)
     if not match or re.match(r"\s*according to\b", text, re.IGNORECASE):
         return None
-    start = end + match.end()
-    stop = re.search(r"\s*(?:[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$)", text[start:])
-    finish = start + stop.start() if stop else len(text)
+    start = match.end()
+    # no leading \s* in the search (quadratic on a run of spaces): trailing spaces are
+    # stripped from the phrase instead
+    stop = _APPOSITIVE_STOP.search(text, start)
+    finish = stop.start() if stop else len(text)
+    finish = start + len(text[start:finish].rstrip())
     phrase = text[start:finish]
     words = phrase.split()
     if not words or len(words) > 20:
@@ -180,6 +208,23 @@ def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None
     return None
 
 
+_COMMA_AFTER = re.compile(r"\s*,")
+_COMMA_SPACES = re.compile(r"\s*,\s*")
+
+
+def _back_over(text: str, end: int, what: str) -> int:
+    """Where a run of spaces (``" "``: any white space) or of ``what`` ends before ``end``."""
+    while end and (text[end - 1].isspace() if what == " " else text[end - 1] == what):
+        end -= 1
+    return end
+
+
+def _comma_before(text: str, end: int) -> bool:
+    r"""Does ``text[:end]`` end in a comma and spaces? (``re.search(r",\s*$", ...)``)"""
+    end = _back_over(text, end, " ")
+    return bool(end) and text[end - 1] == ","
+
+
 def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """The ``(descriptor, position)`` pairs written beside one mention."""
     lexicon = lexicon or load_lexicon()
@@ -190,12 +235,17 @@ def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tup
     start = before if before is not None else mention.title_start
     if start < mention.start:
         found.append((text[start : mention.start].strip(), "before"))
-    elif re.search(r",\s*$", text[: mention.start]) and re.match(r"\s*,", text[mention.end :]):
-        comma = text[: mention.start].rstrip().rstrip(",").rstrip()
-        head = _walk_back(text, len(comma), lexicon)
-        last = comma.split()[-1] if comma.split() else ""
+    elif _comma_before(text, mention.start) and _COMMA_AFTER.match(text, mention.end):
+        # by index, not by slicing the text before each name (quadratic in long sentences)
+        comma = _back_over(text, _back_over(text, mention.start, " "), ",")
+        comma = _back_over(text, comma, " ")
+        head = _walk_back(text, comma, lexicon)
+        word = comma
+        while word and not text[word - 1].isspace():
+            word -= 1
+        last = text[word:comma]
         if head is not None and _title_like(last, lexicon):  # "the UN envoy, Abdoulaye Bathily,"
-            found.append((comma[head:].strip(), "before"))
+            found.append((text[head:comma].strip(), "before"))
     after = _appositive(text, mention.end, lexicon)
     if after:
         found.append((text[after[0] : after[1]].strip(), "after"))

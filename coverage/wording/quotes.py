@@ -152,12 +152,12 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
             pair_a[i] = (j, "verbatim")
             used_b.add(j)
     scored = []
+    candidates = _candidates(words_a, words_b, quotes_a, quotes_b, linked, pair_a, used_b)
     for i, qa in enumerate(quotes_a):
         if i in pair_a:
             continue
-        for j, qb in enumerate(quotes_b):
-            if j in used_b:
-                continue
+        for j in candidates[i]:
+            qb = quotes_b[j]
             same_unit = qa.where == qb.where == "body" and any(
                 (x, y) in linked for x in qa.sentences for y in qb.sentences
             )
@@ -198,6 +198,54 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype(
         {"a_sentence": "Int64", "b_sentence": "Int64"}
     )
+
+
+_CANDIDATES = 12  # b quotes scored for each a quote: those sharing the rarest words
+_COMMON = 64  # a word in more b quotes than this is not used to find candidates
+
+
+def _candidates(words_a, words_b, quotes_a, quotes_b, linked, pair_a, used_b) -> dict:
+    """For each unpaired quote of a, the quotes of b worth scoring (bounded, not all).
+
+    Scoring every pair was quadratic (1,600 quotes took minutes): here a quote of a is
+    scored against the b quotes in sentences aligned with its own, plus the
+    ``_CANDIDATES`` that share the most rare words with it.
+    """
+    from collections import Counter, defaultdict
+    from math import log
+
+    open_b = [j for j in range(len(words_b)) if j not in used_b]
+    index: dict[str, list[int]] = defaultdict(list)
+    for j in open_b:
+        for word in set(words_b[j]):
+            index[word].append(j)
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for j in open_b:
+        if quotes_b[j].where == "body":
+            for y in quotes_b[j].sentences:
+                by_sentence[y].append(j)
+    linked_b: dict[int, set[int]] = defaultdict(set)
+    for x, y in linked:
+        linked_b[x].add(y)
+    found = {}
+    total = max(len(open_b), 1)
+    for i in range(len(words_a)):
+        if i in pair_a:
+            continue
+        weights: Counter = Counter()
+        for word in set(words_a[i]):
+            holders = index.get(word, ())
+            if len(holders) <= _COMMON:  # a word most quotes share says nothing
+                for j in holders:
+                    weights[j] += log(1 + total / len(holders))
+        best = [j for j, _ in weights.most_common(_CANDIDATES)]
+        near = []
+        if quotes_a[i].where == "body":
+            for x in quotes_a[i].sentences:
+                for y in linked_b.get(x, ()):
+                    near.extend(by_sentence.get(y, ()))
+        found[i] = sorted(set(best) | set(near))
+    return found
 
 
 def _same_place(

@@ -55,15 +55,19 @@ QUOTE_COLUMNS = (
 _VERBS = "|".join(entries("speech_verbs"))
 _PARTICIPLES = "|".join(entries("speech_participles"))
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_SPEAKER = r"(?P<speaker>[\w\u2018\u2019'.\-]+(?:\s+[\w\u2018\u2019'.\-]+){0,6}?)"
-_BEFORE = re.compile(rf"{_SPEAKER}\s+(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
+# Linear on any text: a speaker starts only where a word starts (the lookbehind), words
+# and spaces are taken whole (possessive), and a phrase has at most seven words.
+_WORD_CHARS = r"\w\u2018\u2019'.\-"
+_SPEAKER = rf"(?P<speaker>(?<![{_WORD_CHARS}])[{_WORD_CHARS}]++(?:\s++[{_WORD_CHARS}]++){{0,6}}?)"
+_BEFORE = re.compile(rf"{_SPEAKER}\s++(?:also\s+|later\s+|then\s+)?(?P<verb>{_VERBS})\b")
 _AFTER = re.compile(
-    rf"^[\s,.\-\u2013\u2014]*(?:{_SPEAKER}\s+(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
+    rf"^[\s,.\-\u2013\u2014]*+(?:{_SPEAKER}\s++(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
 )
 _PARTICIPLE = re.compile(rf"\b(?:{_PARTICIPLES})\b")
-_NAMED = re.compile(
-    rf"(?P<speaker>\b[A-Z][\w\u2019'\-]+(?:\s+[A-Z][\w\u2019'\-]+)*)(?:,?\s+[a-z][\w\u2019']*){{0,3}}?\s+(?P<verb>{_VERBS})\b"
+_NAMED = re.compile(  # at most six capitalised words of at most 41 letters (bounded: linear)
+    rf"(?P<speaker>\b[A-Z][\w\u2019'\-]{{1,40}}+(?:\s++[A-Z][\w\u2019'\-]{{1,40}}+){{0,5}})(?:,?\s++[a-z][\w\u2019']*+){{0,3}}?\s++(?P<verb>{_VERBS})\b"
 )
+_AFTER_PREPOSITION = re.compile(r"(?:^|\W)(?:to|of|in|for|from|with|at|by|on)$")
 
 
 @dataclass(frozen=True)
@@ -227,6 +231,7 @@ def find_quotes(
     events: list[tuple[str, bool]] = []  # (speaker, is a person) of named speech so far
     seen: set[tuple[str, ...]] = set()
     article_mentions = [m for ms in by_sentence.values() for m in ms]
+    persons = {m.entity for m in mentions if m.kind == "person"}  # not a scan per quote
     for where, text, sentences in _texts(article):
         pending: Quote | None = None
         offset = cursor = 0
@@ -289,7 +294,7 @@ def find_quotes(
                 quotes.append(quote)
                 pending = quote if left_open else None
                 if speaker:
-                    events.append((speaker, _is_person(speaker, mentions)))
+                    events.append((speaker, speaker in persons))
             offset += len(paragraph) + 2
     return tuple(quotes)
 
@@ -313,14 +318,13 @@ def _texts(article: Article) -> Iterable[tuple[str, str, list[tuple[int, int]]]]
         yield "dek", article.dek, [(s.start, s.end) for s in split_sentences(article.dek)]
 
 
-def _is_person(speaker: str, mentions: list[Mention]) -> bool:
-    return any(m.kind == "person" and m.entity == speaker for m in mentions)
-
-
 def _named_events(text: str, mentions: list[Mention], events: list[tuple[str, bool]]) -> None:
     """Record reported speech ("Dbeibah for his part said") before a quote."""
     for match in _NAMED.finditer(text):
-        if re.search(r"\b(?:to|of|in|for|from|with|at|by|on)\s*$", text[: match.start()]):
+        end = match.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        if _AFTER_PREPOSITION.search(text[max(0, end - 8) : end]):
             continue  # "the US embassy to Libya said": Libya is not the speaker
         entity, person = _resolve(match.group("speaker"), mentions)
         if entity.lower() not in _PRONOUNS:

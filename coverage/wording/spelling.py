@@ -31,7 +31,22 @@ _BRITISH = (
     (re.compile(r"(?<=\w\w)ence$"), "ense"),
     (re.compile(r"(?<=\w\w)ogue(s?)$"), r"og\1"),
 )
-_DOUBLED_L = re.compile(r"^(\w*?[aeiou]+[^aeiou\W]+[aeiou]+\w*?)ll(ed|ing|er|ers)$")  # travelled
+# travelled -> traveled: "ll" plus an ending after a stem with a vowel, consonants, a vowel.
+# Checked in two linear steps: the one-regex form backtracked cubically on long words.
+_DOUBLED_L_END = re.compile(r"ll(ed|ing|er|ers)$")
+_WORD = re.compile(r"\w+")
+_VOWEL_CONSONANT_VOWEL = re.compile(r"[aeiou][^aeiou\W]+[aeiou]")
+
+
+def _undouble_l(part: str) -> str:
+    """``travelled`` -> ``traveled``; the word must be all word characters."""
+    end = _DOUBLED_L_END.search(part)
+    if end is None or not _WORD.fullmatch(part):
+        return part
+    stem = part[: end.start()]
+    if not _VOWEL_CONSONANT_VOWEL.search(stem):
+        return part
+    return f"{stem}l{end.group(1)}"
 
 
 def _irregular() -> dict[str, str]:
@@ -51,7 +66,7 @@ def american(key: str) -> str:
         part = _irregular().get(part, part)
         for pattern, repl in _BRITISH:
             part = pattern.sub(repl, part)
-        part = _DOUBLED_L.sub(r"\1l\2", part)
+        part = _undouble_l(part)
         parts.append(part)
     return "-".join(parts)
 

@@ -1,0 +1,161 @@
+"""A comparison -> a digest in plain words: what each outlet did to the reference version.
+
+For each version against the reference (the one the others share most with: likely the
+closest to the wire copy; or the one the caller names with ``spine=``): the sentences
+it added and dropped (counted, with their first words), how many it reworded, moved,
+merged or split, the labels it changed, how it spelled names, and which attributions
+it kept, dropped or added. Records only; the report's templates put them in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..corpus.comparison import Comparison
+from ..model import Alignment
+from ..wording.attributions import compare_attributions
+from ..wording.kinds import classify_changes
+
+__all__ = ["OutletDigest", "StoryDigest", "digest", "first_words"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutletDigest:
+    """What one version did to the reference: sentences, wording, names, attributions.
+
+    ``added``/``dropped`` hold whole sentences (the report shows their first words and
+    the full text on hover); ``relabelled`` and ``names`` are (reference's words, this
+    version's words); attributions are ``kind: source`` strings.
+    """
+
+    outlet: str
+    sentences: int
+    added: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    same: int = 0
+    reworded: int = 0
+    merged: int = 0
+    split: int = 0
+    moved: int = 0
+    relabelled: tuple[tuple[str, str], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+    spellings: tuple[tuple[str, str], ...] = ()
+    attributions_kept: tuple[str, ...] = ()
+    attributions_dropped: tuple[str, ...] = ()
+    attributions_added: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoryDigest:
+    """A story's reference version, why it is the reference, and each other version's digest."""
+
+    reference: str
+    reference_sentences: int
+    why: str
+    outlets: tuple[OutletDigest, ...]
+
+
+def first_words(sentence: str, count: int = 8) -> str:
+    """The first ``count`` words of a sentence, with an ellipsis when there are more.
+
+    >>> first_words("Russia on Friday called for deeper military ties with Libya.", 5)
+    'Russia on Friday called for…'
+    >>> first_words("Talks ended."), first_words("“We agree,” he said.")
+    ('Talks ended.', 'We agree,” he said.')
+    """
+    words = sentence.strip().lstrip("\"'“‘«„ ").split()
+    return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "…"
+
+
+def _frame(records):
+    """A DataFrame from a records container or a DataFrame (analysis stages return either)."""
+    return records.to_frame() if hasattr(records, "to_frame") else records
+
+
+def _pairs(changes, kind: str) -> tuple[tuple[str, str], ...]:
+    if not len(changes):
+        return ()
+    rows = changes[changes["kind"] == kind]
+    found = []
+    for a, b in zip(rows["a_words"], rows["b_words"], strict=True):
+        pair = (str(a or "").strip(), str(b or "").strip())
+        if (pair[0] or pair[1]) and pair not in found:
+            found.append(pair)
+    return tuple(found)
+
+
+def _attributions(a, b) -> dict[str, tuple[str, ...]]:
+    frame = _frame(compare_attributions(a, b))
+    found: dict[str, list[str]] = {"kept": [], "dropped": [], "added": []}
+    for row in frame.itertuples(index=False) if len(frame) else ():
+        words = f"{row.source} ({'photo credit' if row.kind == 'photo' else row.kind})"
+        if row.status in found and words not in found[row.status]:
+            found[row.status].append(words)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _outlet(alignment: Alignment, a, b) -> OutletDigest:
+    units = alignment.units
+    counts = {s: sum(u.status == s for u in units) for s in ("same", "reworded", "merged", "split")}
+    changes = _frame(classify_changes(alignment))
+    attributions = _attributions(a, b)
+    return OutletDigest(
+        outlet=alignment.b_name,
+        sentences=len(alignment.b_sentences),
+        added=tuple(alignment.b_sentences[j] for u in units if u.status == "added" for j in u.b),
+        dropped=tuple(
+            alignment.a_sentences[i] for u in units if u.status == "dropped" for i in u.a
+        ),
+        moved=sum(u.moved for u in units),
+        relabelled=_pairs(changes, "label"),
+        names=_pairs(changes, "name_variant"),
+        spellings=_pairs(changes, "spelling"),
+        attributions_kept=attributions["kept"],
+        attributions_dropped=attributions["dropped"],
+        attributions_added=attributions["added"],
+        **counts,
+    )
+
+
+def _carried(comparison: Comparison, k: int) -> int:
+    """How many sentences of version ``k`` at least one other version carries."""
+    return sum(
+        len(unit.cells[k].sentences)
+        for unit in comparison.units
+        if unit.cells[k] is not None and unit.versions > 1
+    )
+
+
+def _why(comparison: Comparison, chosen: bool) -> str:
+    """Why the reference is the reference, in a sentence, from the comparison itself."""
+    spine = comparison.spine
+    sizes = [max(1, len(sentences)) for sentences in comparison.sentences]
+    shares = [_carried(comparison, k) / sizes[k] for k in range(len(sizes))]
+    share = (
+        f"the other versions carry {_carried(comparison, spine)} of its "
+        f"{len(comparison.sentences[spine])} sentences"
+    )
+    if chosen:
+        return f"chosen as the reference (spine); {share}."
+    if shares[spine] >= max(shares):
+        return (
+            f"{share}, the largest share of any version: it is likely the closest to the wire copy."
+        )
+    return f"{share}; it shares the most sentences with the others."
+
+
+def digest(comparison: Comparison, *, chosen: bool = False) -> StoryDigest:
+    """The plain-words digest of a comparison; ``chosen`` says the caller named the spine."""
+    spine = comparison.spine
+    reference = comparison.articles[spine]
+    outlets = tuple(
+        _outlet(comparison.alignments[label], reference, article)
+        for article, label in zip(comparison.articles, comparison.outlets, strict=True)
+        if label in comparison.alignments
+    )
+    return StoryDigest(
+        reference=comparison.outlets[spine],
+        reference_sentences=len(comparison.sentences[spine]),
+        why=_why(comparison, chosen),
+        outlets=outlets,
+    )
