@@ -2,7 +2,8 @@
 
 Measured (medians of several runs; CPU time beside wall time, since the machine is shared):
 
-- the flagship pair (the sample's two Shoigu-Dbeibah versions) with every word diff;
+- the flagship pair (the sample's two Shoigu-Dbeibah versions) with every word diff, also
+  as articles with their page lines (``lines=True``: titles, deks, captions);
 - synthetic sibling pairs of 100 to 2000 sentences (benchmarks/synthetic.py), with and
   without word diffs, beside two baselines: a C-backed difflib-style aligner (rapidfuzz
   ``cdist`` of Indel ratios, each sentence keeping its best match above 0.5 both ways: the
@@ -104,12 +105,16 @@ def flagship(runs: int) -> float:
     _, warm, _ = timed_cpu(lambda: cc.align(a_list, b_list), runs * 20)
     _, cpu, _ = timed_cpu(lambda: (cold(), cc.align(a_list, b_list)), runs * 20)
     _, cpu_text, _ = timed_cpu(lambda: cc.align(a_article.body, b_article.body), runs * 20)
+    _, cpu_lines, _ = timed_cpu(
+        lambda: (cold(), cc.align(a_article, b_article, lines=True)), runs * 20
+    )
     _, cpu_c, _ = timed_cpu(lambda: c_backed(a_list, b_list), runs * 20)
     _, cpu_naive, _ = timed_cpu(lambda: naive(a_list, b_list), runs)
     print(f"flagship pair ({len(a_list)} vs {len(b_list)} sentences), CPU ms, median")
     print(f"  ours, sentences given, every word diff (cold caches): {cpu * 1000:7.2f}")
     print(f"  ours, the same with warm caches: {warm * 1000:7.2f}")
     print(f"  ours, from the body texts (segmenting too): {cpu_text * 1000:7.2f}")
+    print(f"  ours, the articles with their titles, deks, captions (cold): {cpu_lines * 1000:7.2f}")
     print(f"  C-backed difflib-style baseline: {cpu_c * 1000:7.2f}")
     print(f"  SequenceMatcher on every pair: {cpu_naive * 1000:7.2f}")
     try:

@@ -11,7 +11,9 @@ Rows (all links are sentence links (i, j); a merge or split unit counts every li
   much worse than the other would show a rule fitted to a few stories.
 - **news-dev, end to end**: the ``.raw.txt`` pages (chrome, teasers and doubled
   captions included) through ``cc.read_text`` (reader), the splitter and the aligner.
-  Each version becomes ``[title, dek, *captions, *body sentences]``. Predicted
+  The toolkit aligns the two read articles (``cc.align(a, b, lines=True)`` on ``Article``s: titles
+  with titles, deks and captions linked to the body sentences they restate); the
+  baseline gets each version as ``[title, dek, *captions, *body sentences]``. Predicted
   sentences are mapped to gold sentences by character overlap: a predicted sentence
   stands for every gold sentence of its version such that the shorter of the two
   (lower-cased, spaces collapsed, 15 characters or more) is found at 90% or better in
@@ -141,28 +143,52 @@ def _maps(predicted: list[str], gold: list[str]) -> list[set[int]]:
     return maps
 
 
-def _version_sentences(raw: str) -> list[str]:
-    articles = cc.read_text(raw)
-    article = max(articles, key=lambda a: len(a.sentences))
+def _read(raw: str) -> cc.Article:
+    return max(cc.read_text(raw), key=lambda a: len(a.sentences))
+
+
+def _as_list(article: cc.Article) -> list[str]:
+    """The baseline's input: the page's lines in reading order, as one list."""
     lines = [article.title, article.dek, *article.captions]
     return [t for t in lines if t and t.strip()] + [s.text for s in article.sentences]
+
+
+def _article_links(a: cc.Article, b: cc.Article):
+    """The toolkit on the articles: every unit link and restatement link, with both texts."""
+    alignment = cc.align(a, b, diffs=False, lines=True)
+    links = {(i, j) for unit in alignment.units for i in unit.a for j in unit.b}
+    links |= {(r.a, r.b) for r in alignment.restatements}
+    return links, alignment.a_sentences, alignment.b_sentences
+
+
+def _cached_maps(cache: dict, texts, gold: list[str]) -> list[set[int]]:
+    key = (tuple(texts), tuple(gold))
+    if key not in cache:
+        cache[key] = _maps(list(texts), gold)
+    return cache[key]
 
 
 def news_dev_end_to_end(score, folder: Path) -> list[str]:
     counts = {"ours": Counter(), "base": Counter()}
     for gold_path in sorted(folder.glob("*/gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        read = {}
+        read, cache = {}, {}
         for name, version in gold["versions"].items():
             raw = (gold_path.parent / version["raw_file"]).read_text(encoding="utf-8")
-            sentences = _version_sentences(raw)
-            read[name] = (sentences, _maps(sentences, version["sentences"]))
+            read[name] = _read(raw)
         for pair in gold["pairs"]:
-            (sa, ma), (sb, mb) = read[pair["a"]], read[pair["b"]]
+            a, b = read[pair["a"]], read[pair["b"]]
             truth = {tuple(x) for x in pair["pairs_flat"]}
-            for name, fn in (("ours", toolkit), ("base", score.baseline_align)):
+            ours = _article_links(a, b)
+            la, lb = _as_list(a), _as_list(b)
+            base = (set(score.baseline_align(la, lb)), la, lb)
+            for name, (links, ta, tb) in (("ours", ours), ("base", base)):
+                ma, mb = (
+                    _cached_maps(cache, texts, gold["versions"][name]["sentences"])
+                    for texts, name in ((ta, pair["a"]), (tb, pair["b"]))
+                )
                 found, fp = set(), 0
-                for p, q in fn(sa, sb):
+                for p, q in links:
                     mapped = {(g, h) for g in ma[p] for h in mb[q]}
                     if mapped:
                         found |= mapped

@@ -142,7 +142,9 @@ def _align(args: argparse.Namespace) -> int:
     from .alignment.aligner import align
 
     options = _options(args, threshold=args.threshold)
-    alignment = align(_one_article(args.a, args), _one_article(args.b, args), options=options)
+    alignment = align(
+        _one_article(args.a, args), _one_article(args.b, args), options=options, lines=True
+    )
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table":
         from .present.terminal import alignment_text

@@ -198,7 +198,8 @@ class Alignment:
     """Two versions of a story, sentence by sentence.
 
     Every sentence index of both sides appears in exactly one unit. Units are ordered by
-    position in ``b``, then ``a`` (dropped sentences sit where they stood in ``a``).
+    position in ``b``, then ``a`` (dropped sentences sit where they stood in ``a``); the
+    units of an article's title, dek and captions come last, as their indices do.
     ``restatements`` are links beside the units: a sentence that restates one of the
     other side outside its own unit (ordered by ``b``, then ``a``).
     """
@@ -210,6 +211,16 @@ class Alignment:
     b_name: str = "b"
     options: tuple[tuple[str, object], ...] = field(default=(), compare=False)
     restatements: tuple[Restatement, ...] = ()
+    # each sentence's kind ("body", "title", "dek", "caption"); empty when all are body.
+    # An article's title, dek and captions follow its body sentences, so a body
+    # sentence keeps its index in ``article.sentences``.
+    a_kinds: tuple[str, ...] = ()
+    b_kinds: tuple[str, ...] = ()
+
+    def kind(self, side: str, index: int) -> str:
+        """What sentence ``index`` of side ``"a"`` or ``"b"`` is: body, title, dek or caption."""
+        kinds = self.a_kinds if side == "a" else self.b_kinds
+        return kinds[index] if kinds else "body"
 
     def to_frame(self) -> pd.DataFrame:
         """One row per link: a_index, b_index, a_text, b_text, status, moved, score, unit."""

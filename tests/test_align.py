@@ -21,6 +21,11 @@ def links(alignment: cc.Alignment) -> list[tuple]:
     return [(u.a, u.b, u.status, u.moved) for u in alignment.units]
 
 
+@pytest.fixture(scope="module")
+def flagship_lines(shoigu_pair) -> cc.Alignment:
+    return cc.align(*shoigu_pair, lines=True)
+
+
 def unit_of(alignment: cc.Alignment, *, a: int | None = None, b: int | None = None) -> cc.Unit:
     return next(u for u in alignment.units if (a is None or a in u.a) and (b is None or b in u.b))
 
@@ -48,6 +53,33 @@ def test_flagship_alignment_reads_as_expected(flagship):
         ((), (10,), "added", False),  # "new economic climate"
         ((), (11,), "added", False),  # Mishustin meeting
     ]
+
+
+def test_titles_pair_with_titles_and_deks_and_captions_restate_the_body(flagship, flagship_lines):
+    """With ``lines=True`` an article's page lines are numbered after its body sentences."""
+    assert flagship_lines.a_kinds == ("body",) * 9 + ("title", "caption")
+    assert flagship_lines.b_kinds == ("body",) * 12 + ("title", "dek", "caption")
+    assert links(flagship_lines)[:12] == links(flagship)  # the body is aligned as before
+    assert links(flagship_lines)[12:] == [
+        ((9,), (12,), "reworded", False),  # the titles: "with" / "With"
+        ((10,), (), "dropped", False),  # a's photo caption: Shoigu meets Dbeibah
+        ((), (13,), "added", False),  # b's dek: Moscow backed Haftar, sent mercenaries
+        ((), (14,), "added", False),  # b's Haftar photo caption
+    ]
+    restated = {(r.a, r.b): r.by for r in flagship_lines.restatements}
+    assert restated[4, 13] == "b"  # the dek says again what the Wagner sentence says
+    assert restated[10, 0] == "a"  # the caption: the lead's meeting
+    # a title never pairs with, nor restates, a body sentence
+    for unit in flagship_lines.units:
+        assert (9 in unit.a) == (12 in unit.b)
+    assert all(r.a != 9 and r.b != 12 for r in flagship_lines.restatements)
+
+
+def test_without_lines_an_alignment_holds_the_body_sentences_only(flagship, shoigu_pair):
+    a, b = shoigu_pair
+    assert flagship.a_sentences == tuple(s.text for s in a.sentences)
+    assert flagship.a_kinds == flagship.b_kinds == ()
+    assert {flagship.kind("a", 0), flagship.kind("b", 11)} == {"body"}
 
 
 def test_the_leads_pair_as_reworded_with_their_additions(flagship):
@@ -203,7 +235,11 @@ def test_the_cli_prints_a_readable_table(sample_dir, capsys):
     )
     out = capsys.readouterr().out
     assert "REWORDED   MOVED" in out and "~ replace leader -> strongman" in out
-    assert out.strip().endswith("5 same, 4 reworded, 3 added, 2 moved")
+    # the CLI aligns the page lines too: titles, a's caption, b's dek and caption
+    assert out.strip().endswith(
+        "5 same, 5 reworded, 5 added, 1 dropped, 2 moved; 2 restatement links"
+    )
+    assert "b 13 restates a 4 (holds" in out and "  DEK" in out
 
 
 # ---- invariants ----------------------------------------------------------------------------
@@ -440,3 +476,36 @@ def test_the_alignment_does_not_depend_on_the_hash_seed(sample_dir):
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+# ---- restatements in the N-way comparison -----------------------------------------------
+
+
+def _version(name: str, *sentences: str) -> cc.Article:
+    return cc.Article(name, name.upper(), "", (" ".join(sentences),))
+
+
+_ARRIVED = "The defence minister arrived in Moscow on Friday for talks with Vladimir Putin."
+_OIL = "Oil prices rose sharply on Monday in London trading."
+_RESTATED = "Putin held talks with the defence minister in Moscow."
+
+
+def test_a_sentence_that_restates_the_spine_is_not_counted_as_added():
+    spine = _version("ap", _ARRIVED, _OIL)
+    comparison = cc.compare([spine, _version("afp", _OIL, _ARRIVED, _RESTATED)], spine=0)
+    assert [(r.a, r.b) for r in comparison.alignments["AFP"].restatements] == [(0, 2)]
+    relations = {cell.sentences: cell.relation for u in comparison.units for cell in u.cells[1:]}
+    assert relations == {(1,): "same", (0,): "same", (2,): "restated"}
+
+
+def test_a_restating_sentence_joins_the_unit_it_restates_when_its_version_lacks_one():
+    """Out of order and too weak for a move, the pair is a restatement, not dropped + added."""
+    talks = "The talks covered energy and military cooperation, officials said."
+    spine = _version("ap", _ARRIVED, _OIL, talks)
+    other = _version("afp", _OIL, talks, "Putin met the defence minister in Moscow.")
+    comparison = cc.compare([spine, other], spine=0)
+    assert [(r.a, r.b) for r in comparison.alignments["AFP"].restatements] == [(0, 2)]
+    arrived = next(u for u in comparison.units if u.cells[0].sentences == (0,))
+    assert arrived.status == "shared_all"
+    assert (arrived.cells[1].sentences, arrived.cells[1].relation) == ((2,), "restated")
+    assert len(comparison.units) == 3  # nothing counted as added

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from ..model import Alignment, Restatement, Unit
 from ..options import Options, resolve
 from .chain import heaviest_chain
+from .extras import extras_of, link_extras
 from .restate import Thresholds, find_restatements
 from .similarity import Scorer, Version, fold, sentence_keys, sentence_texts, similarity_matrix
 from .worddiff import word_diff
@@ -146,6 +147,7 @@ def align(
     *,
     options: Options | None = None,
     diffs: bool = True,
+    lines: bool = False,
     a_name: str | None = None,
     b_name: str | None = None,
     **overrides: float,
@@ -155,8 +157,12 @@ def align(
     ``a`` and ``b`` are each an :class:`Article`, a text (split into sentences here) or a
     list of sentences (used as given). ``options`` (an :class:`Options`, plus keyword
     overrides such as ``threshold=0.4``) sets the alignment numbers; ``diffs=False``
-    skips the word diffs. ``a_name``/``b_name`` label the versions (default: the
-    articles' outlets, else "a" and "b").
+    skips the word diffs. ``lines=True`` also aligns an Article's title, dek and
+    captions (numbered after its body sentences; ``Alignment.a_kinds`` says which is
+    which): titles pair only with titles, deks and captions with their like and by
+    restatement links with the body sentences they restate (:mod:`extras`).
+    ``a_name``/``b_name`` label the versions (default: the articles' outlets, else "a"
+    and "b").
 
     >>> alignment = align(["Russia welcomed the talks.", "Wagner fighters joined."],
     ...                   ["Wagner fighters joined.", "Russia on Friday welcomed the talks."])
@@ -188,6 +194,43 @@ def align(
         ),
     )
     units = _units(pair, groups, a_group, b_group, diffs)
+    a_extra, b_extra = (extras_of(a), extras_of(b)) if lines else ((), ())
+    a_kinds: tuple[str, ...] = ()
+    b_kinds: tuple[str, ...] = ()
+    if a_extra or b_extra:
+        a_kinds = ("body",) * len(a_texts) + tuple(e.kind for e in a_extra)
+        b_kinds = ("body",) * len(b_texts) + tuple(e.kind for e in b_extra)
+        a_texts = a_texts + tuple(e.text for e in a_extra)
+        b_texts = b_texts + tuple(e.text for e in b_extra)
+        found = link_extras(
+            a_texts,
+            b_texts,
+            a_kinds,
+            b_kinds,
+            pair_threshold=options.threshold,
+            title_threshold=options.context_threshold,
+            thresholds=Thresholds(
+                holds=options.restate_threshold,
+                leftover=options.second_threshold,
+                cross=options.cross_threshold,
+            ),
+            smoothing=options.smoothing,
+            blend=options.blend,
+        )
+        units = _with_extra_units(
+            units,
+            found.pairs,
+            a_texts,
+            b_texts,
+            a_kinds,
+            b_kinds,
+            len(pair.a_texts),
+            len(pair.b_texts),
+            diffs,
+        )
+        restatements = sorted(
+            [*restatements, *found.restatements], key=lambda link: (link.b, link.a)
+        )
     return Alignment(
         a_texts,
         b_texts,
@@ -205,7 +248,54 @@ def align(
             )
             for link in restatements
         ),
+        a_kinds=a_kinds,
+        b_kinds=b_kinds,
     )
+
+
+def _with_extra_units(
+    body_units, pairs, a_texts, b_texts, a_kinds, b_kinds, a_body, b_body, diffs
+) -> tuple[Unit, ...]:
+    """The body's units, then the title, dek and caption units (their indices follow the
+    body's, so the units stay ordered by position in ``b``)."""
+    rows: list[tuple[tuple[float, float], int | None, int | None, float]] = []
+    paired_a = {i: (j, score) for i, j, score in pairs}
+    paired_b = {j for _, j, _ in pairs}
+    for i, (j, score) in paired_a.items():
+        rows.append(((j, i), i, j, score))
+    for j in range(b_body, len(b_texts)):
+        if j not in paired_b:
+            rows.append(((j, -1.0), None, j, 0.0))
+    last_b = b_body - 0.5
+    for i in range(a_body, len(a_texts)):
+        if i in paired_a:
+            last_b = paired_a[i][0] + 0.5
+        else:
+            rows.append(((last_b, i), i, None, 0.0))
+    rows.sort(key=lambda row: row[0])
+    units = list(body_units)
+    for number, (_, i, j, score) in enumerate(rows, start=len(body_units)):
+        if i is None or j is None:
+            status = "dropped" if j is None else "added"
+            side_a = (i,) if i is not None else ()
+            side_b = (j,) if j is not None else ()
+            units.append(Unit(number, status, side_a, side_b, 0.0, False, "unmatched"))
+            continue
+        same = fold(a_texts[i]) == fold(b_texts[j])
+        edits = word_diff(a_texts[i], b_texts[j]) if diffs else ()
+        units.append(
+            Unit(
+                number,
+                "same" if same else "reworded",
+                (i,),
+                (j,),
+                1.0 if same else round(score, 4),
+                False,
+                "identical" if same else a_kinds[i] if a_kinds[i] == b_kinds[j] else "line",
+                edits,
+            )
+        )
+    return tuple(units)
 
 
 _RECORDED = (

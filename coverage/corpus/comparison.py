@@ -14,6 +14,10 @@ are versions. How it is built:
    sentence two outlets add in common is still one unit. It sits after the spine unit it
    follows in its version, or joins a spine unit when it matches another version's
    sentence there (``relation`` "linked": its own alignment with the spine missed it).
+   An added sentence that restates a spine sentence (a restatement link of its
+   alignment, :class:`Restatement`) joins that sentence's unit as ``restated`` when its
+   version has nothing else there, else stands in its own unit as ``restated`` (not
+   ``added``): it is not new content.
 
 A unit's status says how many versions carry it: ``shared_all``, ``shared_some`` or
 ``only_this`` (one version alone). Each cell also says how it relates to the spine's
@@ -299,10 +303,16 @@ def _build_units(
         rows[(position[r], 0)] = {spine: ("spine", groups[r])}
     placed: dict[tuple[int, int], tuple] = {}  # (version, sentence) -> its spine row
     extras: list[tuple[int, int, int]] = []  # (version, sentence, anchor position)
+    restated: set[tuple[int, int]] = set()  # additions that restate a spine sentence
     for k, alignment in enumerate(alignments):
         if alignment is None:
             continue
         anchor = -1
+        # a sentence the version adds that restates a spine sentence is not new content
+        restates = {}
+        for link in alignment.restatements:
+            restates.setdefault(link.b, link.a)
+        restating = []
         for unit in alignment.units:  # ordered by position in this version
             if unit.a and unit.b:
                 key = (position[unit.a[0]], 0)
@@ -311,14 +321,25 @@ def _build_units(
                 if not unit.moved:
                     anchor = position[unit.a[0]]
             elif unit.b:
-                extras.append((k, unit.b[0], anchor))
+                restating.append((k, unit.b[0], anchor))
+        for item in restating:
+            key = (position[restates[item[1]]], 0) if item[1] in restates else None
+            if key is not None and k not in rows[key]:
+                rows[key][k] = ("restated", item[1])
+                placed[k, item[1]] = key
+            else:
+                extras.append(item)
+                if key is not None:
+                    restated.add(item[:2])
     for row, members in _place_extras(sentences, spine, extras, rows, placed):
         if row is not None:  # joined a spine unit through another version
             for k, j, _ in members:
                 rows[row][k] = ("linked", j)
         else:
             k, j, anchor = members[0]
-            rows[(anchor, 1, k, j)] = {m[0]: ("added", m[1]) for m in members}
+            rows[(anchor, 1, k, j)] = {
+                m[0]: ("restated" if m[:2] in restated else "added", m[1]) for m in members
+            }
 
     units = []
     for number, key in enumerate(sorted(rows)):

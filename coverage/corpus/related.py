@@ -9,6 +9,7 @@ by average linkage, so one shared name does not chain two topics together.
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import heapq
 import math
@@ -22,21 +23,17 @@ from typing import NamedTuple
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
 from ..reading.articles import with_sentences
+from ..vocabulary import words
 from .stories import Story, find_stories
 
 __all__ = ["Related", "RelatedLink", "find_related", "names_in", "GENERIC_NAMES"]
 
 _NAME = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # Capitalised words that name no one and nowhere: days, months, titles, offices.
-GENERIC_NAMES = frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december president minister prime deputy
-    defense defence foreign interior ambassador secretary general army military government
-    national council ministry marshal special representative international security
-    conference united states nations union commander chief head spokesman spokeswoman
-    official officials agency reuters afp ap news press state affairs committee
-    """.split()
+GENERIC_NAMES = (
+    frozenset(d.lower() for d in calendar.day_name)
+    | frozenset(m.lower() for m in calendar.month_name[1:] if m != "May")  # May: also a name
+    | words("related_generic")
 )
 
 

@@ -30,9 +30,11 @@ def alignment_text(alignment: Alignment) -> str:
         f"b = {alignment.b_name} ({len(alignment.b_sentences)} sentences)",
         "",
     ]
+    restates = _restates(alignment)
     for unit in alignment.units:
         flag = "  MOVED" if unit.moved else ""
-        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}"
+        kind = _kind_label(alignment, unit)
+        head = f"{unit.status.upper():9}{flag:7} a {_nums(unit.a):>5}  b {_nums(unit.b):>5}  score {unit.score:.2f}{kind}"
         lines.append(head)
         for side, indices, sentences in (
             ("a", unit.a, alignment.a_sentences),
@@ -51,10 +53,34 @@ def alignment_text(alignment: Alignment) -> str:
         for edit in unit.edits:
             if edit.tag != "equal":
                 lines.append(f"     ~ {edit}")
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                for target in restates.get((side, k), ()):
+                    lines.append(f"     = {side} {k} restates {target}")
         lines.append("")
     counts = ", ".join(f"{v} {k}" for k, v in alignment.counts().items() if v)
+    if alignment.restatements:
+        counts += f"; {len(alignment.restatements)} restatement links"
     lines.append(counts)
     return visible("\n".join(lines) + "\n")
+
+
+def _restates(alignment: Alignment) -> dict[tuple[str, int], list[str]]:
+    """Each restating sentence -> what it restates, listed under its own unit."""
+    restates: dict[tuple[str, int], list[str]] = {}
+    for link in alignment.restatements:
+        own, other = (("a", link.a), ("b", link.b))[:: 1 if link.by == "a" else -1]
+        restates.setdefault(own, []).append(
+            f"{other[0]} {other[1]} ({link.method} {link.score:.2f})"
+        )
+    return restates
+
+
+def _kind_label(alignment: Alignment, unit) -> str:
+    """TITLE, DEK or CAPTION for a unit of an article's page lines, else nothing."""
+    kinds = {alignment.kind("a", i) for i in unit.a} | {alignment.kind("b", j) for j in unit.b}
+    kinds.discard("body")
+    return "  " + "/".join(sorted(kinds)).upper() if kinds else ""
 
 
 def _nums(indices: tuple[int, ...]) -> str:

@@ -17,6 +17,7 @@ Offsets always point into the text given: ``text[s.start:s.end] == s.text``.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterable
 
@@ -66,9 +67,9 @@ _SUPPORTED = frozenset(
 _LOWER_START = re.compile(r"[\"'\u201c\u2018(\[]?[a-z\u00df-\u00ff]")
 _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _TIME_WORDS = re.compile(
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-    r"April|May|June|July|August|September|October|November|December|GMT|UTC|ET|EST|EDT|PT|"
-    r"local|Moscow time)\b"
+    "(?:"
+    + "|".join([*calendar.day_name, *calendar.month_name[1:]])
+    + r"|GMT|UTC|ET|EST|EDT|PT|local|Moscow time)\b"
 )
 _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|"
