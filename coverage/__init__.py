@@ -86,6 +86,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "classroom.quizzes": ("quiz",),
     "classroom.worksheet": ("worksheet_html",),
     "classroom.quiz_page": ("quiz_html",),
+    "archive": ("CorpusAnalysis", "analyse_corpus"),  # the corpus pipeline on Dask
 }
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names}
 
@@ -109,6 +110,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     from .alignment.aligner import align, similarity_matrix
     from .alignment.worddiff import word_diff
+    from .archive import CorpusAnalysis, analyse_corpus
     from .classroom.exercises import EXERCISE_KINDS, Evidence, Exercise, make_exercises
     from .classroom.quiz_page import quiz_html
     from .classroom.quizzes import quiz

@@ -172,6 +172,27 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _corpus(args: argparse.Namespace) -> int:
+    from .archive import analyse_corpus  # imported here: it loads Dask
+
+    result = analyse_corpus(
+        args.paths,
+        args.output,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        report=not args.no_report,
+        report_stories=args.report_stories,
+        progress=not args.quiet,
+    )
+    counts = result.counts
+    print(
+        f"wrote {result.output}: {counts['articles']} articles, {counts['stories']} stories "
+        f"({counts['multi_version_stories']} told in more than one version)"
+        + (f"; report {result.report}" if result.report else "")
+    )
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from .present.export import export_notebook  # imported here: it loads nbconvert
 
@@ -509,6 +530,36 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--teacher", action="store_true", help="the teacher view: answers shown")
     quiz.add_argument("--title", help="the quiz's title")
     quiz.set_defaults(run=_quiz)
+
+    corpus = commands.add_parser(
+        "corpus",
+        help="group, compare and summarise a whole archive on a Dask cluster (Parquet tables)",
+        description="Read an archive (folders of pages, or Parquet/JSONL/CSV shards with text, "
+        "outlet, date, url), group it into stories, compare each story's versions and write "
+        "Parquet tables (articles, stories, story_links, units, outlet_stories, changes, "
+        "labels, attributions, outlets) and a report of the largest stories. Runs on a local "
+        "cluster by default; a run that stopped resumes from its finished parts.",
+    )
+    corpus.add_argument("paths", nargs="+", metavar="INPUT", help="a folder or shard of articles")
+    corpus.add_argument("-o", "--output", required=True, help="the output folder")
+    corpus.add_argument(
+        "--scheduler", metavar="ADDRESS", help="an existing Dask scheduler (tcp://host:8786)"
+    )
+    corpus.add_argument(
+        "--workers",
+        type=int,
+        help="worker processes of the local cluster (default: cores, at most 4)",
+    )
+    corpus.add_argument(
+        "--report-stories",
+        type=int,
+        default=20,
+        metavar="N",
+        help="stories (the most versions first) shown in report.html (default 20)",
+    )
+    corpus.add_argument("--no-report", action="store_true", help="write the tables only")
+    corpus.add_argument("--quiet", action="store_true", help="no progress bars")
+    corpus.set_defaults(run=_corpus)
 
     export = commands.add_parser(
         "export",

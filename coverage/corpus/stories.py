@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -229,24 +229,41 @@ def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndar
         part = np.ascontiguousarray(signatures[filled, band * rows : (band + 1) * rows])
         keys = part.view(np.dtype((np.void, part.dtype.itemsize * rows))).ravel()
         order = np.argsort(keys, kind="stable")  # equal keys: ascending article index
-        ordered, members = keys[order], filled[order]
-        starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
-        run = np.diff(np.append(starts, len(ordered)))
-        run_size = np.repeat(run, run)
-        for step in range(1, len(ordered)):
-            same = ordered[step:] == ordered[:-step]
-            same &= (run_size[step:] <= _BIG_BUCKET) | (step <= 4)
-            if not same.any():
-                break
-            hits = np.flatnonzero(same)
-            found.append(members[hits] * count + members[hits + step])
+        for first, second in run_pairs(keys[order], filled[order]):
+            found.append(first * count + second)
     if not found:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
     codes = np.unique(np.concatenate(found))
     pairs = np.stack([codes // count, codes % count], axis=1)
-    similarity = (signatures[pairs[:, 0]] == signatures[pairs[:, 1]]).mean(axis=1)
+    similarity = estimated_similarity(signatures[pairs[:, 0]], signatures[pairs[:, 1]])
     keep = similarity >= _MIN_JACCARD
     return pairs[keep], similarity[keep]
+
+
+def run_pairs(ordered: np.ndarray, members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """The candidate pairs of one sorted run of band keys, as arrays of first and second members.
+
+    ``ordered`` holds band keys sorted so that equal keys are adjacent and ``members``
+    the article index of each (ascending within a run of equal keys). A member pairs with
+    every other one in its run or, in a run longer than ``_BIG_BUCKET``, with its next
+    four neighbours only. Shared with :mod:`distributed`, which runs it per shuffled
+    partition of band keys.
+    """
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    run = np.diff(np.append(starts, len(ordered)))
+    run_size = np.repeat(run, run)
+    for step in range(1, len(ordered)):
+        same = ordered[step:] == ordered[:-step]
+        same &= (run_size[step:] <= _BIG_BUCKET) | (step <= 4)
+        if not same.any():
+            break
+        hits = np.flatnonzero(same)
+        yield members[hits], members[hits + step]
+
+
+def estimated_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The Jaccard similarity MinHash estimates for rows of signatures: the share of equal values."""
+    return (a == b).mean(axis=1)
 
 
 # ---- confirmation -----------------------------------------------------------------------
@@ -328,23 +345,45 @@ def find_stories(
     links: list[tuple[int, int, float, float]] = []
     with tqdm(total=len(pairs), desc="confirming", unit="pair", disable=not progress) as bar:
         for component in _components(pairs, similarity):
-            sentences: dict[int, tuple[str, ...]] = {}  # only this component's: bounded
-            for position in component:
-                i, j = int(pairs[position, 0]), int(pairs[position, 1])
-                if forest.find(i) != forest.find(j):
-                    for k in (i, j):
-                        if k not in sentences:
-                            sentences[k] = tuple(
-                                s.text for s in with_sentences(corpus[k]).sentences
-                            )
-                    found = _evidence(
-                        sentences[i], sentences[j], threshold=threshold, containment=containment
-                    )
-                    if found:
-                        forest.union(i, j)
-                        links.append((i, j, *found))
+            links += confirm(
+                [(int(pairs[p, 0]), int(pairs[p, 1])) for p in component],
+                corpus.__getitem__,
+                forest,
+                threshold=threshold,
+                containment=containment,
+            )
             bar.update(len(component))
     return _assemble(corpus, forest, links)
+
+
+def confirm(
+    pairs: Iterable[tuple[int, int]],
+    article: Callable[[int], Article],
+    forest: UnionFind,
+    *,
+    threshold: float,
+    containment: float,
+) -> list[tuple[int, int, float, float]]:
+    """Align the candidate pairs of one component in order; link and join those that hold.
+
+    A pair whose articles are already joined is skipped, so the links found depend on
+    the order (best pairs first); components are independent, so :mod:`distributed`
+    confirms them in parallel with the same result. Sentences are split once per article
+    and kept only for this component.
+    """
+    sentences: dict[int, tuple[str, ...]] = {}
+    links = []
+    for i, j in pairs:
+        if forest.find(i) == forest.find(j):
+            continue
+        for k in (i, j):
+            if k not in sentences:
+                sentences[k] = tuple(s.text for s in with_sentences(article(k)).sentences)
+        found = _evidence(sentences[i], sentences[j], threshold=threshold, containment=containment)
+        if found:
+            forest.union(i, j)
+            links.append((i, j, *found))
+    return links
 
 
 def _assemble(corpus: list[Article], forest: UnionFind, links: list[tuple]) -> list[Story]:

@@ -1,0 +1,274 @@
+"""A news archive -> Parquet tables and a report, on a Dask cluster: :func:`analyse_corpus`.
+
+The per-story work (the N-way comparison, kinds of change, labels) and the per-article
+work (attributions) run on the workers through :func:`corpus.distributed.group_stories`;
+this module says what is computed for each story and sums it up per outlet. It sits
+above ``present`` in the layers because it writes the report.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .corpus.comparison import compare
+from .corpus.distributed import Settings, group_stories
+from .corpus.shards import input_partitions, read_table, stored_articles, write_part
+from .corpus.stories import Story
+from .errors import InvalidOption, missing_dependency
+from .model import Article
+from .options import Options, resolve
+from .present.tables import comparison_frame, comparison_summary
+from .wording.attributions import find_attributions
+from .wording.kinds import KINDS, classify_changes
+from .wording.labels import describe_labels
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["CorpusAnalysis", "analyse_corpus", "CORPUS_TABLES"]
+
+CORPUS_TABLES = (
+    "articles",
+    "stories",
+    "story_links",
+    "units",
+    "outlet_stories",
+    "changes",
+    "labels",
+    "attributions",
+    "outlets",
+)
+REPORT_STORIES = 20
+
+
+@dataclass(frozen=True)
+class CorpusAnalysis:
+    """Where a corpus run wrote its tables (one Parquet folder each), its counts and options.
+
+    ``computed`` counts the partitions each stage computed in this call (the rest were
+    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage.
+    """
+
+    output: Path
+    counts: dict[str, int]
+    report: Path | None = None
+    options: Options = field(default_factory=Options)
+    computed: dict[str, int] = field(default_factory=dict, compare=False)
+    seconds: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """One of :data:`CORPUS_TABLES` as a DataFrame (read whole: use Dask or pyarrow for big ones)."""
+        if name not in CORPUS_TABLES:
+            raise InvalidOption(f"no table {name!r}; the tables are {', '.join(CORPUS_TABLES)}")
+        return read_table(self.output / name).to_pandas()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k} {v}" for k, v in self.counts.items())
+        return f"<CorpusAnalysis {str(self.output)!r}: {counts}>"
+
+
+# ---- what each task computes (shipped to the workers by reference) ----------------------
+
+
+def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
+    """The tables of one multi-version story: content units, per-version summary, changes, labels."""
+    import pandas as pd
+
+    comparison = compare(story, options=options)
+    outlet_of = {a.id: a.outlet or "unknown" for a in story.articles}
+    units = comparison_frame(comparison)
+    units.insert(0, "story", story.id)
+    summary = comparison_summary(comparison)
+    summary.insert(0, "story", story.id)
+    summary["outlet_name"] = summary["article_id"].map(outlet_of)
+    spine = comparison.articles[comparison.spine]
+    changes = []
+    for label, alignment in comparison.alignments.items():
+        version = comparison.articles[comparison.outlets.index(label)]
+        frame = classify_changes(alignment)
+        frame.insert(0, "story", story.id)
+        frame.insert(1, "a_article", spine.id)
+        frame.insert(2, "b_article", version.id)
+        frame["b_outlet_name"] = version.outlet or "unknown"
+        changes.append(frame)
+    labels = describe_labels(story.articles, alignments=list(comparison.alignments.values()))
+    labels.insert(0, "story", story.id)
+    return {
+        "units": units,
+        "outlet_stories": summary,
+        "changes": pd.concat(changes, ignore_index=True),
+        "labels": labels,
+    }
+
+
+def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
+    """The per-article tables of an input partition: attributions (wire credits, sources)."""
+    return {"attributions": find_attributions(list(articles))}
+
+
+# ---- the run -----------------------------------------------------------------------------
+
+
+@contextmanager
+def _client(scheduler, workers: int | None) -> Iterator[object]:
+    """A client of the cluster at ``scheduler``, or of a new LocalCluster of processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise missing_dependency(
+            "dask[distributed]", "run the corpus pipeline", extra="corpus"
+        ) from error
+    if scheduler is not None and not isinstance(scheduler, str):
+        yield scheduler  # a Client the caller made
+        return
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    if workers is not None and workers < 1:
+        raise InvalidOption(f"workers must be 1 or more, not {workers!r}")
+    with (
+        LocalCluster(
+            n_workers=workers or min(4, os.cpu_count() or 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def analyse_corpus(
+    inputs: str | os.PathLike | Sequence[str | os.PathLike],
+    output: str | os.PathLike,
+    *,
+    scheduler: str | object | None = None,
+    workers: int | None = None,
+    options: Options | None = None,
+    report: bool = True,
+    report_stories: int = REPORT_STORIES,
+    files_per_partition: int = 500,
+    progress: bool = False,
+    **overrides: object,
+) -> CorpusAnalysis:
+    """Group, compare and summarise a corpus on a Dask cluster; write Parquet tables to ``output``.
+
+    ``inputs`` are folders of pages or Parquet/JSONL/CSV shards of articles (``text``,
+    ``outlet``, ``date``, ``url`` ...). ``scheduler`` is a cluster address
+    (``tcp://host:8786``) or a ``distributed.Client``; by default a LocalCluster of
+    ``workers`` processes is started and stopped. The stories are those
+    :func:`find_stories` finds on the same corpus, numbered the same way. Tables:
+    :data:`CORPUS_TABLES`, one folder of part files each; ``report.html`` shows the
+    ``report_stories`` stories with the most versions (a single page has to stay
+    readable). A run that stopped is resumed by calling again with the same output.
+    """
+    options = resolve(options, **overrides)
+    out = Path(output)
+    settings = Settings(
+        partitions=input_partitions(inputs, files_per_partition=files_per_partition),
+        threshold=options.story_threshold,
+        containment=options.story_containment,
+    )
+    with _client(scheduler, workers) as client:
+        run = group_stories(
+            client,
+            settings,
+            out,
+            story_tables=partial(story_tables, options=options),
+            article_tables=article_tables,
+            progress=progress,
+        )
+        start = time.perf_counter()
+        _outlets(out)
+        summarised = time.perf_counter() - start
+    start = time.perf_counter()
+    page = _report(out, report_stories, options) if report else None
+    seconds = run.seconds | {
+        "summarising": round(summarised, 2),
+        "report": round(time.perf_counter() - start, 2),
+    }
+    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds)
+
+
+def _outlets(out: Path) -> None:
+    """The per-outlet summary: articles, stories, wire-copy share, kinds of change, labels, credits."""
+    import pandas as pd
+
+    articles = read_table(out / "articles", columns=["outlet", "words"]).to_pandas()
+    articles["outlet"] = articles["outlet"].replace("", "unknown").fillna("unknown")
+    frame = articles.groupby("outlet").agg(articles=("words", "size"), words=("words", "sum"))
+    summary = read_table(
+        out / "outlet_stories",
+        columns=[
+            "outlet_name",
+            "spine",
+            "sentences",
+            "shared_all",
+            "shared_some",
+            "own",
+            "dropped",
+            "moved",
+        ],
+    ).to_pandas()
+    if len(summary):
+        grouped = summary.groupby("outlet_name")
+        versions = grouped.agg(
+            compared_versions=("sentences", "size"),
+            spine=("spine", "sum"),
+            sentences=("sentences", "sum"),
+            shared_all=("shared_all", "sum"),
+            shared_some=("shared_some", "sum"),
+            own=("own", "sum"),
+            dropped=("dropped", "sum"),
+            moved=("moved", "sum"),
+        )
+        versions["shared_share"] = (
+            (versions["shared_all"] + versions["shared_some"]) / versions["sentences"].clip(lower=1)
+        ).round(4)
+        frame = frame.join(versions, how="left")
+    changes = read_table(out / "changes", columns=["b_outlet_name", "kind", "loaded"]).to_pandas()
+    if len(changes):
+        kinds = pd.crosstab(changes["b_outlet_name"], changes["kind"]).reindex(
+            columns=list(KINDS), fill_value=0
+        )
+        frame = frame.join(kinds.add_prefix("changes_"), how="left")
+        towards = changes[changes["loaded"] == "towards"].groupby("b_outlet_name").size()
+        frame["changes_towards_loaded"] = towards
+    labels = read_table(out / "labels", columns=["outlet", "load"]).to_pandas()
+    if len(labels):
+        frame["labels"] = labels.groupby("outlet").size()
+        frame["label_load"] = labels.groupby("outlet")["load"].sum()
+    credits = read_table(out / "attributions", columns=["outlet", "kind"]).to_pandas()
+    if len(credits):
+        frame = frame.join(
+            pd.crosstab(credits["outlet"], credits["kind"]).add_prefix("attributions_"), how="left"
+        )
+    frame = frame.fillna(0)
+    counts = [c for c in frame.columns if c != "shared_share"]
+    frame = frame.astype(dict.fromkeys(counts, "int64")).reset_index()
+    write_part(frame, out / "outlets" / "part-00000.parquet")
+
+
+def _report(out: Path, count: int, options: Options) -> Path | None:
+    from .present.report import write_report
+
+    stories = read_table(out / "stories", columns=["story", "number", "versions"]).to_pandas()
+    chosen = stories[stories["versions"] > 1].sort_values(
+        ["versions", "number"], ascending=[False, True]
+    )
+    wanted = chosen["story"].head(count).tolist()
+    if not wanted:
+        return None
+    articles = stored_articles(out, wanted)
+    title = f"The {len(wanted)} stories of the corpus with the most versions"
+    return write_report(articles, out / "report.html", title=title, options=options)

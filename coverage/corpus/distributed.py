@@ -1,0 +1,444 @@
+"""Shards of articles -> stories on a Dask cluster, the same stories :func:`find_stories` finds.
+
+The single-process steps of :mod:`stories`, cut where a cluster can share them out; each
+stage leaves files in the output folder, so a failed run restarts where it stopped:
+
+1. **Read and fingerprint**, one task per input partition (a Parquet/JSONL shard, or a
+   batch of page files): articles to ``_work/read/part-P.parquet``, MinHash signatures
+   beside them (``.npy``).
+2. **Candidate pairs.** Every signature band becomes a row (band, key, article); a Dask
+   shuffle on the band key brings equal keys together, where :func:`stories.run_pairs`
+   turns runs into pairs. A second shuffle, on the input partition of the pair's first
+   article, drops the pairs several bands proposed: no task ever holds the band table.
+3. **Components.** The client joins pairs into connected components (a numpy
+   union-find: 8 bytes an article); a third shuffle sends each component's articles,
+   their signatures and their pairs to one partition.
+4. **Confirmation**, one task per component partition: the pairs' estimated similarity,
+   the single-process order (best pairs first) and :func:`stories.confirm`.
+5. **Numbering** on the client (stories are numbered by their first article, as
+   :func:`find_stories` numbers them), then **per-story tables**, one task per component
+   partition, from a caller's function of a :class:`Story` (comparison, changes...), and
+   the per-article tables, one task per input partition.
+
+Every file is written to a temporary name and renamed, so a file that exists is whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..unionfind import UnionFind
+from .candidates import candidate_pairs, component_file, component_partitions, load_component, roots
+from .shards import (
+    TEXT_FIELDS,
+    WORK,
+    article_columns,
+    articles_from,
+    finished,
+    mark_finished,
+    read_partition,
+    save_array,
+    signatures_file,
+    write_part,
+)
+from .stories import (
+    _MIN_JACCARD,
+    Story,
+    StoryLink,
+    _components,
+    _signatures,
+    _title,
+    confirm,
+    estimated_similarity,
+)
+
+__all__ = ["Run", "Settings", "TableMaker", "group_stories"]
+
+
+TableMaker = Callable[..., dict[str, object]]  # -> {table name: pandas DataFrame}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """What a run computes from: its inputs and every number that changes the result.
+
+    Recorded in the output folder; a restart with other settings is refused, so finished
+    partitions are only reused for the run they belong to.
+    """
+
+    partitions: tuple[tuple[str, ...], ...]
+    shingle: int = 3
+    num_perm: int = 128
+    bands: int = 64
+    seed: int = 1
+    threshold: float = 0.3
+    containment: float = 0.8
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), indent=1, sort_keys=True)
+
+
+class _Quiet:
+    def update(self, _count: int) -> None:
+        pass
+
+
+# ---- 1. read and fingerprint -----------------------------------------------------------
+
+
+def _read_partition(
+    files: tuple[str, ...], part: int, work: Path, settings: Settings
+) -> tuple[int, bool]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path, signatures_path = work / "read" / f"part-{part:05d}.parquet", signatures_file(work, part)
+    if path.exists() and signatures_path.exists():
+        return pq.read_metadata(path).num_rows, False
+    articles, signatures = _signatures(
+        read_partition(files),
+        size=settings.shingle,
+        num_perm=settings.num_perm,
+        seed=settings.seed,
+        bar=_Quiet(),
+    )
+    save_array(signatures, signatures_path)
+    write_part(pa.table(article_columns(articles)), path)
+    return len(articles), True
+
+
+def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, bool]:
+    import pyarrow as pa
+
+    done = work / "confirmed" / f"members-{part:05d}.parquet"
+    links_path = work / "confirmed" / f"links-{part:05d}.parquet"
+    if done.exists() and links_path.exists():
+        return 0, False
+    articles, signatures, found = load_component(component_file(work, part))
+    pairs = np.array(sorted(set(found)), dtype=np.int64).reshape(-1, 2)
+    similarity = estimated_similarity(
+        np.stack([signatures[i] for i in pairs[:, 0]]) if len(pairs) else np.zeros((0, 1)),
+        np.stack([signatures[j] for j in pairs[:, 1]]) if len(pairs) else np.zeros((0, 1)),
+    )
+    keep = similarity >= _MIN_JACCARD
+    pairs, similarity = pairs[keep], similarity[keep]
+    forest: UnionFind[int] = UnionFind()
+    links = []
+    for component in _components(pairs, similarity):
+        links += confirm(
+            [(int(pairs[p, 0]), int(pairs[p, 1])) for p in component],
+            articles.__getitem__,
+            forest,
+            threshold=settings.threshold,
+            containment=settings.containment,
+        )
+    links.sort()
+    write_part(
+        pa.table(
+            {
+                "a": pa.array([x[0] for x in links], pa.int64()),
+                "b": pa.array([x[1] for x in links], pa.int64()),
+                "share": pa.array([x[2] for x in links], pa.float64()),
+                "score": pa.array([x[3] for x in links], pa.float64()),
+            }
+        ),
+        links_path,
+    )
+    roots = {k: forest.find(k) for k in articles}
+    size = defaultdict(int)
+    for root in roots.values():
+        size[root] += 1
+    joined = sorted(k for k, root in roots.items() if size[root] > 1)
+    write_part(
+        pa.table(
+            {
+                "index": pa.array(joined, pa.int64()),
+                "root": pa.array([forest.find(k) for k in joined], pa.int64()),
+            }
+        ),
+        done,
+    )
+    return len(links), True
+
+
+# ---- 5. stories and their tables -------------------------------------------------------
+
+
+def _story_tables(
+    part: int, work: Path, out: Path, numbers: dict[int, int], make: TableMaker | None
+) -> tuple[int, bool]:
+    """Rebuild a component partition's multi-version stories; write the tables made of them."""
+    import pyarrow.parquet as pq
+
+    done = work / "analysed" / f"part-{part:05d}.done"
+    if finished(done):
+        return 0, False
+    articles, _, _ = load_component(component_file(work, part))
+    members = pq.read_table(work / "confirmed" / f"members-{part:05d}.parquet").to_pydict()
+    links = pq.read_table(work / "confirmed" / f"links-{part:05d}.parquet").to_pylist()
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index, root in zip(members["index"], members["root"], strict=True):
+        groups[root].append(index)
+    by_root: dict[int, list[StoryLink]] = defaultdict(list)
+    root_of = dict(zip(members["index"], members["root"], strict=True))
+    for link in links:
+        by_root[root_of[link["a"]]].append(
+            StoryLink(articles[link["a"]].id, articles[link["b"]].id, link["share"], link["score"])
+        )
+    tables: dict[str, list] = defaultdict(list)
+    for root in sorted(groups):
+        versions = tuple(articles[k] for k in sorted(groups[root]))
+        story = Story(f"story-{numbers[root]}", versions, _title(versions), tuple(by_root[root]))
+        tables["stories"].append(_story_row(story, root))
+        tables["story_links"].extend((story.id, x.a, x.b, x.share, x.score) for x in story.links)
+        if make is not None:
+            for name, frame in make(story).items():
+                tables[name].append(frame)
+    mark_finished(done, _write_story_tables(tables, out, f"comp-{part:05d}"))
+    return len(groups), True
+
+
+STORY_COLUMNS = ("story", "number", "first_index", "title", "versions", "outlets", "article_ids")
+LINK_COLUMNS = ("story", "a", "b", "share", "score")
+
+
+def _story_row(story: Story, first_index: int) -> tuple:
+    return (
+        story.id,
+        int(story.id.split("-")[1]),
+        first_index,
+        story.title,
+        len(story.articles),
+        "; ".join(story.outlets),
+        "; ".join(story.ids),
+    )
+
+
+def _write_story_tables(tables: dict[str, list], out: Path, name: str) -> list[Path]:
+    """Write each table's part ``name``; return the paths written."""
+    import pandas as pd
+
+    written = [out / t / f"{name}.parquet" for t in ("stories", "story_links", *tables)]
+    written = list(dict.fromkeys(written))
+    stories = pd.DataFrame(tables.pop("stories", []), columns=list(STORY_COLUMNS))
+    write_part(
+        stories.astype({"number": "int64", "first_index": "int64", "versions": "int64"}),
+        out / "stories" / f"{name}.parquet",
+    )
+    links = pd.DataFrame(tables.pop("story_links", []), columns=list(LINK_COLUMNS))
+    write_part(
+        links.astype({"share": "float64", "score": "float64"}),
+        out / "story_links" / f"{name}.parquet",
+    )
+    for table, frames in tables.items():
+        frames = [f for f in frames if len(f)] or frames[:1]
+        frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        for column in frame.columns:
+            if isinstance(frame[column].dtype, pd.CategoricalDtype):
+                frame[column] = frame[column].astype(str)
+        write_part(frame, out / table / f"{name}.parquet")
+    return written
+
+
+def _article_tables(
+    part: int,
+    work: Path,
+    out: Path,
+    offset: int,
+    story_number: np.ndarray,
+    single: np.ndarray,
+    make: TableMaker | None,
+) -> tuple[int, bool]:
+    """The articles table of an input partition, its single-version stories, per-article tables."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    done = work / "articles" / f"part-{part:05d}.done"
+    if finished(done):
+        return 0, False
+    columns = pq.read_table(work / "read" / f"part-{part:05d}.parquet").to_pydict()
+    articles = articles_from(columns)
+    frame = pd.DataFrame({"index": np.arange(len(articles), dtype=np.int64) + offset})
+    frame["story"] = [f"story-{n}" for n in story_number.tolist()]
+    for name in TEXT_FIELDS:
+        frame[name] = [getattr(a, name) for a in articles]
+    frame["paragraphs"] = [len(a.paragraphs) for a in articles]
+    frame["words"] = [a.words for a in articles]
+    written = [out / "articles" / f"part-{part:05d}.parquet"]
+    write_part(frame, written[0])
+    tables: dict[str, list] = defaultdict(list)
+    for k in np.flatnonzero(single).tolist():
+        story = Story(f"story-{story_number[k]}", (articles[k],), _title((articles[k],)))
+        tables["stories"].append(_story_row(story, k + offset))
+    if make is not None:
+        for name, table in make(articles).items():
+            tables[name].append(table)
+    written += _write_story_tables(tables, out, f"read-{part:05d}")
+    mark_finished(done, written)
+    return len(articles), True
+
+
+# ---- the driver -------------------------------------------------------------------------
+
+
+def _check_settings(work: Path, settings: Settings) -> None:
+    from ..errors import InvalidOption
+
+    recorded = work / "settings.json"
+    if recorded.exists():
+        if recorded.read_text(encoding="utf-8") != settings.to_json():
+            raise InvalidOption(
+                f"{work.parent} holds a run of other inputs or settings; "
+                "pass a new output folder (or delete this one) to start afresh"
+            )
+        return
+    work.mkdir(parents=True, exist_ok=True)
+    recorded.write_text(settings.to_json(), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Run:
+    """What :func:`group_stories` did: counts, partitions computed (not reused), seconds per stage."""
+
+    counts: dict[str, int]
+    computed: dict[str, int]
+    seconds: dict[str, float]
+
+
+def group_stories(
+    client,
+    settings: Settings,
+    output: str | os.PathLike,
+    *,
+    story_tables: TableMaker | None = None,
+    article_tables: TableMaker | None = None,
+    progress: bool = False,
+) -> Run:
+    """Run every stage on ``client``'s cluster; write the tables to ``output``.
+
+    ``story_tables(story)`` and ``article_tables(articles)`` make the caller's tables
+    (``{name: DataFrame}``) on the workers, for each multi-version story and each input
+    partition; they must be importable functions (shipped by reference). A partition
+    whose files exist is not computed again.
+    """
+    out = Path(output)
+    work = out / WORK
+    _check_settings(work, settings)
+    parts = list(enumerate(settings.partitions))
+    clock = _Clock(client, progress)
+    counts = clock.run(
+        _read_partition, [(files, p, work, settings) for p, files in parts], "reading"
+    )
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    total = int(offsets[-1])
+    with clock.stage("pairing"):
+        pairs = candidate_pairs(
+            client,
+            work,
+            offsets,
+            bands=settings.bands,
+            rows=settings.num_perm // settings.bands,
+            progress=progress,
+        )
+        root = roots(work, offsets)
+        in_component = np.bincount(root, minlength=total)[root] >= 2
+        components = component_partitions(
+            client, work, offsets, root, in_component, progress=progress
+        )
+    clock.run(_confirm_partition, [(k, work, settings) for k in range(components)], "confirming")
+    story_root, number = _numbers(work, components, total)
+    clock.run(
+        _story_tables,
+        [(k, work, out, _numbers_of(work, k, number), story_tables) for k in range(components)],
+        "comparing",
+    )
+    single = np.bincount(story_root, minlength=total)[story_root] == 1
+    clock.run(
+        _article_tables,
+        [
+            (
+                p,
+                work,
+                out,
+                int(offsets[p]),
+                number[story_root[offsets[p] : offsets[p + 1]]],
+                single[offsets[p] : offsets[p + 1]],
+                article_tables,
+            )
+            for p, _ in parts
+        ],
+        "articles",
+    )
+    counts = {
+        "articles": total,
+        "stories": int(number[-1]) if total else 0,
+        "multi_version_stories": int((np.bincount(story_root, minlength=total) >= 2).sum()),
+        "input_partitions": len(parts),
+        "component_partitions": components,
+        "articles_in_components": int(in_component.sum()),
+        **pairs,
+    }
+    return Run(counts, clock.computed, clock.seconds)
+
+
+class _Clock:
+    """Runs a stage's tasks with a progress bar; counts the partitions computed; times stages."""
+
+    def __init__(self, client, progress: bool) -> None:
+        self.client, self.progress = client, progress
+        self.computed: dict[str, int] = {}
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        self.seconds[name] = round(time.perf_counter() - start, 2)
+
+    def run(self, function, arguments: list[tuple], name: str) -> list:
+        """One task per argument tuple; each returns (value, computed); the values in order."""
+        from distributed import as_completed
+        from tqdm.auto import tqdm
+
+        with self.stage(name):
+            token = uuid.uuid4().hex
+            futures = [
+                self.client.submit(function, *args, key=f"{name}-{k}-{token}", pure=False)
+                for k, args in enumerate(arguments)
+            ]
+            with tqdm(total=len(futures), desc=name, unit="part", disable=not self.progress) as bar:
+                for _ in as_completed(futures):
+                    bar.update(1)
+            results = self.client.gather(futures)
+        self.computed[name] = sum(computed for _, computed in results)
+        return [value for value, _ in results]
+
+
+def _numbers(work: Path, components: int, total: int) -> tuple[np.ndarray, np.ndarray]:
+    """Stage 5: each article's story root, and story numbers in order of first article."""
+    import pyarrow.parquet as pq
+
+    story_root = np.arange(total, dtype=np.int64)
+    for k in range(components):
+        members = pq.read_table(work / "confirmed" / f"members-{k:05d}.parquet")
+        story_root[members["index"].to_numpy()] = members["root"].to_numpy()
+    is_root = story_root == np.arange(total)
+    number = np.cumsum(is_root)
+    return story_root, number
+
+
+def _numbers_of(work: Path, part: int, number: np.ndarray) -> dict[int, int]:
+    import pyarrow.parquet as pq
+
+    members = pq.read_table(work / "confirmed" / f"members-{part:05d}.parquet", columns=["root"])
+    return {int(r): int(number[r]) for r in set(members["root"].to_pylist())}
