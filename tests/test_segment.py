@@ -109,3 +109,15 @@ def test_a_long_run_of_opening_quotes_finishes():
     text = "\u201c" * 300_000 + " The end."
     sentences = cc.split_sentences(text)
     assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Call os._exit now. It ends.", ["Call os._exit now.", "It ends."]),
+        ("See example.com today. Then go.", ["See example.com today.", "Then go."]),
+    ],
+)
+def test_a_full_stop_inside_a_token_is_no_boundary(text, sentences):
+    """issue 21: the splitter cut "os._exit" at "._"."""
+    assert [s.text for s in cc.split_sentences(text)] == sentences

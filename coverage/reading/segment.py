@@ -135,6 +135,15 @@ def _pieces(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _inside_token(text: str, prev_end: int, gap: str, following: str) -> bool:
+    """A cut with no space after a full stop is inside a token ("os._exit", "v1.2"):
+    Latin-script sentences are followed by a space (CJK ones are not, so ASCII only)."""
+    head = following[:1]
+    return (
+        not gap and text[prev_end - 1] == "." and head.isascii() and (head.isalnum() or head == "_")
+    )
+
+
 def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -143,7 +152,8 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
             gap = text[prev_end:start]
             following = text[start:end]
             continues = "\n\n" not in gap and (
-                _LOWER_START.match(following)
+                _inside_token(text, prev_end, gap, following)
+                or _LOWER_START.match(following)
                 or (_AM_PM_END.search(text[prev_start:prev_end]) and _TIME_WORDS.match(following))
             )
             if continues:
