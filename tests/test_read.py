@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 import comparative_coverage as cc
+from comparative_coverage.reading.files import DuplicateArticleWarning
 
 SAMPLE_TITLES = {
     "000_2b30075c1d741493#1": "Russia Calls for Deeper Military Ties with Libya",
@@ -497,3 +498,22 @@ def test_a_section_label_above_the_title_is_not_taken_for_the_site(tmp_path):
     (tmp_path / "courier.txt").write_text("Middle East\n\n" + STORY)
     [article] = cc.read_articles(tmp_path / "courier.txt")
     assert article.outlet == "courier"
+
+
+def test_a_folder_read_twice_warns_that_its_articles_are_copies(tmp_path):
+    """issue 13: a story copied into two folders must not pass as two outlets' versions."""
+    text = "Talks resumed in Moscow on Friday.\n\nBoth sides said they were hopeful."
+    for folder in ("first", "second"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "wire.txt").write_text(text, encoding="utf-8")
+    with pytest.warns(DuplicateArticleWarning, match="1 article.*second/wire#1 = first/wire#1"):
+        articles = cc.read_articles(tmp_path)
+    assert len(articles) == 2  # still read: the warning says what to drop
+
+
+def test_different_articles_raise_no_copy_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("Talks resumed on Friday.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Talks resumed on Saturday.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DuplicateArticleWarning)
+        cc.read_articles(tmp_path)

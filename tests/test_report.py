@@ -515,3 +515,13 @@ def test_every_chart_the_report_embeds_is_valid_vega_lite(sample_report, hostile
     assert len(specs) >= 8
     for item in specs:
         validate_jsonschema(item["spec"], schema)  # raises on the first error
+
+
+def test_a_report_with_no_story_told_twice_says_so(tmp_path):
+    """issue 13: a file whose stories are each told once gives a report that compares nothing."""
+    from comparative_coverage.present.report import NothingToCompareWarning
+
+    page = tmp_path / "one.txt"
+    page.write_text("Talks resumed in Moscow on Friday. Both sides were hopeful.", encoding="utf-8")
+    with pytest.warns(NothingToCompareWarning, match="none of the 1 stories"):
+        cc.write_report(page, tmp_path / "report.html")

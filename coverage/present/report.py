@@ -16,6 +16,7 @@ same input gives byte-identical files.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,15 +120,31 @@ class _Corpus:
     options: Options
 
 
+class NothingToCompareWarning(UserWarning):
+    """The input holds no story told twice: a report of it shows no comparison."""
+
+
 def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
     articles = _keep_outlets(_articles(source), outlets)
     if not articles:
         raise EmptyInput("there are no articles to report on; pass files, folders or tables")
-    found = _keep_stories(find_stories(articles), stories)
+    found = _keep_stories(
+        find_stories(
+            articles, threshold=options.story_threshold, containment=options.story_containment
+        ),
+        stories,
+    )
     kept = {a.id for s in found for a in s.articles}
     articles = [a for a in articles if a.id in kept]
     spine = options.spine
     multi = [s for s in found if len(s.articles) > 1]
+    if not multi:
+        warnings.warn(
+            f"none of the {len(found)} stories is told in more than one version, so the report "
+            "compares nothing; pass the versions of one story together",
+            NothingToCompareWarning,
+            stacklevel=3,
+        )
     if spine is not None and multi and all(_spine_in(s, spine) is None for s in multi):
         known = sorted({a.outlet or a.id for s in multi for a in s.articles})
         raise ArticleNotFound(
@@ -137,7 +154,7 @@ def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
     compared = []
     for story in multi:
         chosen = _spine_in(story, spine)
-        comparison = compare(story, spine=chosen, threshold=options.threshold)
+        comparison = compare(story, options=options, spine=chosen)
         compared.append(Compared(len(compared) + 1, story, comparison, chosen is not None))
     return _Corpus(articles, found, compared, options)
 

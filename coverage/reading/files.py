@@ -741,4 +741,33 @@ def read_articles(
             MetadataWarning,
             stacklevel=2,
         )
-    return [with_sentences(article) for article in _unique_ids(articles)]
+    articles = _unique_ids(articles)
+    _warn_of_copies(articles)
+    return [with_sentences(article) for article in articles]
+
+
+class DuplicateArticleWarning(UserWarning):
+    """Two inputs hold the same text: a story copied twice would count as two versions."""
+
+
+def _warn_of_copies(articles: list[Article]) -> None:
+    """Say once which articles are exact copies of an earlier one (a folder read twice)."""
+    first: dict[str, str] = {}
+    copies = []
+    for article in articles:
+        key = " ".join(" ".join(article.paragraphs).split()).casefold()
+        if not key:
+            continue
+        if key in first:
+            copies.append(f"{article.id} = {first[key]}")
+        else:
+            first[key] = article.id
+    if copies:
+        warnings.warn(
+            f"{len(copies)} article(s) repeat another word for word, so the same text would "
+            f"count as several versions: {', '.join(copies[:10])}"
+            + (" ..." if len(copies) > 10 else "")
+            + "; drop the copies or --exclude them",
+            DuplicateArticleWarning,
+            stacklevel=3,
+        )
