@@ -14,6 +14,26 @@ from typing import Any
 
 from .errors import InputNotFound, InvalidOption
 
+# The alignment's numbers: what align() reads and records in each Alignment.
+ALIGNMENT = (
+    "threshold",
+    "context_threshold",
+    "join_threshold",
+    "move_threshold",
+    "restate_threshold",
+    "second_threshold",
+    "cross_threshold",
+    "candidates",
+    "smoothing",
+    "blend",
+)
+# The options that are shares, from 0 to 1.
+_SHARES = (
+    *(n for n in ALIGNMENT if n not in ("candidates", "smoothing")),
+    "story_threshold",
+    "story_containment",
+)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Options:
@@ -52,18 +72,7 @@ class Options:
     spine: int | str | None = None
 
     def __post_init__(self) -> None:
-        for name in (
-            "threshold",
-            "context_threshold",
-            "join_threshold",
-            "move_threshold",
-            "restate_threshold",
-            "second_threshold",
-            "cross_threshold",
-            "blend",
-            "story_threshold",
-            "story_containment",
-        ):
+        for name in _SHARES:
             value = getattr(self, name)
             if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
                 raise InvalidOption(f"{name} must be a number from 0 to 1, not {value!r}")

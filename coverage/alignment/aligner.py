@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..model import Alignment, Restatement, Unit
-from ..options import Options, resolve
+from ..options import ALIGNMENT, Options, resolve
 from .chain import heaviest_chain
 from .extras import extras_of, link_extras
 from .restate import Thresholds, find_restatements
@@ -237,7 +237,7 @@ def align(
         units,
         a_name=a_name or default_a,
         b_name=b_name or default_b,
-        options=tuple((name, getattr(options, name)) for name in _RECORDED),
+        options=tuple((name, getattr(options, name)) for name in ALIGNMENT),
         restatements=tuple(
             Restatement(
                 a=link.a,
@@ -296,20 +296,6 @@ def _with_extra_units(
             )
         )
     return tuple(units)
-
-
-_RECORDED = (
-    "threshold",
-    "context_threshold",
-    "join_threshold",
-    "move_threshold",
-    "restate_threshold",
-    "second_threshold",
-    "cross_threshold",
-    "candidates",
-    "smoothing",
-    "blend",
-)
 
 
 def _scores(pair: _Pair) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
