@@ -167,6 +167,7 @@ def _report(args: argparse.Namespace) -> int:
         stories=args.story,
         outlets=args.outlets,
         spine=args.spine,
+        options=_options(args),
     )
     _say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0

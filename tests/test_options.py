@@ -79,3 +79,13 @@ def test_a_bad_config_is_a_one_line_error(tmp_path, capsys):
     assert main(["align", FLAGSHIP_A, FLAGSHIP_B, "--config", str(config)]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "unknown option" in err
+
+
+def test_the_report_records_the_options_it_was_made_with(tmp_path):
+    config = tmp_path / "report.toml"
+    config.write_text("threshold = 0.4\n")
+    output = tmp_path / "report.html"
+    assert (
+        main(["report", str(ROOT / "data/sample"), "-o", str(output), "--config", str(config)]) == 0
+    )
+    assert "threshold = 0.4" in output.read_text(encoding="utf-8")
