@@ -14,8 +14,7 @@ import pytest
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
-from comparative_coverage.present.page import _sha256
-from comparative_coverage.present.report import _json_for_script
+from comparative_coverage.present.page import _sha256, json_for_script
 
 # ---- a hostile corpus: two versions of one story whose text tries every trick ----------
 
@@ -288,7 +287,7 @@ def test_hostile_text_shows_literally(hostile_report):
 
 
 def test_json_in_a_script_cannot_close_it():
-    text = _json_for_script({"t": "</script><!-- & -->"})
+    text = json_for_script({"t": "</script><!-- & -->"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"t": "</script><!-- & -->"}
 

@@ -23,6 +23,7 @@ from .render import STYLE, render, resource
 
 __all__ = [
     "page_html",
+    "script_hash",
     "content_security_policy",
     "json_for_script",
     "data_block",
@@ -43,8 +44,6 @@ _JSON_ESCAPES = {
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _SCRIPT_BREAK = re.compile(r"<(?=/|!--)")
 WORD_JOINER = "\u2060"
-
-__all__ = ["page_html", "script_hash"]
 
 
 def _sha256(script: str) -> str:

@@ -162,15 +162,6 @@ def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
 # ---- page -------------------------------------------------------------------------------
 
 
-def _json_for_script(value: object) -> str:
-    """JSON that cannot end or open markup inside a ``<script>`` data block.
-
-    >>> _json_for_script({"t": "</script><b>"})
-    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
-    """
-    return json_for_script(value)  # the one safe way, shared by every writer
-
-
 def _page(
     title: str, body: str, specs: list[tuple[str, dict]], *, bundle: str | None = None
 ) -> str:
@@ -180,7 +171,7 @@ def _page(
     the bundle is inlined.
     """
     data = (
-        _json_for_script([{"id": chart_id, "spec": spec} for chart_id, spec in specs])
+        json_for_script([{"id": chart_id, "spec": spec} for chart_id, spec in specs])
         if specs
         else None
     )
@@ -329,7 +320,7 @@ def _index_page(corpus: _Corpus, title: str, folder: str) -> str:
         more_singles=max(0, len(singles) - INDEX_ROWS),
         about=about_section(sorted(corpus.options.changed().items())),
     )
-    foot = render("report/index_data.html.j2", data=Markup(_json_for_script(data)))
+    foot = render("report/index_data.html.j2", data=Markup(json_for_script(data)))
     return page_html(
         title,
         body,
