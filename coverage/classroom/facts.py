@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..corpus.comparison import Comparison
 from ..corpus.stories import STRONG
 from ..model import Alignment, Unit
 from ..wording.kinds import classify_changes
 from ..wording.labels import describe_labels
+from ..wording.records import Change, Labels
 from .checks import is_prose
 from .text import Evidence, _keys
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-
-def _rows(table) -> list:
-    """A stage's records as rows with attributes (a DataFrame's rows, or the records)."""
-    return list(table.itertuples()) if hasattr(table, "itertuples") else list(table)
 
 
 class _Story:
@@ -124,14 +117,15 @@ class _Story:
         return [i for i, text in enumerate(self._keyed[k]) if key.strip() and key in text]
 
     @cached_property
-    def labels(self) -> pd.DataFrame:
+    def labels(self) -> Labels:
         """``describe_labels`` of the versions, ``outlet`` as the comparison labels them."""
-        frame = describe_labels(self.c.articles, alignments=list(self.c.alignments.values()))
+        found = describe_labels(self.c.articles, alignments=list(self.c.alignments.values()))
         label: dict[str, str] = {}
         for article, name in zip(self.c.articles, self.names, strict=True):
             label.setdefault(article.id, name)
-        frame["outlet"] = frame["article"].map(label)
-        return frame[frame["descriptor"] != ""]
+        return Labels(
+            replace(row, outlet=label.get(row.article)) for row in found if row.descriptor != ""
+        )
 
     def label_evidence(self, row) -> Evidence:
         if row.where == "body":
@@ -141,6 +135,6 @@ class _Story:
         )
 
     @cached_property
-    def changes(self) -> list[tuple[int, Alignment, object]]:
-        """Every classified word edit of every pair: (version, alignment, row)."""
-        return [(k, a, row) for k, a in self.pairs for row in _rows(classify_changes(a))]
+    def changes(self) -> list[tuple[int, Alignment, Change]]:
+        """Every classified word edit of every pair: (version, alignment, change)."""
+        return [(k, a, row) for k, a in self.pairs for row in classify_changes(a)]

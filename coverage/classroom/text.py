@@ -146,18 +146,6 @@ def _content(phrase: str) -> bool:
     return any(w not in STOPWORDS for w in re.findall(r"[^\W\d_][\w'\-]*", phrase.casefold()))
 
 
-def _int(value: object) -> int | None:
-    """A sentence index from a table, or None where it is missing (NA, None).
-
-    >>> _int(3), _int(None)
-    (3, None)
-    """
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _choices(answer: str, wrong: Sequence[str], rng: random.Random, *, n: int = 4) -> tuple:
     pool = list(dict.fromkeys(w for w in wrong if w != answer))
     picked = [answer, *rng.sample(pool, min(n - 1, len(pool)))]

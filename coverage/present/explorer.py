@@ -23,6 +23,7 @@ from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
 from ..reading.files import read_articles
 from ..wording.kinds import KINDS, classify_changes, kind_title
+from ..wording.records import Changes
 from .charts import alignment_map, change_counts, changes_chart
 from .colors import STATUS_WORDS
 from .render import STYLE, alignment_html, comparison_html, render
@@ -55,17 +56,13 @@ def _story_label(story: Story) -> str:
     return f"{story.id}: {story.title[:70]} ({versions} version{'s' * (versions != 1)})"
 
 
-def _frame(records):
-    return records.to_frame() if hasattr(records, "to_frame") else records
-
-
 @dataclass(frozen=True)
 class _Result:
     """What one choice of story, outlets and threshold computed."""
 
     alignment: Alignment | None
     comparison: Comparison | None
-    changes: object  # a DataFrame of every word change, one row per edit
+    changes: Changes  # every word change of every pair shown
     charts: dict
     places: dict  # (outlet, sentence of b) -> unit number of the view, for the kind filter
 
@@ -202,12 +199,10 @@ class Explorer:
             spine = self.spine if any(self.spine in (a.id, a.outlet) for a in chosen) else None
             comparison = compare(chosen, threshold=threshold, spine=spine)
             alignment, alignments = None, list(comparison.alignments.values())
-        import pandas as pd
-
-        changes = pd.concat([_frame(classify_changes(a)) for a in alignments], ignore_index=True)
+        changes = Changes(c for a in alignments for c in classify_changes(a))
         charts = {
             "changes": changes_chart(change_counts(alignments)),
-            "kinds": kinds_chart(changes),
+            "kinds": kinds_chart(changes.to_frame()),
         }
         if alignment is not None:
             charts = {"map": alignment_map(alignment), **charts}
@@ -225,7 +220,7 @@ class Explorer:
         if len(chosen) < 2:
             self.alignment = self.comparison = None
             self.message.value = render("explorer_message.html.j2", versions=len(chosen))
-            self.changes = _frame(classify_changes(align([], [])))
+            self.changes = Changes()
             self.view.value = chosen[0]._repr_html_() if chosen else ""
             self._show_charts({})
             self._show_table()
@@ -249,15 +244,15 @@ class Explorer:
         kinds = set(self.kinds.value)
         units = None
         if kinds != set(KINDS):  # the view keeps the sentences that have such a change
-            shown = self.changes[self.changes["kind"].isin(kinds)]
+            shown = [c for c in self.changes if c.kind in kinds]
             if self.alignment is not None:
-                units = set(shown["unit"].astype(int))
+                units = {c.unit for c in shown}
             else:
                 places = self._results_for_view().places
                 units = {
-                    places[(b, int(j))]
-                    for b, j in zip(shown["b_outlet"], shown["b_index"], strict=True)
-                    if (b, int(j)) in places
+                    places[c.b_outlet, c.b_index]
+                    for c in shown
+                    if (c.b_outlet, c.b_index) in places
                 }
         if self.alignment is not None:
             statuses = set(self.statuses.value)
@@ -294,9 +289,8 @@ class Explorer:
             return _widgets().HTML(_svg(chart))
 
     def _show_table(self) -> None:
-        changes = self.changes
         kinds = set(self.kinds.value)
-        shown = changes[changes["kind"].isin(kinds)] if len(changes) else changes
+        shown = Changes(c for c in self.changes if c.kind in kinds)
         self.shown_changes = shown
         rows = [
             {
@@ -306,7 +300,7 @@ class Explorer:
                 "a_words": r.a_words,
                 "b_words": r.b_words,
             }
-            for r in shown.itertuples(index=False)
+            for r in shown
         ]
         self.table.value = STYLE + render("explorer_changes.html.j2", rows=rows)
 
