@@ -10,6 +10,7 @@ from ..corpus.comparison import COMPARISON_STATUSES, Comparison
 from ..corpus.related import Related
 from ..corpus.stories import Story
 from ..model import Alignment, Article, Records
+from ..names.groups import NAME_COLUMNS, NameGroup
 from ..reading.articles import with_sentences
 from ..wording.kinds import KINDS
 from ..wording.lexicon import LEXICON_COLUMNS, Lexicon
@@ -28,6 +29,7 @@ __all__ = [
     "comparison_summary",
     "records_frame",
     "lexicon_frame",
+    "name_groups_frame",
 ]
 
 ARTICLE_COLUMNS = (
@@ -378,6 +380,16 @@ def lexicon_frame(lexicon: Lexicon) -> pd.DataFrame:
     """A lexicon's terms, one row each: ``term, category, load, note``."""
     rows = [(t.term, t.category, t.load, t.note) for t in lexicon.terms]
     return pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
+
+
+def name_groups_frame(groups: Sequence[NameGroup]) -> pd.DataFrame:
+    """Every occurrence of every name group, one row each (``NAME_COLUMNS``)."""
+    rows = [
+        (g.name, o.spelling, o.article, o.outlet, o.where, o.index, o.start, o.end, o.sentence)
+        for g in groups
+        for o in g.occurrences
+    ]
+    return pd.DataFrame(rows, columns=list(NAME_COLUMNS))
 
 
 def records_frame(records: Records) -> pd.DataFrame:
