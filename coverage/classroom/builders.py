@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -237,8 +238,8 @@ def spot_the_change(story: _Story) -> list[Exercise]:
             more = "more" if row.loaded == "towards" else "less"
             explanation += f" {b_name}'s words are {more} loaded."
         cited = (
-            shown[0]._replace(text=_around(shown[0].text, row.a_start, row.a_end)),
-            shown[1]._replace(text=_around(shown[1].text, row.b_start, row.b_end)),
+            replace(shown[0], text=_around(shown[0].text, row.a_start, row.a_end)),
+            replace(shown[1], text=_around(shown[1].text, row.b_start, row.b_end)),
         )
         exercises.append(
             Exercise(
@@ -250,7 +251,7 @@ def spot_the_change(story: _Story) -> list[Exercise]:
                 f"{explanation} {_say(cited)}",
                 shown,
                 tuple(  # the sentence around the change: the whole text is beside it
-                    e._replace(text=_around(e.text, start, end, words=SHOWN_WORDS))
+                    replace(e, text=_around(e.text, start, end, words=SHOWN_WORDS))
                     for e, start, end in (
                         (shown[0], row.a_start, row.a_end),
                         (shown[1], row.b_start, row.b_end),
@@ -734,7 +735,9 @@ def quote_check(story: _Story) -> list[Exercise]:
             )
             if i is not None
         }
-        shown = Evidence(story.names[x], quote, found[x].where if x in found else "")
+        shown = Evidence(
+            outlet=story.names[x], text=quote, where=found[x].where if x in found else ""
+        )
         other = (row.quote_a if row.status == "only_b" else row.quote_b) or ""
         choices = (*QUOTE_SCALE, f"not quoted in {story.names[y]}'s version")
         why = {

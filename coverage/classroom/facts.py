@@ -99,7 +99,7 @@ class _Story:
         indices = sorted(indices)
         where = ", ".join(str(p + 1) for p in sorted({self.paragraph(k, i) for i in indices}))
         text = " ".join(self.sentence(k, i) for i in indices)
-        return Evidence(self.names[k], text, f"paragraph {where}")
+        return Evidence(outlet=self.names[k], text=text, where=f"paragraph {where}")
 
     def counterparts(self, k: int, i: int) -> list[Evidence]:
         """Where the other versions carry version ``k``'s sentence ``i``."""
@@ -131,7 +131,9 @@ class _Story:
         if row.where == "body":
             return self.evidence(self.names.index(row.outlet), [row.index])
         return Evidence(
-            row.outlet, row.sentence, "caption" if row.where == "caption" else "standfirst"
+            outlet=row.outlet,
+            text=row.sentence,
+            where="caption" if row.where == "caption" else "standfirst",
         )
 
     @cached_property

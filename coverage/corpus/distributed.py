@@ -193,7 +193,12 @@ def _story_tables(
     root_of = dict(zip(members["index"], members["root"], strict=True))
     for link in links:
         by_root[root_of[link["a"]]].append(
-            StoryLink(articles[link["a"]].id, articles[link["b"]].id, link["share"], link["score"])
+            StoryLink(
+                a=articles[link["a"]].id,
+                b=articles[link["b"]].id,
+                share=link["share"],
+                score=link["score"],
+            )
         )
     tables: dict[str, list] = defaultdict(list)
     for root in sorted(groups):

@@ -21,6 +21,7 @@ from ..corpus.comparison import Comparison, compare, unique_labels
 from ..corpus.stories import Story, find_stories
 from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
+from ..options import Options, resolve
 from ..reading.files import read_articles
 from ..wording.kinds import KINDS, classify_changes, kind_title
 from ..wording.records import Changes
@@ -40,14 +41,14 @@ def _widgets():
     return ipywidgets
 
 
-def _stories(source) -> list[Story]:
+def _stories(source, options: Options) -> list[Story]:
     if isinstance(source, str | os.PathLike):
         source = read_articles(source)
     items = list(source)
     if items and all(isinstance(item, Story) for item in items):
         return items
     if items and all(isinstance(item, Article) for item in items):
-        return find_stories(items)
+        return find_stories(items, options=options)
     raise TypeError("explore() takes a path, a list of Articles or a list of Stories")
 
 
@@ -83,16 +84,23 @@ class Explorer:
 
     Set ``story``, ``outlets``, ``statuses``, ``kinds`` or ``threshold`` (the widgets'
     values) and everything below them updates: the side-by-side view, the charts and
-    the table of changes.
+    the table of changes. ``options`` holds the numbers it started with (the slider
+    moves ``threshold``; every other alignment number is used as given).
     """
 
     def __init__(
-        self, stories: Sequence[Story], *, threshold: float = 0.3, spine: str | None = None
+        self,
+        stories: Sequence[Story],
+        *,
+        options: Options | None = None,
+        threshold: float | None = None,
+        spine: int | str | None = None,
     ) -> None:
         w = _widgets()
         if not stories:
             raise NotEnoughVersions("explore() found no articles to show; pass a corpus")
-        self.spine = spine
+        self.options = resolve(options, **_given(threshold=threshold, spine=spine))
+        self.spine = self.options.spine
         self.stories = {story.id: story for story in stories}
         first = next((s for s in stories if len(s.articles) > 1), stories[0])
         wide = {"description_width": "initial"}
@@ -118,7 +126,7 @@ class Explorer:
             style=wide,
         )
         self.threshold = w.FloatSlider(
-            value=threshold,
+            value=self.options.threshold,
             min=0.1,
             max=0.9,
             step=0.05,
@@ -193,11 +201,14 @@ class Explorer:
 
     def _compute(self, chosen: list[Article], threshold: float) -> _Result:
         if len(chosen) == 2:
-            alignment = align(chosen[0], chosen[1], threshold=threshold)
+            alignment = align(chosen[0], chosen[1], options=self.options, threshold=threshold)
             comparison, alignments = None, [alignment]
         else:
             spine = self.spine if any(self.spine in (a.id, a.outlet) for a in chosen) else None
-            comparison = compare(chosen, threshold=threshold, spine=spine)
+            if isinstance(self.spine, int) and self.spine < len(chosen):
+                spine = self.spine  # a position among the versions shown
+            options = self.options.but(threshold=threshold, spine=spine)
+            comparison = compare(chosen, options=options)
             alignment, alignments = None, list(comparison.alignments.values())
         changes = Changes(c for a in alignments for c in classify_changes(a))
         charts = {
@@ -326,14 +337,28 @@ def _svg(chart) -> str:
         return render("explorer_message.html.j2", versions=-1, error=str(error))
 
 
-def explore(source, *, threshold: float = 0.3, spine: str | None = None) -> Explorer:
+def _given(**values):
+    """The keyword overrides actually passed (None: not given)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def explore(
+    source,
+    *,
+    options: Options | None = None,
+    threshold: float | None = None,
+    spine: int | str | None = None,
+) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way
     table), filter by what happened to sentences or by kind of change, move the match
     threshold. ``spine`` names the reference version (an outlet or article id) wherever
-    a story has it. Charts draw offline. Needs ipywidgets (a dependency) and, for live
+    a story has it. ``options`` (an :class:`Options`; ``threshold`` and ``spine``
+    override it) sets how stories are found and versions aligned, and is kept as
+    ``explorer.options``. Charts draw offline. Needs ipywidgets (a dependency) and, for live
     charts, anywidget.
     """
     _widgets()
-    return Explorer(_stories(source), threshold=threshold, spine=spine)
+    options = resolve(options, **_given(threshold=threshold, spine=spine))
+    return Explorer(_stories(source, options), options=options)
