@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.comparison import compare
-from .corpus.distributed import Settings, group_stories
+from .corpus.distributed import Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
@@ -179,6 +179,7 @@ def analyse_corpus(
         partitions=input_partitions(inputs, files_per_partition=files_per_partition),
         threshold=options.story_threshold,
         containment=options.story_containment,
+        aligner=aligner_settings(options),
     )
     with _client(scheduler, workers) as client:
         run = group_stories(

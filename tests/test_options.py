@@ -140,3 +140,13 @@ def test_explore_takes_options_and_keeps_them(sample_articles):
     assert cc.explore(sample_articles, spine="The Defense Post").spine == "The Defense Post"
     if explorer.alignment is not None:
         assert dict(explorer.alignment.options)["move_threshold"] == 0.7
+
+
+def test_the_corpus_pipeline_confirms_stories_with_the_same_aligner_numbers():
+    from comparative_coverage.corpus.distributed import Settings, aligner_settings
+
+    options = cc.Options(threshold=0.99, story_threshold=0.5)
+    assert aligner_settings(options) == (("threshold", 0.99),)  # story shares travel apart
+    assert aligner_settings(DEFAULT) == ()
+    recorded = Settings(partitions=(), aligner=aligner_settings(options)).to_json()
+    assert '"threshold",\n   0.99' in recorded  # a restart with other numbers is refused
