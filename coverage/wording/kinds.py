@@ -600,8 +600,8 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
 def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) -> Changes:
     """One :class:`Change` per non-equal word edit, with its ``kind`` (see :data:`KINDS`).
 
-    Fields (:data:`KIND_COLUMNS`, the columns of ``.to_frame()``): ``unit, a_index, b_index, tag, a_words, b_words,
-    kind, detail, loaded`` (``towards``/``away``/``none``: did the edit move towards
+    Fields (:data:`KIND_COLUMNS`, the columns of ``.to_frame()``): ``unit, a_index,
+    b_index, tag, a_words, b_words, kind, detail, loaded`` (``towards``/``away``/``none``: did the edit move towards
     loaded language, by the lexicon's load), ``a_terms, b_terms`` (lexicon terms on each
     side), ``status`` (the unit's), ``a_outlet, b_outlet``, and character offsets in the
     unit's joined sentences.
