@@ -366,6 +366,10 @@ def test_no_payload_runs_in_any_output(browser, corpus, hostile_notebook, tmp_pa
         ),
         "notebook": cc.export_notebook(hostile_notebook, tmp_path / "notebook.html"),
         "repr_html": _write(tmp_path / "reprs.html", repr_page(corpus)),
+        "quiz": _write(tmp_path / "quiz.html", cc.quiz_html(_stories(corpus)[0], seed=1)),
+        "teacher's quiz": _write(
+            tmp_path / "teacher.html", cc.quiz_html(_stories(corpus)[0], teacher=True)
+        ),
     }
     ran = {}
     for name, path in pages.items():
@@ -385,10 +389,19 @@ def test_no_payload_runs_in_any_output(browser, corpus, hostile_notebook, tmp_pa
             if tooltip.count():
                 tags = "e => e.querySelectorAll('script, img, svg, iframe, a, object').length"
                 assert page.page.eval_on_selector("#vg-tooltip-element", tags) == 0
+        for button in page.page.locator(".cc-exercise button").all():  # answer, evidence
+            if button.is_visible() and button.is_enabled():
+                button.click()
         for element in page.page.locator("ins, del, a, [title]").all()[:60]:
             element.hover(force=True, timeout=2_000)
         ran[name] = page.page.evaluate("window.__p || []")
         text = page.page.inner_text("body").replace(WORD_JOINER, "")
+        record(
+            name,
+            shown=shown_payloads(text),
+            executed=executed_payloads(page),
+            requests=page.blocked,
+        )
         assert PAYLOADS["script"] in text or name == "worksheet", name  # shown as text
         assert page.dialogs == [], (name, page.dialogs)
         assert page.blocked == [], (name, page.blocked)
