@@ -77,10 +77,12 @@ def _explore(page) -> None:
         if HOSTILE_TITLE in o.replace("\xa0", " ")
     )
     story.select_option(label=label)
-    _wait(page, "document.querySelector('.jp-OutputArea-output').innerText.includes('<iframe')")
+    shown = "document.querySelector('.jp-OutputArea-output .cc-view').innerText"
+    _wait(page, f"{shown}.includes('the talks in Moscow covered')")  # the hostile story's text
     statuses, kinds = explorer.locator(".widget-select-multiple select").all()[1:3]
     statuses.select_option(label="added")
-    _wait(page, "document.querySelectorAll('.jp-OutputArea-output tr.cc-same').length == 0")
+    rows = "document.querySelectorAll('.jp-OutputArea-output .cc-view tr.cc-{}').length"
+    _wait(page, f"{rows.format('same')} == 0 && {rows.format('added')} > 0")
     statuses.select_option(label=[o for o in statuses.locator("option").all_text_contents()])
     kinds.select_option(index=[0, 1, 2])
     explorer.locator(".lm-TabBar-tab", has_text="Charts").click()
