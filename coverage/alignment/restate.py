@@ -15,6 +15,9 @@ link), each with the ``method`` that found it:
   side, or told again elsewhere; and every other partner scoring ``cross_threshold``,
   the bar for a link across units (a leftover lead that tells the facts of two
   sentences: news-dev all links 88.7 -> 88.9, end to end 85.5 -> 85.7);
+- ``held`` across units: a paired sentence that holds a sentence of another unit whole
+  (``HELD_WHOLE`` of its smoothed weight), as an embedded post quotes the body sentences
+  another version prints one by one (news-dev all links 88.9 -> 89.2);
 - ``cross``: two sentences of different units that score ``cross_threshold``
   together, as when an updated take moves a clause into the next sentence (an n:m
   regrouping), or one version tells a fact twice. (Requiring the two units to be
@@ -154,7 +157,8 @@ def _cross(
     b_heads: frozenset[int],
     threshold: float,
 ) -> list[Link]:
-    """Strong pairs between sentences of two different units (n:m regroupings, repeats)."""
+    """Strong pairs between sentences of two different units (n:m regroupings, repeats),
+    and pairs where one sentence holds the other whole (an embedded post)."""
     links = []
     shorter: Callable[[int, int], str] = lambda i, j: (  # noqa: E731
         "a" if scorer.mass(scorer.a_keys[i]) <= scorer.mass(scorer.b_keys[j]) else "b"
@@ -167,4 +171,11 @@ def _cross(
             continue
         if score >= threshold:
             links.append(Link(i, j, shorter(i, j), score, "cross"))
+            continue
+        # a sentence quoting another whole (an embedded post, a long caption) restates
+        # it whatever the rest of its words: the smoothed share, as for a leftover line
+        keys_a, keys_b = scorer.a_keys[i], scorer.b_keys[j]
+        held = max(_held(keys_a, keys_b, scorer), _held(keys_b, keys_a, scorer))
+        if held >= HELD_WHOLE:
+            links.append(Link(i, j, shorter(i, j), held, "held"))
     return links
