@@ -16,6 +16,7 @@ __all__ = [
     "fold_typography",
     "fold_quotes",
     "tokenize",
+    "token_texts",
     "word_key",
     "sound_key",
     "STOPWORDS",
@@ -120,6 +121,18 @@ def tokenize(text: str) -> list[Token]:
     """
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
     return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+
+
+def token_texts(text: str) -> list[str]:
+    """The texts of :func:`tokenize`'s tokens, without offsets (a third of the work).
+
+    Only white space lies between tokens, so each token's offset is the first place
+    its text is found after the previous token's end.
+
+    >>> token_texts("Putin\u2019s \u201cnew\u201d talks.")
+    ['Putin\u2019s', '\u201c', 'new', '\u201d', 'talks', '.']
+    """
+    return _TOKEN.findall(text)
 
 
 def _strip_accents(text: str) -> str:
