@@ -150,7 +150,7 @@ def _cross(
     """Strong pairs between sentences of two different units (n:m regroupings, repeats)."""
     links = []
     shorter: Callable[[int, int], str] = lambda i, j: (  # noqa: E731
-        "a" if scorer.mass(scorer.a_keys[i]) <= scorer.mass(scorer.b_keys[j]) else "b"
+        "a" if scorer.a_mass[i] <= scorer.b_mass[j] else "b"
     )
     for (i, j), score in scores.items():
         if score < threshold or i in a_heads or j in b_heads:

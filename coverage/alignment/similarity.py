@@ -18,14 +18,16 @@ all, and the work per sentence is bounded whatever the length.
 
 from __future__ import annotations
 
+import gc
 import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, wraps
 from itertools import chain
+from typing import ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -41,6 +43,7 @@ __all__ = [
     "fold",
     "Scorer",
     "similarity_matrix",
+    "collection_paused",
 ]
 
 Version = Article | str | Sequence[str] | Sequence[Sentence]
@@ -51,6 +54,34 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 # so the index does the same bounded work per sentence at any length
 POSTINGS_CAP = 48
 _GRID = 2**20
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def collection_paused(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` with Python's cyclic garbage collector paused, then restore it.
+
+    Aligning builds tens of thousands of small containers that all stay alive until the
+    end (key sets, candidate lists, diffs); each burst of allocations sets off
+    collections that walk every live object and free nothing: a fifth of the time of a
+    1000-sentence alignment. Reference counting still frees everything acyclic at once;
+    cycles (the aligner makes none on purpose) wait for the next collection. A caller
+    that turned the collector off keeps it off.
+    """
+
+    @wraps(function)
+    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
 
 
 def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...], str]:
