@@ -95,6 +95,8 @@ def cold() -> None:
     from comparative_coverage.alignment import similarity, worddiff
 
     similarity.word_sound.cache_clear()
+    similarity.fold.cache_clear()
+    similarity.sentence_keys.cache_clear()
     worddiff._tokens.cache_clear()
     worddiff._fold_token.cache_clear()
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .similarity import Scorer
 
@@ -41,8 +42,7 @@ HELD_WHOLE = 0.6
 HELD_MOST = 4
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a named tuple: thousands are made, at a third of a dataclass's cost
     a: int
     b: int
     by: str

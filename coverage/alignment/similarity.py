@@ -108,6 +108,9 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
 _FOLDED_ASCII = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")
 
 
+# fold and sentence_keys are cached: a sentence both versions share (most of a wire
+# copy's) is folded and keyed once
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Typography folded (quotes, dashes, spaces); plain ASCII prose is returned as is.
 
@@ -148,6 +151,7 @@ def word_sound(word: str) -> str:
     return sound_key(key)
 
 
+@lru_cache(maxsize=4096)
 def sentence_keys(text: str) -> frozenset[str]:
     """The content-word keys a sentence is matched on.
 
