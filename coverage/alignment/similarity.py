@@ -23,7 +23,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from itertools import chain
@@ -230,20 +230,29 @@ class Scorer:
         One shared content word between sentences of three or more is chance: the
         character score would only echo it, so such a pair keeps its word score.
         """
-        a, b = self.a_keys[i], self.b_keys[j]
-        shared = a & b
-        total = self.a_mass[i] + self.b_mass[j]
-        if not total:
-            return 0.0
-        words = 2.0 * sum(map(self.weight.__getitem__, shared)) / total
-        if self.blend >= 1.0 or (len(shared) < 2 and len(a) > 2 and len(b) > 2):
-            return words
-        chars = (
-            Indel.normalized_similarity(self.a_low[i], self.b_low[j])
-            if self.a_low and self.b_low
-            else 0.0
-        )
-        return self.blend * words + (1.0 - self.blend) * chars
+        return self.pairs([(i, j)])[0]
+
+    def pairs(self, wanted: Iterable[tuple[int, int]]) -> list[float]:
+        """:meth:`pair` of each ``(i, j)``, in one loop (thousands for a long story)."""
+        a_keys, b_keys, a_mass, b_mass = self.a_keys, self.b_keys, self.a_mass, self.b_mass
+        a_low, b_low, blend = self.a_low, self.b_low, self.blend
+        weigh, characters = self.weight.__getitem__, Indel.normalized_similarity
+        has_texts = bool(a_low and b_low)
+        scores = []
+        for i, j in wanted:
+            a, b = a_keys[i], b_keys[j]
+            shared = a & b
+            total = a_mass[i] + b_mass[j]
+            if not total:
+                scores.append(0.0)
+                continue
+            words = 2.0 * sum(map(weigh, shared)) / total
+            if blend >= 1.0 or (len(shared) < 2 and len(a) > 2 and len(b) > 2):
+                scores.append(words)
+                continue
+            chars = characters(a_low[i], b_low[j]) if has_texts else 0.0
+            scores.append(blend * words + (1.0 - blend) * chars)
+        return scores
 
     def group(self, a_indices: Sequence[int], b_indices: Sequence[int]) -> float:
         """The fused score of several sentences of each side, each side read as one text."""
@@ -299,12 +308,10 @@ class Scorer:
         for j, rows in by_b.items():
             chosen = heapq.nlargest(per_sentence, rows) if len(rows) > per_sentence else rows
             keep.update([(last - packed % a_base) * b_base + j for packed in chosen])
-        pair = self.pair
-        scores = {}
-        for packed in sorted(keep):
-            i, j = divmod(packed, b_base)
-            scores[i, j] = min(0.999, pair(i, j))
-        return scores
+        wanted = [divmod(packed, b_base) for packed in sorted(keep)]
+        return {
+            pair: min(0.999, score) for pair, score in zip(wanted, self.pairs(wanted), strict=True)
+        }
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
