@@ -203,14 +203,25 @@ def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
     """
     forward = _opcodes(a_keys, b_keys)
     best = _equal_counts(forward, a_keys)
-    common = Counter(a_keys) & Counter(b_keys)  # no diff keeps more equal than this
-    if best == (sum(n for k, n in common.items() if k[:1].isalnum()), sum(common.values())):
+    if best == _most_equal(a_keys, b_keys):
         return forward
     backward = [
         ({"insert": "delete", "delete": "insert"}.get(tag, tag), j1, j2, i1, i2)
         for tag, i1, i2, j1, j2 in _opcodes(b_keys, a_keys)
     ]
     return backward if _equal_counts(backward, a_keys) > best else forward
+
+
+def _most_equal(a_keys: list[str], b_keys: list[str]) -> tuple[int, int]:
+    """(words, tokens) the two sides have in common: no diff keeps more equal than this."""
+    left = Counter(b_keys)
+    words = tokens = 0
+    for key in a_keys:
+        if left.get(key):
+            left[key] -= 1
+            tokens += 1
+            words += key[:1].isalnum()
+    return words, tokens
 
 
 def _words(keys: list[str]) -> int:
