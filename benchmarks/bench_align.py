@@ -139,7 +139,7 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
     print("\nsynthetic sibling pairs (a: n sentences; b: rewritten), median of", runs, "runs")
     print(
         f"{'n':>5} {'b':>5} | {'ours CPU':>8} {'wall':>6} | {'C CPU':>6} {'wall':>6} | "
-        f"{'ratio':>5} | {'no diffs':>8} {'naive':>7} | links P/R: ours | C-backed"
+        f"{'ratio':>5} | {'k':>4} | {'no diffs':>8} {'naive':>7} | links P/R: ours | C-backed"
     )
     rows, base_rows = [], []
     for n in sizes:
@@ -157,11 +157,12 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
         if n <= baseline_max:
             _, cpu_naive, _ = timed_cpu(lambda a=a, b=b: naive(a, b), 1)
             naive_cell = f"{cpu_naive:7.2f}"
+        local = f"{slope([rows[-1], (n, cpu)]):4.2f}" if rows else f"{'-':>4}"
         rows.append((n, cpu))
         base_rows.append((n, base_cpu))
         print(
             f"{n:5d} {len(b):5d} | {cpu:8.3f} {wall:6.3f} | {base_cpu:6.3f} {base_wall:6.3f} | "
-            f"{cpu / base_cpu:5.1f} | {cpu_plain:8.3f} {naive_cell} | "
+            f"{cpu / base_cpu:5.2f} | {local} | {cpu_plain:8.3f} {naive_cell} | "
             f"{accuracy(found, set(truth))} | {accuracy(base, set(truth))}"
         )
     if len(rows) > 1:
@@ -169,7 +170,12 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
             f"growth (CPU ~ n^k, {rows[0][0]}..{rows[-1][0]}): ours n^{slope(rows):.2f}, "
             f"C-backed baseline n^{slope(base_rows):.2f}"
         )
-    print("(seconds; ratio = ours CPU / C-backed CPU; naive = SequenceMatcher on every pair)")
+    print(
+        "(seconds; ratio = ours CPU / C-backed CPU; k = ours' growth exponent from the size "
+        "before; naive = SequenceMatcher on every pair. The synthetic's near-twin sentences "
+        "raise the strong pairs per sentence from ~3.5 at 250 to ~9 at 2000; at 4000 most "
+        "keys pass the postings cap and ~1 remains)"
+    )
     return rows
 
 
