@@ -596,12 +596,16 @@ def _cell(story: _Story, v: int, i: int, w: int) -> tuple[int, ...]:
 
 
 def label_check(story: _Story) -> list[Exercise]:
-    """How an outlet describes a person or group whom another outlet describes otherwise."""
-    lexicon, candidates = load_lexicon(), []
-    frame = story.labels[story.labels["outlet"].isin([story.names[k] for k in story.versions])]
+    """How an outlet describes a person or group whom another outlet describes otherwise.
+
+    A label is read off each outlet's own text and checked against every other version's
+    whole text, so it needs no sentence pairing: every version of the story counts, not
+    only those paired sentence by sentence with the reference."""
+    lexicon, candidates, everyone = load_lexicon(), [], range(len(story.names))
+    frame = story.labels
 
     def only_in(phrase: str, outlet: str) -> bool:  # as written, not merely as extracted
-        return [story.names[k] for k in story.versions if story.holding(phrase, k)] == [outlet]
+        return [story.names[k] for k in everyone if story.holding(phrase, k)] == [outlet]
 
     for _, rows in frame.groupby("entity", sort=False):
         own = [
