@@ -52,7 +52,7 @@ __all__ = [
 TOP = 2  # "a reader who stops after two paragraphs"
 SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
 CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
-ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
+MOST_SPLIT = 2  # sentences a side of a passage a spot-the-change question shows
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 # what a student may say an outlet did, in teaching order, and why it matters
@@ -138,9 +138,9 @@ def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: st
         return not story.carries(keeper, _words(" ".join(names)))
     expected = "delete" if category == "dropped_detail" else "insert"
     text, start, end = (
-        (story.sentence(story.spine, unit.a[0]), row.a_start, row.a_end)
+        (" ".join(story.sentence(story.spine, i) for i in unit.a), row.a_start, row.a_end)
         if category.startswith("dropped")
-        else (story.sentence(k, unit.b[0]), row.b_start, row.b_end)
+        else (" ".join(story.sentence(k, j) for j in unit.b), row.b_start, row.b_end)
     )
     return (
         row.tag == expected
@@ -165,16 +165,26 @@ def _part_of_name(text: str, start: int, end: int) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and bool(capital)
 
 
+def _passage(sentences: tuple[int, ...]) -> bool:
+    """One sentence, or two neighbours: a sentence split in two (or two merged into one) is
+    still one statement, and a student reads its changes over the passage shown whole."""
+    return 1 <= len(sentences) <= MOST_SPLIT and list(sentences) == list(
+        range(sentences[0], sentences[0] + len(sentences))
+    )
+
+
 def _change(story: _Story, k: int, alignment: Alignment, row):
     """(category, a phrase, b phrase, unit) for a change a student can name, or None."""
     unit = story.unit(alignment, row.unit)
-    if len(unit.a) != 1 or len(unit.b) != 1 or unit.score < STRONG:
+    if not (_passage(unit.a) and _passage(unit.b)) or unit.score < STRONG:
         return None
-    (i,), (j,) = unit.a, unit.b
-    if not (story.prose(story.spine, i) and story.prose(k, j)):
+    if not all(story.prose(story.spine, i) for i in unit.a) or not all(
+        story.prose(k, j) for j in unit.b
+    ):
         return None
     category = _category(row)
-    a_text, b_text = story.sentence(story.spine, i), story.sentence(k, j)
+    a_text = " ".join(story.sentence(story.spine, i) for i in unit.a)
+    b_text = " ".join(story.sentence(k, j) for j in unit.b)
     pa, pb = tidy(a_text[row.a_start : row.a_end]), tidy(b_text[row.b_start : row.b_end])
     sides = [p for p in (pa, pb) if p]
     if category not in CHANGE_CHOICES or not sides:
@@ -188,9 +198,9 @@ def _change(story: _Story, k: int, alignment: Alignment, row):
     return category, pa, pb, unit
 
 
-def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str) -> str:
+def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str, *, one: bool = True) -> str:
     """The change, said from the second version's side: what did it do with the first's words?"""
-    head = f"Here is one sentence as {a_name} and {b_name} printed it."
+    head = f"Here is one {'sentence' if one else 'passage'} as {a_name} and {b_name} printed it."
     if pa and pb:
         return f"{head} Where {a_name} has {_q(pa)}, {b_name} has {_q(pb)}. What did {b_name} do?"
     if pa:
@@ -244,7 +254,7 @@ def spot_the_change(story: _Story) -> list[Exercise]:
             Exercise(
                 wid,
                 "spot_the_change",
-                _spot_prompt(a_name, b_name, pa, pb),
+                _spot_prompt(a_name, b_name, pa, pb, one=len(unit.a) == len(unit.b) == 1),
                 _choices(answer, wrong, story.rng(wid)),
                 answer,
                 f"{explanation} {_say(cited)}",
@@ -483,6 +493,20 @@ def _shifts(story: _Story, k: int, alignment: Alignment) -> list[tuple[int, obje
     return [(r - rank_a[id(u)], u) for r, u in enumerate(sorted(paired, key=lambda u: min(u.b)))]
 
 
+def _unpaired(story: _Story, k: int, shifts: list[tuple[int, object]]) -> int:
+    """How many pairs the aligner may have missed: the fewer of either side's unpaired prose
+    sentences. Each missed pair moves every shift by one rank at most, so a shift is sure
+    in direction past this many, and one shift surely beats another by more than twice it."""
+    paired = (
+        {i for _, u in shifts for i in u.a},
+        {j for _, u in shifts for j in u.b},
+    )
+    return min(
+        sum(story.prose(v, i) and i not in seen for i in range(len(story.c.sentences[v])))
+        for v, seen in zip((story.spine, k), paired, strict=True)
+    )
+
+
 def order_matters(story: _Story) -> list[Exercise]:
     """Per pair with a move: the passage that moved most, and what the first paragraphs hold."""
     exercises = []
@@ -491,12 +515,9 @@ def order_matters(story: _Story) -> list[Exercise]:
         most = max((abs(s) for s, _ in shifts), default=0)
         if not most or not any(u.moved for u in alignment.units):
             continue
-        prose = min(
-            sum(story.prose(v, i) for i in range(len(story.c.sentences[v])))
-            for v in (story.spine, k)
-        )
-        if len(shifts) < ANCHORS * prose:
-            continue  # too few sentences paired to say what moved and what stood still
+        missed = _unpaired(story, k, shifts)
+        if most <= missed:
+            continue  # pairs the aligner missed could make the move go either way
         start = next(n for n, (s, _) in enumerate(shifts) if abs(s) == most)
         block = []
         for s, unit in shifts[start:]:  # the passage: neighbours in b that moved as far
@@ -507,7 +528,11 @@ def order_matters(story: _Story) -> list[Exercise]:
         shown = (story.evidence(story.spine, a_ids), story.evidence(k, b_ids))
         a_name, b_name = alignment.a_name, alignment.b_name
         first = story.sentence(k, min(b_ids))
-        still = [story.sentence(k, min(u.b)) for s, u in shifts if abs(s) * 2 <= most]
+        still = [  # moved at most half as far, however many pairs were missed
+            story.sentence(k, min(u.b))
+            for s, u in shifts
+            if abs(s) * 2 <= most and most - abs(s) > 2 * missed
+        ]
         sizes = [len(story.c.articles[v].paragraphs) for v in (story.spine, k)]
         wid = _id("order_matters", story.c.articles[k].id, *a_ids, "moved")
         if still:
