@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.classroom.exercises import CHANGE_CHOICES
+from comparative_coverage.classroom.framing import NO_SOURCE
 from comparative_coverage.normalize import fold_typography
 
 from .test_report import hostile_articles
@@ -39,8 +40,16 @@ def folded(text: str) -> str:
 # ---- acceptance on the flagship pair ----------------------------------------------------
 
 
-def test_the_flagship_gives_every_kind(exercises):
-    assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS)
+def test_the_flagship_gives_every_kind_it_has_material_for(exercises, flagship):
+    # both headlines read "Russia Calls for Deeper Military Ties with Libya", and no count
+    # is given two ways: no headline or figure question (tested on their own below)
+    assert {a.title.casefold() for a in flagship.articles} == {
+        "russia calls for deeper military ties with libya"
+    }
+    assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS) - {
+        "headline_check",
+        "figure_check",
+    }
     assert [e.kind for e in exercises] == sorted(
         (e.kind for e in exercises), key=cc.EXERCISE_KINDS.index
     )
@@ -274,7 +283,9 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     )
     made = cc.make_exercises([version("Wire", *WIRE), rewrite], per_kind=10)
     kinds = {e.kind for e in made}
-    assert kinds == set(cc.EXERCISE_KINDS)
+    # one title for both, no count given two ways, and the one credit is a dropped one,
+    # asked as a change: none of the kinds on headlines, figures or sources
+    assert kinds == set(cc.EXERCISE_KINDS) - {"headline_check", "figure_check", "source_check"}
     by_kind = {k: [e.answer for e in of_kind(made, k)] for k in kinds}
     assert CHANGE_CHOICES["dropped_attribution"] in by_kind["spot_the_change"]
     assert "The ceasefire has been broken three times this year." in by_kind["added_or_left_out"]
@@ -288,9 +299,68 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
 def test_a_rewrite_that_only_respells_gives_no_order_label_or_quote_exercise():
     rewrite = version("Daily", *(p.replace("Rebel leader", "rebel leader") for p in WIRE))
     made = cc.make_exercises([version("Wire", *WIRE), rewrite])
-    assert {e.kind for e in made} <= {"spot_the_change", "who_said_it", "quote_check"}
+    # both credit Reuters: whom the sentence credits is a fair question (source_check)
+    assert {e.kind for e in made} <= {
+        "spot_the_change",
+        "who_said_it",
+        "quote_check",
+        "source_check",
+    }
     assert [e.answer for e in of_kind(made, "quote_check")] == ["word for word the same"]
     assert of_kind(made, "order_matters") == of_kind(made, "added_or_left_out") == []
+
+
+def test_source_check_asks_whom_a_sentence_credits_with_the_credit_cut_out(exercises):
+    [ministry] = [e for e in of_kind(exercises, "source_check")]
+    assert ministry.answer == "the Russian defense ministry" and ministry.prompt.startswith(B)
+    [shown] = ministry.shown
+    assert "[…]" in shown.text and "ministry" not in shown.text  # the credit is cut out
+    said = folded(ministry.evidence[0].text)
+    assert ministry.answer.casefold() in said
+    wrong = [c for c in ministry.choices if c != ministry.answer]
+    assert NO_SOURCE in wrong and all(c.casefold() not in said for c in wrong)
+
+
+def test_figure_check_asks_for_a_count_that_versions_give_otherwise():
+    wire = version("Wire", *WIRE[:3], "Fighting has killed 320 people since March.", *WIRE[4:])
+    daily = version(
+        "Daily",
+        *WIRE[:3],
+        "Fighting has killed hundreds of people since March.",
+        "Donors pledged another $24 billion, Reuters reported.",  # money: no count of anything
+        WIRE[4],
+    )
+    made = of_kind(cc.make_exercises([wire, daily], per_kind=10), "figure_check")
+    assert sorted((e.evidence[0].outlet, e.answer, sorted(e.choices)) for e in made) == [
+        ("Daily", "hundreds", ["320", "hundreds"]),
+        ("Wire", "320", ["320", "hundreds"]),
+    ]
+    for e in made:
+        assert "[…] people" in e.shown[0].text or "[…] of people" in e.shown[0].text
+        assert e.answer in e.evidence[0].text
+        assert all(c not in e.evidence[0].text for c in e.choices if c != e.answer)
+
+
+def test_headline_check_asks_whose_headline_only_where_headlines_tell_the_event():
+    story = [
+        cc.Article(id=f"{o.lower()}#1", outlet=o, title=t, paragraphs=WIRE)
+        for o, t in (
+            ("Wire", "Minister meets envoy in Tripoli to discuss ceasefire"),
+            ("Daily", "Ceasefire talks: envoy and minister meet as fighting rages"),
+            ("Post", "Libya talks"),  # a label, not a headline: never asked
+            ("Echo", "Minister meets envoy in Tripoli to discuss ceasefire"),  # shared: never
+        )
+    ]
+    made = of_kind(cc.make_exercises(story), "headline_check")
+    assert [(e.prompt, e.answer) for e in made] == [
+        (
+            "Which outlet ran the headline “Ceasefire talks: envoy and minister meet as fighting "
+            "rages”?",
+            "Daily",
+        )
+    ]
+    assert sorted(made[0].choices) == ["Daily", "Echo", "Post", "Wire"]  # all headlines differ
+    assert [e.text for e in made[0].evidence][:1] == [story[1].title]
 
 
 def test_hostile_text_gives_exercises_that_carry_it_as_plain_text():
