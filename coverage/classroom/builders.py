@@ -15,6 +15,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .. import vocabulary
 from ..corpus.stories import STRONG
 from ..model import Alignment, Unit
 from ..normalize import STOPWORDS
@@ -51,7 +52,7 @@ __all__ = [
 
 TOP = 2  # "a reader who stops after two paragraphs"
 SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
-CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
+CLOSE = 0.5  # a majority of a version's prose told by another: an edit of one copy, not a rewrite
 MOST_SPLIT = 2  # sentences a side of a passage a spot-the-change question shows
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
@@ -341,12 +342,15 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _restated(story: _Story, w: int, text: str) -> bool:
-    """Whether one of version ``w``'s sentences carries a third of a sentence's words or more
-    (a paraphrase of the same fact keeps its names, numbers and some of its words)."""
+    """Whether one of version ``w``'s sentences carries as large a share of a sentence's
+    words as the aligner needs to pair a lone sentence between two kept pairs (its
+    ``context_threshold``): where a sentence sits in such a gap, anything the aligner could
+    have paired is never keyed as told by one version alone."""
     words = _stems(text)
     if len(words) < 4:
         return True  # too short to tell: never keyed as told by one version alone
-    return any(len(words & _stems(t)) >= len(words) / 3 for t in story.c.sentences[w])
+    share = story.c.options.restate_threshold
+    return any(len(words & _stems(t)) >= share * len(words) for t in story.c.sentences[w])
 
 
 def _cells_of(story: _Story, k: int, i: int, w: int) -> tuple[int, ...]:
@@ -767,6 +771,8 @@ def quote_check(story: _Story) -> list[Exercise]:
             "missing": f"{story.names[y]} does not quote it.",
         }[status]
         speaker = row.speaker if row.speaker and row.speaker.casefold() not in _PRONOUNS else ""
+        if speaker and x in found and not _says(found[x].text, speaker):
+            speaker = ""  # "Biden assured Zelenskyy": the name is no speaker of this sentence
         wid = _id("quote_check", story.c.articles[x].id, story.c.articles[y].id, _key(quote))
         exercises.append(
             Exercise(
@@ -783,6 +789,25 @@ def quote_check(story: _Story) -> list[Exercise]:
             )
         )
     return exercises
+
+
+def _says(sentence: str, speaker: str) -> bool:
+    """Whether the sentence gives the quote to the speaker: the speaker's last name (or a
+    pronoun) right beside a verb of saying ("Sturgeon added", "said Shoigu", "She tweeted").
+
+    >>> _says("“We will win,” Biden assured Zelenskyy.", "Volodymyr Zelenskyy")
+    False
+    >>> _says("“We will win,” said Zelenskyy.", "Volodymyr Zelenskyy")
+    True
+    """
+    verbs = vocabulary.words("speech_verbs")
+    last = speaker.split()[-1].casefold()
+    words = [w.strip(",.:;!?“”\"'‘’()").casefold() for w in sentence.split()]
+    for n, word in enumerate(words):
+        near = words[max(0, n - 1) : n] + words[n + 1 : n + 2]
+        if word in verbs and any(w == last or w in _PRONOUNS for w in near):
+            return True
+    return False
 
 
 def k_of(row, story: _Story, x: int, y: int) -> int:
