@@ -296,6 +296,43 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     ]
 
 
+def test_a_move_is_asked_about_only_past_what_missed_pairs_could_make():
+    """Each pair the aligner missed shifts a rank by one at most: with three unpaired
+    sentences a side, a passage two ranks higher may not have moved at all."""
+    moved = (WIRE[0], WIRE[3], WIRE[1], WIRE[2], WIRE[4])  # the fighting two ranks up
+    extra_a = (
+        "The central bank raised its main interest rate by half a point on Tuesday.",
+        "Farmers in the south expect a poor wheat harvest after the dry winter.",
+        "A new ferry line will link the two ports from the start of the summer.",
+    )
+    extra_b = (
+        "Schools in the capital reopened after a two-week break for the holidays.",
+        "The national football team lost its qualifying match in Cairo on Sunday.",
+        "Hospital staff went on strike over unpaid wages for the third month.",
+    )
+
+    def order(a, b):
+        made = cc.make_exercises([version("Wire", *a), version("Daily", *b)], per_kind=10)
+        return [e.answer for e in of_kind(made, "order_matters") if "sits much" in e.prompt]
+
+    assert order(WIRE, moved) == [WIRE[3]]
+    assert order((*WIRE, *extra_a), (*moved, *extra_b)) == []
+
+
+def test_a_sentence_counts_as_restated_by_the_aligners_own_rule(flagship):
+    """added_or_left_out reads Options.restate_threshold: the stricter the rule for a
+    restatement, the more sentences can be keyed as told by one version alone."""
+    import dataclasses
+
+    def added(share):
+        options = dataclasses.replace(flagship.options, restate_threshold=share)
+        comparison = dataclasses.replace(flagship, options=options)
+        return of_kind(cc.make_exercises(comparison, per_kind=10), "added_or_left_out")
+
+    assert len(added(0.01)) == 0  # every sentence shares a word with another: none keyed
+    assert len(added(0.45)) >= 1
+
+
 def test_a_rewrite_that_only_respells_gives_no_order_label_or_quote_exercise():
     rewrite = version("Daily", *(p.replace("Rebel leader", "rebel leader") for p in WIRE))
     made = cc.make_exercises([version("Wire", *WIRE), rewrite])
