@@ -23,6 +23,7 @@ from .text import Evidence, Exercise, _choices, _cite, _id, _key, _keys, _q
 __all__ = ["headline_check", "source_check", "figure_check", "NO_SOURCE"]
 
 HEADLINE_WORDS = 5  # fewer words name a topic (a label, a section), not an event
+HEADLINE_MOST = 25  # more is a paragraph the reader took for a title, not a headline
 _WORD = re.compile(r"[^\W_][\w'’\-.]*")
 NO_SOURCE = "no one: the sentence names no source"
 # a credit of the whole copy ("(Reuters)"), or a person speaking to an agency ("told AFP"),
@@ -46,7 +47,7 @@ def _headlines(story: _Story) -> list[tuple[int, str]]:
     carry meaning or more with another version's headline (headlines over one story name
     its actors and what happened)."""
     found = [(k, " ".join(a.title.split())) for k, a in enumerate(story.c.articles)]
-    found = [(k, t) for k, t in found if len(_WORD.findall(t)) >= HEADLINE_WORDS]
+    found = [(k, t) for k, t in found if HEADLINE_WORDS <= len(_WORD.findall(t)) <= HEADLINE_MOST]
     keys = [_key(t) for _, t in found]
     unique = [(k, t) for (k, t), key in zip(found, keys, strict=True) if keys.count(key) == 1]
     stems = {k: {w[:5] for w in _content(t)} for k, t in found}
