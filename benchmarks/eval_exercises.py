@@ -140,7 +140,9 @@ def load_gold(folder: Path) -> GoldStory:
                 story.edits.setdefault((b, a), []).append(flipped)
         for side, version, key in (("a", a, "i"), ("b", b, "j")):
             for item in pair[f"{side}_unaligned"]:
-                role = item["note"].split(";")[0].split()[0] if item["note"] else ""
+                # a role note is the role alone ("caption; ..."), not a sentence that
+                # starts with its word ("attribution moved in front of the quotation")
+                role = item["note"].split(";")[0].strip() if item["note"] else ""
                 if role in ROLES:
                     story.roles[(version, item[key])] = role
     return story
@@ -442,7 +444,24 @@ def check_figure(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
     return wrong, [(owner, i) for i in found]
 
 
+def check_name(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed spelling stands in the outlet's sentence; its text holds no other choice."""
+    owner = loc.version(e.evidence[0].outlet)
+    found = loc.find(owner, e.evidence[0].text)
+    if not found:
+        return ["the sentence is not in the outlet's text"], []
+    said = f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} "
+    wrong = []
+    if f" {' '.join(fold_words(e.answer))} " not in said:
+        wrong.append(f"the sentence does not spell it {e.answer!r}")
+    held = [c for c in e.choices if c != e.answer and loc.holds(owner, c)]
+    if held:
+        wrong.append(f"the outlet also writes {held}")
+    return wrong, [(owner, i) for i in found]
+
+
 CHECKS = {
+    "name_check": check_name,
     "figure_check": check_figure,
     "source_check": check_source,
     "headline_check": check_headline,
@@ -457,6 +476,8 @@ CHECKS = {
 
 def items(e: cc.Exercise, keys: list) -> set:
     """What an exercise is about: its phrases, or its keyed sentence."""
+    if e.kind == "name_check":  # one name, whichever spelling is keyed
+        return {("phrase", " ".join(fold_words(c))) for c in e.choices if fold(c)}
     if e.kind in ("spot_the_change", "who_said_it", "label_check"):
         phrases = _quoted(e.prompt) if e.kind != "label_check" else [e.answer]
         return {("phrase", " ".join(fold_words(p))) for p in phrases if fold(p)}

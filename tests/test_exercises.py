@@ -50,6 +50,10 @@ def test_the_flagship_gives_every_kind_it_has_material_for(exercises, flagship):
         "headline_check",
         "figure_check",
     }
+    [name] = of_kind(exercises, "name_check")  # one name a story, the spelling cut out
+    assert name.answer in name.evidence[0].text and "[…]" in name.shown[0].text
+    assert name.answer not in name.shown[0].text
+    assert all(c not in name.evidence[0].text for c in name.choices if c != name.answer)
     assert [e.kind for e in exercises] == sorted(
         (e.kind for e in exercises), key=cc.EXERCISE_KINDS.index
     )
@@ -100,8 +104,9 @@ def test_spot_the_change_names_what_the_alignment_classified(flagship, exercises
             assert shown.text.strip("…") in sentence and len(shown.text.split()) <= 33 + 2
         assert any(w in " ".join(ev.text for ev in e.shown) for w in words)
         found.append(kind)
-    # the label (leader -> strongman) is label_check's item: one exercise per item
-    assert found == ["dropped_attribution", "name_variant", "spelling"]  # per_kind=3
+    # the label (leader -> strongman) is label_check's item and Abdul Hamid -> Abdulhamid
+    # name_check's (one name a story, asked outright): one exercise per item
+    assert found == ["dropped_attribution", "spelling", "name_variant"]  # per_kind=3
 
 
 def test_spot_the_change_covers_each_category_found_with_more_room(flagship):
@@ -112,9 +117,8 @@ def test_spot_the_change_covers_each_category_found_with_more_room(flagship):
     # Friday" and "war-shattered", so neither is keyed a pure addition
     assert [category[e.answer] for e in made] == [
         "dropped_attribution",  # ", AFP reported"
-        "name_variant",  # Abdul Hamid -> Abdulhamid
         "spelling",  # UN-recognized -> UN-recognised
-        "name_variant",
+        "name_variant",  # (Abdul Hamid -> Abdulhamid is name_check's item)
         "name_variant",
     ]
     partner = {  # a dropped source is also a dropped detail: never offered as a wrong answer
@@ -285,7 +289,12 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     kinds = {e.kind for e in made}
     # one title for both, no count given two ways, and the one credit is a dropped one,
     # asked as a change: none of the kinds on headlines, figures or sources
-    assert kinds == set(cc.EXERCISE_KINDS) - {"headline_check", "figure_check", "source_check"}
+    assert kinds == set(cc.EXERCISE_KINDS) - {
+        "headline_check",
+        "figure_check",
+        "source_check",
+        "name_check",  # no name spelled two ways
+    }
     by_kind = {k: [e.answer for e in of_kind(made, k)] for k in kinds}
     assert CHANGE_CHOICES["dropped_attribution"] in by_kind["spot_the_change"]
     assert "The ceasefire has been broken three times this year." in by_kind["added_or_left_out"]

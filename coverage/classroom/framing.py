@@ -1,12 +1,14 @@
-"""A story's facts -> exercises on how each outlet frames the copy: headline, sources, figures.
+"""A story's facts -> exercises on how each outlet frames the copy: headline, sources,
+figures, names.
 
-Three kinds read off each outlet's own text, so they need no sentence pairing and every
+Four kinds read off each outlet's own text, so they need no sentence pairing and every
 version of the story counts: ``headline_check`` (which outlet ran a headline: one whose
 words no other outlet's headline has), ``source_check`` (whom an outlet credits for a
 fact: a source its sentence names, against sources credited elsewhere in the story that
-the sentence does not name) and ``figure_check`` (which figure an outlet gives for a
-count that other versions give another figure for). Every candidate is checked against its
-own texts before it is kept, as in :mod:`builders`.
+the sentence does not name), ``figure_check`` (which figure an outlet gives for a count
+that other versions give another figure for) and ``name_check`` (how an outlet spells a
+name other versions spell otherwise). Every candidate is checked against its own texts
+before it is kept, as in :mod:`builders`.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from ..normalize import STOPWORDS
 from ..wording.attributions import find_attributions
 from .checks import whole_phrase
 from .facts import _rows, _Story
-from .text import Evidence, Exercise, _choices, _cite, _id, _key, _keys, _q
+from .text import Evidence, Exercise, _choices, _cite, _find, _id, _key, _keys, _q
 
-__all__ = ["headline_check", "source_check", "figure_check", "NO_SOURCE"]
+__all__ = ["headline_check", "source_check", "figure_check", "name_check", "NO_SOURCE"]
 
 HEADLINE_WORDS = 5  # fewer words name a topic (a label, a section), not an event
 HEADLINE_MOST = 25  # more is a paragraph the reader took for a title, not a headline
@@ -214,11 +216,7 @@ def figure_check(story: _Story) -> list[Exercise]:
                 )
             )
             held = {_bare(c[2]["amount"]) for c in mine}
-            others = [
-                a
-                for a in others
-                if _bare(a) not in held and _bare(a) not in _keys(story._whole[k]).split()
-            ]
+            others = [a for a in others if _bare(a) not in held and not _prints(story, k, _bare(a))]
             if len({_bare(c[2]["amount"]) for c in mine}) == 1 and others:
                 candidates.append((k, i, m, others, counts))
     exercises, asked = [], set()
@@ -250,6 +248,85 @@ def figure_check(story: _Story) -> list[Exercise]:
                 evidence,
                 (Evidence(name, cut, evidence[0].where),),
                 (m.group(),),
+            )
+        )
+    return exercises
+
+
+def _prints(story: _Story, k: int, phrase: str) -> bool:
+    """Whether version ``k`` prints ``phrase`` anywhere: title, dek, captions or body."""
+    if ("printed", k) not in story.memo:
+        article = story.c.articles[k]
+        parts = (article.title, article.dek, *article.captions, *article.paragraphs)
+        story.memo[("printed", k)] = f" {_keys(' '.join(parts))} "
+    key = _keys(phrase)
+    return bool(key) and f" {key} " in story.memo[("printed", k)]
+
+
+def _name_groups(story: _Story) -> list[list[str]]:
+    """Spellings of one name, from the name changes a student could name (builders'
+    checks: alike, capitalised on both sides, in strong pairs of prose)."""
+    from .builders import _change  # the checks spot_the_change keys a name change by
+
+    groups: list[list[str]] = []
+    for k, alignment, row in story.changes:
+        change = _change(story, k, alignment, row)
+        if not change or change[0] != "name_variant":
+            continue
+        pair = {change[1], change[2]}
+        joined = [g for g in groups if pair & set(g)]
+        merged = sorted(pair.union(*joined))
+        groups = [g for g in groups if g not in joined] + [merged]
+    return groups
+
+
+def name_check(story: _Story) -> list[Exercise]:
+    """How an outlet spells a name that other versions spell otherwise: the name cut out of
+    its sentence, the other spellings as the other choices. Only a version whose text holds
+    one spelling of the name and none of the others; one name a story (the point is made
+    once, and the other names stay for spot_the_change to ask as changes)."""
+    candidates = []
+    for group in _name_groups(story):
+        for k in range(len(story.names)):
+            held = [p for p in group if _prints(story, k, p)]  # captions and title too
+            if len(held) != 1:
+                continue
+            spots = [i for i in story.holding(held[0], k) if story.prose(k, i)]
+            # surely body: told elsewhere, else the last (a dek or teaser stands on top)
+            spots.sort(key=lambda i: (not story.strong(k, i), -i))
+            if spots:
+                candidates.append((k, spots[0], held[0], [p for p in group if p != held[0]]))
+    exercises = []
+    for k, i, spelling, others in story.pick("name", candidates):
+        sentence, name = story.sentence(k, i), story.names[k]
+        start, end = _find(sentence, spelling)
+        if start is None or exercises:
+            continue
+        wid = _id("name_check", story.c.articles[k].id, i, _key(spelling))
+        users = [
+            story.evidence(w, story.holding(p, w)[:1])
+            for p in others
+            for w in range(len(story.names))
+            if w != k and story.holding(p, w)
+        ]
+        evidence = (story.evidence(k, [i]), *users[:2])
+        exercises.append(
+            Exercise(
+                wid,
+                "name_check",
+                f"Versions spell this name in different ways. How does {name} spell it "
+                "(cut out below, […])?",
+                _choices(spelling, others, story.rng(wid)),
+                spelling,
+                f"{name} writes {_q(spelling)}; "
+                + "; ".join(
+                    f"{e.outlet} writes {_q(p)}" for e, p in zip(users, others, strict=False)
+                )
+                + ". Names from other alphabets have several spellings in English, and each "
+                f"outlet follows its own style. {_cite(evidence[:1], spelling)}",
+                evidence,
+                (Evidence(name, sentence[:start] + "[…]" + sentence[end:], evidence[0].where),),
+                tuple(sorted({spelling, *others})),  # one question per name, any spelling
             )
         )
     return exercises

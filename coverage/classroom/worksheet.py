@@ -33,6 +33,7 @@ KIND_TITLES = {
     "quote_check": "Quote check",
     "source_check": "Who is the source?",
     "figure_check": "Which figure?",
+    "name_check": "How is the name spelled?",
     "headline_check": "Whose headline?",
 }
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
