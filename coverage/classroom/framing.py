@@ -196,29 +196,45 @@ def _bare(amount: str) -> str:
     return amount.split()[-1].replace(",", "")
 
 
-def figure_check(story: _Story) -> list[Exercise]:
-    """Which figure an outlet gives for a count that another version gives otherwise: the
-    figure cut out of the outlet's sentence, the other versions' figures as the other
-    choices. Only a count its text gives once, with figures its text nowhere holds."""
+def _counts(story: _Story) -> dict[str, list[tuple[int, int, re.Match]]]:
+    """Every count in the versions' prose, (version, sentence, match), by the noun counted."""
     found: dict[str, list[tuple[int, int, re.Match]]] = {}
     for k in range(len(story.names)):
         for i, sentence in enumerate(story.c.sentences[k]):
             if story.prose(k, i):
                 for m in _figures(sentence):
                     found.setdefault(m["noun"][:5], []).append((k, i, m))
+    return found
+
+
+def _figure_candidates(story: _Story) -> list[tuple]:
+    """(version, sentence, match, other figures, all counts of the noun) for each count a
+    version gives once and other versions give otherwise, figures its text nowhere holds."""
     candidates = []
-    for counts in found.values():
+    for counts in _counts(story).values():
+        figures: dict[str, str] = {}  # one choice a figure: "some 1,500" and "1,500" are one
+        for _, _, m in counts:
+            figures.setdefault(_bare(m["amount"]), m["amount"])
+        amounts = list(figures.values())
+        held: dict[int, set[str]] = {}  # the figures each version gives for the noun
+        for k, _, m in counts:
+            held.setdefault(k, set()).add(_bare(m["amount"]))
         for k, i, m in counts:
-            mine = [c for c in counts if c[0] == k]
-            others = list(
-                dict.fromkeys(
-                    c[2]["amount"] for c in counts if _bare(c[2]["amount"]) != _bare(m["amount"])
-                )
-            )
-            held = {_bare(c[2]["amount"]) for c in mine}
-            others = [a for a in others if _bare(a) not in held and not _prints(story, k, _bare(a))]
-            if len({_bare(c[2]["amount"]) for c in mine}) == 1 and others:
+            if len(held[k]) != 1:
+                continue  # the version gives two figures for it: which one is asked?
+            others = [
+                a for a in amounts if _bare(a) not in held[k] and not _prints(story, k, _bare(a))
+            ]
+            if others:
                 candidates.append((k, i, m, others, counts))
+    return candidates
+
+
+def figure_check(story: _Story) -> list[Exercise]:
+    """Which figure an outlet gives for a count that another version gives otherwise: the
+    figure cut out of the outlet's sentence, the other versions' figures as the other
+    choices. Only a count its text gives once, with figures its text nowhere holds."""
+    candidates = _figure_candidates(story)
     exercises, asked = [], set()
     for k, i, m, others, counts in story.pick("figure", candidates):
         if (k, m["noun"][:5]) in asked or len(exercises) >= 4 * story.per_kind:
@@ -259,8 +275,10 @@ def _prints(story: _Story, k: int, phrase: str) -> bool:
         article = story.c.articles[k]
         parts = (article.title, article.dek, *article.captions, *article.paragraphs)
         story.memo[("printed", k)] = f" {_keys(' '.join(parts))} "
-    key = _keys(phrase)
-    return bool(key) and f" {key} " in story.memo[("printed", k)]
+    if ("prints", k, phrase) not in story.memo:
+        key = _keys(phrase)
+        story.memo[("prints", k, phrase)] = bool(key) and f" {key} " in story.memo[("printed", k)]
+    return story.memo[("prints", k, phrase)]
 
 
 def _name_groups(story: _Story) -> list[list[str]]:
