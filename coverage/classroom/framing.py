@@ -19,7 +19,7 @@ from .. import vocabulary
 from ..normalize import STOPWORDS
 from ..wording.attributions import find_attributions
 from .checks import whole_phrase
-from .facts import _rows, _Story
+from .facts import _Story
 from .text import Evidence, Exercise, _choices, _cite, _find, _id, _key, _keys, _q
 
 __all__ = ["headline_check", "source_check", "figure_check", "name_check", "NO_SOURCE"]
@@ -73,7 +73,10 @@ def headline_check(story: _Story) -> list[Exercise]:
         name = story.names[k]
         wid = _id("headline_check", story.c.articles[k].id, _key(title))
         words = ", ".join(_q(w) for w in _own_words(title, own))
-        evidence = tuple(Evidence(story.names[v], t, "headline") for v, t in [(k, title), *others])
+        evidence = tuple(
+            Evidence(outlet=story.names[v], text=t, where="headline")
+            for v, t in [(k, title), *others]
+        )
         exercises.append(
             Exercise(
                 wid,
@@ -100,7 +103,7 @@ def _own_words(title: str, own: list[str]) -> list[str]:
 
 def _credits(story: _Story) -> list:
     """The body credits of every version, as rows (version, index, source, text)."""
-    rows = _rows(find_attributions(story.c.articles))
+    rows = list(find_attributions(story.c.articles))
     by_id = {a.id: k for k, a in enumerate(story.c.articles)}
     return [(by_id.get(r.article), r) for r in rows if r.where == "body" and r.source]
 
@@ -145,7 +148,7 @@ def source_check(story: _Story) -> list[Exercise]:
         choices = _choices(row.source, [*rng.sample(wrong, min(2, len(wrong))), NO_SOURCE], rng)
         cut = sentence.replace(row.text, "[…]", 1)
         name = story.names[k]
-        shown = (Evidence(name, cut, story.evidence(k, [i]).where),)
+        shown = (Evidence(outlet=name, text=cut, where=story.evidence(k, [i]).where),)
         evidence = [story.evidence(k, [i]), *story.counterparts(k, i)[:2]]
         asked.add((k, i))
         exercises.append(
@@ -262,7 +265,7 @@ def figure_check(story: _Story) -> list[Exercise]:
                 + " Do they count the same thing? If so, who gives which figure, and why "
                 "might they differ (another take, another source)?",
                 evidence,
-                (Evidence(name, cut, evidence[0].where),),
+                (Evidence(outlet=name, text=cut, where=evidence[0].where),),
                 (m.group(),),
             )
         )
@@ -343,7 +346,13 @@ def name_check(story: _Story) -> list[Exercise]:
                 + ". Names from other alphabets have several spellings in English, and each "
                 f"outlet follows its own style. {_cite(evidence[:1], spelling)}",
                 evidence,
-                (Evidence(name, sentence[:start] + "[…]" + sentence[end:], evidence[0].where),),
+                (
+                    Evidence(
+                        outlet=name,
+                        text=sentence[:start] + "[…]" + sentence[end:],
+                        where=evidence[0].where,
+                    ),
+                ),
                 tuple(sorted({spelling, *others})),  # one question per name, any spelling
             )
         )
