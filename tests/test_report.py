@@ -552,3 +552,18 @@ def test_the_similarity_matrix_is_drawn_only_where_it_says_something(shoigu_pair
             ),
         ]
     )
+
+
+def test_a_similarity_matrix_too_large_for_the_page_is_replaced_by_a_note(monkeypatch):
+    from comparative_coverage.present import report_sections
+
+    monkeypatch.setattr(report_sections, "MAX_SIMILARITY_CELLS", 1)
+    html = cc.build_report(
+        [
+            cc.Article("x#1", "X", "T", ("One short sentence here. Another short one. A third.",)),
+            cc.Article(
+                "y#1", "Y", "T", ("One short sentence here and another short one. A third.",)
+            ),
+        ]
+    )
+    assert "chart-1-1-similarity" not in html and "is too large for this page" in html

@@ -284,7 +284,7 @@ def _similarity(alignment: Alignment, charts: Charts, *, key: str, label: str) -
             similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
         )
         chart = charts.place(heatmap, f"{key}-similarity", label=label)
-    return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b)
+    return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b, plain=False)
 
 
 QUOTE_MEANING = {
