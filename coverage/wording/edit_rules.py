@@ -24,14 +24,21 @@ from rapidfuzz.distance import Indel
 from ..model import WordEdit
 from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
-from ..normalize import STOPWORDS, word_key
+from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import credit_spans
 from .forms import format_change, format_key, honorific_change, number_change, typo
 from .lexicon import Lexicon, load_lexicon
 from .spelling import spelling_rule
 
-__all__ = ["classify_edit", "is_attribution", "content_words", "detail_of", "name_pair"]
+__all__ = [
+    "classify_edit",
+    "is_attribution",
+    "content_words",
+    "detail_of",
+    "label_pieces",
+    "name_pair",
+]
 
 _TIME = listed("calendar", "relative_time")
 _MODIFIERS = listed("descriptor_modifiers")
@@ -279,7 +286,12 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
     a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
     shared = {c for _, c in a_terms} & {c for _, c in b_terms}
-    if edit.tag == "replace" and a_terms != b_terms and shared:
+    short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
+    if _age(edit.a_words + edit.b_words):
+        return None  # "Twenty-two-year-old": an age is a detail
+    if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
+        return None
+    if edit.tag == "replace" and a_terms != b_terms and shared and short:
         return "; ".join(sorted({c for _, c in a_terms ^ b_terms}))  # leader / strongman
     if edit.tag == "replace":
         if _name_for_descriptor(edit.a_words, edit.b_words, lexicon) or _name_for_descriptor(
@@ -309,6 +321,7 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     content = content_words(words)
     after = _next_word(text, span[1]) if text else ""
     person_follows = after[:1].isupper() or word_key(after) in TITLE_WORDS
+    described = _described_owner(words)  # "the Islamic republic's" morality police
     strong = _POSSESSIVE.search(words[-1]) or any(
         word_key(w) in _MODIFIERS or lexicon.find(w) for w in content
     )
@@ -316,12 +329,50 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
         content
         and (person_follows or (strong and _head_follows(text, span[1])))
         and _descriptor(words, lexicon)
-        and _signal(words, lexicon)
+        and (_signal(words, lexicon) or described)
         and not any(c in " ".join(words) for c in '"\u201c\u201d')
         and not all(word_key(w) in _JOB_TITLES or word_key(w) in TITLE_WORDS for w in content)
+        and (_person_after(after) or not all(_place_word(w) for w in content))
     ):
         return "descriptor"  # "Ukrainian" President Volodymyr, "elite" Revolutionary Guards
     return None
+
+
+def _described_owner(words: tuple[str, ...]) -> bool:
+    """ "the Islamic republic's": an owner named by a description, not by a bare name."""
+    content = [w for w in words if w[:1].isalnum()]
+    return (
+        len(content) >= 3
+        and word_key(content[0]) in ("the", "its", "their")
+        and _POSSESSIVE.search(content[-1]) is not None
+    )
+
+
+def _person_after(word: str) -> bool:
+    """A name or a job title follows (Ukrainian President, U.S. Secretary): a person."""
+    return word[:1].isupper() or word_key(word) in _JOB_TITLES
+
+
+def _place_word(word: str) -> bool:
+    """A nationality or a country (Iranian, U.S.): before a thing, where it is, not a label."""
+    key = word_key(_POSSESSIVE.sub("", word))
+    return key in DEMONYMS or key.rstrip(".") in DEMONYMS
+
+
+def _not_a_label(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Job titles swapped (president-elect / president), or sources (media / television)."""
+    ka = [word_key(w) for w in content_words(a)]
+    kb = [word_key(w) for w in content_words(b)]
+    if not ka or not kb:
+        return False
+    titles = all(k in _JOB_TITLES or _title_compound(k) for k in ka + kb)
+    return titles or all(k in _SOURCE_NOUNS for k in ka + kb)
+
+
+def _title_compound(key: str) -> bool:
+    """president-elect, vice-president, ex-minister: a job title with a prefix or suffix."""
+    parts = [p for p in key.split("-") if p not in ("elect", "vice", "ex", "deputy", "acting")]
+    return len(parts) == 1 and parts[0] != key and parts[0] in _JOB_TITLES
 
 
 def _only_names(words: tuple[str, ...]) -> bool:
@@ -343,6 +394,112 @@ def _name_for_descriptor(names: tuple[str, ...], other: tuple[str, ...], lexicon
         or any(h.term.category in _PERSON_CATEGORIES for h in lexicon.find(words[-1]))
         or (len(head) > 4 and re.search(r"(?:er|or|ist|man|woman)$", head) is not None)
     )
+
+
+_AGE = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)s?-old$", re.IGNORECASE)
+
+
+def _age(words: Iterable[str]) -> bool:
+    """A person's age ("22-year-old", "Twenty-two-year-old"): a detail, not a label."""
+    return any(_AGE.match(w) for w in words)
+
+
+def _premodifiers(words: tuple[str, ...], head: str) -> int:
+    """How many of a phrase's last words open the noun phrase of ``head``: from its last
+    determiner or possessive on ("by [the Islamic republic's] morality police")."""
+    count = 0
+    for word in reversed(words):
+        key = word_key(word)
+        if not word[:1].isalnum() or key in _REPORTING or _AGE.match(word):
+            return 0
+        if key in STOPWORDS and key not in _DETERMINERS:
+            return 0
+        if head[:1].isupper() and word[:1].isupper() and not _POSSESSIVE.search(word):
+            return 0  # "the Islamic" before Revolutionary Guards: part of the name
+        count += 1
+        if key in _DETERMINERS or _POSSESSIVE.search(word):
+            break
+    else:
+        return 0
+    if count > 4 or any(key.endswith(("ed", "ing")) for key in map(word_key, words[-count:-1])):
+        return 0
+    return count
+
+
+def _content_tail(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Does a noun phrase's opening say something (Iran's, notorious), not just "the"?"""
+    content = [w for w in words if word_key(w) not in _DETERMINERS]
+    return bool(content) and all(_descriptor_word(w, lexicon) for w in content)
+
+
+def _cut(edit: WordEdit, a_text: str, b_text: str, i: int, j: int) -> list[WordEdit]:
+    """An edit cut after its i-th word in a and its j-th word in b: head and tail."""
+
+    def at(text: str, span: tuple[int, int], k: int, words: tuple[str, ...]) -> int:
+        if k >= len(words):
+            return span[1]
+        tokens = tokenize(text[span[0] : span[1]])
+        return span[0] + (tokens[k - 1].end if k else 0)
+
+    a_at = at(a_text, edit.a_span, i, edit.a_words)
+    b_at = at(b_text, edit.b_span, j, edit.b_words)
+    pieces = []
+    for aw, bw, a_span, b_span in (
+        (edit.a_words[:i], edit.b_words[:j], (edit.a_span[0], a_at), (edit.b_span[0], b_at)),
+        (edit.a_words[i:], edit.b_words[j:], (a_at, edit.a_span[1]), (b_at, edit.b_span[1])),
+    ):
+        if aw or bw:
+            tag = "replace" if aw and bw else "insert" if bw else "delete"
+            a_span = a_span if aw else (a_span[0], a_span[0])
+            b_span = b_span if bw else (b_span[0], b_span[0])
+            pieces.append(WordEdit(tag, aw, bw, a_span, b_span))  # type: ignore[arg-type]
+    return pieces
+
+
+def label_pieces(
+    edit: WordEdit, a_text: str, b_text: str, *, lexicon: Lexicon | None = None
+) -> list[tuple[WordEdit, bool]]:
+    """A replace cut where a label sits inside longer rewording: ``(piece, is_label)``.
+
+    Two rules, each stated in one sentence:
+
+    - the words just before the same head noun, swapped for others, describe that head
+      ("arrested by [the Islamic republic's] morality police" / "detention by [Iran's]
+      morality police"): the swapped premodifiers are cut off as a label;
+    - a name on one side replaced by "the ... <person noun>" that then goes on ("Hanieh"
+      / "The Palestinian leader was in Tehran to"): the noun phrase is cut off as a label.
+    """
+    lexicon = lexicon or load_lexicon()
+    if edit.tag != "replace" or not a_text or not b_text:
+        return [(edit, False)]
+    for names, other, flip in (
+        (edit.a_words, edit.b_words, False),
+        (edit.b_words, edit.a_words, True),
+    ):
+        for k in range(2, min(len(other), 6)):
+            if k < len(other) and _name_for_descriptor(names, other[:k], lexicon):
+                i, j = (k, len(names)) if flip else (len(names), k)
+                head, tail = _cut(edit, a_text, b_text, i, j)
+                return [(head, True), (tail, False)]
+    if len(edit.a_words) + len(edit.b_words) < 3:
+        return [(edit, False)]
+    after_a, after_b = _next_word(a_text, edit.a_span[1]), _next_word(b_text, edit.b_span[1])
+    if (
+        not after_a
+        or word_key(after_a) != word_key(after_b)
+        or not _head_follows(a_text, edit.a_span[1])
+    ):
+        return [(edit, False)]
+    i, j = _premodifiers(edit.a_words, after_a), _premodifiers(edit.b_words, after_b)
+    if not i or not j or (i == len(edit.a_words) and j == len(edit.b_words)):
+        return [(edit, False)]
+    tail_a, tail_b = edit.a_words[-i:], edit.b_words[-j:]
+    if [word_key(w) for w in tail_a] == [word_key(w) for w in tail_b]:
+        return [(edit, False)]
+    if not (_content_tail(tail_a, lexicon) and _content_tail(tail_b, lexicon)):
+        return [(edit, False)]
+    head, tail = _cut(edit, a_text, b_text, len(edit.a_words) - i, len(edit.b_words) - j)
+    return [(head, False), (tail, True)]
 
 
 def _unit_marker(phrase: str, text: str, span: tuple[int, int]) -> bool:

@@ -54,7 +54,7 @@ from ..names.spans import TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
-from .edit_rules import classify_edit, content_words, is_attribution, name_pair
+from .edit_rules import classify_edit, content_words, is_attribution, label_pieces, name_pair
 from .forms import format_key, typo
 from .lexicon import Lexicon, load_lexicon, loaded_direction
 
@@ -257,11 +257,31 @@ def _pieces(
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
     """An edit cut at shared words, datelines and credits: (piece, forced kind or None)."""
     return [
-        found
+        labelled
         for finer in _finer(edit, a_text, b_text)
         for split in _honorific_tail(finer, a_text, b_text)
         for found in _carved(split, a_text, b_text, a_starts, b_starts)
+        for labelled in _labelled(found, a_text, b_text)
     ]
+
+
+_REWORDING = ("other", "word_choice", "rewritten", "added_detail", "dropped_detail")
+
+
+def _labelled(found, a_text: str, b_text: str) -> list[tuple[WordEdit, tuple[str, str] | None]]:
+    """A label cut out of longer rewording (see :func:`edit_rules.label_pieces`)."""
+    piece, forced = found
+    if forced is not None:
+        return [found]
+    out: list[tuple[WordEdit, tuple[str, str] | None]] = []
+    for part, is_label in label_pieces(piece, a_text, b_text):
+        kind = None
+        if is_label:
+            kind = classify_edit(part, a_text=a_text, b_text=b_text)
+            if kind[0] in _REWORDING:
+                kind = ("label", "premodifier")
+        out.append((part, kind))
+    return out
 
 
 def _honorific_tail(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
