@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from ..model import WordEdit
 from ..names.groups import same_name, skeleton
@@ -161,6 +161,31 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
         return None
     names = [k for k in found if k[0] == "name_variant"]
     return names[0] if names else found[0]
+
+
+def _same_figure_name(a: str, b: str) -> bool:
+    """A name with a figure in it, spelled two ways: the same figure, and letters that
+    are one transliteration apart (1500tavsir / Tasmir 1500, Covid19 / COVID-19).
+
+    >>> _same_figure_name("1500tavsir", "Tasmir 1500"), _same_figure_name("128 passengers", "160 passengers")
+    (True, False)
+    """
+    digits_a, digits_b = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if not digits_a or sorted(digits_a) != sorted(digits_b):
+        return False
+    letters_a = "".join(re.findall(r"[^\W\d_]+", a)).casefold()
+    letters_b = "".join(re.findall(r"[^\W\d_]+", b)).casefold()
+    if letters_a == letters_b:
+        return a != b and bool(letters_a) and any(_MIXED.search(w) for w in a.split() + b.split())
+    return (
+        min(len(letters_a), len(letters_b)) >= 5
+        and letters_a[0] == letters_b[0]
+        and DamerauLevenshtein.distance(letters_a, letters_b) <= 2
+        and any(_MIXED.search(w) for w in a.split() + b.split())
+    )
+
+
+_MIXED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")  # a word that carries its figure: 1500tavsir
 
 
 def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
@@ -616,6 +641,8 @@ def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_variant(r: _Replace) -> tuple[str, str] | None:
+    if _same_figure_name(r.a, r.b):
+        return "name_variant", "transliteration"  # 1500tavsir / Tasmir 1500
     return _variant(r.edit.a_words, r.edit.b_words)
 
 
@@ -640,6 +667,22 @@ def _r_one_side(r: _Replace) -> tuple[str, str] | None:
         longer = len(r.b_content) > len(r.a_content)
         return "name_form", "fuller_name" if longer else "shorter_name"
     return None
+
+
+def _r_name_inflection(r: _Replace) -> tuple[str, str] | None:
+    """A capitalised word inflected otherwise after another capitalised word, inside a
+    name (Revolutionary Guards / Revolutionary Guard): the name in another form."""
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    if len(words_a) != 1 or len(words_b) != 1 or not r.a_text or not r.b_text:
+        return None
+    x, y = words_a[0], words_b[0]
+    if not (_name_word(x) and _name_word(y) and _stem_pair(x, y)) or _POSSESSIVE.search(x + y):
+        return None
+    before_a = _previous_word(r.a_text, r.edit.a_span[0])
+    before_b = _previous_word(r.b_text, r.edit.b_span[0])
+    inside = all(_name_word(w) and not _POSSESSIVE.search(w) for w in (before_a, before_b))
+    return ("name_variant", "inflection") if inside else None
 
 
 def _r_grammar(r: _Replace) -> tuple[str, str] | None:
@@ -690,6 +733,7 @@ _REPLACE_RULES = (
     _r_format,
     _r_typo,
     _r_one_side,
+    _r_name_inflection,
     _r_grammar,
     _r_label,
     _r_rewording,

@@ -51,7 +51,7 @@ from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS
-from ..normalize import fold_typography, tokenize, word_key
+from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import classify_edit, content_words, is_attribution, label_pieces, name_pair
@@ -499,7 +499,7 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     a_names = {t.text: t for t in tokenize(a_text) if t.text[:1].isupper() and len(t.text) > 3}
     b_names = {t.text: t for t in tokenize(b_text) if t.text[:1].isupper() and len(t.text) > 3}
     named = {(r[4], r[5]) for r in rows if r[6] == "name_variant"}
-    extra = []
+    extra = _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named)
     for x, tx in a_names.items():
         if x in b_names or any(x in a for a, _ in named):
             continue
@@ -513,6 +513,105 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
         y = max(candidates, key=lambda c: (Indel.normalized_similarity(x, c), c))  # the nearest
         extra.append(_extra_row(alignment, unit, tx, b_names[y], *name_pair(x, y)))
         named.add((x, y))
+    return rows + extra
+
+
+def _two_word_names(text: str) -> dict[str, tuple[int, int]]:
+    """Two capitalised words in a row ("Iran Wire"), as written, with their span."""
+    tokens = tokenize(text)
+    found = {}
+    for x, y in zip(tokens, tokens[1:], strict=False):
+        if x.text[:1].isupper() and y.text[:1].isupper() and text[x.end : y.start] == " ":
+            found.setdefault(f"{x.text} {y.text}", (x.start, y.end))
+    return found
+
+
+def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> list[tuple]:
+    """A name written as two words in one version and one in the other, inside rewritten
+    words (Iran Wire / Iranware, Abdul Hamid / Abdulhamid): a name variant each."""
+    extra = []
+    for text, pairs, singles, flip in (
+        (a_text, _two_word_names(a_text), b_names, False),
+        (b_text, _two_word_names(b_text), a_names, True),
+    ):
+        other_text = b_text if not flip else a_text
+        for spaced, (start, end) in pairs.items():
+            if spaced.replace(" ", "") in other_text or spaced in other_text:
+                continue
+            for single, token in singles.items():
+                if single in text or word_key(single) in TITLE_WORDS:
+                    continue
+                kind = name_pair(spaced, single)
+                if not kind or any(single in pair for pair in named):
+                    continue
+                span = type(token)(spaced, start, end)
+                tx, ty = (span, token) if not flip else (token, span)
+                extra.append(_extra_row(alignment, unit, tx, ty, *kind))
+                named.add((tx.text, ty.text))
+                break
+    return extra
+
+
+_CAPITAL_WORD = r"[A-Z][\w'\u2019-]+"
+
+
+def _called(text: str) -> tuple[dict[str, re.Match], dict[str, re.Match]]:
+    """Surnames a text writes after an honorific ("Ms Sturgeon") and after a first name
+    ("Nicola Sturgeon"), each with its first place."""
+    honoured: dict[str, re.Match] = {}
+    named: dict[str, re.Match] = {}
+    for match in re.finditer(rf"\b({_CAPITAL_WORD})\.?\s+({_CAPITAL_WORD})", text):
+        first, surname = match.group(1), word_key(match.group(2))
+        key = word_key(first).rstrip(".")
+        if key in listed("honorifics"):
+            honoured.setdefault(surname, match)
+        elif key not in TITLE_WORDS and key not in STOPWORDS and len(key) > 1:
+            named.setdefault(surname, match)
+    return honoured, named
+
+
+def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A person called "Ms Sturgeon" in one version and "Nicola Sturgeon" in the other,
+    inside rewritten words: one more row, an honorific for a first name."""
+    if not (unit.a and unit.b):
+        return rows
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    (a_hon, a_named), (b_hon, b_named) = _called(a_text), _called(b_text)
+    done = {word_key(r[5].split()[-1]) for r in rows if r[6] == "honorific" and r[5]}
+    done |= {word_key(r[4].split()[-1]) for r in rows if r[6] == "honorific" and r[4]}
+    extra = []
+    for surname in sorted((set(a_named) & set(b_hon)) | (set(a_hon) & set(b_named))):
+        if surname in done or (surname in a_hon and surname in b_hon):
+            continue
+        x = a_named.get(surname) or a_hon[surname]
+        y = b_hon.get(surname) or b_named[surname]
+        if surname in a_hon and surname in a_named and surname in b_hon:
+            continue  # a writes both forms: nothing changed
+        if surname in b_hon and surname in b_named and surname in a_named:
+            continue
+        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
+        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
+        extra.append(
+            (
+                unit.unit,
+                a_index,
+                b_index,
+                "replace",
+                x.group(),
+                y.group(),
+                "honorific",
+                "for_first_name",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                *x.span(),
+                *y.span(),
+            )
+        )
     return rows + extra
 
 
@@ -636,7 +735,12 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     for unit in alignment.units:
         if unit.edits:
             found = _word_order(_unit_rows(alignment, unit, lexicon))
-            for extra in (_moved_names, _moved_forms, _moved_figures):  # words in rewrites
+            for extra in (
+                _moved_names,
+                _moved_forms,
+                _moved_figures,
+                _moved_honorifics,
+            ):  # words in rewrites
                 found = extra(alignment, unit, found)
             rows.extend(found)
         elif not (unit.a and unit.b):
