@@ -27,7 +27,7 @@ from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import credit_spans
-from .forms import format_change, format_key, honorific_change, number_change, typo
+from .forms import format_change, format_key, has_number, honorific_change, number_change, typo
 from .lexicon import Lexicon, load_lexicon
 from .spelling import spelling_rule
 
@@ -712,6 +712,8 @@ def _r_rewording(r: _Replace) -> tuple[str, str] | None:
         and all(w.islower() for w in words_a + words_b)
     ):
         return "word_choice", ""  # Libya / Liberia is another fact, not another word
+    if _short_phrases(words_a, words_b, r):
+        return "word_choice", "phrase"  # open an inquiry / conduct an investigation
     if r.a_keys < r.b_keys:
         return "added_detail", detail_of(
             tuple(w for w in r.edit.b_words if word_key(w) not in r.a_keys)
@@ -721,6 +723,33 @@ def _r_rewording(r: _Replace) -> tuple[str, str] | None:
             tuple(w for w in r.edit.a_words if word_key(w) not in r.b_keys)
         )
     return None
+
+
+def _short_phrases(words_a: list[str], words_b: list[str], r: _Replace) -> bool:
+    """Up to three words a side, no name and no figure on either: another way of saying
+    the same thing (was given / got, responsible for / tasked with). A name, a figure or
+    a date makes it another fact, left to ``other``."""
+    if not words_a or not words_b or max(len(words_a), len(words_b)) > 3:
+        return False
+    if not (r.a_content and r.b_content) or has_number(r.a) or has_number(r.b):
+        return False
+    if any(word_key(w) in _TIME for w in words_a + words_b):
+        return False  # Tuesday / Thursday: another date is another fact
+    return all(w.islower() or _opening(w, r) for w in words_a + words_b)
+
+
+def _opening(word: str, r: _Replace) -> bool:
+    """A capitalised word that only opens its sentence ("On Monday," / "Later today,")."""
+    for words, text, span in (
+        (r.edit.a_words, r.a_text, r.edit.a_span),
+        (r.edit.b_words, r.b_text, r.edit.b_span),
+    ):
+        if words and words[0] == word and text:
+            before = text[: span[0]].rstrip()
+            return (not before or before[-1] in '.!?:"\u201c') and word_key(
+                word
+            ) in STOPWORDS | _TIME | _DETERMINERS
+    return False
 
 
 # the order is the rules' priority: the first that answers names the edit

@@ -24,7 +24,9 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
 - ``added_detail`` / ``dropped_detail``: words only one side has (on Friday, war-shattered);
 - ``rewritten``: a passage of six or more words a side rewritten as a whole, sharing
   under a third of its words (too different to name one change);
-- ``word_choice``: one word swapped for another (largest / biggest, tendered / submitted);
+- ``word_choice``: one word or a short phrase swapped for another that says the same,
+  with no name, figure or date in it (largest / biggest, was given / got, open an inquiry /
+  conduct an investigation);
 - ``other``: a rewording that is none of these.
 
 ``detail`` says more: the spelling rule (``case``, ``accents``, ``hyphenation``,
@@ -104,7 +106,7 @@ KIND_TITLES = {
     "typo": "typo",
     "grammar": "grammar (number, tense)",
     "rewritten": "passage rewritten",
-    "word_choice": "one word for another",
+    "word_choice": "word choice",
     "added_detail": "detail added",
     "dropped_detail": "detail left out",
     "other": "other rewording",
