@@ -27,7 +27,15 @@ from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import credit_spans
-from .forms import format_change, format_key, has_number, honorific_change, number_change, typo
+from .forms import (
+    format_change,
+    format_key,
+    has_number,
+    honorific_change,
+    lost_dot,
+    number_change,
+    typo,
+)
 from .lexicon import Lexicon, load_lexicon
 from .spelling import spelling_rule
 
@@ -628,7 +636,11 @@ def _r_honorific(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_damage(r: _Replace) -> tuple[str, str] | None:
-    return ("typo", "damage") if typo(r.a, r.b) == "damage" else None
+    a_next = r.a_text[r.edit.a_span[1] :] if r.a_text else ""
+    b_next = r.b_text[r.edit.b_span[1] :] if r.b_text else ""
+    if typo(r.a, r.b) == "damage" or lost_dot(r.a, r.b, a_next=a_next, b_next=b_next):
+        return "typo", "damage"
+    return None
 
 
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:

@@ -57,7 +57,7 @@ from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import classify_edit, content_words, is_attribution, label_pieces, name_pair
-from .forms import format_key, typo
+from .forms import format_key, lost_dot, typo
 from .lexicon import Lexicon, load_lexicon, loaded_direction
 
 if TYPE_CHECKING:
@@ -433,8 +433,10 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
-def _form_of(x: str, y: str) -> tuple[str, str] | None:
+def _form_of(x: str, y: str, x_next: str = "", y_next: str = "") -> tuple[str, str] | None:
     """How two single words differ in form only: style, house case, or a misspelling."""
+    if lost_dot(x, y, a_next=x_next, b_next=y_next):
+        return "typo", "damage"  # pm / "p.m preparing"
     if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
         return "format", "style"  # U.S. / US, 6th / sixth
     if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
@@ -459,7 +461,7 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
         if x in b_words or any(x == a for a, _ in covered):
             continue
         for y, ty in b_words.items():
-            form = None if y in a_words else _form_of(x, y)
+            form = None if y in a_words else _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
                 continue
             extra.append(_extra_row(alignment, unit, tx, ty, *form))
