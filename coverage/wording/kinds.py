@@ -582,14 +582,18 @@ def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tup
     a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     (a_hon, a_named), (b_hon, b_named) = _called(a_text), _called(b_text)
-    done = {word_key(r[5].split()[-1]) for r in rows if r[6] == "honorific" and r[5]}
-    done |= {word_key(r[4].split()[-1]) for r in rows if r[6] == "honorific" and r[4]}
+    said = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "honorific"]
     extra = []
     for surname in sorted((set(a_named) & set(b_hon)) | (set(a_hon) & set(b_named))):
-        if surname in done or (surname in a_hon and surname in b_hon):
+        if surname in a_hon and surname in b_hon:
             continue
         x = a_named.get(surname) or a_hon[surname]
         y = b_hon.get(surname) or b_named[surname]
+        if any(
+            a0 < x.end() and x.start() < a1 or b0 < y.end() and y.start() < b1
+            for a0, a1, b0, b1 in said
+        ):
+            continue  # the word diff already named it
         if surname in a_hon and surname in a_named and surname in b_hon:
             continue  # a writes both forms: nothing changed
         if surname in b_hon and surname in b_named and surname in a_named:
