@@ -354,14 +354,14 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     content = content_words(words)
     after = _next_word(text, span[1]) if text else ""
     person_follows = after[:1].isupper() or word_key(after) in TITLE_WORDS
-    described = _described_owner(words)  # "the Islamic republic's" morality police
+    described = _described_owner(words, _previous_word(text, span[0]) if text else "")
     strong = _POSSESSIVE.search(words[-1]) or any(
         word_key(w) in _MODIFIERS or lexicon.find(w) for w in content
     )
     if (
         content
         and (person_follows or (strong and _head_follows(text, span[1])))
-        and _descriptor(words, lexicon)
+        and (_descriptor(words, lexicon) or described)
         and (_signal(words, lexicon) or described)
         and not any(c in " ".join(words) for c in '"\u201c\u201d')
         and not all(word_key(w) in _JOB_TITLES or word_key(w) in TITLE_WORDS for w in content)
@@ -371,9 +371,12 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     return None
 
 
-def _described_owner(words: tuple[str, ...]) -> bool:
-    """ "the Islamic republic's": an owner named by a description, not by a bare name."""
+def _described_owner(words: tuple[str, ...], before: str = "") -> bool:
+    """ "the Islamic republic's" (morality police): an owner named by a description, not
+    by a bare name; the article may stand just before the words."""
     content = [w for w in words if w[:1].isalnum()]
+    if word_key(before) == "the":
+        content = ["the", *content]
     return (
         len(content) >= 3
         and word_key(content[0]) in ("the", "its", "their")
@@ -437,9 +440,10 @@ def _age(words: Iterable[str]) -> bool:
     return any(_AGE.match(w) for w in words)
 
 
-def _premodifiers(words: tuple[str, ...], head: str) -> int:
+def _premodifiers(words: tuple[str, ...], head: str, before: str = "") -> int:
     """How many of a phrase's last words open the noun phrase of ``head``: from its last
-    determiner or possessive on ("by [the Islamic republic's] morality police")."""
+    determiner or possessive on ("by [the Islamic republic's] morality police"), or all
+    of them when the word before the phrase is that determiner ("the [feared] police")."""
     count = 0
     for word in reversed(words):
         key = word_key(word)
@@ -453,16 +457,25 @@ def _premodifiers(words: tuple[str, ...], head: str) -> int:
         if key in _DETERMINERS or _POSSESSIVE.search(word):
             break
     else:
-        return 0
-    if count > 4 or any(key.endswith(("ed", "ing")) for key in map(word_key, words[-count:-1])):
-        return 0
-    return count
+        opened = word_key(before) in _DETERMINERS or _POSSESSIVE.search(before)
+        if not opened:
+            return 0
+    return count if count <= 4 else 0
 
 
-def _content_tail(words: tuple[str, ...], lexicon: Lexicon) -> bool:
+def _content_tail(words: tuple[str, ...]) -> bool:
     """Does a noun phrase's opening say something (Iran's, notorious), not just "the"?"""
-    content = [w for w in words if word_key(w) not in _DETERMINERS]
-    return bool(content) and all(_descriptor_word(w, lexicon) for w in content)
+    return any(word_key(w) not in _DETERMINERS for w in words)
+
+
+def _leading_names(words: tuple[str, ...]) -> int:
+    """How many of a phrase's first words are a name (Navalny, Ismail Haniyeh)."""
+    count = 0
+    for word in words:
+        if not (_name_word(word) and not _POSSESSIVE.search(word)):
+            break
+        count += 1
+    return count
 
 
 def _cut(edit: WordEdit, a_text: str, b_text: str, i: int, j: int) -> list[WordEdit]:
@@ -509,13 +522,16 @@ def label_pieces(
         (edit.a_words, edit.b_words, False),
         (edit.b_words, edit.a_words, True),
     ):
+        n = _leading_names(names)
         for k in range(2, min(len(other), 6)):
-            if k < len(other) and _name_for_descriptor(names, other[:k], lexicon):
-                i, j = (k, len(names)) if flip else (len(names), k)
+            if (
+                n
+                and (k < len(other) or n < len(names))
+                and _name_for_descriptor(names[:n], other[:k], lexicon)
+            ):
+                i, j = (k, n) if flip else (n, k)
                 head, tail = _cut(edit, a_text, b_text, i, j)
                 return [(head, True), (tail, False)]
-    if len(edit.a_words) + len(edit.b_words) < 3:
-        return [(edit, False)]
     after_a, after_b = _next_word(a_text, edit.a_span[1]), _next_word(b_text, edit.b_span[1])
     if (
         not after_a
@@ -523,14 +539,22 @@ def label_pieces(
         or not _head_follows(a_text, edit.a_span[1])
     ):
         return [(edit, False)]
-    i, j = _premodifiers(edit.a_words, after_a), _premodifiers(edit.b_words, after_b)
-    if not i or not j or (i == len(edit.a_words) and j == len(edit.b_words)):
+    before_a = _previous_word(a_text, edit.a_span[0])
+    before_b = _previous_word(b_text, edit.b_span[0])
+    i = _premodifiers(edit.a_words, after_a, before_a)
+    j = _premodifiers(edit.b_words, after_b, before_b)
+    if not i or not j:
         return [(edit, False)]
     tail_a, tail_b = edit.a_words[-i:], edit.b_words[-j:]
     if [word_key(w) for w in tail_a] == [word_key(w) for w in tail_b]:
         return [(edit, False)]
-    if not (_content_tail(tail_a, lexicon) and _content_tail(tail_b, lexicon)):
+    if not (_content_tail(tail_a) and _content_tail(tail_b)):
         return [(edit, False)]
+    if i == len(edit.a_words) and j == len(edit.b_words):
+        # the whole edit is the swapped premodifiers: a possessive or a descriptor's mark
+        # tells a label (the regime's / the feared) from a word choice (largest / biggest)
+        marked = any(_POSSESSIVE.search(w) for w in tail_a + tail_b)
+        return [(edit, marked or _signal(tail_a + tail_b, lexicon))]
     head, tail = _cut(edit, a_text, b_text, len(edit.a_words) - i, len(edit.b_words) - j)
     return [(head, False), (tail, True)]
 

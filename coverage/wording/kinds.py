@@ -258,13 +258,42 @@ def _pieces(
     edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
     """An edit cut at shared words, datelines and credits: (piece, forced kind or None)."""
-    return [
-        labelled
-        for finer in _finer(edit, a_text, b_text)
-        for split in _honorific_tail(finer, a_text, b_text)
-        for found in _carved(split, a_text, b_text, a_starts, b_starts)
-        for labelled in _labelled(found, a_text, b_text)
-    ]
+    return _label_runs(
+        [
+            labelled
+            for finer in _finer(edit, a_text, b_text)
+            for split in _honorific_tail(finer, a_text, b_text)
+            for found in _carved(split, a_text, b_text, a_starts, b_starts)
+            for labelled in _labelled(found, a_text, b_text)
+        ],
+        a_text,
+        b_text,
+    )
+
+
+def _label_runs(pieces, a_text: str, b_text: str):
+    """Words dropped or added right before a swapped premodifier belong to it ("the
+    Islamic" + "republic's" / "Iran's"): the word diff paired the possessives alone."""
+    out = list(pieces)
+    for k in range(len(out) - 1, 0, -1):
+        (prev, prev_kind), (piece, kind) = out[k - 1], out[k]
+        if kind != ("label", "premodifier") or prev_kind is not None or prev.tag == "replace":
+            continue
+        span, text = (prev.a_span, a_text) if prev.tag == "delete" else (prev.b_span, b_text)
+        start = piece.a_span[0] if prev.tag == "delete" else piece.b_span[0]
+        if text[span[1] : start].strip():
+            continue
+        a_span = (min(prev.a_span[0], piece.a_span[0]), piece.a_span[1])
+        b_span = (min(prev.b_span[0], piece.b_span[0]), piece.b_span[1])
+        if prev.tag == "insert":
+            a_span = piece.a_span
+        else:
+            b_span = piece.b_span
+        merged = WordEdit(
+            "replace", prev.a_words + piece.a_words, prev.b_words + piece.b_words, a_span, b_span
+        )
+        out[k - 1 : k + 1] = [(merged, kind)]
+    return out
 
 
 _REWORDING = ("other", "word_choice", "rewritten", "added_detail", "dropped_detail")
@@ -540,7 +569,7 @@ def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> l
     ):
         other_text = b_text if not flip else a_text
         for spaced, (start, end) in pairs.items():
-            if spaced.replace(" ", "") in other_text or spaced in other_text:
+            if spaced in other_text:
                 continue
             for single, token in singles.items():
                 if single in text or word_key(single) in TITLE_WORDS:
