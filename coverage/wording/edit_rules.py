@@ -57,6 +57,7 @@ _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ist|ish|less|ful|ite)$")
 _DETERMINERS = frozenset("the a an its his her their this that".split())
 _PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
+_VERBS = frozenset({"speech"})  # lexicon categories of verbs (said / claimed): no descriptor
 _ORG_SUFFIXES = frozenset("ltd inc co corp plc llc ag sa gmbh".split())
 
 
@@ -324,8 +325,9 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
         return None  # "Twenty-two-year-old": an age is a detail
     if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
         return None
-    if edit.tag == "replace" and a_terms != b_terms and shared and short:
-        return "; ".join(sorted({c for _, c in a_terms ^ b_terms}))  # leader / strongman
+    changed = {c for _, c in a_terms ^ b_terms}
+    if edit.tag == "replace" and a_terms != b_terms and shared and short and changed - _VERBS:
+        return "; ".join(sorted(changed))  # leader / strongman
     if edit.tag == "replace":
         if _name_for_descriptor(edit.a_words, edit.b_words, lexicon) or _name_for_descriptor(
             edit.b_words, edit.a_words, lexicon
@@ -695,6 +697,10 @@ def _r_typo(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_one_side(r: _Replace) -> tuple[str, str] | None:
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    if len(words_a) == len(words_b) == 1:
+        return None  # said / claimed: one word for another, nothing added
     if not r.a_content and r.b_content:
         return "added_detail", detail_of(r.edit.b_words)
     if r.a_content and not r.b_content:
