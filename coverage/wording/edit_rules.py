@@ -44,6 +44,7 @@ __all__ = [
     "is_attribution",
     "content_words",
     "detail_of",
+    "is_age",
     "label_pieces",
     "name_pair",
 ]
@@ -321,7 +322,7 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
     shared = {c for _, c in a_terms} & {c for _, c in b_terms}
     short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
-    if _age(edit.a_words + edit.b_words):
+    if is_age(edit.a_words + edit.b_words):
         return None  # "Twenty-two-year-old": an age is a detail
     if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
         return None
@@ -437,7 +438,7 @@ def _name_for_descriptor(names: tuple[str, ...], other: tuple[str, ...], lexicon
 _AGE = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)s?-old$", re.IGNORECASE)
 
 
-def _age(words: Iterable[str]) -> bool:
+def is_age(words: Iterable[str]) -> bool:
     """A person's age ("22-year-old", "Twenty-two-year-old"): a detail, not a label."""
     return any(_AGE.match(w) for w in words)
 

@@ -52,13 +52,22 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.spans import TITLE_WORDS
+from ..names.spans import TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
-from .edit_rules import classify_edit, content_words, is_attribution, label_pieces, name_pair
+from .edit_rules import (
+    classify_edit,
+    content_words,
+    is_age,
+    is_attribution,
+    label_pieces,
+    name_pair,
+)
 from .forms import format_key, lost_dot, typo
+from .labels import labels_beside_names
 from .lexicon import Lexicon, load_lexicon, loaded_direction
+from .spelling import american
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -652,6 +661,106 @@ def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tup
     return rows + extra
 
 
+_SAYING = listed("verbs_of_reporting", "speech_verbs")
+_DATES = listed("calendar", "relative_time")
+
+
+def _same_person(x: str, y: str) -> bool:
+    return word_key(x) == word_key(y) or name_pair(x, y) is not None
+
+
+def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexicon) -> list[tuple]:
+    """A name both versions write, described otherwise beside it (", the X,", "eastern
+    warlord X", "human rights organisation X"): one more row per label added, dropped or
+    swapped, unless a label row already covers those words."""
+    if not (unit.a and unit.b):
+        return rows
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_labels = labels_beside_names(a_text, lexicon=lexicon)
+    b_labels = labels_beside_names(b_text, lexicon=lexicon)
+    a_names = {n for n, _, _ in a_labels} | {p[-1] for *_, p, _ in name_spans(a_text)}
+    b_names = {n for n, _, _ in b_labels} | {p[-1] for *_, p, _ in name_spans(b_text)}
+    labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
+    extra = []
+    for name in sorted(a_names):
+        twins = [n for n in b_names if _same_person(name, n)]
+        if not twins:
+            continue
+        mine = [(d, s) for n, d, s in a_labels if n == name and _short_label(d)]
+        theirs = [(d, s) for n, d, s in b_labels if n in twins and _short_label(d)]
+        said_a = {_label_key(d) for d, _ in mine}
+        said_b = {_label_key(d) for d, _ in theirs}
+        gone = [(d, s) for d, s in mine if _label_key(d) not in said_b]
+        new = [(d, s) for d, s in theirs if _label_key(d) not in said_a]
+        for k in range(max(len(gone), len(new))):
+            x = gone[k] if k < len(gone) else None
+            y = new[k] if k < len(new) else None
+            if ((x and y) or _describes(x or y)) and not _covered(x, y, labelled):
+                extra.append(_label_row(alignment, unit, x, y))
+    return rows + extra
+
+
+def _short_label(descriptor: str) -> bool:
+    """A descriptor, not a clause: six words at most, no verb of saying, no date."""
+    words = descriptor.split()
+    keys = [word_key(w) for w in words]
+    return (
+        len(words) <= 6
+        and not is_age(words)  # "35-year-old": a detail
+        and not any(k in _SAYING or k in _DATES for k in keys)
+    )
+
+
+def _label_key(descriptor: str) -> str:
+    """Spelling and dots folded (Defense / Defence Secretary, U.S. / US President)."""
+    return " ".join(american(word_key(w).replace(".", "")) for w in descriptor.split())
+
+
+def _describes(found) -> bool:
+    """Added or dropped alone, a label must say more than a title and a nationality:
+    a lower-case word that is no title ("human rights organisation", not "US President")."""
+    return any(
+        w.islower() and word_key(w) not in TITLE_WORDS and word_key(w) not in STOPWORDS
+        for w in found[0].split()
+    )
+
+
+def _covered(x, y, labelled) -> bool:
+    """Does a label row already hold these words (on either side)?"""
+    for a0, a1, b0, b1 in labelled:
+        if x and a0 < x[1][1] and x[1][0] < a1:
+            return True
+        if y and b0 < y[1][1] and y[1][0] < b1:
+            return True
+    return False
+
+
+def _label_row(alignment: Alignment, unit, x, y) -> tuple:
+    a_lengths = [len(alignment.a_sentences[i]) for i in unit.a]
+    b_lengths = [len(alignment.b_sentences[j]) for j in unit.b]
+    a_span = x[1] if x else (0, 0)
+    b_span = y[1] if y else (0, 0)
+    return (
+        unit.unit,
+        unit.a[_sentence_at(a_lengths, a_span[0])],
+        unit.b[_sentence_at(b_lengths, b_span[0])],
+        "replace" if x and y else "delete" if x else "insert",
+        x[0] if x else "",
+        y[0] if y else "",
+        "label",
+        "beside_name",
+        "none",
+        "",
+        "",
+        unit.status,
+        alignment.a_name,
+        alignment.b_name,
+        *a_span,
+        *b_span,
+    )
+
+
 _FIGURE = re.compile(
     r"(?<![\w.,:])(?P<figure>\d[\d,.:]*\d|\d|hundreds|thousands|dozens|millions)"
     r"(?:\s+of)?\s+(?P<noun>[a-z][a-z-]{2,})",
@@ -779,7 +888,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
                 _moved_honorifics,
             ):  # words in rewrites
                 found = extra(alignment, unit, found)
-            rows.extend(found)
+            rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     frame = pd.DataFrame(rows, columns=list(KIND_COLUMNS))
