@@ -691,12 +691,16 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
         theirs = [(d, s) for n, d, s in b_labels if n in twins and _short_label(d)]
         said_a = {_label_key(d) for d, _ in mine}
         said_b = {_label_key(d) for d, _ in theirs}
-        gone = [(d, s) for d, s in mine if _label_key(d) not in said_b]
-        new = [(d, s) for d, s in theirs if _label_key(d) not in said_a]
+        gone = [
+            f for f in mine if _label_key(f[0]) not in said_b and not _covered(f, None, labelled)
+        ]
+        new = [
+            f for f in theirs if _label_key(f[0]) not in said_a and not _covered(None, f, labelled)
+        ]
         for k in range(max(len(gone), len(new))):
             x = gone[k] if k < len(gone) else None
             y = new[k] if k < len(new) else None
-            if ((x and y) or _describes(x or y)) and not _covered(x, y, labelled):
+            if (x and y) or _describes(x or y):
                 extra.append(_label_row(alignment, unit, x, y))
     return rows + extra
 
