@@ -410,7 +410,7 @@ def _not_a_label(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _title_compound(key: str) -> bool:
     """president-elect, vice-president, ex-minister: a job title with a prefix or suffix."""
-    parts = [p for p in key.split("-") if p not in ("elect", "vice", "ex", "deputy", "acting")]
+    parts = [p for p in key.split("-") if p not in listed("title_affixes")]
     return len(parts) == 1 and parts[0] != key and parts[0] in _JOB_TITLES
 
 
@@ -633,10 +633,7 @@ class _Replace:
         self.b_keys = {word_key(w) for w in self.b_content}
 
 
-_SOURCE_NOUNS = frozenset(
-    "media television report reports statement agency newspaper ministry officials "
-    "sources source family police army government spokesman spokeswoman".split()
-)
+_SOURCE_NOUNS = listed("source_nouns")
 
 
 def _sources(phrase: str) -> set[str]:
