@@ -9,9 +9,14 @@ edit; this module holds the rules. Order matters: the first that holds wins.
 4. the same words spelled otherwise: ``name_variant`` or ``spelling``;
 5. the same content in another style: ``format``; another figure: ``number``;
 6. a misspelling of a word the text knows: ``typo``;
-7. words added to or dropped from a name: ``name_form``;
-8. a descriptor beside a name or a noun, or a lexicon term: ``label``;
-9. words only one side has: ``added_detail`` / ``dropped_detail``; else ``other``.
+7. words added to or dropped from a name: ``name_form``; a word of a name inflected
+   (Revolutionary Guards / Guard): ``name_variant``;
+8. a descriptor beside a name or a noun, or a lexicon term: ``label`` (never an age, a
+   job title swapped, sources swapped, or a nationality alone before a thing);
+9. words only one side has: ``added_detail`` / ``dropped_detail``; a short phrase for
+   another (no name, figure or date): ``word_choice``; else ``other``.
+
+:func:`label_pieces` cuts a label out of a longer replace before these rules run.
 """
 
 from __future__ import annotations

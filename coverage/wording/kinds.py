@@ -3,8 +3,9 @@
 Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is shown is
 :data:`KIND_TITLES`). Each is defined in one sentence:
 
-- ``name_variant``: the same name spelled another way (a transliteration, accents, spacing:
-  Qaddafi / Kadhafi, Шойгу / Shoigu, Abdul Hamid / Abdelhamid);
+- ``name_variant``: the same name spelled another way (a transliteration, accents, spacing,
+  a figure inside it, a word inflected: Qaddafi / Kadhafi, Шойгу / Shoigu, Abdul Hamid /
+  Abdelhamid, 1500tavsir / Tasvir 1500, Revolutionary Guards / Guard);
 - ``name_form``: a fuller or shorter form of the same name (President Vladimir Putin /
   President Putin, "Corporation of China, Ltd." / "Corporation of China", "(CAAC)" added);
 - ``spelling``: the same word spelled another way (British/American, hyphenation, case);
@@ -31,8 +32,9 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
 
 ``detail`` says more: the spelling rule (``case``, ``accents``, ``hyphenation``,
 ``british_american``), how a name differs (``transliteration``, ``spacing``,
-``shorter_name``, ``fuller_name``), the lexicon categories of a label (or
-``descriptor``, ``name_for_descriptor``), what a detail is (``time``, ``title``,
+``shorter_name``, ``fuller_name``, ``inflection``), the lexicon categories of a label
+(or ``descriptor``, ``name_for_descriptor``, ``premodifier``, ``beside_name``), what a
+detail is (``time``, ``title``,
 ``quote``, ``number``, ``name``), and for the other kinds what happened (``added``,
 ``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
 
