@@ -586,7 +586,7 @@ def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> l
                 if single in text or word_key(single) in TITLE_WORDS:
                     continue
                 kind = name_pair(spaced, single)
-                if not kind or any(single in pair for pair in named):
+                if not kind or any(single in p or spaced in p for pair in named for p in pair):
                     continue
                 span = type(token)(spaced, start, end)
                 tx, ty = (span, token) if not flip else (token, span)
