@@ -21,7 +21,8 @@ Two sources, printed as two tables:
    one of those has kind K; unjudged changes are counted apart, not scored. ``no
    change`` counts the gold edits no toolkit change matches at all (their sentences were
    not paired by the aligner, or the diff saw no change there). ``other
-   share`` is the share of all toolkit changes of kind ``other``.
+   share`` is the share of all toolkit changes of kind ``other``; the label rows that
+   hold an honorific (Mr, Ms) are listed, as issue 14 wants none.
 
     .venv/bin/python benchmarks/eval_wording.py [--news-dev DIR] [--misses KIND]
 """
