@@ -59,7 +59,7 @@ def single_process_tables(folder: Path) -> dict[str, pd.DataFrame]:
             for name, frame in story_tables(story, options=Options()).items():
                 tables[name].append(frame)
     out = {name: pd.concat(frames, ignore_index=True) for name, frames in tables.items() if frames}
-    out["attributions"] = cc.find_attributions(articles)
+    out["attributions"] = cc.find_attributions(articles).to_frame()
     out["articles"] = pd.DataFrame(
         {"id": [a.id for a in articles], "story": [story_of[a.id] for a in articles]}
     )

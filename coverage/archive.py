@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.comparison import compare
-from .corpus.distributed import Settings, group_stories
+from .corpus.distributed import Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
@@ -93,13 +93,14 @@ def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
     changes = []
     for label, alignment in comparison.alignments.items():
         version = comparison.articles[comparison.outlets.index(label)]
-        frame = classify_changes(alignment)
+        frame = classify_changes(alignment).to_frame()
         frame.insert(0, "story", story.id)
         frame.insert(1, "a_article", spine.id)
         frame.insert(2, "b_article", version.id)
         frame["b_outlet_name"] = version.outlet or "unknown"
         changes.append(frame)
     labels = describe_labels(story.articles, alignments=list(comparison.alignments.values()))
+    labels = labels.to_frame()
     labels.insert(0, "story", story.id)
     return {
         "units": units,
@@ -111,7 +112,7 @@ def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
 
 def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
     """The per-article tables of an input partition: attributions (wire credits, sources)."""
-    return {"attributions": find_attributions(list(articles))}
+    return {"attributions": find_attributions(list(articles)).to_frame()}
 
 
 # ---- the run -----------------------------------------------------------------------------
@@ -178,6 +179,7 @@ def analyse_corpus(
         partitions=input_partitions(inputs, files_per_partition=files_per_partition),
         threshold=options.story_threshold,
         containment=options.story_containment,
+        aligner=aligner_settings(options),
     )
     with _client(scheduler, workers) as client:
         run = group_stories(
