@@ -78,7 +78,8 @@ _CREDITS = re.compile(
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]|[A-Z][a-z]+(?=\s*(?:\((?:{AGENCIES})\)|:)))"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    rf"\s*(?P<credit>\((?:{AGENCIES})\))?\s*(?:[\u2013\u2014-]+|:)(?=\s)"
+    rf"\s*(?:(?P<credit>\((?:{AGENCIES})\))\s*(?:[\u2013\u2014-]+|:)(?=\s|[A-Z\u201c\"])"
+    r"|(?:[\u2013\u2014-]+|:)(?=\s))"  # "CAIRO (Reuters) -Hamas": a credit may lose the space
 )
 
 
@@ -97,6 +98,8 @@ def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | Non
 
     >>> dateline_span("CAIRO (Reuters) - Hamas said")
     ((0, 17), (6, 15))
+    >>> dateline_span("CAIRO (Reuters) -Hamas said")[0], dateline_span("US-China talks")
+    ((0, 17), None)
     >>> dateline_span("BERLIN: Cannabis fans"), dateline_span("The US said")
     (((0, 7), None), None)
     """
