@@ -4,7 +4,7 @@
 edit; this module holds the rules. Order matters: the first that holds wins.
 
 1. punctuation only: ``format``; inside an opening dateline: ``dateline``;
-2. a credit ("told AFP", "(Reuters)", "the report said"): ``attribution``;
+2. a credit ("told AFP", "(AP)", "the report said"): ``attribution``;
 3. ``honorific`` (Ms Sturgeon), extraction damage (``typo``);
 4. the same words spelled otherwise: ``name_variant`` or ``spelling``;
 5. the same content in another style: ``format``; another figure: ``number``;
@@ -68,7 +68,7 @@ _ORG_SUFFIXES = frozenset("ltd inc co corp plc llc ag sa gmbh".split())
 
 
 def is_attribution(phrase: str) -> bool:
-    """Does a phrase credit a source ("AFP reported", "according to Reuters", "(AP)")?
+    """Does a phrase credit a source ("AFP reported", "according to AP", "(AP)")?
 
     >>> is_attribution(", AFP reported"), is_attribution("the ministry said"), is_attribution("war-shattered")
     (True, True, False)
@@ -784,7 +784,7 @@ def _short_phrases(words_a: list[str], words_b: list[str], r: _Replace) -> bool:
 
 
 def _opening(word: str, r: _Replace) -> bool:
-    """A capitalised word that only opens its sentence ("On Monday," / "Later today,")."""
+    """A capitalised word that only opens its sentence ("Earlier," / "Later today,")."""
     for words, text, span in (
         (r.edit.a_words, r.a_text, r.edit.a_span),
         (r.edit.b_words, r.b_text, r.edit.b_span),

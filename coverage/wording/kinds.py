@@ -14,7 +14,7 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   honorific or a bare job title;
 - ``honorific``: a courtesy title added, dropped or standing for a first name (Ms Sturgeon);
 - ``attribution``: a credit for the information added, dropped or changed ("told AFP" /
-  "said", "(Reuters)", "the report said");
+  "said", "(AP)", "the report said");
 - ``dateline``: the place line that opens a wire story added, dropped or restyled
   ("BERLIN -" / "BERLIN:");
 - ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers);
@@ -39,7 +39,7 @@ detail is (``time``, ``title``,
 ``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
 
 A long edit is cut into pieces first: a dateline and a credit inside it ("CAIRO
-(Reuters) -") are pieces of their own, so each is named. Words are shown as written in
+(AP) -") are pieces of their own, so each is named. Words are shown as written in
 the sentences (the text between the piece's offsets), never re-joined tokens.
 """
 
@@ -324,7 +324,7 @@ def _labelled(found, a_text: str, b_text: str) -> list[tuple[WordEdit, tuple[str
 
 
 def _honorific_tail(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
-    """ "On Monday, Humza" -> "Later today, Mr" before "Yousaf": the last words are a
+    """ "Earlier, Humza" -> "Later today, Mr" before "Yousaf": the last words are a
     first name swapped for an honorific, a change of its own."""
     if edit.tag != "replace" or len(edit.a_words) + len(edit.b_words) < 3:
         return [edit]
