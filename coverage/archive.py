@@ -18,14 +18,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .corpus.comparison import compare
+from .corpus.comparison import Comparison, compare
 from .corpus.distributed import Settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
 from .model import Article
 from .options import Options, resolve
-from .present.tables import comparison_frame, comparison_summary
+from .present.tables import COMPARISON_COLUMNS, SUMMARY_COLUMNS
+from .reading.articles import as_articles
 from .wording.attributions import find_attributions
 from .wording.kinds import KINDS, classify_changes
 from .wording.labels import describe_labels
@@ -78,35 +79,128 @@ class CorpusAnalysis:
 # ---- what each task computes (shipped to the workers by reference) ----------------------
 
 
-def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
-    """The tables of one multi-version story: content units, per-version summary, changes, labels."""
+def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.DataFrame]:
+    """The tables of a batch of multi-version stories: content units, per-version summary,
+    changes, labels; one frame per table for the whole batch (a frame per story costs more
+    than the story's comparison)."""
+    rows: dict[str, list] = {"units": [], "outlet_stories": []}
+    frames: dict[str, list] = {"changes": [], "labels": []}
+    keys: dict[str, list] = {"changes": [], "labels": []}  # per frame: the columns put before
+    for story in stories:
+        # sentences split once: compare, the labels and the tables all read them
+        articles = tuple(as_articles(story.articles))
+        comparison = compare(articles, options=options)
+        rows["units"].extend(_unit_rows(story.id, comparison))
+        rows["outlet_stories"].extend(_summary_rows(story.id, comparison))
+        spine = comparison.articles[comparison.spine]
+        for label, alignment in comparison.alignments.items():
+            version = comparison.articles[comparison.outlets.index(label)]
+            frames["changes"].append(classify_changes(alignment))
+            keys["changes"].append((story.id, spine.id, version.id, version.outlet or "unknown"))
+        frames["labels"].append(
+            describe_labels(articles, alignments=list(comparison.alignments.values()))
+        )
+        keys["labels"].append((story.id,))
+    return {
+        "units": _frame(rows["units"], ("story", *COMPARISON_COLUMNS)),
+        "outlet_stories": _frame(rows["outlet_stories"], _SUMMARY_COLUMNS),
+        "changes": _joined(
+            frames["changes"], keys["changes"], ("story", "a_article", "b_article"), 1
+        ),
+        "labels": _joined(frames["labels"], keys["labels"], ("story",), 0),
+    }
+
+
+_SUMMARY_COLUMNS = ("story", *SUMMARY_COLUMNS, "outlet_name")
+
+
+def _unit_rows(story: str, comparison: Comparison) -> Iterator[tuple]:
+    """The rows of :func:`present.tables.comparison_frame`, as tuples, with the story first."""
+    for unit in comparison.units:
+        versions = unit.versions
+        for k, cell in enumerate(unit.cells):
+            if cell is None:
+                continue
+            article_id, outlet = comparison.articles[k].id, comparison.outlets[k]
+            texts, spine = comparison.sentences[k], k == comparison.spine
+            for index in cell.sentences:
+                yield (
+                    story,
+                    unit.unit,
+                    outlet,
+                    article_id,
+                    index,
+                    texts[index],
+                    unit.status,
+                    versions,
+                    cell.relation,
+                    cell.moved,
+                    spine,
+                )
+
+
+def _summary_rows(story: str, comparison: Comparison) -> Iterator[tuple]:
+    """The rows of :func:`present.tables.comparison_summary`, the story first, the outlet last."""
+    others = len(comparison.outlets) - 1
+    for k, (article, outlet) in enumerate(
+        zip(comparison.articles, comparison.outlets, strict=True)
+    ):
+        count = dict.fromkeys(SUMMARY_COLUMNS[3:], 0)
+        sentences = comparison.sentences[k]
+        for unit in comparison.units:
+            cell = unit.cells[k]
+            if cell is None:
+                count["dropped"] += unit.versions == others
+                continue
+            kind = "own" if unit.status == "only_this" else unit.status
+            words = sum(len(sentences[i].split()) for i in cell.sentences)
+            count["sentences"] += len(cell.sentences)
+            count["words"] += words
+            count[kind] += len(cell.sentences)
+            count[f"words_{kind}"] += words
+            count["moved"] += cell.moved
+        yield (
+            story,
+            outlet,
+            article.id,
+            k == comparison.spine,
+            *count.values(),
+            article.outlet or "unknown",
+        )
+
+
+def _frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
+    """Rows as a frame with the dtypes ``comparison_frame`` and ``comparison_summary`` give."""
     import pandas as pd
 
-    comparison = compare(story, options=options)
-    outlet_of = {a.id: a.outlet or "unknown" for a in story.articles}
-    units = comparison_frame(comparison)
-    units.insert(0, "story", story.id)
-    summary = comparison_summary(comparison)
-    summary.insert(0, "story", story.id)
-    summary["outlet_name"] = summary["article_id"].map(outlet_of)
-    spine = comparison.articles[comparison.spine]
-    changes = []
-    for label, alignment in comparison.alignments.items():
-        version = comparison.articles[comparison.outlets.index(label)]
-        frame = classify_changes(alignment)
-        frame.insert(0, "story", story.id)
-        frame.insert(1, "a_article", spine.id)
-        frame.insert(2, "b_article", version.id)
-        frame["b_outlet_name"] = version.outlet or "unknown"
-        changes.append(frame)
-    labels = describe_labels(story.articles, alignments=list(comparison.alignments.values()))
-    labels.insert(0, "story", story.id)
-    return {
-        "units": units,
-        "outlet_stories": summary,
-        "changes": pd.concat(changes, ignore_index=True),
-        "labels": labels,
-    }
+    frame = pd.DataFrame(rows, columns=list(columns))
+    flags = ("spine",) if "sentences" in columns else ("moved", "spine")  # summary: moved counts
+    counts = [c for c in columns if c in _COUNTS and c not in flags]
+    return frame.astype(dict.fromkeys(counts, "int64") | dict.fromkeys(flags, bool))
+
+
+_COUNTS = {"unit", "sentence_index", "versions", *SUMMARY_COLUMNS[3:]}
+
+
+def _joined(frames: list, keys: list[tuple], names: Sequence[str], after: int) -> pd.DataFrame:
+    """Frames made per story (or per version) as one: the ``names`` columns first, from each
+    frame's key, and with ``after`` the key's last value as ``b_outlet_name``, last."""
+    import pandas as pd
+
+    kept = [(f, k) for f, k in zip(frames, keys, strict=True) if len(f)]
+    kept = kept or list(zip(frames[:1], keys[:1], strict=True))
+    if not kept:
+        return pd.DataFrame()
+    frame = pd.concat([f for f, _ in kept], ignore_index=True)
+
+    def repeated(position: int) -> list:
+        return [k[position] for f, k in kept for _ in range(len(f))]
+
+    for position, name in enumerate(names):
+        frame.insert(position, name, repeated(position))
+    if after:
+        frame["b_outlet_name"] = repeated(-1)
+    return frame
 
 
 def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:

@@ -17,7 +17,8 @@ stage leaves files in the output folder, so a failed run restarts where it stopp
    the single-process order (best pairs first) and :func:`stories.confirm`.
 5. **Numbering** on the client (stories are numbered by their first article, as
    :func:`find_stories` numbers them), then **per-story tables**, one task per component
-   partition, from a caller's function of a :class:`Story` (comparison, changes...), and
+   partition, from a caller's function of the partition's :class:`Story` list (comparison,
+   changes...), and
    the per-article tables, one task per input partition.
 
 Every file is written to a temporary name and renamed, so a file that exists is whole.
@@ -65,7 +66,7 @@ from .stories import (
 __all__ = ["Run", "Settings", "TableMaker", "group_stories"]
 
 
-TableMaker = Callable[..., dict[str, object]]  # -> {table name: pandas DataFrame}
+TableMaker = Callable[..., dict[str, object]]  # (stories or articles) -> {table: DataFrame}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -196,14 +197,16 @@ def _story_tables(
             StoryLink(articles[link["a"]].id, articles[link["b"]].id, link["share"], link["score"])
         )
     tables: dict[str, list] = defaultdict(list)
+    stories = []
     for root in sorted(groups):
         versions = tuple(articles[k] for k in sorted(groups[root]))
         story = Story(f"story-{numbers[root]}", versions, _title(versions), tuple(by_root[root]))
         tables["stories"].append(_story_row(story, root))
         tables["story_links"].extend((story.id, x.a, x.b, x.share, x.score) for x in story.links)
-        if make is not None:
-            for name, frame in make(story).items():
-                tables[name].append(frame)
+        stories.append(story)
+    if make is not None and stories:  # one call for the partition: one frame per table
+        for name, frame in make(stories).items():
+            tables[name].append(frame)
     mark_finished(done, _write_story_tables(tables, out, f"comp-{part:05d}"))
     return len(groups), True
 
@@ -326,9 +329,9 @@ def group_stories(
 ) -> Run:
     """Run every stage on ``client``'s cluster; write the tables to ``output``.
 
-    ``story_tables(story)`` and ``article_tables(articles)`` make the caller's tables
-    (``{name: DataFrame}``) on the workers, for each multi-version story and each input
-    partition; they must be importable functions (shipped by reference). A partition
+    ``story_tables(stories)`` and ``article_tables(articles)`` make the caller's tables
+    (``{name: DataFrame}``) on the workers, for the multi-version stories of each component
+    partition and the articles of each input partition; they must be importable functions (shipped by reference). A partition
     whose files exist is not computed again.
     """
     out = Path(output)
