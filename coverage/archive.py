@@ -55,7 +55,8 @@ class CorpusAnalysis:
     """Where a corpus run wrote its tables (one Parquet folder each), its counts and options.
 
     ``computed`` counts the partitions each stage computed in this call (the rest were
-    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage.
+    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage and
+    ``cpu_seconds`` the CPU time (client and workers; the report's is the client's).
     """
 
     output: Path
@@ -64,6 +65,7 @@ class CorpusAnalysis:
     options: Options = field(default_factory=Options)
     computed: dict[str, int] = field(default_factory=dict, compare=False)
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    cpu_seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     def table(self, name: str) -> pd.DataFrame:
         """One of :data:`CORPUS_TABLES` as a DataFrame (read whole: use Dask or pyarrow for big ones)."""
@@ -282,16 +284,21 @@ def analyse_corpus(
             article_tables=article_tables,
             progress=progress,
         )
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         _outlets(out)
-        summarised = time.perf_counter() - start
-    start = time.perf_counter()
+        summarised = (time.perf_counter() - start, time.process_time() - cpu)
+    start, cpu = time.perf_counter(), time.process_time()
     page = _report(out, report_stories, options) if report else None
+    reported = (time.perf_counter() - start, time.process_time() - cpu)
     seconds = run.seconds | {
-        "summarising": round(summarised, 2),
-        "report": round(time.perf_counter() - start, 2),
+        "summarising": round(summarised[0], 2),
+        "report": round(reported[0], 2),
     }
-    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds)
+    cpu_seconds = run.cpu | {
+        "summarising": round(summarised[1], 2),
+        "report": round(reported[1], 2),
+    }
+    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds, cpu_seconds)
 
 
 def _outlets(out: Path) -> None:

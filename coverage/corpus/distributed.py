@@ -33,7 +33,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -311,11 +311,13 @@ def _check_settings(work: Path, settings: Settings) -> None:
 
 @dataclass(frozen=True)
 class Run:
-    """What :func:`group_stories` did: counts, partitions computed (not reused), seconds per stage."""
+    """What :func:`group_stories` did: counts, partitions computed (not reused), and per
+    stage wall seconds and CPU seconds (the client's and every worker process's)."""
 
     counts: dict[str, int]
     computed: dict[str, int]
     seconds: dict[str, float]
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 def group_stories(
@@ -391,7 +393,7 @@ def group_stories(
         "articles_in_components": int(in_component.sum()),
         **pairs,
     }
-    return Run(counts, clock.computed, clock.seconds)
+    return Run(counts, clock.computed, clock.seconds, clock.cpu)
 
 
 class _Clock:
@@ -401,12 +403,19 @@ class _Clock:
         self.client, self.progress = client, progress
         self.computed: dict[str, int] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), self.cpu_seconds()
         yield
         self.seconds[name] = round(time.perf_counter() - start, 2)
+        self.cpu[name] = round(self.cpu_seconds() - cpu, 2)
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds so far of this process and of every worker process (the machine is
+        shared: CPU time, not wall time, says what a stage costs)."""
+        return time.process_time() + sum(self.client.run(time.process_time).values())
 
     def run(self, function, arguments: list[tuple], name: str) -> list:
         """One task per argument tuple; each returns (value, computed); the values in order."""
