@@ -263,6 +263,8 @@ def cases() -> list[tuple[str, str, Callable]]:
     return found
 
 
+BUDGET = 10.0  # CPU seconds an input may take at any size (issue 17: 1 MB under 10 s)
+
 # ---- running ---------------------------------------------------------------------------------
 
 
@@ -328,6 +330,7 @@ def main() -> None:
         f"{'cpu ' + _k(large):>9} {'growth':>6}  outcome at {_k(large)}"
     )
     worst = (0.0, "")
+    tried, handled = 0, 0
     for index, (stage, shape, _) in enumerate(cases()):
         if args.only and args.only not in stage and args.only not in shape:
             continue
@@ -341,9 +344,15 @@ def main() -> None:
         print(f"{stage:18} {shape:31} {' '.join(shown)} {growth:>6}  {outcome}")
         for n, c, (_, _, result) in zip((small, near, large), cpu, times, strict=True):
             seconds = c if c is not None else float("inf")
+            tried += 1
+            handled += result.startswith("refused") or (result == "ok" and seconds < BUDGET)
             if seconds > worst[0]:
                 worst = (seconds, f"{stage} / {shape} at {_k(n)} ({result[:30]})")
     print(f"worst CPU time: {worst[1]}: {worst[0]:.2f} s")
+    print(
+        f"adversarial inputs: {tried} tried, {handled} handled "
+        f"(finished under {BUDGET:g} s CPU or refused with a one-line error)"
+    )
 
 
 def _k(n: int) -> str:

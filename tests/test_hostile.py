@@ -19,8 +19,11 @@ blocked: no payload runs, no dialog opens, no request leaves, no error in the co
 from __future__ import annotations
 
 import json
+import os
 import re
+import unicodedata
 import warnings
+from collections.abc import Iterable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,6 +58,49 @@ PAYLOADS = {
     "long-word": "Gaddafi" * 400,
 }
 URLS = ("javascript:alert('url')", "data:text/html,<script>alert('url')</script>")
+
+
+# ---- what a test saw: shown literally, executed, requested -----------------------------------
+
+
+def literal(text: str) -> str:
+    """Text as compared for "shows literally": no control or format characters (reading
+    drops some, pages add word joiners), line separators as spaces, whitespace collapsed."""
+    kept = (
+        " " if unicodedata.category(c) in ("Zl", "Zp") else c
+        for c in text
+        if unicodedata.category(c) not in ("Cc", "Cf") or c in "\n\t"
+    )
+    return " ".join("".join(kept).split())
+
+
+def shown_payloads(text: str) -> set[str]:
+    """The names of the payloads whose text shows, as text, in ``text``."""
+    shown = literal(text)
+    return {name for name, payload in PAYLOADS.items() if literal(payload) in shown}
+
+
+def executed_payloads(page) -> list[str]:
+    """What ran on a page: the payloads that pushed their name, and every dialog."""
+    return page.page.evaluate("window.__p || []") + [f"dialog: {d}" for d in page.dialogs]
+
+
+def record(
+    output: str, *, shown: set[str], executed: Iterable[str] = (), requests: Iterable[str] = ()
+) -> None:
+    """Note one output's result for the closing table (``benchmarks/hostile_totals.py``):
+    a JSON line appended to the file named by ``HOSTILE_RESULTS``, when it is set."""
+    path = os.environ.get("HOSTILE_RESULTS")
+    if path:
+        line = {
+            "output": output,
+            "tried": len(PAYLOADS),
+            "shown": sorted(shown),
+            "executed": sorted(executed),
+            "requests": sorted(requests),
+        }
+        with open(path, "a", encoding="utf-8") as file:
+            file.write(json.dumps(line) + "\n")
 
 
 def _sentence(name: str, payload: str, *, edited: bool) -> str:
@@ -320,6 +366,10 @@ def test_no_payload_runs_in_any_output(browser, corpus, hostile_notebook, tmp_pa
         ),
         "notebook": cc.export_notebook(hostile_notebook, tmp_path / "notebook.html"),
         "repr_html": _write(tmp_path / "reprs.html", repr_page(corpus)),
+        "quiz": _write(tmp_path / "quiz.html", cc.quiz_html(_stories(corpus)[0], seed=1)),
+        "teacher's quiz": _write(
+            tmp_path / "teacher.html", cc.quiz_html(_stories(corpus)[0], teacher=True)
+        ),
     }
     ran = {}
     for name, path in pages.items():
@@ -339,10 +389,19 @@ def test_no_payload_runs_in_any_output(browser, corpus, hostile_notebook, tmp_pa
             if tooltip.count():
                 tags = "e => e.querySelectorAll('script, img, svg, iframe, a, object').length"
                 assert page.page.eval_on_selector("#vg-tooltip-element", tags) == 0
+        for button in page.page.locator(".cc-exercise button").all():  # answer, evidence
+            if button.is_visible() and button.is_enabled():
+                button.click()
         for element in page.page.locator("ins, del, a, [title]").all()[:60]:
             element.hover(force=True, timeout=2_000)
         ran[name] = page.page.evaluate("window.__p || []")
         text = page.page.inner_text("body").replace(WORD_JOINER, "")
+        record(
+            name,
+            shown=shown_payloads(text),
+            executed=executed_payloads(page),
+            requests=page.blocked,
+        )
         assert PAYLOADS["script"] in text or name == "worksheet", name  # shown as text
         assert page.dialogs == [], (name, page.dialogs)
         assert page.blocked == [], (name, page.blocked)
