@@ -44,13 +44,14 @@ def reference_story_tables(story: cc.Story, *, options: Options) -> dict[str, pd
     changes = []
     for label, alignment in comparison.alignments.items():
         version = comparison.articles[comparison.outlets.index(label)]
-        frame = cc.classify_changes(alignment)
+        frame = cc.classify_changes(alignment).to_frame()
         frame.insert(0, "story", story.id)
         frame.insert(1, "a_article", spine.id)
         frame.insert(2, "b_article", version.id)
         frame["b_outlet_name"] = version.outlet or "unknown"
         changes.append(frame)
     labels = cc.describe_labels(story.articles, alignments=list(comparison.alignments.values()))
+    labels = labels.to_frame()
     labels.insert(0, "story", story.id)
     return {
         "units": units,
@@ -91,7 +92,7 @@ def single_process_tables(folder: Path) -> dict[str, pd.DataFrame]:
             for name, frame in reference_story_tables(story, options=Options()).items():
                 tables[name].append(frame)
     out = {name: pd.concat(frames, ignore_index=True) for name, frames in tables.items() if frames}
-    out["attributions"] = cc.find_attributions(articles)
+    out["attributions"] = cc.find_attributions(articles).to_frame()
     out["articles"] = pd.DataFrame(
         {"id": [a.id for a in articles], "story": [story_of[a.id] for a in articles]}
     )

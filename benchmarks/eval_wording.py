@@ -136,10 +136,6 @@ def gold_pairs(root: Path):
             )
 
 
-def _index(value) -> int | None:
-    return None if value is None or str(value) == "<NA>" else int(value)
-
-
 def _matches(change: dict, edit: dict) -> bool:
     here = change["a_index"] in edit["a_sents"] or change["b_index"] in edit["b_sents"]
     return here and bool(change["words"] & edit["words"])
@@ -152,13 +148,12 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
     misses: list[str] = []
     for story, pair, sents_a, sents_b, notable, typed in gold_pairs(root):
         alignment = cc.align(sents_a, sents_b, a_name=pair["a"], b_name=pair["b"])
-        frame = cc.classify_changes(alignment)
         changes = []
-        for row in frame.itertuples():
+        for row in cc.classify_changes(alignment):
             changes.append(
                 {
-                    "a_index": _index(row.a_index),
-                    "b_index": _index(row.b_index),
+                    "a_index": row.a_index,
+                    "b_index": row.b_index,
                     "kind": TO_GOLD.get(row.kind, row.kind),
                     "raw": row.kind,
                     "words": changed_words(row.a_words, row.b_words)

@@ -39,7 +39,16 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "OutputNotWritable",
         "UnsupportedFormat",
     ),
-    "model": ("Alignment", "Article", "Restatement", "Sentence", "Skipped", "Unit", "WordEdit"),
+    "model": (
+        "Alignment",
+        "Article",
+        "Records",
+        "Restatement",
+        "Sentence",
+        "Skipped",
+        "Unit",
+        "WordEdit",
+    ),
     "options": ("Options", "load_options"),
     "reading.articles": ("as_articles",),
     "reading.files": ("SkippedInputWarning", "read_articles", "read_text"),
@@ -64,6 +73,23 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "wording.lexicon": ("Lexicon", "Term", "count_terms", "load_lexicon"),
     "wording.quotes": ("Quote", "compare_quotes", "find_quotes", "quotes_frame"),
     "wording.attributions": ("compare_attributions", "find_attributions"),
+    "wording.records": (
+        "Attribution",
+        "AttributionMatch",
+        "AttributionMatches",
+        "Attributions",
+        "Change",
+        "Changes",
+        "Label",
+        "Labels",
+        "QuoteMatch",
+        "QuoteMatches",
+        "Quotes",
+        "Substitution",
+        "Substitutions",
+        "TermCount",
+        "TermCounts",
+    ),
     "present.tables": ("articles_frame", "related_frame", "stories_frame"),
     "present.charts": (
         "alignment_map",
@@ -134,7 +160,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
         OutputNotWritable,
         UnsupportedFormat,
     )
-    from .model import Alignment, Article, Restatement, Sentence, Skipped, Unit, WordEdit
+    from .model import Alignment, Article, Records, Restatement, Sentence, Skipped, Unit, WordEdit
     from .names.groups import (
         NameGroup,
         NameGroups,
@@ -166,4 +192,21 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     from .wording.labels import describe_labels
     from .wording.lexicon import Lexicon, Term, count_terms, load_lexicon
     from .wording.quotes import Quote, compare_quotes, find_quotes, quotes_frame
+    from .wording.records import (
+        Attribution,
+        AttributionMatch,
+        AttributionMatches,
+        Attributions,
+        Change,
+        Changes,
+        Label,
+        Labels,
+        QuoteMatch,
+        QuoteMatches,
+        Quotes,
+        Substitution,
+        Substitutions,
+        TermCount,
+        TermCounts,
+    )
     from .wording.spelling import find_spelling_variants

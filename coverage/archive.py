@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.comparison import Comparison, compare
-from .corpus.distributed import Settings, group_stories
+from .corpus.distributed import Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
@@ -97,10 +97,10 @@ def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.
         spine = comparison.articles[comparison.spine]
         for label, alignment in comparison.alignments.items():
             version = comparison.articles[comparison.outlets.index(label)]
-            frames["changes"].append(classify_changes(alignment))
+            frames["changes"].append(classify_changes(alignment).to_frame())
             keys["changes"].append((story.id, spine.id, version.id, version.outlet or "unknown"))
         frames["labels"].append(
-            describe_labels(articles, alignments=list(comparison.alignments.values()))
+            describe_labels(articles, alignments=list(comparison.alignments.values())).to_frame()
         )
         keys["labels"].append((story.id,))
     return {
@@ -207,7 +207,7 @@ def _joined(frames: list, keys: list[tuple], names: Sequence[str], after: int) -
 
 def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
     """The per-article tables of an input partition: attributions (wire credits, sources)."""
-    return {"attributions": find_attributions(list(articles))}
+    return {"attributions": find_attributions(list(articles)).to_frame()}
 
 
 # ---- the run -----------------------------------------------------------------------------
@@ -274,6 +274,7 @@ def analyse_corpus(
         partitions=input_partitions(inputs, files_per_partition=files_per_partition),
         threshold=options.story_threshold,
         containment=options.story_containment,
+        aligner=aligner_settings(options),
     )
     with _client(scheduler, workers) as client:
         run = group_stories(

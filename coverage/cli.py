@@ -212,12 +212,7 @@ def _stories(args: argparse.Namespace) -> int:
     from .corpus.stories import find_stories
 
     options = _options(args, story_threshold=args.threshold)
-    stories = find_stories(
-        _read(args),
-        progress=args.progress,
-        threshold=options.story_threshold,
-        containment=options.story_containment,
-    )
+    stories = find_stories(_read(args), options=options, progress=args.progress)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt != "table":
         from .present.tables import stories_frame
@@ -249,9 +244,10 @@ def _compare(args: argparse.Namespace) -> int:
     from .corpus.stories import find_stories
 
     articles = _read(args)
+    options = _options(args, spine=args.spine)
     if args.story:
-        articles = _pick_story(find_stories(articles), args.story)
-    comparison = compare(articles, options=_options(args, spine=args.spine))
+        articles = _pick_story(find_stories(articles, options=options), args.story)
+    comparison = compare(articles, options=options)
     fmt = args.format or _format_from_suffix(args.output)
     if fmt == "table" and not args.summary:
         from .present.terminal import comparison_text
@@ -270,7 +266,7 @@ def _worksheet(args: argparse.Namespace) -> int:
     from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(_read(args))
+    stories = find_stories(_read(args), options=_options(args))
     if args.story:
         chosen = [_pick_story(stories, wanted) for wanted in args.story]
         single = [s.id for s in chosen if len(s.articles) < 2]
@@ -302,7 +298,7 @@ def _quiz(args: argparse.Namespace) -> int:
     from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(_read(args))
+    stories = find_stories(_read(args), options=_options(args))
     chosen = _pick_story(stories, args.story[0]) if args.story else None
     if chosen is None:
         chosen = next((s for s in stories if len(s.articles) > 1), None)

@@ -8,9 +8,10 @@ down the pipeline at import time).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, ClassVar, Generic, Literal, TypeVar, overload
 
 from .errors import InputTooLarge
 
@@ -28,7 +29,10 @@ __all__ = [
     "STATUSES",
     "Status",
     "EditTag",
+    "Records",
 ]
+
+T = TypeVar("T")
 
 PARAGRAPH_BREAK = "\n\n"
 # One article's text at most (about 30,000 words, several times the longest news story).
@@ -253,3 +257,55 @@ class Alignment:
             f"<Alignment {self.a_name!r} ({len(self.a_sentences)} sentences) vs "
             f"{self.b_name!r} ({len(self.b_sentences)}): {summary or 'empty'}>"
         )
+
+
+class Records(Sequence[T], Generic[T]):
+    """An immutable sequence of records an analysis stage returns (a change, a label ...).
+
+    A subclass names its record's ``columns`` (the fields, in table order) and the
+    ``dtypes`` its table needs; it adds ``to_frame()`` and ``_repr_html_()`` that delegate
+    to ``present`` (this core module imports nothing from the package).
+    """
+
+    __slots__ = ("_items",)
+    columns: ClassVar[tuple[str, ...]] = ()
+    dtypes: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, items: Iterable[T] = ()) -> None:
+        self._items = tuple(items)
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+    @overload
+    def __getitem__(self, index: slice) -> Records[T]: ...
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return type(self)(self._items[index])
+        return self._items[index]
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Records):
+            return type(self) is type(other) and self._items == other._items
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._items))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self._items)!r})"
+
+    def __reduce__(self):
+        return (type(self), (self._items,))
+
+    def row(self, record: T) -> tuple:
+        """One record as a table row, in :attr:`columns` order."""
+        return tuple(getattr(record, column) for column in self.columns)

@@ -181,6 +181,7 @@ STOPWORDS = frozenset(
     only own same so than too very can will just should now is are was were be been being have
     has had having do does did doing would could might must shall may it its it's he him his
     she her hers they them their theirs we us our you your i me my this that these those which
+    yours ours myself yourself himself herself itself ourselves themselves
     who whom whose what as also said says say told tells according mr mrs ms since until while
     because although though yet still even already however
     der die das und oder ein eine einen einem einer eines den dem des ist sind war waren wird

@@ -68,7 +68,7 @@ def test_every_explanation_quotes_its_evidence(exercises):
 
 
 def test_spot_the_change_names_what_the_alignment_classified(flagship, exercises):
-    changes = cc.classify_changes(flagship.alignments[B])
+    changes = cc.classify_changes(flagship.alignments[B]).to_frame()
     category = {text: key for key, text in CHANGE_CHOICES.items()}
     found = []
     for e in of_kind(exercises, "spot_the_change"):
@@ -167,7 +167,7 @@ def test_order_matters_finds_the_background_pulled_up_under_the_lead(flagship, e
 
 
 def test_label_check_asks_how_the_defense_post_describes_qaddafi_and_haftar(flagship, exercises):
-    labels = cc.describe_labels(flagship.articles)
+    labels = cc.describe_labels(flagship.articles).to_frame()
     made = of_kind(exercises, "label_check")
     assert [(e.prompt, e.answer) for e in made] == [
         (
@@ -187,7 +187,7 @@ def test_label_check_asks_how_the_defense_post_describes_qaddafi_and_haftar(flag
 
 
 def test_quote_check_answers_agree_with_compare_quotes(shoigu_pair, exercises):
-    statuses = cc.compare_quotes(*shoigu_pair)
+    statuses = cc.compare_quotes(*shoigu_pair).to_frame()
     made = of_kind(exercises, "quote_check")
     assert [(e.shown[0].text[:26], e.answer) for e in made] == [
         ("We would like to give new ", "not quoted in Asharq Al-Awsat's version"),

@@ -31,7 +31,7 @@ def test_the_status_filter_narrows_the_side_by_side_view(explorer):
 
 def test_the_kind_filter_narrows_the_table_of_changes(explorer):
     explorer.kinds.value = ("name_variant",)
-    assert set(explorer.shown_changes["kind"]) == {"name_variant"}
+    assert set(explorer.shown_changes.to_frame()["kind"]) == {"name_variant"}
     assert "Kadhafi" in explorer.table.value and "strongman" not in explorer.table.value
 
 
@@ -132,7 +132,7 @@ def test_the_changes_filter_narrows_the_side_by_side_too(explorer):
     view = explorer.view.value
     assert "Kadhafi" in view
     rows = view.count('<tr class="cc-')
-    with_names = {int(u) for u in explorer.shown_changes["unit"]}
+    with_names = {int(u) for u in explorer.shown_changes.to_frame()["unit"]}
     assert rows == len(with_names) < len(explorer.alignment.units)
 
 

@@ -14,7 +14,7 @@ from tests import wording_cases
 
 @pytest.fixture(scope="module")
 def flagship_kinds(shoigu_pair):
-    return cc.classify_changes(cc.align(*shoigu_pair))
+    return cc.classify_changes(cc.align(*shoigu_pair)).to_frame()
 
 
 def edit_kind(a: str, b: str) -> list[tuple[str, str, str, str]]:
@@ -158,7 +158,7 @@ def test_the_sample_spells_these_words_two_ways(sample_articles):
 
 def test_mined_substitutions_rank_what_outlets_swap(shoigu_pair):
     a, b = shoigu_pair
-    mined = cc.mine_substitutions([cc.align(a, b), cc.align(b, a)])
+    mined = cc.mine_substitutions([cc.align(a, b), cc.align(b, a)]).to_frame()
     top = mined[["a_words", "b_words", "count", "kind", "loaded"]].values.tolist()
     assert ["leader", "strongman", 1, "label", "towards"] in top
     assert ["strongman", "leader", 1, "label", "away"] in top
@@ -170,7 +170,7 @@ def test_mined_substitutions_rank_what_outlets_swap(shoigu_pair):
 def test_unlisted_words_point_to_what_the_lexicon_lacks():
     a = ["The warlord Haftar spoke at length on Monday."]
     b = ["The renegade general Haftar spoke at length on Monday."]
-    mined = cc.mine_substitutions([cc.align(a, b)])
+    mined = cc.mine_substitutions([cc.align(a, b)]).to_frame()
     assert mined[["a_words", "b_words", "unlisted"]].values.tolist() == [
         ["warlord", "renegade general", "renegade; general"]
     ]
@@ -208,7 +208,7 @@ def test_every_non_equal_edit_gets_at_least_one_row_of_a_known_kind(a, b):
     """An edit may be cut into pieces (a dateline, a credit), so it has one row or more;
     rows outside the edits are credits in sentences only one version has."""
     alignment = cc.align(a, b)
-    frame = cc.classify_changes(alignment)
+    frame = cc.classify_changes(alignment).to_frame()
     for unit in alignment.units:
         rows = frame[frame["unit"] == unit.unit]
         for edit in (e for e in unit.edits if e.tag != "equal"):
@@ -226,7 +226,7 @@ def test_every_non_equal_edit_gets_at_least_one_row_of_a_known_kind(a, b):
 
 
 def test_an_empty_alignment_gives_an_empty_frame_with_the_columns():
-    frame = cc.classify_changes(cc.align([], []))
+    frame = cc.classify_changes(cc.align([], [])).to_frame()
     assert frame.empty and tuple(frame.columns) == KIND_COLUMNS
 
 
@@ -263,7 +263,7 @@ def test_shown_words_keep_the_sentence_spacing():
             ["MOSCOW (AFP) - Russia said on Sept. 3 it would act."],
             ["Russia said on Sept. 4 it would act."],
         )
-    )
+    ).to_frame()
     shown = " | ".join(frame["a_words"]) + " | " + " | ".join(frame["b_words"])
     assert "( AFP )" not in shown and "Sept ." not in shown
     assert "(AFP) -" in shown
@@ -275,7 +275,7 @@ def test_a_dateline_and_its_credit_are_two_changes():
             ["CAIRO (Reuters) - Hamas said its leader was killed."],
             ["Hamas said its leader was killed."],
         )
-    )
+    ).to_frame()
     assert frame[["a_words", "kind"]].values.tolist() == [
         ["CAIRO", "dateline"],
         ["(Reuters) -", "attribution"],

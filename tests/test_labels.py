@@ -11,7 +11,7 @@ from tests import wording_cases
 
 @pytest.fixture(scope="module")
 def labels(sample_articles):
-    return cc.describe_labels(sample_articles)
+    return cc.describe_labels(sample_articles).to_frame()
 
 
 def described(frame, entity: str) -> list[tuple[str, str, str, str]]:
@@ -24,7 +24,7 @@ def described(frame, entity: str) -> list[tuple[str, str, str, str]]:
 
 def label_of(text: str, **options) -> list[tuple[str, str, str]]:
     article = cc.Article(id="t#1", outlet="T", title="", paragraphs=(text,))
-    frame = cc.describe_labels([article], **options)
+    frame = cc.describe_labels([article], **options).to_frame()
     return [tuple(r) for r in frame[["name", "descriptor", "position"]].itertuples(index=False)]
 
 
@@ -96,7 +96,7 @@ def test_bare_mentions_can_be_listed_too():
 
 
 def test_hostile_and_empty_input():
-    assert cc.describe_labels([]).empty
+    assert cc.describe_labels([]).to_frame().empty
     rows = label_of("<script>alert(1)</script> The dictator Ali Kosh, a <b>warlord</b>, fled.")
     assert rows == [("Ali Kosh", "dictator", "before"), ("Ali Kosh", "a <b>warlord</b>", "after")]
 

@@ -67,7 +67,7 @@ def test_direction_of_a_substitution(a, b, direction):
 
 
 def test_counts_per_outlet_on_the_flagship_pair(shoigu_pair):
-    counts = cc.count_terms(shoigu_pair)
+    counts = cc.count_terms(shoigu_pair).to_frame()
     assert tuple(counts.columns) == TERM_COUNT_COLUMNS
     loaded = counts[counts["load"] > 0].groupby(["outlet", "term"])["count"].sum()
     assert loaded.to_dict() == {
@@ -90,7 +90,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 def test_a_teachers_own_lexicon(tmp_path):
     lexicon = cc.load_lexicon(write(tmp_path, "term,category,load,note\nhero,person,2,approving\n"))
-    assert len(lexicon) == 1 and cc.count_terms([], lexicon=lexicon).empty
+    assert len(lexicon) == 1 and cc.count_terms([], lexicon=lexicon).to_frame().empty
     assert loaded_direction("leader", "hero", lexicon=lexicon) == "towards"
 
 

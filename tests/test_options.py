@@ -89,3 +89,64 @@ def test_the_report_records_the_options_it_was_made_with(tmp_path):
         main(["report", str(ROOT / "data/sample"), "-o", str(output), "--config", str(config)]) == 0
     )
     assert "threshold = 0.4" in output.read_text(encoding="utf-8")
+
+
+def test_find_stories_takes_options_records_them_and_keeps_its_keywords(sample_articles):
+    default = cc.find_stories(sample_articles)
+    assert [len(s.articles) for s in default][:2] == [2, 1]
+    assert all(story.options == DEFAULT for story in default)
+    # the aligner's numbers reach the alignments that confirm a story: at 0.99 only the
+    # near-identical sentences pair, so the flagship pair shares less
+    exact = cc.find_stories(sample_articles, options=cc.Options(threshold=0.99))
+    assert exact[0].links[0].share < default[0].links[0].share
+    strict = cc.Options(threshold=0.99, story_threshold=0.9, story_containment=0.95)
+    apart = cc.find_stories(sample_articles, options=strict)
+    assert [len(s.articles) for s in apart] == [1] * len(sample_articles)  # nothing links
+    assert all(story.options == strict for story in apart)
+    exact_options = cc.Options(threshold=0.99)
+    by_keyword = cc.find_stories(
+        sample_articles, options=exact_options, threshold=0.9, containment=0.95
+    )
+    assert by_keyword == apart and by_keyword[0].options == strict
+    by_override = cc.find_stories(
+        sample_articles, options=exact_options, story_threshold=0.9, story_containment=0.95
+    )
+    assert by_override == apart
+    shares_only = cc.find_stories(sample_articles, threshold=0.9, containment=0.95)
+    assert len(shares_only[0].articles) == 2  # the story shares alone keep the flagship pair
+    with pytest.raises(cc.InvalidOption, match="story_threshold"):
+        cc.find_stories(sample_articles, threshold=2.0)
+
+
+def test_the_stories_command_reads_a_config(tmp_path, capsys):
+    config = tmp_path / "apart.toml"
+    config.write_text("threshold = 0.99\nstory_threshold = 0.9\nstory_containment = 0.95\n")
+    sample = str(ROOT / "data/sample")
+    assert main(["stories", sample, "--format", "csv"]) == 0
+    default = capsys.readouterr().out
+    assert main(["stories", sample, "--config", str(config), "--format", "csv"]) == 0
+    apart = capsys.readouterr().out
+    assert "story-1,2," in default and "story-1,2," not in apart  # the flagship pair split
+
+
+def test_explore_takes_options_and_keeps_them(sample_articles):
+    pytest.importorskip("ipywidgets")
+    strict = cc.Options(threshold=0.45, move_threshold=0.7)
+    explorer = cc.explore(sample_articles, options=strict)
+    assert explorer.options == strict and explorer.threshold.value == 0.45
+    assert cc.explore(sample_articles, options=strict, threshold=0.35).options == strict.but(
+        threshold=0.35
+    )
+    assert cc.explore(sample_articles, spine="The Defense Post").spine == "The Defense Post"
+    if explorer.alignment is not None:
+        assert dict(explorer.alignment.options)["move_threshold"] == 0.7
+
+
+def test_the_corpus_pipeline_confirms_stories_with_the_same_aligner_numbers():
+    from comparative_coverage.corpus.distributed import Settings, aligner_settings
+
+    options = cc.Options(threshold=0.99, story_threshold=0.5)
+    assert aligner_settings(options) == (("threshold", 0.99),)  # story shares travel apart
+    assert aligner_settings(DEFAULT) == ()
+    recorded = Settings(partitions=(), aligner=aligner_settings(options)).to_json()
+    assert '"threshold",\n   0.99' in recorded  # a restart with other numbers is refused

@@ -153,3 +153,29 @@ def test_drawing_a_chart_does_not_build_the_iri_grammar_and_iri_checks_still_wor
     deferred = _fresh_python("import comparative_coverage.present.altair_import\n" + IRI_CHECKS)
     assert deferred == plain
     assert plain["Draft7Validator iri"] == [True, False, False, False, False, False]
+
+
+def test_one_list_of_news_agencies_the_reader_and_the_wording_rules_share():
+    from comparative_coverage import vocabulary
+    from comparative_coverage.reading.furniture import is_sentence
+
+    agencies, photo = vocabulary.entries("agencies"), vocabulary.entries("photo_agencies")
+    assert "Reuters" in agencies and not set(agencies) & set(photo)  # nothing listed twice
+    assert "reading_agencies" not in vocabulary.available()
+    # an agency from agencies.txt and a photo agency from photo_agencies.txt both end a
+    # sentence as a wire credit for the reader
+    assert is_sentence("The talks ended without a deal. \u2014 Interfax")
+    assert is_sentence("The talks ended without a deal. (Getty Images)")
+    assert not is_sentence("The talks ended without a deal \u2014 Friday")
+
+
+def test_news_agencies_and_weekdays_are_written_only_in_the_word_lists():
+    code = ROOT / "coverage"
+    listed = re.compile(r"""["'](?:monday|tuesday|reuters|afp|xinhua)["']""", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(ROOT)}:{n}"
+        for path in sorted(code.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if listed.search(line) and not line.lstrip().startswith((">>>", "..."))  # doctests
+    ]
+    assert found == []  # a rule that needs them reads resources/vocabulary/*.txt

@@ -148,7 +148,13 @@ def test_exercises_made_already_are_shown_as_they_are_with_open_questions():
         (),
         "The background on Qaddafi's fall.",
         "It stands in paragraph 8.",
-        (cc.Evidence("Asharq Al-Awsat", "Libya has been gripped by chaos.", "paragraph 8"),),
+        (
+            cc.Evidence(
+                outlet="Asharq Al-Awsat",
+                text="Libya has been gripped by chaos.",
+                where="paragraph 8",
+            ),
+        ),
     )
     quiz = cc.quiz([open_question])
     [question] = quiz.questions

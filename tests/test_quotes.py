@@ -23,7 +23,7 @@ def quotes_of(*paragraphs: str) -> list[tuple[str, str, str]]:
 
 
 def test_flagship_quotes(shoigu_pair):
-    frame = cc.compare_quotes(*shoigu_pair)
+    frame = cc.compare_quotes(*shoigu_pair).to_frame()
     assert tuple(frame.columns) == COMPARE_COLUMNS
     rows = [(r.status, r.speaker, (r.quote_a or r.quote_b)[:30]) for r in frame.itertuples()]
     assert rows == [
@@ -39,7 +39,7 @@ def test_flagship_quotes(shoigu_pair):
 
 
 def test_speakers_on_the_sample(sample_articles):
-    frame = cc.quotes_frame(sample_articles)
+    frame = cc.quotes_frame(sample_articles).to_frame()
     said = frame[["sentence", "speaker", "speaker_as_written"]]
     by_article = {a: said[frame["article"] == a].values.tolist() for a in frame["article"].unique()}
     assert by_article["001_d4fe8bf4671f7d50#1"] == [
@@ -129,7 +129,7 @@ def test_unclosed_and_hostile_quotes_do_not_hang_or_leak():
 
 
 def compare(a: str, b: str) -> list[tuple[str, str]]:
-    frame = cc.compare_quotes(a, b)
+    frame = cc.compare_quotes(a, b).to_frame()
     return [(r.status, r.diff) for r in frame.itertuples()]
 
 
@@ -146,10 +146,10 @@ def test_altered_truncated_and_elided_quotes():
 def test_punctuation_and_capitals_are_reported_not_hidden():
     a = story("\u201cWe will stay, and fight,\u201d Ali Kosh said.")
     b = story("\u201cWe will stay and fight,\u201d Ali Kosh said.")
-    frame = cc.compare_quotes(a, b)
+    frame = cc.compare_quotes(a, b).to_frame()
     assert frame[["status", "note"]].values.tolist() == [["verbatim", "punctuation differs"]]
     c = story("\u201cWe will stay and Fight,\u201d Ali Kosh said.")
-    frame = cc.compare_quotes(b, c)
+    frame = cc.compare_quotes(b, c).to_frame()
     assert frame[["status", "note"]].values.tolist() == [["altered", "capitals only"]]
 
 
@@ -227,7 +227,7 @@ def test_any_text_gives_quotes_inside_the_text(text):
     article = story(*[p for p in text.split("\n\n") if p.strip()] or ["x"])
     for quote in cc.find_quotes(article):
         assert 0 <= quote.start <= quote.end <= len(article.body)
-    frame = cc.compare_quotes(article, article)
+    frame = cc.compare_quotes(article, article).to_frame()
     assert set(frame["status"]) <= {"verbatim"}
     assert set(frame["status"]) <= set(QUOTE_STATUSES)
 
@@ -236,7 +236,7 @@ def test_any_text_gives_quotes_inside_the_text(text):
 
 
 def test_the_flagship_drops_afp_and_adds_the_ministry(shoigu_pair):
-    frame = cc.compare_attributions(*shoigu_pair)
+    frame = cc.compare_attributions(*shoigu_pair).to_frame()
     assert frame[["kind", "source", "status"]].values.tolist() == [
         ["wire", "AFP", "dropped"],
         ["photo", "AP", "dropped"],
@@ -246,7 +246,7 @@ def test_the_flagship_drops_afp_and_adds_the_ministry(shoigu_pair):
 
 
 def test_attributions_of_the_sample(sample_articles):
-    frame = cc.find_attributions(sample_articles)
+    frame = cc.find_attributions(sample_articles).to_frame()
     found = {(r.article[:3], r.kind, r.source, r.channel) for r in frame.itertuples()}
     assert {
         ("000", "wire", "AFP", ""),
@@ -263,7 +263,7 @@ def test_attributions_of_the_sample(sample_articles):
 def test_attributions_of_two_texts():
     frame = cc.compare_attributions(
         "Talks resumed on Friday, AFP reported.", "Talks resumed on Friday, Reuters said."
-    )
+    ).to_frame()
     assert frame[["kind", "source", "status"]].values.tolist() == [
         ["wire", "AFP", "dropped"],
         ["wire", "Reuters", "added"],
@@ -288,7 +288,7 @@ def test_attribution_cases(case):
 def test_a_quote_repeated_in_one_version_has_one_status():
     frame = cc.compare_quotes(
         "“We are ready,” he said.\n\nHe repeated: “We are ready.”", "“We are ready,” he said."
-    )
+    ).to_frame()
     assert frame["status"].tolist() == ["verbatim"]
 
 
@@ -296,7 +296,7 @@ def test_a_shortened_quote_says_which_side_is_shorter():
     frame = cc.compare_quotes(
         "“The talks were constructive and useful,” Peskov said.",
         "“The talks were constructive,” Peskov said.",
-    )
+    ).to_frame()
     assert frame["status"].tolist() == ["truncated"]
     assert "shortened in b" in frame["note"].iloc[0]
 

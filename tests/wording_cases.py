@@ -45,7 +45,7 @@ def _tokens(text: str) -> set[str]:
 
 def change_of(a: str, b: str, change: list[str]) -> tuple[str, str]:
     """The kind and detail of the toolkit's change that covers the labelled words."""
-    frame = cc.classify_changes(cc.align([a], [b]))
+    frame = cc.classify_changes(cc.align([a], [b])).to_frame()
     wanted = (_tokens(change[0]) ^ _tokens(change[1])) or (_tokens(change[0]) | _tokens(change[1]))
     best, overlap = ("none", ""), 0
     for row in frame.itertuples():
@@ -68,7 +68,7 @@ def _names(case: dict) -> str:
 def _labels(case: dict) -> str:
     if "text" in case:  # describe_labels: the descriptor written beside the name
         article = cc.Article(id="t#1", outlet="T", title="", paragraphs=(case["text"],))
-        frame = cc.describe_labels([article])
+        frame = cc.describe_labels([article]).to_frame()
         rows = frame[frame["name"] == case["name"]]
         found = set(rows["descriptor"])
         if case["kind"] == "none":
@@ -79,7 +79,7 @@ def _labels(case: dict) -> str:
 
 
 def _quotes(case: dict) -> str:
-    frame = cc.compare_quotes(case["a"], case["b"])
+    frame = cc.compare_quotes(case["a"], case["b"]).to_frame()
     if frame.empty:
         return "none"
     row = frame.iloc[0]
@@ -99,7 +99,7 @@ def _attributions(case: dict) -> str:
         paragraphs=(case["text"],) if where == "body" else ("Body text.",),
         captions=(case["text"],) if where == "caption" else (),
     )
-    frame = cc.find_attributions([article])
+    frame = cc.find_attributions([article]).to_frame()
     frame = frame[frame["where"] == where]
     if frame.empty:
         return "none"

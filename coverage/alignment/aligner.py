@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from ..model import Alignment, Restatement, Unit
 from ..options import ALIGNMENT, Options, resolve
+from ..reading.furniture import caption_prefix, has_photo_credit
 from .chain import heaviest_chain
 from .extras import extras_of, link_extras
 from .restate import Thresholds, find_restatements
@@ -71,6 +72,19 @@ def headlines(texts: tuple[str, ...]) -> frozenset[int]:
     while run < min(len(texts), _HEADLINE_RUN) and _headline_like(texts[run]):
         run += 1
     return frozenset(range(run))
+
+
+def captions(texts: tuple[str, ...]) -> frozenset[int]:
+    """Photo captions among the sentences: a line ending in a photo credit ("... Photo / AP")
+    or opening with a caption label ("FILE PHOTO:"). Like a dek, a caption restates the
+    story beside its order, so it is linked by restatement, never paired as a body sentence.
+
+    >>> sorted(captions(("He came.", "Biden meets Zelensky in the Oval Office. Photo / AP")))
+    [1]
+    """
+    return frozenset(
+        k for k, text in enumerate(texts) if has_photo_credit(text) or caption_prefix(text)
+    )
 
 
 def _headline_like(text: str) -> bool:
@@ -109,6 +123,8 @@ class _Pair:
     scorer: Scorer = field(init=False)
     a_heads: frozenset[int] = field(init=False)
     b_heads: frozenset[int] = field(init=False)
+    a_captions: frozenset[int] = field(init=False)
+    b_captions: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
         self.a_folded = [fold(t) for t in self.a_texts]
@@ -126,6 +142,11 @@ class _Pair:
         self.b_crc = [zlib.crc32(t.encode()) for t in self.b_folded]
         self.a_heads = headlines(self.a_texts)
         self.b_heads = headlines(self.b_texts)
+        self.a_captions = captions(self.a_texts) - self.a_heads
+        self.b_captions = captions(self.b_texts) - self.b_heads
+        # lines outside the body's flow: no lead, gap, merge or split takes them
+        self.a_lines = self.a_heads | self.a_captions
+        self.b_lines = self.b_heads | self.b_captions
 
     def tiebreak(self, i: int, j: int) -> tuple[int, int]:
         """Equal scores are ordered by the texts (checksums), the same whichever side is a."""
@@ -133,7 +154,9 @@ class _Pair:
         return (x, y) if x <= y else (y, x)
 
     def kind_matches(self, i: int, j: int) -> bool:
-        return (i in self.a_heads) == (j in self.b_heads)
+        return (i in self.a_heads) == (j in self.b_heads) and (i in self.a_captions) == (
+            j in self.b_captions
+        )
 
     def weight(self, i: int, j: int, score: float) -> float:
         """A pair's weight in the chain: its score, nudged toward the diagonal and by text."""
@@ -369,14 +392,14 @@ def _fill_gaps(pair: _Pair, groups, a_group, b_group) -> None:
     bounds = [(-1, -1), *((max(g.a), max(g.b)) for g in anchors)]
     ends = [*((min(g.a), min(g.b)) for g in anchors), (len(pair.a_texts), len(pair.b_texts))]
     for number, ((a_from, b_from), (a_to, b_to)) in enumerate(zip(bounds, ends, strict=True)):
-        gap_a = [i for i in range(a_from + 1, a_to) if i not in a_group and i not in pair.a_heads]
-        gap_b = [j for j in range(b_from + 1, b_to) if j not in b_group and j not in pair.b_heads]
+        gap_a = [i for i in range(a_from + 1, a_to) if i not in a_group and i not in pair.a_lines]
+        gap_b = [j for j in range(b_from + 1, b_to) if j not in b_group and j not in pair.b_lines]
         if not gap_a or not gap_b:
             continue
         lead = (
             number == 0
-            and gap_a[0] == _first_body(pair.a_heads, a_group)
-            and gap_b[0] == _first_body(pair.b_heads, b_group)
+            and gap_a[0] == _first_body(pair.a_lines, len(pair.a_texts))
+            and gap_b[0] == _first_body(pair.b_lines, len(pair.b_texts))
         )
         if not lead and (len(gap_a) > 1 or len(gap_b) > 1):
             if number > 0:
@@ -405,9 +428,9 @@ def _fill_split_gap(pair: _Pair, groups, a_group, b_group, gap_a, gap_b, low) ->
         b_group.update(dict.fromkeys(gap_b, group))
 
 
-def _first_body(heads: frozenset[int], owner) -> int:
-    """The first sentence after the headline lines (the lead, when nothing pairs it)."""
-    return len(heads)
+def _first_body(lines: frozenset[int], count: int) -> int:
+    """The first sentence that is no headline or caption (the lead, when nothing pairs it)."""
+    return next((k for k in range(count) if k not in lines), count)
 
 
 def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
@@ -419,8 +442,8 @@ def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
     """
     scorer, share_needed = pair.scorer, pair.options.join_threshold
     sides = (
-        ("a", len(pair.a_texts), a_group, scorer.a_keys, scorer.b_keys, pair.a_heads),
-        ("b", len(pair.b_texts), b_group, scorer.b_keys, scorer.a_keys, pair.b_heads),
+        ("a", len(pair.a_texts), a_group, scorer.a_keys, scorer.b_keys, pair.a_lines),
+        ("b", len(pair.b_texts), b_group, scorer.b_keys, scorer.a_keys, pair.b_lines),
     )
     while True:
         offers = []
@@ -433,7 +456,7 @@ def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
                     members, across = (group.a, group.b) if side == "a" else (group.b, group.a)
                     if len(across) > 1:  # a merge does not also split: n:n has no direction
                         continue
-                    if members[0] in heads:  # a headline's unit takes no body sentence
+                    if members[0] in heads:  # a headline's or caption's unit takes none
                         continue
                     whole = frozenset().union(*(other_keys[k] for k in across))
                     mine = frozenset().union(*(own_keys[k] for k in members))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -21,8 +22,9 @@ from ..normalize import STOPWORDS
 from ..wording.kinds import is_attribution
 from ..wording.lexicon import load_lexicon
 from ..wording.quotes import compare_quotes
+from ..wording.records import Label
 from .checks import is_title, tidy, whole_phrase
-from .facts import _rows, _Story
+from .facts import _Story
 from .text import (
     Evidence,
     Exercise,
@@ -30,7 +32,6 @@ from .text import (
     _choices,
     _cite,
     _id,
-    _int,
     _key,
     _keys,
     _q,
@@ -237,8 +238,8 @@ def spot_the_change(story: _Story) -> list[Exercise]:
             more = "more" if row.loaded == "towards" else "less"
             explanation += f" {b_name}'s words are {more} loaded."
         cited = (
-            shown[0]._replace(text=_around(shown[0].text, row.a_start, row.a_end)),
-            shown[1]._replace(text=_around(shown[1].text, row.b_start, row.b_end)),
+            replace(shown[0], text=_around(shown[0].text, row.a_start, row.a_end)),
+            replace(shown[1], text=_around(shown[1].text, row.b_start, row.b_end)),
         )
         exercises.append(
             Exercise(
@@ -250,7 +251,7 @@ def spot_the_change(story: _Story) -> list[Exercise]:
                 f"{explanation} {_say(cited)}",
                 shown,
                 tuple(  # the sentence around the change: the whole text is beside it
-                    e._replace(text=_around(e.text, start, end, words=SHOWN_WORDS))
+                    replace(e, text=_around(e.text, start, end, words=SHOWN_WORDS))
                     for e, start, end in (
                         (shown[0], row.a_start, row.a_end),
                         (shown[1], row.b_start, row.b_end),
@@ -279,7 +280,7 @@ def _phrases(story: _Story):
             phrase = tidy(text[start:end]) if start is not None else ""
             if row.kind in rank and whole_phrase(phrase, most=5) and not phrase.isupper():
                 yield rank[row.kind], -lexicon.load_of(phrase), phrase
-    for row in _rows(story.labels):
+    for row in story.labels:
         if row.where == "body" and whole_phrase(row.descriptor) and not is_title(row.descriptor):
             yield (0 if row.load else 1), -row.load, row.descriptor
 
@@ -598,16 +599,21 @@ def _cell(story: _Story, v: int, i: int, w: int) -> tuple[int, ...]:
 def label_check(story: _Story) -> list[Exercise]:
     """How an outlet describes a person or group whom another outlet describes otherwise."""
     lexicon, candidates = load_lexicon(), []
-    frame = story.labels[story.labels["outlet"].isin([story.names[k] for k in story.versions])]
+    versions = {story.names[k] for k in story.versions}
+    by_entity: dict[str, list[Label]] = {}
+    for label in story.labels:
+        if label.outlet in versions:
+            by_entity.setdefault(label.entity, []).append(label)
 
     def only_in(phrase: str, outlet: str) -> bool:  # as written, not merely as extracted
         return [story.names[k] for k in story.versions if story.holding(phrase, k)] == [outlet]
 
-    for _, rows in frame.groupby("entity", sort=False):
+    for rows in by_entity.values():
         own = [
             row
-            for row in rows[rows["where"] == "body"].itertuples()
-            if rows["outlet"].nunique() > 1
+            for row in rows
+            if row.where == "body"
+            and len({r.outlet for r in rows}) > 1
             and only_in(row.descriptor, row.outlet)
             and whole_phrase(row.descriptor)
             and not is_title(row.descriptor)
@@ -618,10 +624,10 @@ def label_check(story: _Story) -> list[Exercise]:
     exercises = []
     for row in story.pick("label", candidates, rank=lambda r: -r.load):
         k = story.names.index(row.outlet)
-        theirs = frame[(frame["entity"] == row.entity) & (frame["outlet"] != row.outlet)]
+        theirs = [r for r in by_entity[row.entity] if r.outlet != row.outlet]
         real = [
             d
-            for d in dict.fromkeys(theirs["descriptor"])
+            for d in dict.fromkeys(r.descriptor for r in theirs)
             if not story.holding(d, k) and not is_title(d)
         ]
         swapped = [  # the same words with another lexicon term of the same category
@@ -638,15 +644,17 @@ def label_check(story: _Story) -> list[Exercise]:
             continue
         evidence = [story.label_evidence(row)]
         firsts = []  # each other outlet's first label, from the body when it has one
-        for _, rows in theirs.sort_values(
-            "where", key=lambda w: w == "caption", kind="stable"
-        ).groupby("outlet", sort=False):
-            first = next(rows.itertuples())
+        first_of: dict[str, Label] = {}
+        for other in sorted(theirs, key=lambda r: r.where == "caption"):  # stable: body first
+            first_of.setdefault(other.outlet, other)
+        for first in first_of.values():
             evidence.append(story.label_evidence(first))
             firsts.append(first.descriptor)
+        by_outlet: dict[str, list[str]] = {}
+        for other in theirs:
+            by_outlet.setdefault(other.outlet, []).append(other.descriptor)
         said = "; ".join(
-            f"{o}: {', '.join(map(_q, dict.fromkeys(g['descriptor'])))}"
-            for o, g in theirs.groupby("outlet", sort=False)
+            f"{o}: {', '.join(map(_q, dict.fromkeys(ds)))}" for o, ds in by_outlet.items()
         )
         notes = "; ".join(
             f"{_q(h.text)}: {h.term.note}" for h in lexicon.find(row.descriptor) if h.term.load
@@ -695,12 +703,11 @@ def _quote_candidates(story: _Story) -> list[tuple]:
     """(status, quote, x, y, row) for each quote whose status the texts bear out."""
     found = []
     for k, _ in story.pairs:
-        rows = _rows(compare_quotes(story.c.articles[story.spine], story.c.articles[k]))
-        for row in rows:
+        for row in compare_quotes(story.c.articles[story.spine], story.c.articles[k]):
             status = "missing" if row.status.startswith("only_") else row.status
             x, y = (k, story.spine) if row.status == "only_b" else (story.spine, k)
             quote = row.quote_b if row.status == "only_b" else row.quote_a
-            at = _int(row.b_sentence if row.status == "only_b" else row.a_sentence)
+            at = row.b_sentence if row.status == "only_b" else row.a_sentence
             if status not in _SHOWN_AS or at is None or not story.prose(x, at):
                 continue
             if _SHOWN_AS[status] != _quoted_in(story, y, quote) or len(quote.split()) < 5:
@@ -723,12 +730,14 @@ def quote_check(story: _Story) -> list[Exercise]:
         found = {
             v: story.evidence(v, [i])
             for v, i in (
-                (story.spine, _int(row.a_sentence)),
-                (k_of(row, story, x, y), _int(row.b_sentence)),
+                (story.spine, row.a_sentence),
+                (k_of(row, story, x, y), row.b_sentence),
             )
             if i is not None
         }
-        shown = Evidence(story.names[x], quote, found[x].where if x in found else "")
+        shown = Evidence(
+            outlet=story.names[x], text=quote, where=found[x].where if x in found else ""
+        )
         other = (row.quote_a if row.status == "only_b" else row.quote_b) or ""
         choices = (*QUOTE_SCALE, f"not quoted in {story.names[y]}'s version")
         why = {

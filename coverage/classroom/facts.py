@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from ..corpus.comparison import Comparison
 from ..corpus.stories import STRONG
 from ..model import Alignment, Unit
 from ..wording.kinds import classify_changes
 from ..wording.labels import describe_labels
+from ..wording.records import Change, Labels
 from .checks import is_prose
 from .text import Evidence, _keys
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-
-def _rows(table) -> list:
-    """A stage's records as rows with attributes (a DataFrame's rows, or the records)."""
-    return list(table.itertuples()) if hasattr(table, "itertuples") else list(table)
 
 
 class _Story:
@@ -106,7 +99,7 @@ class _Story:
         indices = sorted(indices)
         where = ", ".join(str(p + 1) for p in sorted({self.paragraph(k, i) for i in indices}))
         text = " ".join(self.sentence(k, i) for i in indices)
-        return Evidence(self.names[k], text, f"paragraph {where}")
+        return Evidence(outlet=self.names[k], text=text, where=f"paragraph {where}")
 
     def counterparts(self, k: int, i: int) -> list[Evidence]:
         """Where the other versions carry version ``k``'s sentence ``i``."""
@@ -124,23 +117,26 @@ class _Story:
         return [i for i, text in enumerate(self._keyed[k]) if key.strip() and key in text]
 
     @cached_property
-    def labels(self) -> pd.DataFrame:
+    def labels(self) -> Labels:
         """``describe_labels`` of the versions, ``outlet`` as the comparison labels them."""
-        frame = describe_labels(self.c.articles, alignments=list(self.c.alignments.values()))
+        found = describe_labels(self.c.articles, alignments=list(self.c.alignments.values()))
         label: dict[str, str] = {}
         for article, name in zip(self.c.articles, self.names, strict=True):
             label.setdefault(article.id, name)
-        frame["outlet"] = frame["article"].map(label)
-        return frame[frame["descriptor"] != ""]
+        return Labels(
+            replace(row, outlet=label.get(row.article)) for row in found if row.descriptor != ""
+        )
 
     def label_evidence(self, row) -> Evidence:
         if row.where == "body":
             return self.evidence(self.names.index(row.outlet), [row.index])
         return Evidence(
-            row.outlet, row.sentence, "caption" if row.where == "caption" else "standfirst"
+            outlet=row.outlet,
+            text=row.sentence,
+            where="caption" if row.where == "caption" else "standfirst",
         )
 
     @cached_property
-    def changes(self) -> list[tuple[int, Alignment, object]]:
-        """Every classified word edit of every pair: (version, alignment, row)."""
-        return [(k, a, row) for k, a in self.pairs for row in _rows(classify_changes(a))]
+    def changes(self) -> list[tuple[int, Alignment, Change]]:
+        """Every classified word edit of every pair: (version, alignment, change)."""
+        return [(k, a, row) for k, a in self.pairs for row in classify_changes(a)]

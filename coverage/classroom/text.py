@@ -10,9 +10,8 @@ import hashlib
 import random
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from ..alignment.worddiff import word_diff
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
@@ -21,7 +20,8 @@ from ..wording.spelling import american
 __all__ = ["Evidence", "Exercise"]
 
 
-class Evidence(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class Evidence:
     """A sentence (or quote) as one outlet printed it, and where (``paragraph 3``)."""
 
     outlet: str
@@ -104,7 +104,7 @@ def _find(text: str, phrase: str) -> tuple[int, int] | tuple[None, None]:
 def _cite(evidence: Iterable[Evidence], phrase: str | None = None) -> str:
     """Evidence cut short around ``phrase`` (or to its first words), as ``_say`` gives it."""
     return _say(
-        e._replace(text=_around(e.text, *(_find(e.text, phrase) if phrase else ())))
+        replace(e, text=_around(e.text, *(_find(e.text, phrase) if phrase else ())))
         for e in evidence
     )
 
@@ -144,18 +144,6 @@ def _content(phrase: str) -> bool:
     (True, False)
     """
     return any(w not in STOPWORDS for w in re.findall(r"[^\W\d_][\w'\-]*", phrase.casefold()))
-
-
-def _int(value: object) -> int | None:
-    """A sentence index from a table, or None where it is missing (NA, None).
-
-    >>> _int(3), _int(None)
-    (3, None)
-    """
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _choices(answer: str, wrong: Sequence[str], rng: random.Random, *, n: int = 4) -> tuple:

@@ -38,6 +38,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..options import ALIGNMENT, DEFAULT, Options
 from ..unionfind import UnionFind
 from .candidates import candidate_pairs, component_file, component_partitions, load_component, roots
 from .shards import (
@@ -84,9 +85,16 @@ class Settings:
     seed: int = 1
     threshold: float = 0.3
     containment: float = 0.8
+    # the aligner's numbers that differ from the defaults, as find_stories' options give them
+    aligner: tuple[tuple[str, float], ...] = ()
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), indent=1, sort_keys=True)
+
+
+def aligner_settings(options: Options) -> tuple[tuple[str, float], ...]:
+    """The alignment numbers of ``options`` that differ from the defaults, for :class:`Settings`."""
+    return tuple(sorted((k, v) for k, v in options.changed().items() if k in ALIGNMENT))
 
 
 class _Quiet:
@@ -142,6 +150,7 @@ def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, 
             forest,
             threshold=settings.threshold,
             containment=settings.containment,
+            options=DEFAULT.but(**dict(settings.aligner)),
         )
     links.sort()
     write_part(
@@ -194,7 +203,12 @@ def _story_tables(
     root_of = dict(zip(members["index"], members["root"], strict=True))
     for link in links:
         by_root[root_of[link["a"]]].append(
-            StoryLink(articles[link["a"]].id, articles[link["b"]].id, link["share"], link["score"])
+            StoryLink(
+                a=articles[link["a"]].id,
+                b=articles[link["b"]].id,
+                share=link["share"],
+                score=link["score"],
+            )
         )
     tables: dict[str, list] = defaultdict(list)
     stories = []

@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
@@ -37,7 +36,8 @@ GENERIC_NAMES = (
 )
 
 
-class RelatedLink(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class RelatedLink:
     """Why two stories are related: the names they share (most telling first), and a score."""
 
     a: str
@@ -187,10 +187,12 @@ def find_related(
         inside = [(i, j) for i in members for j in members if i < j and edges.get((i, j), 0) > 0]
         links = tuple(
             RelatedLink(
-                items[i].id,
-                items[j].id,
-                tuple(forms[k] for k in _telling(vectors[i].keys() & vectors[j].keys(), weight)),
-                round(edges[i, j], 4),
+                a=items[i].id,
+                b=items[j].id,
+                names=tuple(
+                    forms[k] for k in _telling(vectors[i].keys() & vectors[j].keys(), weight)
+                ),
+                score=round(edges[i, j], 4),
             )
             for i, j in sorted(inside, key=lambda p: (-edges[p], p))
         )

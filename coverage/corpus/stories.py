@@ -23,14 +23,15 @@ import re
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..alignment.aligner import align
 from ..model import Article
 from ..normalize import STOPWORDS, sound_key, word_key
+from ..options import Options, resolve
 from ..reading.articles import with_sentences
 from ..unionfind import UnionFind
 
@@ -53,7 +54,8 @@ _BIG_BUCKET = 64  # a band bucket this full is boilerplate: members pair with ne
 STRONG = 0.5  # least unit score for a sentence pair to count as shared between versions
 
 
-class StoryLink(NamedTuple):
+@dataclass(frozen=True, kw_only=True)
+class StoryLink:
     """Why two versions belong to one story: a confirmed, aligned pair.
 
     ``share`` is the share of both versions' sentences that align strongly (in units
@@ -78,6 +80,8 @@ class Story:
     articles: tuple[Article, ...]
     title: str
     links: tuple[StoryLink, ...] = ()
+    # the options the story was found with (None: built by hand); not part of its identity
+    options: Options | None = field(default=None, compare=False, repr=False)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -270,7 +274,12 @@ def estimated_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _evidence(
-    a: tuple[str, ...], b: tuple[str, ...], *, threshold: float, containment: float
+    a: tuple[str, ...],
+    b: tuple[str, ...],
+    *,
+    threshold: float,
+    containment: float,
+    options: Options | None = None,
 ) -> tuple[float, float] | None:
     """(share, score) when two sentence lists are versions of one story, else None.
 
@@ -280,7 +289,8 @@ def _evidence(
     """
     if not a or not b:
         return None
-    units = [u for u in align(a, b, diffs=False).units if u.a and u.b and u.score >= STRONG]
+    aligned = align(a, b, diffs=False, options=options)
+    units = [u for u in aligned.units if u.a and u.b and u.score >= STRONG]
     if len(units) < min(2, len(a), len(b)):
         return None  # one shared sentence is a quote or a background line, not a story
     aligned_a = sum(len(u.a) for u in units)
@@ -309,19 +319,25 @@ def _components(pairs: np.ndarray, similarity: np.ndarray) -> Iterator[list[int]
 def find_stories(
     articles: Iterable[Article],
     *,
-    threshold: float = 0.3,
-    containment: float = 0.8,
+    options: Options | None = None,
+    threshold: float | None = None,
+    containment: float | None = None,
     shingle: int = 3,
     num_perm: int = 128,
     bands: int = 64,
     seed: int = 1,
     progress: bool = False,
+    **overrides: Any,
 ) -> list[Story]:
     """Group a corpus into stories: the versions of one report, kept apart from mere topics.
 
     Two articles are linked when aligning them pairs at least two sentences and either
-    ``threshold`` of all their sentences align or ``containment`` of the shorter one's
-    do; stories are the groups of linked articles (a link between two of them is enough).
+    ``story_threshold`` of all their sentences align or ``story_containment`` of the
+    shorter one's do; stories are the groups of linked articles (a link between two of
+    them is enough). ``options`` (an :class:`Options`, plus keyword overrides of its
+    fields) sets those two shares and the aligner's numbers, and each story records it;
+    ``threshold`` and ``containment`` are short for ``story_threshold`` and
+    ``story_containment``.
     ``shingle``, ``num_perm``, ``bands`` and ``seed`` tune the MinHash candidate index:
     ``num_perm // bands`` rows a band, so the defaults (2 rows) propose nearly every pair
     whose shingles overlap by 30% or more. ``progress=True`` shows a tqdm progress bar.
@@ -335,6 +351,11 @@ def find_stories(
         )
     from tqdm.auto import tqdm
 
+    if threshold is not None:
+        overrides["story_threshold"] = threshold
+    if containment is not None:
+        overrides["story_containment"] = containment
+    options = resolve(options, **overrides)
     total = len(articles) if isinstance(articles, Sequence) else None
     with tqdm(total=total, desc="fingerprinting", unit="article", disable=not progress) as bar:
         corpus, signatures = _signatures(
@@ -349,11 +370,12 @@ def find_stories(
                 [(int(pairs[p, 0]), int(pairs[p, 1])) for p in component],
                 corpus.__getitem__,
                 forest,
-                threshold=threshold,
-                containment=containment,
+                threshold=options.story_threshold,
+                containment=options.story_containment,
+                options=options,
             )
             bar.update(len(component))
-    return _assemble(corpus, forest, links)
+    return _assemble(corpus, forest, links, options=options)
 
 
 def confirm(
@@ -363,6 +385,7 @@ def confirm(
     *,
     threshold: float,
     containment: float,
+    options: Options | None = None,
 ) -> list[tuple[int, int, float, float]]:
     """Align the candidate pairs of one component in order; link and join those that hold.
 
@@ -379,25 +402,41 @@ def confirm(
         for k in (i, j):
             if k not in sentences:
                 sentences[k] = tuple(s.text for s in with_sentences(article(k)).sentences)
-        found = _evidence(sentences[i], sentences[j], threshold=threshold, containment=containment)
+        found = _evidence(
+            sentences[i],
+            sentences[j],
+            threshold=threshold,
+            containment=containment,
+            options=options,
+        )
         if found:
             forest.union(i, j)
             links.append((i, j, *found))
     return links
 
 
-def _assemble(corpus: list[Article], forest: UnionFind, links: list[tuple]) -> list[Story]:
+def _assemble(
+    corpus: list[Article], forest: UnionFind, links: list[tuple], *, options: Options | None = None
+) -> list[Story]:
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(corpus)):
         members[forest.find(index)].append(index)
     by_root: dict[int, list[StoryLink]] = defaultdict(list)
     for i, j, share, score in sorted(links):
-        by_root[forest.find(i)].append(StoryLink(corpus[i].id, corpus[j].id, share, score))
+        by_root[forest.find(i)].append(
+            StoryLink(a=corpus[i].id, b=corpus[j].id, share=share, score=score)
+        )
     stories = []
     for number, root in enumerate(sorted(members), 1):
         versions = tuple(corpus[k] for k in members[root])
         stories.append(
-            Story(f"story-{number}", versions, _title(versions), tuple(by_root.get(root, ())))
+            Story(
+                f"story-{number}",
+                versions,
+                _title(versions),
+                tuple(by_root.get(root, ())),
+                options=options,
+            )
         )
     return stories
 

@@ -96,23 +96,9 @@ class NameGroup:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per occurrence: name, variant, article, outlet, where, index, start, end, sentence."""
-        import pandas as pd
+        from ..present.tables import name_groups_frame
 
-        rows = [
-            (
-                self.name,
-                o.spelling,
-                o.article,
-                o.outlet,
-                o.where,
-                o.index,
-                o.start,
-                o.end,
-                o.sentence,
-            )
-            for o in self.occurrences
-        ]
-        return pd.DataFrame(rows, columns=list(NAME_COLUMNS))
+        return name_groups_frame([self])
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{v} ({n})" for v, n in self.counts().items())
@@ -129,14 +115,9 @@ class NameGroups(list):
 
     def to_frame(self) -> pd.DataFrame:
         """Every occurrence of every group (columns as :meth:`NameGroup.to_frame`)."""
-        import pandas as pd
+        from ..present.tables import name_groups_frame
 
-        frames = [group.to_frame() for group in self]
-        return (
-            pd.concat(frames, ignore_index=True)
-            if frames
-            else pd.DataFrame(columns=list(NAME_COLUMNS))
-        )
+        return name_groups_frame(self)
 
     def _repr_html_(self) -> str:
         from ..present.render import name_groups_html

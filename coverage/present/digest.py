@@ -15,6 +15,7 @@ from ..corpus.comparison import Comparison
 from ..model import Alignment
 from ..wording.attributions import compare_attributions
 from ..wording.kinds import classify_changes
+from ..wording.records import Changes
 
 __all__ = ["OutletDigest", "StoryDigest", "digest", "first_words"]
 
@@ -67,27 +68,18 @@ def first_words(sentence: str, count: int = 8) -> str:
     return " ".join(words) if len(words) <= count else " ".join(words[:count]) + "…"
 
 
-def _frame(records):
-    """A DataFrame from a records container or a DataFrame (analysis stages return either)."""
-    return records.to_frame() if hasattr(records, "to_frame") else records
-
-
-def _pairs(changes, kind: str) -> tuple[tuple[str, str], ...]:
-    if not len(changes):
-        return ()
-    rows = changes[changes["kind"] == kind]
+def _pairs(changes: Changes, kind: str) -> tuple[tuple[str, str], ...]:
     found = []
-    for a, b in zip(rows["a_words"], rows["b_words"], strict=True):
-        pair = (str(a or "").strip(), str(b or "").strip())
-        if (pair[0] or pair[1]) and pair not in found:
+    for change in changes:
+        pair = (change.a_words.strip(), change.b_words.strip())
+        if change.kind == kind and (pair[0] or pair[1]) and pair not in found:
             found.append(pair)
     return tuple(found)
 
 
 def _attributions(a, b) -> dict[str, tuple[str, ...]]:
-    frame = _frame(compare_attributions(a, b))
     found: dict[str, list[str]] = {"kept": [], "dropped": [], "added": []}
-    for row in frame.itertuples(index=False) if len(frame) else ():
+    for row in compare_attributions(a, b):
         words = f"{row.source} ({'photo credit' if row.kind == 'photo' else row.kind})"
         if row.status in found and words not in found[row.status]:
             found[row.status].append(words)
@@ -97,7 +89,7 @@ def _attributions(a, b) -> dict[str, tuple[str, ...]]:
 def _outlet(alignment: Alignment, a, b) -> OutletDigest:
     units = alignment.units
     counts = {s: sum(u.status == s for u in units) for s in ("same", "reworded", "merged", "split")}
-    changes = _frame(classify_changes(alignment))
+    changes = classify_changes(alignment)
     attributions = _attributions(a, b)
     return OutletDigest(
         outlet=alignment.b_name,

@@ -21,8 +21,10 @@ from ..corpus.comparison import Comparison, compare, unique_labels
 from ..corpus.stories import Story, find_stories
 from ..errors import NotEnoughVersions, missing_dependency
 from ..model import STATUSES, Alignment, Article
+from ..options import Options, resolve
 from ..reading.files import read_articles
 from ..wording.kinds import KINDS, classify_changes, kind_title
+from ..wording.records import Changes
 from .charts import alignment_map, change_counts, changes_chart
 from .colors import STATUS_WORDS
 from .render import STYLE, alignment_html, comparison_html, render
@@ -39,14 +41,14 @@ def _widgets():
     return ipywidgets
 
 
-def _stories(source) -> list[Story]:
+def _stories(source, options: Options) -> list[Story]:
     if isinstance(source, str | os.PathLike):
         source = read_articles(source)
     items = list(source)
     if items and all(isinstance(item, Story) for item in items):
         return items
     if items and all(isinstance(item, Article) for item in items):
-        return find_stories(items)
+        return find_stories(items, options=options)
     raise TypeError("explore() takes a path, a list of Articles or a list of Stories")
 
 
@@ -55,17 +57,13 @@ def _story_label(story: Story) -> str:
     return f"{story.id}: {story.title[:70]} ({versions} version{'s' * (versions != 1)})"
 
 
-def _frame(records):
-    return records.to_frame() if hasattr(records, "to_frame") else records
-
-
 @dataclass(frozen=True)
 class _Result:
     """What one choice of story, outlets and threshold computed."""
 
     alignment: Alignment | None
     comparison: Comparison | None
-    changes: object  # a DataFrame of every word change, one row per edit
+    changes: Changes  # every word change of every pair shown
     charts: dict
     places: dict  # (outlet, sentence of b) -> unit number of the view, for the kind filter
 
@@ -86,16 +84,23 @@ class Explorer:
 
     Set ``story``, ``outlets``, ``statuses``, ``kinds`` or ``threshold`` (the widgets'
     values) and everything below them updates: the side-by-side view, the charts and
-    the table of changes.
+    the table of changes. ``options`` holds the numbers it started with (the slider
+    moves ``threshold``; every other alignment number is used as given).
     """
 
     def __init__(
-        self, stories: Sequence[Story], *, threshold: float = 0.3, spine: str | None = None
+        self,
+        stories: Sequence[Story],
+        *,
+        options: Options | None = None,
+        threshold: float | None = None,
+        spine: int | str | None = None,
     ) -> None:
         w = _widgets()
         if not stories:
             raise NotEnoughVersions("explore() found no articles to show; pass a corpus")
-        self.spine = spine
+        self.options = resolve(options, **_given(threshold=threshold, spine=spine))
+        self.spine = self.options.spine
         self.stories = {story.id: story for story in stories}
         first = next((s for s in stories if len(s.articles) > 1), stories[0])
         wide = {"description_width": "initial"}
@@ -121,7 +126,7 @@ class Explorer:
             style=wide,
         )
         self.threshold = w.FloatSlider(
-            value=threshold,
+            value=self.options.threshold,
             min=0.1,
             max=0.9,
             step=0.05,
@@ -196,18 +201,19 @@ class Explorer:
 
     def _compute(self, chosen: list[Article], threshold: float) -> _Result:
         if len(chosen) == 2:
-            alignment = align(chosen[0], chosen[1], threshold=threshold)
+            alignment = align(chosen[0], chosen[1], options=self.options, threshold=threshold)
             comparison, alignments = None, [alignment]
         else:
             spine = self.spine if any(self.spine in (a.id, a.outlet) for a in chosen) else None
-            comparison = compare(chosen, threshold=threshold, spine=spine)
+            if isinstance(self.spine, int) and self.spine < len(chosen):
+                spine = self.spine  # a position among the versions shown
+            options = self.options.but(threshold=threshold, spine=spine)
+            comparison = compare(chosen, options=options)
             alignment, alignments = None, list(comparison.alignments.values())
-        import pandas as pd
-
-        changes = pd.concat([_frame(classify_changes(a)) for a in alignments], ignore_index=True)
+        changes = Changes(c for a in alignments for c in classify_changes(a))
         charts = {
             "changes": changes_chart(change_counts(alignments)),
-            "kinds": kinds_chart(changes),
+            "kinds": kinds_chart(changes.to_frame()),
         }
         if alignment is not None:
             charts = {"map": alignment_map(alignment), **charts}
@@ -225,7 +231,7 @@ class Explorer:
         if len(chosen) < 2:
             self.alignment = self.comparison = None
             self.message.value = render("explorer_message.html.j2", versions=len(chosen))
-            self.changes = _frame(classify_changes(align([], [])))
+            self.changes = Changes()
             self.view.value = chosen[0]._repr_html_() if chosen else ""
             self._show_charts({})
             self._show_table()
@@ -249,15 +255,15 @@ class Explorer:
         kinds = set(self.kinds.value)
         units = None
         if kinds != set(KINDS):  # the view keeps the sentences that have such a change
-            shown = self.changes[self.changes["kind"].isin(kinds)]
+            shown = [c for c in self.changes if c.kind in kinds]
             if self.alignment is not None:
-                units = set(shown["unit"].astype(int))
+                units = {c.unit for c in shown}
             else:
                 places = self._results_for_view().places
                 units = {
-                    places[(b, int(j))]
-                    for b, j in zip(shown["b_outlet"], shown["b_index"], strict=True)
-                    if (b, int(j)) in places
+                    places[c.b_outlet, c.b_index]
+                    for c in shown
+                    if (c.b_outlet, c.b_index) in places
                 }
         if self.alignment is not None:
             statuses = set(self.statuses.value)
@@ -294,9 +300,8 @@ class Explorer:
             return _widgets().HTML(_svg(chart))
 
     def _show_table(self) -> None:
-        changes = self.changes
         kinds = set(self.kinds.value)
-        shown = changes[changes["kind"].isin(kinds)] if len(changes) else changes
+        shown = Changes(c for c in self.changes if c.kind in kinds)
         self.shown_changes = shown
         rows = [
             {
@@ -306,7 +311,7 @@ class Explorer:
                 "a_words": r.a_words,
                 "b_words": r.b_words,
             }
-            for r in shown.itertuples(index=False)
+            for r in shown
         ]
         self.table.value = STYLE + render("explorer_changes.html.j2", rows=rows)
 
@@ -332,14 +337,28 @@ def _svg(chart) -> str:
         return render("explorer_message.html.j2", versions=-1, error=str(error))
 
 
-def explore(source, *, threshold: float = 0.3, spine: str | None = None) -> Explorer:
+def _given(**values):
+    """The keyword overrides actually passed (None: not given)."""
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def explore(
+    source,
+    *,
+    options: Options | None = None,
+    threshold: float | None = None,
+    spine: int | str | None = None,
+) -> Explorer:
     """An interactive explorer of a corpus: a path, a list of Articles or of Stories.
 
     Pick a story, the outlets to compare (two: side by side; three or more: the N-way
     table), filter by what happened to sentences or by kind of change, move the match
     threshold. ``spine`` names the reference version (an outlet or article id) wherever
-    a story has it. Charts draw offline. Needs ipywidgets (a dependency) and, for live
+    a story has it. ``options`` (an :class:`Options`; ``threshold`` and ``spine``
+    override it) sets how stories are found and versions aligned, and is kept as
+    ``explorer.options``. Charts draw offline. Needs ipywidgets (a dependency) and, for live
     charts, anywidget.
     """
     _widgets()
-    return Explorer(_stories(source), threshold=threshold, spine=spine)
+    options = resolve(options, **_given(threshold=threshold, spine=spine))
+    return Explorer(_stories(source, options), options=options)

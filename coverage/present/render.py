@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
-from ..model import Alignment, Article, Unit, WordEdit
+from ..model import Alignment, Article, Records, Unit, WordEdit
 from ..names.groups import NameGroup
 from ..reading.articles import as_article
 from ..wording.quotes import Quote
@@ -43,6 +43,7 @@ __all__ = [
     "stories_html",
     "name_groups_html",
     "quote_html",
+    "records_html",
     "edit_words",
     "render",
     "resource",
@@ -268,3 +269,22 @@ def name_groups_html(
 def quote_html(quote: Quote) -> Markup:
     """A quote with its speaker and where it stands."""
     return STYLE + render("quote.html.j2", quote=quote, where=_numbers(quote.sentences))
+
+
+RECORDS_SHOWN = 200  # rows a notebook shows of a records container; to_frame() has all
+
+
+def records_html(records: Records, *, caption: str | None = None) -> Markup:
+    """A records container as a table: its columns, the first :data:`RECORDS_SHOWN` rows."""
+    rows = [
+        ["" if value is None else value for value in records.row(r)]
+        for r in records[:RECORDS_SHOWN]
+    ]
+    return STYLE + render(
+        "records.html.j2",
+        name=type(records).__name__,
+        columns=records.columns,
+        rows=rows,
+        total=len(records),
+        caption=caption,
+    )

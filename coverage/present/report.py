@@ -129,9 +129,7 @@ def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
     if not articles:
         raise EmptyInput("there are no articles to report on; pass files, folders or tables")
     found = _keep_stories(
-        find_stories(
-            articles, threshold=options.story_threshold, containment=options.story_containment
-        ),
+        find_stories(articles, options=options),
         stories,
     )
     kept = {a.id for s in found for a in s.articles}

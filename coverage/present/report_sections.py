@@ -65,11 +65,6 @@ def package_version() -> str:
         return "dev"
 
 
-def _frame(records) -> pd.DataFrame:
-    """A DataFrame from a records container or a DataFrame (analysis stages return either)."""
-    return records.to_frame() if hasattr(records, "to_frame") else records
-
-
 @dataclass(frozen=True)
 class Compared:
     """A story told more than once, its comparison, and its anchor in the page."""
@@ -144,7 +139,7 @@ def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
     frames = []
     for c in compared:
         for alignment in c.alignments:
-            frame = _frame(frame_of(alignment))
+            frame = frame_of(alignment)
             pair = f"{alignment.b_name} vs {alignment.a_name}"
             frame["pair"] = f"{c.story.id}: {pair}" if len(compared) > 1 else pair
             frames.append(frame)
@@ -255,7 +250,7 @@ def summary_section(
         context["changes_chart"] = charts.place(
             changes_chart(counts), "summary-changes", label="What each version changed"
         )
-        kinds = _labelled(compared, classify_changes)
+        kinds = _labelled(compared, lambda alignment: classify_changes(alignment).to_frame())
         context["kinds_chart"] = (
             charts.place(kinds_chart(kinds), "summary-kinds", label="Kinds of wording change")
             if len(kinds)
@@ -288,21 +283,21 @@ ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "
 
 def _quotes(a: Article, b: Article, alignment: Alignment) -> dict | None:
     """Each quote of a beside its counterpart in b, and whether b kept its words."""
-    quotes = _frame(compare_quotes(a, b))
-    if not len(quotes):
+    quotes = compare_quotes(a, b)
+    if not quotes:
         return None
     rows = [
         [
-            str(q.speaker or "not stated"),
+            q.speaker or "not stated",
             render(
                 "report/quote_cell.html.j2",
-                meaning=QUOTE_MEANING.get(str(q.status), str(q.status)),
-                notes=[str(x) for x in (q.diff, q.note) if x and not pd.isna(x)],
+                meaning=QUOTE_MEANING.get(q.status, q.status),
+                notes=[x for x in (q.diff, q.note) if x],
             ),
-            str(q.quote_a or ""),
-            str(q.quote_b or ""),
+            q.quote_a,
+            q.quote_b,
         ]
-        for q in quotes.itertuples(index=False)
+        for q in quotes
     ]
     columns = [
         ("speaker", ""),
@@ -315,18 +310,12 @@ def _quotes(a: Article, b: Article, alignment: Alignment) -> dict | None:
 
 def _attributions(a: Article, b: Article) -> dict | None:
     """Wire credits and sourcing that one version gives and the other does not."""
-    found = _frame(compare_attributions(a, b))
-    changed = found[found["status"] != "kept"] if len(found) else found
-    if not len(changed):
+    changed = [t for t in compare_attributions(a, b) if t.status != "kept"]
+    if not changed:
         return None
     rows = [
-        [
-            ATTRIBUTION_KINDS.get(str(t.kind), str(t.kind)),
-            str(t.source),
-            str(t.status),
-            str(t.text_a or t.text_b),
-        ]
-        for t in changed.itertuples(index=False)
+        [ATTRIBUTION_KINDS.get(t.kind, t.kind), t.source, t.status, t.text_a or t.text_b]
+        for t in changed
     ]
     columns = [("kind", ""), ("source", ""), ("added or dropped", ""), ("as written", "")]
     return {"columns": columns, "rows": rows}
@@ -386,7 +375,7 @@ def story_section(compared: Compared, charts: Charts) -> str:
             }
         )
     labels = labels_frame(
-        _frame(describe_labels(story.articles, alignments=compared.alignments)), min_outlets=2
+        describe_labels(story.articles, alignments=compared.alignments).to_frame(), min_outlets=2
     )
     return render(
         "report/story.html.j2",

@@ -9,8 +9,12 @@ import pandas as pd
 from ..corpus.comparison import COMPARISON_STATUSES, Comparison
 from ..corpus.related import Related
 from ..corpus.stories import Story
-from ..model import Alignment, Article
+from ..model import Alignment, Article, Records
+from ..names.groups import NAME_COLUMNS, NameGroup
 from ..reading.articles import with_sentences
+from ..wording.kinds import KINDS
+from ..wording.lexicon import LEXICON_COLUMNS, Lexicon
+from ..wording.records import Changes
 
 __all__ = [
     "articles_frame",
@@ -23,6 +27,9 @@ __all__ = [
     "related_frame",
     "comparison_frame",
     "comparison_summary",
+    "records_frame",
+    "lexicon_frame",
+    "name_groups_frame",
 ]
 
 ARTICLE_COLUMNS = (
@@ -367,3 +374,33 @@ def comparison_summary(comparison: Comparison) -> pd.DataFrame:
             row["moved"] += cell.moved
         rows.append(row)
     return pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+
+
+def lexicon_frame(lexicon: Lexicon) -> pd.DataFrame:
+    """A lexicon's terms, one row each: ``term, category, load, note``."""
+    rows = [(t.term, t.category, t.load, t.note) for t in lexicon.terms]
+    return pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
+
+
+def name_groups_frame(groups: Sequence[NameGroup]) -> pd.DataFrame:
+    """Every occurrence of every name group, one row each (``NAME_COLUMNS``)."""
+    rows = [
+        (g.name, o.spelling, o.article, o.outlet, o.where, o.index, o.start, o.end, o.sentence)
+        for g in groups
+        for o in g.occurrences
+    ]
+    return pd.DataFrame(rows, columns=list(NAME_COLUMNS))
+
+
+def records_frame(records: Records) -> pd.DataFrame:
+    """A records container as a DataFrame: one row per record, its ``columns`` and dtypes.
+
+    Missing indices (``None``) become ``<NA>`` in nullable integer columns; the ``kind``
+    of changes is a Categorical ordered as ``KINDS``.
+    """
+    frame = pd.DataFrame([records.row(r) for r in records], columns=list(records.columns))
+    for column, dtype in records.dtypes.items():
+        frame[column] = frame[column].astype(dtype)
+    if isinstance(records, Changes):
+        frame["kind"] = pd.Categorical(frame["kind"], categories=list(KINDS))
+    return frame

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..model import Records
 from ..wording.kinds import kind_title
+from ..wording.records import Changes, Labels
 from .altair_import import alt, unchecked_build
 from .charts import FONT, axis, chart_title, legend
 from .colors import KIND_COLORS
@@ -34,14 +36,20 @@ def _pairs(frame: pd.DataFrame) -> pd.Series:
 
 @unchecked_build
 def kinds_chart(
-    changes: pd.DataFrame, *, width: int = 460, bar_height: int = 24, title: str | None = None
+    changes: Changes | pd.DataFrame,
+    *,
+    width: int = 460,
+    bar_height: int = 24,
+    title: str | None = None,
 ) -> alt.Chart:
     """Per pair, how many edits were name variants, spellings, labels, added or dropped details.
 
-    ``changes`` is :func:`classify_changes`'s frame (several concatenated, for several
-    pairs): columns ``kind``, ``a_words``, ``b_words`` and ``a_outlet``/``b_outlet`` (or
+    ``changes`` is what :func:`classify_changes` returns, or its frame (several
+    concatenated, for several pairs): columns ``kind``, ``a_words``, ``b_words`` and ``a_outlet``/``b_outlet`` (or
     ``pair``). Hover a bar for examples.
     """
+    if isinstance(changes, Records):
+        changes = changes.to_frame()
     frame = pd.DataFrame(
         {
             "pair": _pairs(changes) if len(changes) else pd.Series(dtype=str),
@@ -174,12 +182,14 @@ def name_variants_chart(
 LOAD_COLORS = ("#F7F7F7", "#EBC9DE", KIND_COLORS["label"])  # plain, loaded, strongly loaded
 
 
-def labels_frame(labels: pd.DataFrame, *, min_outlets: int = 1) -> pd.DataFrame:
+def labels_frame(labels: Labels | pd.DataFrame, *, min_outlets: int = 1) -> pd.DataFrame:
     """Each entity's descriptors per outlet, joined, with the strongest load among them.
 
-    ``labels`` is :func:`describe_labels`'s frame. Keeps entities that at least
-    ``min_outlets`` outlets describe. Columns: entity, outlet, descriptors, load, count.
+    ``labels`` is what :func:`describe_labels` returns (or its frame). Keeps entities that
+    at least ``min_outlets`` outlets describe. Columns: entity, outlet, descriptors, load, count.
     """
+    if isinstance(labels, Records):
+        labels = labels.to_frame()
     columns = ["entity", "outlet", "descriptors", "load", "count"]
     found = labels[labels["descriptor"].astype(str).str.strip() != ""] if len(labels) else labels
     if not len(found):

@@ -103,8 +103,13 @@ def _credit_patterns(agencies: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
     return re.compile(tail), re.compile(rf"(?i:{_PHOTO_WORD}|credit)|/")
 
 
+def _credit_names() -> tuple[str, ...]:
+    """The names that end a credit line: the news agencies, then photo agencies and spellings."""
+    return vocabulary.entries("agencies") + vocabulary.entries("photo_agencies")
+
+
 def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return _credit_patterns(vocabulary.entries("reading_agencies"))
+    return _credit_patterns(_credit_names())
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +160,7 @@ def _wire_tail_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _wire_tail() -> re.Pattern[str]:
-    return _wire_tail_pattern(vocabulary.entries("reading_agencies"))
+    return _wire_tail_pattern(_credit_names())
 
 
 def is_timeline(text: str) -> bool:

@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..names.mentions import article_sentences
 from ..reading.articles import as_articles, as_pair
 from ..vocabulary import entries
 from .quotes import speaker_before
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .records import Attribution, AttributionMatch, AttributionMatches, Attributions
 
 __all__ = [
     "find_attributions",
@@ -168,36 +165,34 @@ def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, st
     return found
 
 
-def find_attributions(articles: Article | Iterable[Article]) -> pd.DataFrame:
-    """Wire credits and sourcing per article (:data:`ATTRIBUTION_COLUMNS`).
+def find_attributions(articles: Article | Iterable[Article]) -> Attributions:
+    """Wire credits and sourcing per article, one :class:`Attribution` each.
 
     ``kind``: ``wire`` (an agency credited for the text: "AFP reported", "Reuters said",
     "(AP)"), ``photo`` (an agency credited in a caption), ``source`` (", the Russian
     defense ministry said", "according to ...", "sources close to ... said") or
     ``channel`` ("said on X", "on his Facebook page").
     """
-    import pandas as pd
-
     articles = as_articles(articles)
     rows = []
     for article in articles:
         for where, index, text in article_sentences(article):
             for kind, source, verb, channel, matched in _attributions_in(text, where):
                 rows.append(
-                    (
-                        article.id,
-                        article.outlet or "unknown",
-                        where,
-                        index,
-                        kind,
-                        source,
-                        verb,
-                        channel,
-                        matched,
-                        text,
+                    Attribution(
+                        article=article.id,
+                        outlet=article.outlet or "unknown",
+                        where=where,
+                        index=index,
+                        kind=kind,
+                        source=source,
+                        verb=verb,
+                        channel=channel,
+                        text=matched,
+                        sentence=text,
                     )
                 )
-    return pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+    return Attributions(rows)
 
 
 def _source_key(kind: str, source: str) -> tuple[str, str]:
@@ -205,59 +200,42 @@ def _source_key(kind: str, source: str) -> tuple[str, str]:
     return kind, " ".join(source.split())
 
 
-def compare_attributions(a: Article | str, b: Article | str) -> pd.DataFrame:
+def _matched(x: Attribution | None, y: Attribution | None, status: str) -> AttributionMatch:
+    one = x or y
+    return AttributionMatch(
+        kind=one.kind,
+        source=one.source,
+        status=status,
+        text_a=x.text if x else "",
+        text_b=y.text if y else "",
+        where_a=x.where if x else "",
+        where_b=y.where if y else "",
+        sentence_a=x.sentence if x else "",
+        sentence_b=y.sentence if y else "",
+    )
+
+
+def compare_attributions(a: Article | str, b: Article | str) -> AttributionMatches:
     """Which attributions each version has: ``kept``, ``dropped`` (only in a), ``added``.
 
-    Columns: ``kind, source, status, text_a, text_b, where_a, where_b, sentence_a,
+    One :class:`AttributionMatch` each: ``kind, source, status, text_a, text_b, where_a, where_b, sentence_a,
     sentence_b``. An agency credited for the text and the same agency credited for a
     photo are different attributions.
     """
-    import pandas as pd
-
     a, b = as_pair(a, b)
-    frame_a = find_attributions(a)
-    frame_b = find_attributions(b)
+    found_a = find_attributions(a)
+    found_b = find_attributions(b)
     keys_b: dict[tuple[str, str], list[int]] = {}
-    for k, row in enumerate(frame_b.itertuples()):
+    for k, row in enumerate(found_b):
         keys_b.setdefault(_source_key(row.kind, row.source), []).append(k)
     used: set[int] = set()
     rows = []
-    for row in frame_a.itertuples():
+    for row in found_a:
         matches = [k for k in keys_b.get(_source_key(row.kind, row.source), []) if k not in used]
         if matches:
-            other = frame_b.iloc[matches[0]]
             used.add(matches[0])
-            rows.append(
-                (
-                    row.kind,
-                    row.source,
-                    "kept",
-                    row.text,
-                    other["text"],
-                    row.where,
-                    other["where"],
-                    row.sentence,
-                    other["sentence"],
-                )
-            )
+            rows.append(_matched(row, found_b[matches[0]], "kept"))
         else:
-            rows.append(
-                (row.kind, row.source, "dropped", row.text, "", row.where, "", row.sentence, "")
-            )
-    for k, row in enumerate(frame_b.itertuples()):
-        if k not in used:
-            rows.append(
-                (row.kind, row.source, "added", "", row.text, "", row.where, "", row.sentence)
-            )
-    columns = [
-        "kind",
-        "source",
-        "status",
-        "text_a",
-        "text_b",
-        "where_a",
-        "where_b",
-        "sentence_a",
-        "sentence_b",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+            rows.append(_matched(row, None, "dropped"))
+    rows.extend(_matched(None, row, "added") for k, row in enumerate(found_b) if k not in used)
+    return AttributionMatches(rows)

@@ -45,7 +45,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
@@ -57,9 +56,7 @@ from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import classify_edit, content_words, is_attribution, name_pair
 from .forms import format_key, typo
 from .lexicon import Lexicon, load_lexicon, loaded_direction
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .records import Change, Changes, Substitution, Substitutions
 
 __all__ = [
     "KINDS",
@@ -600,17 +597,15 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
-def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) -> pd.DataFrame:
-    """One row per non-equal word edit, with its ``kind`` (see :data:`KINDS`).
+def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) -> Changes:
+    """One :class:`Change` per non-equal word edit, with its ``kind`` (see :data:`KINDS`).
 
-    Columns (:data:`KIND_COLUMNS`): ``unit, a_index, b_index, tag, a_words, b_words,
-    kind, detail, loaded`` (``towards``/``away``/``none``: did the edit move towards
+    Fields (:data:`KIND_COLUMNS`, the columns of ``.to_frame()``): ``unit, a_index,
+    b_index, tag, a_words, b_words, kind, detail, loaded`` (``towards``/``away``/``none``: did the edit move towards
     loaded language, by the lexicon's load), ``a_terms, b_terms`` (lexicon terms on each
     side), ``status`` (the unit's), ``a_outlet, b_outlet``, and character offsets in the
     unit's joined sentences.
     """
-    import pandas as pd
-
     lexicon = lexicon or load_lexicon()
     rows = []
     for unit in alignment.units:
@@ -621,11 +616,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
             rows.extend(found)
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
-    frame = pd.DataFrame(rows, columns=list(KIND_COLUMNS))
-    for column in ("a_index", "b_index"):
-        frame[column] = frame[column].astype("Int64")
-    frame["kind"] = pd.Categorical(frame["kind"], categories=list(KINDS))
-    return frame
+    return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 
 def mine_substitutions(
@@ -634,70 +625,48 @@ def mine_substitutions(
     lexicon: Lexicon | None = None,
     kinds: Iterable[str] = ("label", "other"),
     max_words: int = 6,
-) -> pd.DataFrame:
+) -> Substitutions:
     """Word replacements across many alignments, most frequent first: a lexicon's to-do list.
 
-    One row per distinct (a_words, b_words), case folded: ``a_words, b_words, count,
+    One :class:`Substitution` per distinct (a_words, b_words), case folded: ``a_words, b_words, count,
     kind, loaded, a_terms, b_terms, unlisted`` (content words the lexicon lacks) and
     ``outlets`` (which pairs of outlets made the substitution).
     """
-    import pandas as pd
-
     lexicon = lexicon or load_lexicon()
     kinds = set(kinds)
     counted: Counter = Counter()
-    first: dict[tuple[str, str], dict] = {}
+    first: dict[tuple[str, str], Change] = {}
     outlets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for alignment in alignments:
-        changes = classify_changes(alignment, lexicon=lexicon)
-        changes = changes[(changes["tag"] == "replace") & changes["kind"].isin(kinds)]
-        for row in changes.itertuples():
+        for row in classify_changes(alignment, lexicon=lexicon):
+            if row.tag != "replace" or row.kind not in kinds:
+                continue
             if max(len(row.a_words.split()), len(row.b_words.split())) > max_words:
                 continue
             key = (row.a_words.casefold(), row.b_words.casefold())
             counted[key] += 1
-            first.setdefault(key, row._asdict())
+            first.setdefault(key, row)
             pair = f"{row.a_outlet} -> {row.b_outlet}"
             if pair not in outlets[key]:
                 outlets[key].append(pair)
-    rows = []
+    found = []
     for key, count in counted.items():
         row = first[key]
-        listed = {
-            term_word
-            for h in lexicon.find(f"{row['a_words']} {row['b_words']}")
-            for term_word in h.text.split()
-        }
-        unlisted = [
-            w
-            for w in content_words(tuple(f"{row['a_words']} {row['b_words']}".split()))
-            if w not in listed
-        ]
-        rows.append(
-            (
-                row["a_words"],
-                row["b_words"],
-                count,
-                row["kind"],
-                row["loaded"],
-                row["a_terms"],
-                row["b_terms"],
-                "; ".join(dict.fromkeys(unlisted)),
-                "; ".join(outlets[key]),
+        both = f"{row.a_words} {row.b_words}"
+        known = {term_word for h in lexicon.find(both) for term_word in h.text.split()}
+        unlisted = [w for w in content_words(tuple(both.split())) if w not in known]
+        found.append(
+            Substitution(
+                a_words=row.a_words,
+                b_words=row.b_words,
+                count=count,
+                kind=row.kind,
+                loaded=row.loaded,
+                a_terms=row.a_terms,
+                b_terms=row.b_terms,
+                unlisted="; ".join(dict.fromkeys(unlisted)),
+                outlets="; ".join(outlets[key]),
             )
         )
-    columns = [
-        "a_words",
-        "b_words",
-        "count",
-        "kind",
-        "loaded",
-        "a_terms",
-        "b_terms",
-        "unlisted",
-        "outlets",
-    ]
-    frame = pd.DataFrame(rows, columns=columns)
-    return frame.sort_values(
-        ["count", "a_words", "b_words"], ascending=[False, True, True], ignore_index=True
-    )
+    found.sort(key=lambda s: (-s.count, s.a_words, s.b_words))
+    return Substitutions(found)

@@ -24,7 +24,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
@@ -34,9 +33,7 @@ from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
 from ..vocabulary import listed
 from .lexicon import Lexicon, load_lexicon
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .records import Label, Labels
 
 __all__ = ["describe_labels", "descriptors", "LABEL_COLUMNS"]
 
@@ -259,8 +256,8 @@ def describe_labels(
     lexicon: Lexicon | None = None,
     kinds: Iterable[str] = ("person", "group", "name"),
     include_bare: bool = False,
-) -> pd.DataFrame:
-    """One row per descriptor an outlet puts beside a name (:data:`LABEL_COLUMNS`).
+) -> Labels:
+    """One :class:`Label` per descriptor an outlet puts beside a name (:data:`LABEL_COLUMNS`).
 
     ``entity`` is the canonical name (the same for Muammar Qaddafi and Moamer Kadhafi),
     ``name`` the spelling the outlet used, ``where`` body, dek or caption, ``index`` the
@@ -269,8 +266,6 @@ def describe_labels(
     are normalised; ``sentence`` is as written). ``include_bare`` adds a row with an
     empty descriptor for mentions that have none, so every name variant used is listed.
     """
-    import pandas as pd
-
     lexicon = lexicon or load_lexicon()
     kinds = set(kinds)
     rows = []
@@ -287,18 +282,18 @@ def describe_labels(
         for descriptor, position in found:
             hits = lexicon.find(descriptor)
             rows.append(
-                (
-                    mention.entity,
-                    mention.outlet,
-                    mention.article,
-                    mention.where,
-                    mention.index,
-                    " ".join(mention.text.split()),  # no-break spaces become spaces
-                    " ".join(descriptor.split()),
-                    position,
-                    "; ".join(h.term.term for h in hits),
-                    sum(h.term.load for h in hits),
-                    mention.sentence,
+                Label(
+                    entity=mention.entity,
+                    outlet=mention.outlet,
+                    article=mention.article,
+                    where=mention.where,
+                    index=mention.index,
+                    name=" ".join(mention.text.split()),  # no-break spaces become spaces
+                    descriptor=" ".join(descriptor.split()),
+                    position=position,
+                    terms="; ".join(h.term.term for h in hits),
+                    load=sum(h.term.load for h in hits),
+                    sentence=mention.sentence,
                 )
             )
-    return pd.DataFrame(rows, columns=list(LABEL_COLUMNS))
+    return Labels(rows)

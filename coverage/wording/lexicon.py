@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from ..errors import EmptyInput, InputNotFound, InvalidData, MissingColumn
 from ..model import Article
 from ..normalize import tokenize, word_key
+from .records import TermCount, TermCounts
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -137,10 +138,10 @@ class Lexicon:
         return sum(hit.term.load for hit in self.find(text))
 
     def to_frame(self) -> pd.DataFrame:
-        import pandas as pd
+        """The terms as a DataFrame (:data:`LEXICON_COLUMNS`)."""
+        from ..present.tables import lexicon_frame
 
-        rows = [(t.term, t.category, t.load, t.note) for t in self.terms]
-        return pd.DataFrame(rows, columns=list(LEXICON_COLUMNS))
+        return lexicon_frame(self)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -230,32 +231,28 @@ def count_terms(
     *,
     lexicon: Lexicon | None = None,
     where: Sequence[str] = ("title", "dek", "body", "caption"),
-) -> pd.DataFrame:
+) -> TermCounts:
     """How often each lexicon term occurs, per article and part of the page.
 
-    One row per (article, where, term) found: ``article, outlet, where, term, category,
+    One :class:`TermCount` per (article, where, term) found: ``article, outlet, where, term, category,
     load, count``. Sum ``count`` by ``outlet`` for per-outlet totals.
     """
-    import pandas as pd
-
     lexicon = lexicon or load_lexicon()
-    rows = []
+    counted: Counter = Counter()  # in the order first found (captions add up)
     for article in articles:
         for part, text in _fields(article, where):
-            found = Counter(hit.term for hit in lexicon.find(text))
-            for term, count in found.items():
-                rows.append(
-                    (
-                        article.id,
-                        article.outlet or "unknown",
-                        part,
-                        term.term,
-                        term.category,
-                        term.load,
-                        count,
-                    )
-                )
-    frame = pd.DataFrame(rows, columns=list(TERM_COUNT_COLUMNS))
-    grouped = frame.groupby(["article", "outlet", "where", "term", "category", "load"], sort=False)
-    frame = grouped["count"].sum().reset_index()
-    return frame.astype({"load": int, "count": int})
+            for term in (hit.term for hit in lexicon.find(text)):
+                key = (article.id, article.outlet or "unknown", part, term.term)
+                counted[key, term.category, term.load] += 1
+    return TermCounts(
+        TermCount(
+            article=article,
+            outlet=outlet,
+            where=part,
+            term=term,
+            category=category,
+            load=load,
+            count=count,
+        )
+        for ((article, outlet, part, term), category, load), count in counted.items()
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
@@ -23,10 +22,8 @@ from ..model import Article
 from ..names.groups import find_mentions
 from ..normalize import fold_typography, tokenize
 from ..reading.articles import as_pair
+from .records import QuoteMatch, QuoteMatches
 from .speakers import QUOTE_COLUMNS, Quote, find_quotes, quote_words, quotes_frame, speaker_before
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = [
     "Quote",
@@ -123,15 +120,13 @@ def _diff(qa: Quote, qb: Quote) -> str:
     return "; ".join(parts)
 
 
-def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
-    """How the quotes of two versions match, one row per quote or pair (:data:`COMPARE_COLUMNS`).
+def compare_quotes(a: Article | str, b: Article | str) -> QuoteMatches:
+    """How the quotes of two versions match, a :class:`QuoteMatch` per quote or pair.
 
     ``status`` is one of :data:`QUOTE_STATUSES`; ``diff`` lists the word edits of an
     altered or truncated quote; ``note`` says when only punctuation or capitals differ,
     or when the speakers differ. Rows follow ``a``'s order, then quotes only in ``b``.
     """
-    import pandas as pd
-
     a, b = as_pair(a, b)
     mentions = find_mentions([a, b])
     quotes_a, quotes_b = find_quotes(a, mentions=mentions), find_quotes(b, mentions=mentions)
@@ -195,9 +190,7 @@ def compare_quotes(a: Article | str, b: Article | str) -> pd.DataFrame:
         for j, qb in enumerate(quotes_b)
         if j not in used_b and words_b[j] not in paired_b
     )
-    return pd.DataFrame(rows, columns=list(COMPARE_COLUMNS)).astype(
-        {"a_sentence": "Int64", "b_sentence": "Int64"}
-    )
+    return QuoteMatches(rows)
 
 
 _CANDIDATES = 12  # b quotes scored for each a quote: those sharing the rarest words
@@ -277,7 +270,7 @@ def _same_place(
     return pairs
 
 
-def _row(qa: Quote | None, qb: Quote | None, status: str) -> tuple:
+def _row(qa: Quote | None, qb: Quote | None, status: str) -> QuoteMatch:
     speaker_a, speaker_b = (qa.speaker if qa else ""), (qb.speaker if qb else "")
     speaker = speaker_a or speaker_b
     notes = []
@@ -297,15 +290,15 @@ def _row(qa: Quote | None, qb: Quote | None, status: str) -> tuple:
         if status == "truncated":  # say which side is the shorter one
             shorter = qa if len(quote_words(qa.text)) < len(quote_words(qb.text)) else qb
             notes.append(f"shortened in {shorter.outlet}")
-    return (
-        qa.text if qa else "",
-        qb.text if qb else "",
-        speaker,
-        status,
-        diff,
-        "; ".join(notes),
-        speaker_a,
-        speaker_b,
-        qa.sentences[0] if qa and qa.where == "body" else None,
-        qb.sentences[0] if qb and qb.where == "body" else None,
+    return QuoteMatch(
+        quote_a=qa.text if qa else "",
+        quote_b=qb.text if qb else "",
+        speaker=speaker,
+        status=status,
+        diff=diff,
+        note="; ".join(notes),
+        speaker_a=speaker_a,
+        speaker_b=speaker_b,
+        a_sentence=qa.sentences[0] if qa and qa.where == "body" else None,
+        b_sentence=qb.sentences[0] if qb and qb.where == "body" else None,
     )

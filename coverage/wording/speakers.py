@@ -24,7 +24,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..names.groups import find_mentions
@@ -33,9 +32,7 @@ from ..names.spans import DEMONYMS, TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
 from ..reading.articles import as_article, as_articles
 from ..vocabulary import entries
-
-if TYPE_CHECKING:
-    import pandas as pd
+from .records import Quotes
 
 __all__ = ["Quote", "find_quotes", "quotes_frame", "quote_words", "speaker_before", "QUOTE_COLUMNS"]
 
@@ -343,29 +340,11 @@ def _who(written: str, mentions: list[Mention], events: list[tuple[str, bool]]) 
     return _resolve(written, mentions)[0]
 
 
-def quotes_frame(articles: Article | Iterable[Article]) -> pd.DataFrame:
-    """Every quote of every article, one row each (:data:`QUOTE_COLUMNS`)."""
-    import pandas as pd
-
+def quotes_frame(articles: Article | Iterable[Article]) -> Quotes:
+    """Every quote of every article (``.to_frame()``: one row each, :data:`QUOTE_COLUMNS`)."""
     articles = as_articles(articles)
     mentions = find_mentions(articles)
-    rows = [
-        (
-            q.article,
-            q.outlet,
-            q.where,
-            q.sentences[0],
-            q.text,
-            q.speaker,
-            q.speaker_as_written,
-            q.verb,
-            q.start,
-            q.end,
-        )
-        for article in articles
-        for q in find_quotes(article, mentions=mentions)
-    ]
-    return pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    return Quotes(q for article in articles for q in find_quotes(article, mentions=mentions))
 
 
 def quote_words(text: str) -> tuple[str, ...]:
