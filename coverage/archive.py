@@ -30,6 +30,7 @@ from .reading.articles import as_articles
 from .wording.attributions import find_attributions
 from .wording.kinds import KINDS, classify_changes
 from .wording.labels import describe_labels
+from .wording.records import Changes, Labels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -83,11 +84,9 @@ class CorpusAnalysis:
 
 def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.DataFrame]:
     """The tables of a batch of multi-version stories: content units, per-version summary,
-    changes, labels; one frame per table for the whole batch (a frame per story costs more
-    than the story's comparison)."""
-    rows: dict[str, list] = {"units": [], "outlet_stories": []}
-    frames: dict[str, list] = {"changes": [], "labels": []}
-    keys: dict[str, list] = {"changes": [], "labels": []}  # per frame: the columns put before
+    changes, labels; one frame per table for the whole batch, built from the records (a
+    frame per story costs more than the story's comparison)."""
+    rows: dict[str, list] = {"units": [], "outlet_stories": [], "changes": [], "labels": []}
     for story in stories:
         # sentences split once: compare, the labels and the tables all read them
         articles = tuple(as_articles(story.articles))
@@ -97,22 +96,20 @@ def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.
         spine = comparison.articles[comparison.spine]
         for label, alignment in comparison.alignments.items():
             version = comparison.articles[comparison.outlets.index(label)]
-            frames["changes"].append(classify_changes(alignment).to_frame())
-            keys["changes"].append((story.id, spine.id, version.id, version.outlet or "unknown"))
-        frames["labels"].append(
-            describe_labels(articles, alignments=list(comparison.alignments.values())).to_frame()
-        )
-        keys["labels"].append((story.id,))
+            key, outlet = (story.id, spine.id, version.id), version.outlet or "unknown"
+            changes = classify_changes(alignment)
+            rows["changes"].extend((*key, *changes.row(c), outlet) for c in changes)
+        labels = describe_labels(articles, alignments=list(comparison.alignments.values()))
+        rows["labels"].extend((story.id, *labels.row(x)) for x in labels)
     return {
         "units": _frame(rows["units"], ("story", *COMPARISON_COLUMNS)),
         "outlet_stories": _frame(rows["outlet_stories"], _SUMMARY_COLUMNS),
-        "changes": _joined(
-            frames["changes"], keys["changes"], ("story", "a_article", "b_article"), 1
-        ),
-        "labels": _joined(frames["labels"], keys["labels"], ("story",), 0),
+        "changes": _frame(rows["changes"], _CHANGE_COLUMNS, Changes.dtypes),
+        "labels": _frame(rows["labels"], ("story", *Labels.columns), Labels.dtypes),
     }
 
 
+_CHANGE_COLUMNS = ("story", "a_article", "b_article", *Changes.columns, "b_outlet_name")
 _SUMMARY_COLUMNS = ("story", *SUMMARY_COLUMNS, "outlet_name")
 
 
@@ -171,38 +168,22 @@ def _summary_rows(story: str, comparison: Comparison) -> Iterator[tuple]:
         )
 
 
-def _frame(rows: list[tuple], columns: Sequence[str]) -> pd.DataFrame:
-    """Rows as a frame with the dtypes ``comparison_frame`` and ``comparison_summary`` give."""
+def _frame(
+    rows: list[tuple], columns: Sequence[str], dtypes: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Rows as a frame with the dtypes ``to_frame`` gives (the units' flags as booleans,
+    the summaries' counts as integers, missing indices as ``<NA>``)."""
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=list(columns))
+    if dtypes is not None:
+        return frame.astype(dtypes)
     flags = ("spine",) if "sentences" in columns else ("moved", "spine")  # summary: moved counts
     counts = [c for c in columns if c in _COUNTS and c not in flags]
     return frame.astype(dict.fromkeys(counts, "int64") | dict.fromkeys(flags, bool))
 
 
 _COUNTS = {"unit", "sentence_index", "versions", *SUMMARY_COLUMNS[3:]}
-
-
-def _joined(frames: list, keys: list[tuple], names: Sequence[str], after: int) -> pd.DataFrame:
-    """Frames made per story (or per version) as one: the ``names`` columns first, from each
-    frame's key, and with ``after`` the key's last value as ``b_outlet_name``, last."""
-    import pandas as pd
-
-    kept = [(f, k) for f, k in zip(frames, keys, strict=True) if len(f)]
-    kept = kept or list(zip(frames[:1], keys[:1], strict=True))
-    if not kept:
-        return pd.DataFrame()
-    frame = pd.concat([f for f, _ in kept], ignore_index=True)
-
-    def repeated(position: int) -> list:
-        return [k[position] for f, k in kept for _ in range(len(f))]
-
-    for position, name in enumerate(names):
-        frame.insert(position, name, repeated(position))
-    if after:
-        frame["b_outlet_name"] = repeated(-1)
-    return frame
 
 
 def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
