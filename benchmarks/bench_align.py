@@ -4,22 +4,24 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
 
 - the flagship pair (the sample's two Shoigu-Dbeibah versions) with every word diff, also
   as articles with their page lines (``lines=True``: titles, deks, captions);
-- synthetic sibling pairs of 100 to 2000 sentences (benchmarks/synthetic.py), with and
-  without word diffs, beside two baselines: a C-backed difflib-style aligner (rapidfuzz
+- synthetic sibling pairs of 250 to 4000 sentences (benchmarks/synthetic.py), every word
+  diff worked out (cold caches), beside a C-backed difflib-style aligner (rapidfuzz
   ``cdist`` of Indel ratios, each sentence keeping its best match above 0.5 both ways: the
-  news-dev baseline's rule) at every size, and pure-Python ``SequenceMatcher`` on every
-  pair up to ``--baseline-max``; plus the growth exponent and link precision and recall
-  against the known truth;
+  news-dev baseline's rule) timed in the same loop: CPU and wall medians of each, their
+  CPU ratio, the time without word diffs, pure-Python ``SequenceMatcher`` on every pair
+  up to ``--baseline-max``, the fitted growth exponents (time ~ n^k over all sizes) and
+  link precision and recall against the known truth;
 - the unlucky shapes of issue 17: thousands of identical sentences, and one long
   sentence of spaces and dashes.
 
-    .venv/bin/python benchmarks/bench_align.py [--runs 5] [--sizes 100,300,1000,2000]
+    .venv/bin/python benchmarks/bench_align.py [--runs 5] [--sizes 250,500,1000,2000,4000]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import statistics
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from timing import timed_cpu
 import comparative_coverage as cc
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = {"flagship_ms": 2.0, "n1000_s": 0.3, "growth": 1.1}
+TARGETS = {"flagship_ms": 2.0, "n1000_s": 0.15, "growth": 1.05}
 
 
 def collate_texts(a: str, b: str) -> None:
@@ -93,6 +95,8 @@ def cold() -> None:
     from comparative_coverage.alignment import similarity, worddiff
 
     similarity.word_sound.cache_clear()
+    similarity.fold.cache_clear()
+    similarity.sentence_keys.cache_clear()
     worddiff._tokens.cache_clear()
     worddiff._fold_token.cache_clear()
 
@@ -131,29 +135,47 @@ def flagship(runs: int) -> float:
 
 
 def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int, float]]:
-    print("\nsynthetic sibling pairs (a: n sentences; b: rewritten), CPU ms, median")
+    """Per size: ours (every word diff) and the C-backed baseline, timed alternately."""
+    print("\nsynthetic sibling pairs (a: n sentences; b: rewritten), median of", runs, "runs")
     print(
-        f"{'n':>6} {'b':>6} {'ours':>8} {'no diffs':>9} {'C-based':>8} {'naive':>8} {'wall':>7}"
-        "  links (ours | C-backed baseline)"
+        f"{'n':>5} {'b':>5} | {'ours CPU':>8} {'wall':>6} | {'C CPU':>6} {'wall':>6} | "
+        f"{'ratio':>5} | {'k':>4} | {'no diffs':>8} {'naive':>7} | links P/R: ours | C-backed"
     )
-    rows = []
+    rows, base_rows = [], []
     for n in sizes:
         a = base_sentences(n)
         b, truth = rewrite(a, seed=n)
-        k = runs if n <= 300 else max(3, runs // 2)
-        wall, cpu, found = timed_cpu(lambda a=a, b=b: (cold(), ours(a, b))[1], k)
-        _, cpu_plain, _ = timed_cpu(lambda a=a, b=b: ours(a, b, diffs=False), k)
-        _, cpu_c, base = timed_cpu(lambda a=a, b=b: c_backed(a, b), k)
-        cpu_naive = None
+        ours_runs, base_runs = [], []
+        for _ in range(runs):  # alternate, so load on the machine falls on both alike
+            ours_runs.append(timed_cpu(lambda a=a, b=b: (cold(), ours(a, b))[1], 1))
+            base_runs.append(timed_cpu(lambda a=a, b=b: c_backed(a, b), 1))
+        wall, cpu = (statistics.median(r[k] for r in ours_runs) for k in (0, 1))
+        base_wall, base_cpu = (statistics.median(r[k] for r in base_runs) for k in (0, 1))
+        found, base = ours_runs[-1][2], base_runs[-1][2]
+        _, cpu_plain, _ = timed_cpu(lambda a=a, b=b: ours(a, b, diffs=False), runs)
+        naive_cell = f"{'-':>7}"
         if n <= baseline_max:
             _, cpu_naive, _ = timed_cpu(lambda a=a, b=b: naive(a, b), 1)
+            naive_cell = f"{cpu_naive:7.2f}"
+        local = f"{slope([rows[-1], (n, cpu)]):4.2f}" if rows else f"{'-':>4}"
         rows.append((n, cpu))
-        naive_cell = f"{cpu_naive * 1000:8.1f}" if cpu_naive is not None else f"{'-':>8}"
+        base_rows.append((n, base_cpu))
         print(
-            f"{n:6d} {len(b):6d} {cpu * 1000:8.1f} {cpu_plain * 1000:9.1f} {cpu_c * 1000:8.1f} "
-            f"{naive_cell} {wall * 1000:7.1f}  {accuracy(found, set(truth))} | "
-            f"{accuracy(base, set(truth))}"
+            f"{n:5d} {len(b):5d} | {cpu:8.3f} {wall:6.3f} | {base_cpu:6.3f} {base_wall:6.3f} | "
+            f"{cpu / base_cpu:5.2f} | {local} | {cpu_plain:8.3f} {naive_cell} | "
+            f"{accuracy(found, set(truth))} | {accuracy(base, set(truth))}"
         )
+    if len(rows) > 1:
+        print(
+            f"growth (CPU ~ n^k, {rows[0][0]}..{rows[-1][0]}): ours n^{slope(rows):.2f}, "
+            f"C-backed baseline n^{slope(base_rows):.2f}"
+        )
+    print(
+        "(seconds; ratio = ours CPU / C-backed CPU; k = ours' growth exponent from the size "
+        "before; naive = SequenceMatcher on every pair. The synthetic's near-twin sentences "
+        "raise the strong pairs per sentence from ~3.5 at 250 to ~9 at 2000; at 4000 most "
+        "keys pass the postings cap and ~1 remains)"
+    )
     return rows
 
 
@@ -162,7 +184,7 @@ def unlucky(runs: int) -> None:
     rows = []
     for n in (1000, 4000):
         same = ["The talks went on."] * n
-        _, cpu, _ = timed_cpu(lambda same=same: cc.align(same, same), max(1, runs // 2))
+        _, cpu, _ = timed_cpu(lambda same=same: cc.align(same, same), runs)
         rows.append((n, cpu))
         print(f"  {n:5d} identical sentences against themselves, with diffs: {cpu:.3f}")
     print(f"  growth: n^{slope(rows):.2f}")
@@ -175,8 +197,10 @@ def unlucky(runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--baseline-max", type=int, default=300)
-    parser.add_argument("--sizes", default="100,300,1000,2000")
+    parser.add_argument(
+        "--baseline-max", type=int, default=0, help="SequenceMatcher on every pair up to n"
+    )
+    parser.add_argument("--sizes", default="250,500,1000,2000,4000")
     args = parser.parse_args()
     flagship_ms = flagship(args.runs)
     rows = synthetic([int(s) for s in args.sizes.split(",")], args.runs, args.baseline_max)
@@ -190,10 +214,10 @@ def main() -> None:
     )
     if at_1000 is not None:
         print(
-            f"  1000 sentences with diffs <= 0.3 s CPU: {at_1000:.3f} s, {verdict(at_1000 <= TARGETS['n1000_s'])}"
+            f"  1000 sentences with diffs <= 0.15 s CPU: {at_1000:.3f} s, {verdict(at_1000 <= TARGETS['n1000_s'])}"
         )
     print(
-        f"  growth <= n^1.1 ({rows[0][0]}..{rows[-1][0]}): n^{growth:.2f}, "
+        f"  growth <= n^1.05 ({rows[0][0]}..{rows[-1][0]}): n^{growth:.2f}, "
         f"{verdict(growth <= TARGETS['growth'])}"
     )
 

@@ -140,7 +140,9 @@ def load_gold(folder: Path) -> GoldStory:
                 story.edits.setdefault((b, a), []).append(flipped)
         for side, version, key in (("a", a, "i"), ("b", b, "j")):
             for item in pair[f"{side}_unaligned"]:
-                role = item["note"].split(";")[0].split()[0] if item["note"] else ""
+                # a role note is the role alone ("caption; ..."), not a sentence that
+                # starts with its word ("attribution moved in front of the quotation")
+                role = item["note"].split(";")[0].strip() if item["note"] else ""
                 if role in ROLES:
                     story.roles[(version, item[key])] = role
     return story
@@ -227,6 +229,8 @@ def junk_reasons(e: cc.Exercise, loc: Locator, key_sentences: list[tuple[str, in
     ):
         reasons.append("internal word")
     roles = {loc.story.roles.get(k) for k in key_sentences} - {None}
+    if e.kind == "headline_check":  # about headlines by design: any other role is junk
+        roles -= {"headline"}
     if roles:
         reasons.append(f"built on a {'/'.join(sorted(roles))}")
     for phrase in _quoted(e.prompt) if e.kind in ("spot_the_change", "who_said_it") else ():
@@ -382,7 +386,85 @@ def check_quote(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
     return wrong, keys
 
 
+def check_source(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed source stands in the outlet's sentence; no other choice is named there."""
+    owner = loc.version(e.evidence[0].outlet)
+    found = loc.find(owner, e.evidence[0].text)
+    said = set(fold_words(" ".join(loc.story.sentences[owner][i] for i in found)))
+    wrong = []
+    if not found:
+        return ["the sentence is not in the outlet's text"], []
+    if not set(fold_words(e.answer)) <= said:
+        wrong.append(f"the sentence does not name {e.answer!r}")
+    for choice in e.choices:
+        words = {w for w in fold_words(choice) if w not in FUNCTION}
+        if choice != e.answer and words and words <= said:
+            wrong.append(f"the sentence names the wrong choice {choice!r} too")
+    return wrong, [(owner, i) for i in found]
+
+
+def check_headline(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed outlet's headline is the one quoted; no other choice's headline is."""
+    [title] = _quoted(e.prompt)[:1] or [""]
+    heads = {
+        v: [
+            i
+            for i in range(len(loc.story.sentences[v]))
+            if loc.story.roles.get((v, i)) == "headline"
+        ]
+        for v in loc.story.versions
+    }
+
+    def runs(v: str) -> bool:
+        return any(fold(title) == fold(loc.story.sentences[v][i]) for i in heads[v])
+
+    owner, wrong = loc.version(e.answer), []
+    if not runs(owner):
+        wrong.append(f"{e.answer}'s gold headline is not {title!r}")
+    others = [c for c in e.choices if c != e.answer and runs(loc.version(c))]
+    if others:
+        wrong.append(f"{others} run the same headline")
+    return wrong, [(owner, i) for i in heads[owner]]
+
+
+def check_figure(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed figure stands in the outlet's sentence; no other choice stands there."""
+    owner = loc.version(e.evidence[0].outlet)
+    found = loc.find(owner, e.evidence[0].text)
+    if not found:
+        return ["the sentence is not in the outlet's text"], []
+    said = f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} "
+    wrong = []
+    if f" {' '.join(fold_words(e.answer))} " not in said:
+        wrong.append(f"the sentence does not give {e.answer!r}")
+    for choice in e.choices:
+        number = fold_words(choice)[-1:]
+        if choice != e.answer and number and f" {number[0]} " in said:
+            wrong.append(f"the sentence gives the wrong choice {choice!r} too")
+    return wrong, [(owner, i) for i in found]
+
+
+def check_name(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed spelling stands in the outlet's sentence; its text holds no other choice."""
+    owner = loc.version(e.evidence[0].outlet)
+    found = loc.find(owner, e.evidence[0].text)
+    if not found:
+        return ["the sentence is not in the outlet's text"], []
+    said = f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} "
+    wrong = []
+    if f" {' '.join(fold_words(e.answer))} " not in said:
+        wrong.append(f"the sentence does not spell it {e.answer!r}")
+    held = [c for c in e.choices if c != e.answer and loc.holds(owner, c)]
+    if held:
+        wrong.append(f"the outlet also writes {held}")
+    return wrong, [(owner, i) for i in found]
+
+
 CHECKS = {
+    "name_check": check_name,
+    "figure_check": check_figure,
+    "source_check": check_source,
+    "headline_check": check_headline,
     "spot_the_change": check_spot,
     "who_said_it": check_who,
     "added_or_left_out": check_added,
@@ -394,6 +476,8 @@ CHECKS = {
 
 def items(e: cc.Exercise, keys: list) -> set:
     """What an exercise is about: its phrases, or its keyed sentence."""
+    if e.kind == "name_check":  # one name, whichever spelling is keyed
+        return {("phrase", " ".join(fold_words(c))) for c in e.choices if fold(c)}
     if e.kind in ("spot_the_change", "who_said_it", "label_check"):
         phrases = _quoted(e.prompt) if e.kind != "label_check" else [e.answer]
         return {("phrase", " ".join(fold_words(p))) for p in phrases if fold(p)}

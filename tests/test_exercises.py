@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.classroom.exercises import CHANGE_CHOICES
+from comparative_coverage.classroom.framing import NO_SOURCE
 from comparative_coverage.normalize import fold_typography
 
 from .test_report import hostile_articles
@@ -39,8 +40,20 @@ def folded(text: str) -> str:
 # ---- acceptance on the flagship pair ----------------------------------------------------
 
 
-def test_the_flagship_gives_every_kind(exercises):
-    assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS)
+def test_the_flagship_gives_every_kind_it_has_material_for(exercises, flagship):
+    # both headlines read "Russia Calls for Deeper Military Ties with Libya", and no count
+    # is given two ways: no headline or figure question (tested on their own below)
+    assert {a.title.casefold() for a in flagship.articles} == {
+        "russia calls for deeper military ties with libya"
+    }
+    assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS) - {
+        "headline_check",
+        "figure_check",
+    }
+    [name] = of_kind(exercises, "name_check")  # one name a story, the spelling cut out
+    assert name.answer in name.evidence[0].text and "[…]" in name.shown[0].text
+    assert name.answer not in name.shown[0].text
+    assert all(c not in name.evidence[0].text for c in name.choices if c != name.answer)
     assert [e.kind for e in exercises] == sorted(
         (e.kind for e in exercises), key=cc.EXERCISE_KINDS.index
     )
@@ -91,8 +104,9 @@ def test_spot_the_change_names_what_the_alignment_classified(flagship, exercises
             assert shown.text.strip("…") in sentence and len(shown.text.split()) <= 33 + 2
         assert any(w in " ".join(ev.text for ev in e.shown) for w in words)
         found.append(kind)
-    # the label (leader -> strongman) is label_check's item: one exercise per item
-    assert found == ["dropped_attribution", "name_variant", "spelling"]  # per_kind=3
+    # the label (leader -> strongman) is label_check's item and Abdul Hamid -> Abdulhamid
+    # name_check's (one name a story, asked outright): one exercise per item
+    assert found == ["dropped_attribution", "spelling", "name_variant"]  # per_kind=3
 
 
 def test_spot_the_change_covers_each_category_found_with_more_room(flagship):
@@ -103,9 +117,8 @@ def test_spot_the_change_covers_each_category_found_with_more_room(flagship):
     # Friday" and "war-shattered", so neither is keyed a pure addition
     assert [category[e.answer] for e in made] == [
         "dropped_attribution",  # ", AFP reported"
-        "name_variant",  # Abdul Hamid -> Abdulhamid
         "spelling",  # UN-recognized -> UN-recognised
-        "name_variant",
+        "name_variant",  # (Abdul Hamid -> Abdulhamid is name_check's item)
         "name_variant",
     ]
     partner = {  # a dropped source is also a dropped detail: never offered as a wrong answer
@@ -274,7 +287,14 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     )
     made = cc.make_exercises([version("Wire", *WIRE), rewrite], per_kind=10)
     kinds = {e.kind for e in made}
-    assert kinds == set(cc.EXERCISE_KINDS)
+    # one title for both, no count given two ways, and the one credit is a dropped one,
+    # asked as a change: none of the kinds on headlines, figures or sources
+    assert kinds == set(cc.EXERCISE_KINDS) - {
+        "headline_check",
+        "figure_check",
+        "source_check",
+        "name_check",  # no name spelled two ways
+    }
     by_kind = {k: [e.answer for e in of_kind(made, k)] for k in kinds}
     assert CHANGE_CHOICES["dropped_attribution"] in by_kind["spot_the_change"]
     assert "The ceasefire has been broken three times this year." in by_kind["added_or_left_out"]
@@ -285,12 +305,108 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     ]
 
 
+def test_a_move_is_asked_about_only_past_what_missed_pairs_could_make():
+    """Each pair the aligner missed shifts a rank by one at most: with three unpaired
+    sentences a side, a passage two ranks higher may not have moved at all."""
+    moved = (WIRE[0], WIRE[3], WIRE[1], WIRE[2], WIRE[4])  # the fighting two ranks up
+    extra_a = (
+        "The central bank raised its main interest rate by half a point on Tuesday.",
+        "Farmers in the south expect a poor wheat harvest after the dry winter.",
+        "A new ferry line will link the two ports from the start of the summer.",
+    )
+    extra_b = (
+        "Schools in the capital reopened after a two-week break for the holidays.",
+        "The national football team lost its qualifying match in Cairo on Sunday.",
+        "Hospital staff went on strike over unpaid wages for the third month.",
+    )
+
+    def order(a, b):
+        made = cc.make_exercises([version("Wire", *a), version("Daily", *b)], per_kind=10)
+        return [e.answer for e in of_kind(made, "order_matters") if "sits much" in e.prompt]
+
+    assert order(WIRE, moved) == [WIRE[3]]
+    assert order((*WIRE, *extra_a), (*moved, *extra_b)) == []
+
+
+def test_a_sentence_counts_as_restated_by_the_aligners_own_rule(flagship):
+    """added_or_left_out reads Options.restate_threshold: the stricter the rule for a
+    restatement, the more sentences can be keyed as told by one version alone."""
+    import dataclasses
+
+    def added(share):
+        options = dataclasses.replace(flagship.options, restate_threshold=share)
+        comparison = dataclasses.replace(flagship, options=options)
+        return of_kind(cc.make_exercises(comparison, per_kind=10), "added_or_left_out")
+
+    assert len(added(0.01)) == 0  # every sentence shares a word with another: none keyed
+    assert len(added(0.45)) >= 1
+
+
 def test_a_rewrite_that_only_respells_gives_no_order_label_or_quote_exercise():
     rewrite = version("Daily", *(p.replace("Rebel leader", "rebel leader") for p in WIRE))
     made = cc.make_exercises([version("Wire", *WIRE), rewrite])
-    assert {e.kind for e in made} <= {"spot_the_change", "who_said_it", "quote_check"}
+    # both credit Reuters: whom the sentence credits is a fair question (source_check)
+    assert {e.kind for e in made} <= {
+        "spot_the_change",
+        "who_said_it",
+        "quote_check",
+        "source_check",
+    }
     assert [e.answer for e in of_kind(made, "quote_check")] == ["word for word the same"]
     assert of_kind(made, "order_matters") == of_kind(made, "added_or_left_out") == []
+
+
+def test_source_check_asks_whom_a_sentence_credits_with_the_credit_cut_out(exercises):
+    [ministry] = [e for e in of_kind(exercises, "source_check")]
+    assert ministry.answer == "the Russian defense ministry" and ministry.prompt.startswith(B)
+    [shown] = ministry.shown
+    assert "[…]" in shown.text and "ministry" not in shown.text  # the credit is cut out
+    said = folded(ministry.evidence[0].text)
+    assert ministry.answer.casefold() in said
+    wrong = [c for c in ministry.choices if c != ministry.answer]
+    assert NO_SOURCE in wrong and all(c.casefold() not in said for c in wrong)
+
+
+def test_figure_check_asks_for_a_count_that_versions_give_otherwise():
+    wire = version("Wire", *WIRE[:3], "Fighting has killed 320 people since March.", *WIRE[4:])
+    daily = version(
+        "Daily",
+        *WIRE[:3],
+        "Fighting has killed hundreds of people since March.",
+        "Donors pledged another $24 billion, Reuters reported.",  # money: no count of anything
+        WIRE[4],
+    )
+    made = of_kind(cc.make_exercises([wire, daily], per_kind=10), "figure_check")
+    assert sorted((e.evidence[0].outlet, e.answer, sorted(e.choices)) for e in made) == [
+        ("Daily", "hundreds", ["320", "hundreds"]),
+        ("Wire", "320", ["320", "hundreds"]),
+    ]
+    for e in made:
+        assert "[…] people" in e.shown[0].text or "[…] of people" in e.shown[0].text
+        assert e.answer in e.evidence[0].text
+        assert all(c not in e.evidence[0].text for c in e.choices if c != e.answer)
+
+
+def test_headline_check_asks_whose_headline_only_where_headlines_tell_the_event():
+    story = [
+        cc.Article(id=f"{o.lower()}#1", outlet=o, title=t, paragraphs=WIRE)
+        for o, t in (
+            ("Wire", "Minister meets envoy in Tripoli to discuss ceasefire"),
+            ("Daily", "Ceasefire talks: envoy and minister meet as fighting rages"),
+            ("Post", "Libya talks"),  # a label, not a headline: never asked
+            ("Echo", "Minister meets envoy in Tripoli to discuss ceasefire"),  # shared: never
+        )
+    ]
+    made = of_kind(cc.make_exercises(story), "headline_check")
+    assert [(e.prompt, e.answer) for e in made] == [
+        (
+            "Which outlet ran the headline “Ceasefire talks: envoy and minister meet as fighting "
+            "rages”?",
+            "Daily",
+        )
+    ]
+    assert sorted(made[0].choices) == ["Daily", "Echo", "Post", "Wire"]  # all headlines differ
+    assert [e.text for e in made[0].evidence][:1] == [story[1].title]
 
 
 def test_hostile_text_gives_exercises_that_carry_it_as_plain_text():

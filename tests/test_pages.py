@@ -415,3 +415,19 @@ def test_a_line_kept_in_doubt_is_listed_as_unsure():
     [article] = cc.read_text(page)
     assert "TT" in article.paragraphs
     assert [(u.text, u.reason) for u in article.unsure] == [("TT", "kept: marker?")]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Sign up for our newsletter\nThe talks ended.\n\nEnter your email address to subscribe",
+        "\u201cSign up\u201d, he said \u2014 Stra\u00dfe sign-up\nSUBSCRIBE to our NEWSLETTER\nno",
+        "Plain text with no promotion at all.\nAnother line.",
+    ],
+)
+def test_promotion_words_found_once_per_page_are_those_of_each_line(page):
+    from comparative_coverage.reading.furniture import promotion_lines, promotion_words
+    from comparative_coverage.reading.lines import page_lines
+
+    spans = [(line.start, line.end) for line in page_lines(page)]
+    assert promotion_lines(page, spans) == [promotion_words(page[s:e]) for s, e in spans]

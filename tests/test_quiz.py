@@ -28,7 +28,7 @@ def wrong(question) -> str:
     return next(c for c in question.exercise.choices if c != question.exercise.answer)
 
 
-N = 12  # questions on the sample story with seed 1
+N = 14  # questions on the sample story with seed 1 (a source and a name question since those kinds)
 
 
 def test_the_quiz_is_a_box_with_one_question_per_exercise(quiz, story):
@@ -193,9 +193,10 @@ def test_the_quiz_page_carries_the_texts_and_questions_as_data_and_one_allowed_s
     data = quiz_data(html)
     exercises = [e for e in cc.make_exercises(story, seed=1) if e.choices]
     assert [q["prompt"] for q in data["questions"]] == [e.prompt for e in exercises]
-    assert [q["choices"][q["answer"]] for q in data["questions"]] == [e.answer for e in exercises]
     assert [v["name"] for v in data["versions"]] == ["Asharq Al-Awsat", "The Defense Post"]
     assert data["teacher"] is False and cc.quiz_html(story, seed=1, teacher=True) != html
+    teacher = quiz_data(cc.quiz_html(story, seed=1, teacher=True))["questions"]
+    assert [q["choices"][q["answer"]] for q in teacher] == [e.answer for e in exercises]
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
     [policy] = re.findall(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html)
     assert len(scripts) == 1 and "default-src &#x27;none&#x27;" in policy
@@ -203,6 +204,30 @@ def test_the_quiz_page_carries_the_texts_and_questions_as_data_and_one_allowed_s
     assert f"sha256-{digest}" in policy  # the quiz's own script, allowed by its hash only
     assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|fetch\(|XMLHttp", scripts[0])
     assert cc.quiz_html(story, seed=1) == html  # deterministic
+
+
+def test_the_student_page_carries_no_key_in_plain_sight_but_opens_it_once_answered(story):
+    """The old page held each answer's index, reason and evidence as plain data: a student
+    reading the source had the key. Now only a salted check and a sealed reason are there."""
+    from comparative_coverage.classroom.quiz_page import _unseal
+
+    html = cc.quiz_html(story, seed=1)
+    questions = quiz_data(html)["questions"]
+    exercises = [e for e in cc.make_exercises(story, seed=1) if e.choices]
+    assert all(
+        set(q) == {"id", "title", "prompt", "shown", "choices", "salt", "check", "sealed"}
+        for q in questions
+    )
+    for q, e in zip(questions, exercises, strict=True):
+        assert e.explanation not in html and e.explanation[:30] not in html
+        assert q["check"] not in html.replace(f'"check": "{q["check"]}"', "", 1)
+        right, feedback = _unseal(q)  # as the page's script opens it, once answered
+        assert q["choices"][right] == e.answer
+        assert feedback["explanation"] == e.explanation
+        assert [x["text"] for x in feedback["evidence"]] == [x.text for x in e.evidence]
+    assert len({q["salt"] for q in questions}) == len(questions)  # one salt a question
+    checks = [q["check"] for q in questions]
+    assert len(set(checks)) == len(checks)  # the same answer twice gives two checks
 
 
 def test_the_quiz_data_cannot_end_its_script_element():

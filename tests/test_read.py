@@ -155,6 +155,46 @@ def test_utf8_bom_and_original_quotes_are_kept(tmp_path):
     assert article.body == "Putin\u2018s backing was \u201cconstructive\u201d, he said."
 
 
+# Mojibake as it reaches newsrooms: UTF-8 text once opened as Windows-1252 and saved again
+# (origin: synthetic, in the shapes seen in scraped pages: accents, curly quotes, dashes).
+MOJIBAKE = [
+    ("Caf\u00c3\u00a9 owners in Zurich", "Caf\u00e9 owners in Zurich"),
+    (
+        "The minister said it\u00e2\u20ac\u2122s \u00e2\u20ac\u0153over\u00e2\u20ac\u009d.",
+        "The minister said it\u2019s \u201cover\u201d.",
+    ),
+    (
+        "Kalin \u00e2\u20ac\u201d a spokesman \u00e2\u20ac\u201d declined",
+        "Kalin \u2014 a spokesman \u2014 declined",
+    ),
+    (
+        "Katalin Karik\u00c3\u00b3 and S\u00c3\u00a3o Paulo",
+        "Katalin Karik\u00f3 and S\u00e3o Paulo",
+    ),
+]
+
+
+@pytest.mark.parametrize(("garbled", "meant"), MOJIBAKE)
+def test_mojibake_is_repaired_when_a_file_is_read(tmp_path, garbled, meant):
+    path = tmp_path / "story.txt"
+    text = f"A headline here\n\n{garbled}, officials told reporters on Monday in the capital."
+    path.write_text(text, encoding="utf-8")
+    article = cc.read_articles(path)[0]
+    assert article.paragraphs[0].startswith(meant)
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "\u201cWe will not,\u201d he said \u2014 it\u2019s over. 'Plain' \"straight\" quotes.",
+        "Caf\u00e9 na\u00efve Karik\u00f3 S\u00e3o Paulo \u00c5ngstr\u00f6m 50 \u00b0C \u00a3200 \u00bd",
+        "\u0428\u043e\u0439\u0433\u0443 \u0645\u0631\u062d\u0628\u0627 \u4f60\u597d \u00e0 \u00bb \u00c0 la carte",
+    ],
+)
+def test_clean_text_is_not_changed_by_the_mojibake_repair(clean):
+    assert cc.reading.files.decode(clean.encode("utf-8")) == clean
+
+
 def test_tables_of_articles(tmp_path):
     rows = [
         {

@@ -118,9 +118,8 @@ OUR_TAGS = set(
     "noscript ol p script section small span strong style summary table tbody td th thead "
     "title tr ul".split()
 )
-CHART_IDS = [
+CHART_IDS = [  # no similarity matrix: the flagship pair restates, merges and splits nothing
     "chart-1-1-map",
-    "chart-1-1-similarity",
     "chart-1-labels",
     "chart-summary-changes",
     "chart-summary-kinds",
@@ -152,7 +151,6 @@ def test_sample_report_has_the_summary_the_charts_and_the_side_by_side(sample_re
     assert ids == [  # each story first (its digest leads it), then the corpus
         "story-1",
         "chart-1-1-map",
-        "chart-1-1-similarity",
         "chart-1-labels",
         "summary",
         "chart-summary-changes",
@@ -253,7 +251,9 @@ def test_unknown_stories_and_outlets_say_what_exists(sample_dir, capsys):
 
 def test_hostile_articles_form_one_story_so_every_section_shows_them(hostile_report):
     ids = [item["id"] for item in chart_specs(hostile_report)]
-    assert ids[:2] == CHART_IDS[:2] and "chart-summary-changes" in ids
+    # their pair merges or restates sentences, so its similarity matrix is drawn
+    assert ids[:2] == ["chart-1-1-map", "chart-1-1-similarity"]
+    assert "chart-summary-changes" in ids
 
 
 def test_hostile_text_adds_no_element_attribute_or_script(hostile_report, sample_report):
@@ -308,12 +308,7 @@ def test_a_story_in_three_versions_gets_the_n_way_table_and_a_map_per_pair(shoig
     html = cc.build_report([a, b, third])
     assert "All versions side by side" in html
     ids = [item["id"] for item in chart_specs(html)]
-    assert ids[:4] == [
-        "chart-1-1-map",
-        "chart-1-1-similarity",
-        "chart-1-2-map",
-        "chart-1-2-similarity",
-    ]
+    assert ids[:2] == ["chart-1-1-map", "chart-1-2-map"]  # no restatement, merge or split
     assert {"chart-summary-changes", "chart-summary-kinds"} <= set(ids)
     assert html.count("<h3>") >= 3 and "Third Outlet" in html
     # the N-way table is open; each pair's detail is folded away
@@ -524,3 +519,51 @@ def test_a_report_with_no_story_told_twice_says_so(tmp_path):
     page.write_text("Talks resumed in Moscow on Friday. Both sides were hopeful.", encoding="utf-8")
     with pytest.warns(NothingToCompareWarning, match="none of the 1 stories"):
         cc.write_report(page, tmp_path / "report.html")
+
+
+def test_the_similarity_matrix_is_drawn_only_where_it_says_something(shoigu_pair):
+    """Where a sentence restates one outside its pair, or sentences merge or split."""
+    from comparative_coverage.present.report_sections import says_something
+
+    a, b = shoigu_pair
+    plain = cc.align(a, b)
+    assert not plain.restatements and not says_something(plain)
+    html = cc.build_report([a, b])
+    assert "chart-1-1-similarity" not in html
+    assert "the similarity matrix would add nothing to the map" in html
+    merged = cc.align(
+        "One short sentence here. Another short one.",
+        "One short sentence here and another short one.",
+    )
+    assert says_something(merged) and "merged" in {u.status for u in merged.units}
+    assert "chart-1-1-similarity" in cc.build_report(
+        [
+            cc.Article(
+                "x#1",
+                "X",
+                "T",
+                ("One short sentence here. Another short one. A third line ends it.",),
+            ),
+            cc.Article(
+                "y#1",
+                "Y",
+                "T",
+                ("One short sentence here and another short one. A third line ends it.",),
+            ),
+        ]
+    )
+
+
+def test_a_similarity_matrix_too_large_for_the_page_is_replaced_by_a_note(monkeypatch):
+    from comparative_coverage.present import report_sections
+
+    monkeypatch.setattr(report_sections, "MAX_SIMILARITY_CELLS", 1)
+    html = cc.build_report(
+        [
+            cc.Article("x#1", "X", "T", ("One short sentence here. Another short one. A third.",)),
+            cc.Article(
+                "y#1", "Y", "T", ("One short sentence here and another short one. A third.",)
+            ),
+        ]
+    )
+    assert "chart-1-1-similarity" not in html and "is too large for this page" in html

@@ -41,7 +41,15 @@ from ..reading.furniture import caption_prefix, has_photo_credit
 from .chain import heaviest_chain
 from .extras import extras_of, link_extras
 from .restate import Thresholds, find_restatements
-from .similarity import Scorer, Version, fold, sentence_keys, sentence_texts, similarity_matrix
+from .similarity import (
+    Scorer,
+    Version,
+    collection_paused,
+    fold,
+    sentence_keys,
+    sentence_texts,
+    similarity_matrix,
+)
 from .worddiff import word_diff
 
 __all__ = ["align", "sentence_keys", "similarity_matrix", "Version"]
@@ -164,6 +172,7 @@ class _Pair:
         return score - 1e-4 * off + 1e-7 * ((self.a_crc[i] ^ self.b_crc[j]) / 2**32)
 
 
+@collection_paused
 def align(
     a: Version,
     b: Version,

@@ -24,7 +24,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from ..model import WordEdit
-from ..normalize import STOPWORDS, Token, fold_quotes, sound_key, tokenize, word_key
+from ..normalize import STOPWORDS, fold_quotes, sound_key, token_texts, word_key
 
 __all__ = ["word_diff", "replay", "are_variants"]
 
@@ -32,16 +32,32 @@ _Opcode = tuple[str, int, int, int, int]
 
 
 @lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[Token, ...]:
-    """A sentence's tokens, kept for the sentences that come round again (copies)."""
-    return tuple(tokenize(text))
+def _tokens(text: str) -> tuple[str, ...]:
+    """A sentence's token texts, kept for the sentences that come round again (copies).
+
+    Texts, not :class:`Token` tuples: a copy needs no offsets, a changed sentence finds
+    them in one pass (:func:`_starts`), and a named tuple per word cost a third of an
+    article's diffs.
+    """
+    return tuple(token_texts(text))
 
 
-def _compare_keys(text: str, tokens: Sequence[Token]) -> list[str]:
+def _starts(text: str, words: Sequence[str]) -> list[int]:
+    """Where each token begins: only white space lies between tokens, so each is the
+    first match of its text after the previous one's end."""
+    starts, at, find = [], 0, text.find
+    for word in words:
+        at = find(word, at)
+        starts.append(at)
+        at += len(word)
+    return starts
+
+
+def _compare_keys(text: str, words: Sequence[str]) -> list[str]:
     """Each token's typography-folded form; plain ASCII needs no folding but the backtick."""
     if text.isascii() and "`" not in text:
-        return [t.text for t in tokens]
-    return [_fold_token(t.text) for t in tokens]
+        return list(words)
+    return [_fold_token(w) for w in words]
 
 
 _fold_token = lru_cache(maxsize=65_536)(fold_quotes)
@@ -74,11 +90,11 @@ def are_variants(a: str, b: str) -> bool:
     return Indel.normalized_similarity(word_key(a), word_key(b)) >= 0.8
 
 
-def _is_filler(tokens: Sequence[Token]) -> bool:
-    return all(word_key(t.text) in STOPWORDS or not t.text[0].isalnum() for t in tokens)
+def _is_filler(words: Sequence[str]) -> bool:
+    return all(word_key(w) in STOPWORDS or not w[0].isalnum() for w in words)
 
 
-def _join_fillers(opcodes: list[_Opcode], a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
+def _join_fillers(opcodes: list[_Opcode], a: Sequence[str], b: Sequence[str]) -> list[_Opcode]:
     """Absorb a short equal run of stop words between two changes into one replace."""
     merged: list[_Opcode] = []
     for index, op in enumerate(opcodes):
@@ -111,7 +127,7 @@ def _tag(i1: int, i2: int, j1: int, j2: int) -> str:
     return "replace"
 
 
-def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list[_Opcode]:
+def _split_variants(op: _Opcode, a: Sequence[str], b: Sequence[str]) -> list[_Opcode]:
     """Cut name/spelling variants out of a replace, keeping the rest as phrases."""
     _, i1, i2, j1, j2 = op
     if (i2 - i1) * (j2 - j1) > 2500:  # a rewritten paragraph, not a phrase: leave it whole
@@ -119,11 +135,7 @@ def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list
     pairs, j_from = [], j1
     for i in range(i1, i2):
         for j in range(j_from, j2):
-            if (
-                a[i].text[:1].isalnum()
-                and word_key(a[i].text) != word_key(b[j].text)
-                and are_variants(a[i].text, b[j].text)
-            ):
+            if a[i][:1].isalnum() and word_key(a[i]) != word_key(b[j]) and are_variants(a[i], b[j]):
                 pairs.append((i, j))
                 j_from = j + 1
                 break
@@ -136,7 +148,7 @@ def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list
         if i_at < i or j_at < j:
             pieces.append((_tag(i_at, i, j_at, j), i_at, i, j_at, j))
             variant_piece = False
-        names = a[i].text[:1].isupper() and b[j].text[:1].isupper()
+        names = a[i][:1].isupper() and b[j][:1].isupper()
         if variant_piece and names and pieces[-1][2] == i and pieces[-1][4] == j:
             # "Muammar Qaddafi" -> "Moamer Kadhafi" stays one name
             pieces[-1] = ("replace", pieces[-1][1], i + 1, pieces[-1][3], j + 1)
@@ -149,10 +161,12 @@ def _split_variants(op: _Opcode, a: Sequence[Token], b: Sequence[Token]) -> list
     return pieces
 
 
-def _boundaries(text: str, tokens: Sequence[Token]) -> list[int]:
+def _boundaries(text: str, words: Sequence[str]) -> list[int]:
     """Where each token's share of the text begins; the text's end closes the last one."""
-    starts = [0] + [t.start for t in tokens[1:]]
-    return starts + [len(text)]
+    starts = _starts(text, words)
+    starts[:1] = [0]
+    starts.append(len(text))
+    return starts
 
 
 def word_diff(a: str, b: str) -> tuple[WordEdit, ...]:
@@ -189,14 +203,25 @@ def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
     """
     forward = _opcodes(a_keys, b_keys)
     best = _equal_counts(forward, a_keys)
-    common = Counter(a_keys) & Counter(b_keys)  # no diff keeps more equal than this
-    if best == (sum(n for k, n in common.items() if k[:1].isalnum()), sum(common.values())):
+    if best == _most_equal(a_keys, b_keys):
         return forward
     backward = [
         ({"insert": "delete", "delete": "insert"}.get(tag, tag), j1, j2, i1, i2)
         for tag, i1, i2, j1, j2 in _opcodes(b_keys, a_keys)
     ]
     return backward if _equal_counts(backward, a_keys) > best else forward
+
+
+def _most_equal(a_keys: list[str], b_keys: list[str]) -> tuple[int, int]:
+    """(words, tokens) the two sides have in common: no diff keeps more equal than this."""
+    left = Counter(b_keys)
+    words = tokens = 0
+    for key in a_keys:
+        if left.get(key):
+            left[key] -= 1
+            tokens += 1
+            words += key[:1].isalnum()
+    return words, tokens
 
 
 def _words(keys: list[str]) -> int:
@@ -217,8 +242,7 @@ def _diff(a: str, b: str) -> tuple[WordEdit, ...]:
     a_tokens = _tokens(a)
     b_tokens = a_tokens if b == a else _tokens(b)
     if b == a and a_tokens:  # the same sentence: one equal run (no matcher needed)
-        words = tuple(t.text for t in a_tokens)
-        return (WordEdit("equal", words, words, (0, len(a)), (0, len(b))),)
+        return (WordEdit("equal", a_tokens, a_tokens, (0, len(a)), (0, len(b))),)
     if not a_tokens and not b_tokens:  # nothing but white space, if anything
         return (WordEdit("equal", (), (), (0, len(a)), (0, len(b))),) if a or b else ()
     a_keys = _compare_keys(a, a_tokens)
@@ -233,8 +257,8 @@ def _diff(a: str, b: str) -> tuple[WordEdit, ...]:
         edits.append(
             WordEdit(
                 tag=tag,  # type: ignore[arg-type]
-                a_words=tuple(t.text for t in a_tokens[i1:i2]),
-                b_words=tuple(t.text for t in b_tokens[j1:j2]),
+                a_words=a_tokens[i1:i2],
+                b_words=b_tokens[j1:j2],
                 a_span=(a_at[i1] if i1 else 0, a_at[i2] if i2 < len(a_tokens) else len(a)),
                 b_span=(b_at[j1] if j1 else 0, b_at[j2] if j2 < len(b_tokens) else len(b)),
             )

@@ -16,6 +16,7 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .. import vocabulary
 from ..corpus.stories import STRONG
 from ..model import Alignment, Unit
 from ..normalize import STOPWORDS
@@ -52,8 +53,8 @@ __all__ = [
 
 TOP = 2  # "a reader who stops after two paragraphs"
 SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
-CLOSE = 0.5  # share of a version's prose another must tell to key what it lacks
-ANCHORS = 0.6  # share of the shorter version's prose that must be paired to speak of a move
+CLOSE = 0.5  # a majority of a version's prose told by another: an edit of one copy, not a rewrite
+MOST_SPLIT = 2  # sentences a side of a passage a spot-the-change question shows
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 # what a student may say an outlet did, in teaching order, and why it matters
@@ -139,9 +140,9 @@ def _fits(story: _Story, k: int, unit: Unit, row, category: str, pa: str, pb: st
         return not story.carries(keeper, _words(" ".join(names)))
     expected = "delete" if category == "dropped_detail" else "insert"
     text, start, end = (
-        (story.sentence(story.spine, unit.a[0]), row.a_start, row.a_end)
+        (" ".join(story.sentence(story.spine, i) for i in unit.a), row.a_start, row.a_end)
         if category.startswith("dropped")
-        else (story.sentence(k, unit.b[0]), row.b_start, row.b_end)
+        else (" ".join(story.sentence(k, j) for j in unit.b), row.b_start, row.b_end)
     )
     return (
         row.tag == expected
@@ -166,16 +167,26 @@ def _part_of_name(text: str, start: int, end: int) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and bool(capital)
 
 
+def _passage(sentences: tuple[int, ...]) -> bool:
+    """One sentence, or two neighbours: a sentence split in two (or two merged into one) is
+    still one statement, and a student reads its changes over the passage shown whole."""
+    return 1 <= len(sentences) <= MOST_SPLIT and list(sentences) == list(
+        range(sentences[0], sentences[0] + len(sentences))
+    )
+
+
 def _change(story: _Story, k: int, alignment: Alignment, row):
     """(category, a phrase, b phrase, unit) for a change a student can name, or None."""
     unit = story.unit(alignment, row.unit)
-    if len(unit.a) != 1 or len(unit.b) != 1 or unit.score < STRONG:
+    if not (_passage(unit.a) and _passage(unit.b)) or unit.score < STRONG:
         return None
-    (i,), (j,) = unit.a, unit.b
-    if not (story.prose(story.spine, i) and story.prose(k, j)):
+    if not all(story.prose(story.spine, i) for i in unit.a) or not all(
+        story.prose(k, j) for j in unit.b
+    ):
         return None
     category = _category(row)
-    a_text, b_text = story.sentence(story.spine, i), story.sentence(k, j)
+    a_text = " ".join(story.sentence(story.spine, i) for i in unit.a)
+    b_text = " ".join(story.sentence(k, j) for j in unit.b)
     pa, pb = tidy(a_text[row.a_start : row.a_end]), tidy(b_text[row.b_start : row.b_end])
     sides = [p for p in (pa, pb) if p]
     if category not in CHANGE_CHOICES or not sides:
@@ -189,9 +200,9 @@ def _change(story: _Story, k: int, alignment: Alignment, row):
     return category, pa, pb, unit
 
 
-def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str) -> str:
+def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str, *, one: bool = True) -> str:
     """The change, said from the second version's side: what did it do with the first's words?"""
-    head = f"Here is one sentence as {a_name} and {b_name} printed it."
+    head = f"Here is one {'sentence' if one else 'passage'} as {a_name} and {b_name} printed it."
     if pa and pb:
         return f"{head} Where {a_name} has {_q(pa)}, {b_name} has {_q(pb)}. What did {b_name} do?"
     if pa:
@@ -245,7 +256,7 @@ def spot_the_change(story: _Story) -> list[Exercise]:
             Exercise(
                 wid,
                 "spot_the_change",
-                _spot_prompt(a_name, b_name, pa, pb),
+                _spot_prompt(a_name, b_name, pa, pb, one=len(unit.a) == len(unit.b) == 1),
                 _choices(answer, wrong, story.rng(wid)),
                 answer,
                 f"{explanation} {_say(cited)}",
@@ -332,12 +343,15 @@ def _stems(text: str) -> frozenset[str]:
 
 
 def _restated(story: _Story, w: int, text: str) -> bool:
-    """Whether one of version ``w``'s sentences carries a third of a sentence's words or more
-    (a paraphrase of the same fact keeps its names, numbers and some of its words)."""
+    """Whether one of version ``w``'s sentences carries as large a share of a sentence's
+    words as the aligner needs to pair a lone sentence between two kept pairs (its
+    ``context_threshold``): where a sentence sits in such a gap, anything the aligner could
+    have paired is never keyed as told by one version alone."""
     words = _stems(text)
     if len(words) < 4:
         return True  # too short to tell: never keyed as told by one version alone
-    return any(len(words & _stems(t)) >= len(words) / 3 for t in story.c.sentences[w])
+    share = story.c.options.restate_threshold
+    return any(len(words & _stems(t)) >= share * len(words) for t in story.c.sentences[w])
 
 
 def _cells_of(story: _Story, k: int, i: int, w: int) -> tuple[int, ...]:
@@ -484,6 +498,20 @@ def _shifts(story: _Story, k: int, alignment: Alignment) -> list[tuple[int, obje
     return [(r - rank_a[id(u)], u) for r, u in enumerate(sorted(paired, key=lambda u: min(u.b)))]
 
 
+def _unpaired(story: _Story, k: int, shifts: list[tuple[int, object]]) -> int:
+    """How many pairs the aligner may have missed: the fewer of either side's unpaired prose
+    sentences. Each missed pair moves every shift by one rank at most, so a shift is sure
+    in direction past this many, and one shift surely beats another by more than twice it."""
+    paired = (
+        {i for _, u in shifts for i in u.a},
+        {j for _, u in shifts for j in u.b},
+    )
+    return min(
+        sum(story.prose(v, i) and i not in seen for i in range(len(story.c.sentences[v])))
+        for v, seen in zip((story.spine, k), paired, strict=True)
+    )
+
+
 def order_matters(story: _Story) -> list[Exercise]:
     """Per pair with a move: the passage that moved most, and what the first paragraphs hold."""
     exercises = []
@@ -492,12 +520,9 @@ def order_matters(story: _Story) -> list[Exercise]:
         most = max((abs(s) for s, _ in shifts), default=0)
         if not most or not any(u.moved for u in alignment.units):
             continue
-        prose = min(
-            sum(story.prose(v, i) for i in range(len(story.c.sentences[v])))
-            for v in (story.spine, k)
-        )
-        if len(shifts) < ANCHORS * prose:
-            continue  # too few sentences paired to say what moved and what stood still
+        missed = _unpaired(story, k, shifts)
+        if most <= missed:
+            continue  # pairs the aligner missed could make the move go either way
         start = next(n for n, (s, _) in enumerate(shifts) if abs(s) == most)
         block = []
         for s, unit in shifts[start:]:  # the passage: neighbours in b that moved as far
@@ -508,7 +533,11 @@ def order_matters(story: _Story) -> list[Exercise]:
         shown = (story.evidence(story.spine, a_ids), story.evidence(k, b_ids))
         a_name, b_name = alignment.a_name, alignment.b_name
         first = story.sentence(k, min(b_ids))
-        still = [story.sentence(k, min(u.b)) for s, u in shifts if abs(s) * 2 <= most]
+        still = [  # moved at most half as far, however many pairs were missed
+            story.sentence(k, min(u.b))
+            for s, u in shifts
+            if abs(s) * 2 <= most and most - abs(s) > 2 * missed
+        ]
         sizes = [len(story.c.articles[v].paragraphs) for v in (story.spine, k)]
         wid = _id("order_matters", story.c.articles[k].id, *a_ids, "moved")
         if still:
@@ -597,16 +626,18 @@ def _cell(story: _Story, v: int, i: int, w: int) -> tuple[int, ...]:
 
 
 def label_check(story: _Story) -> list[Exercise]:
-    """How an outlet describes a person or group whom another outlet describes otherwise."""
-    lexicon, candidates = load_lexicon(), []
-    versions = {story.names[k] for k in story.versions}
+    """How an outlet describes a person or group whom another outlet describes otherwise.
+
+    A label is read off each outlet's own text and checked against every other version's
+    whole text, so it needs no sentence pairing: every version of the story counts, not
+    only those paired sentence by sentence with the reference."""
+    lexicon, candidates, everyone = load_lexicon(), [], range(len(story.names))
     by_entity: dict[str, list[Label]] = {}
     for label in story.labels:
-        if label.outlet in versions:
-            by_entity.setdefault(label.entity, []).append(label)
+        by_entity.setdefault(label.entity, []).append(label)
 
     def only_in(phrase: str, outlet: str) -> bool:  # as written, not merely as extracted
-        return [story.names[k] for k in story.versions if story.holding(phrase, k)] == [outlet]
+        return [story.names[k] for k in everyone if story.holding(phrase, k)] == [outlet]
 
     for rows in by_entity.values():
         own = [
@@ -747,6 +778,8 @@ def quote_check(story: _Story) -> list[Exercise]:
             "missing": f"{story.names[y]} does not quote it.",
         }[status]
         speaker = row.speaker if row.speaker and row.speaker.casefold() not in _PRONOUNS else ""
+        if speaker and x in found and not _says(found[x].text, speaker):
+            speaker = ""  # "Biden assured Zelenskyy": the name is no speaker of this sentence
         wid = _id("quote_check", story.c.articles[x].id, story.c.articles[y].id, _key(quote))
         exercises.append(
             Exercise(
@@ -763,6 +796,25 @@ def quote_check(story: _Story) -> list[Exercise]:
             )
         )
     return exercises
+
+
+def _says(sentence: str, speaker: str) -> bool:
+    """Whether the sentence gives the quote to the speaker: the speaker's last name (or a
+    pronoun) right beside a verb of saying ("Sturgeon added", "said Shoigu", "She tweeted").
+
+    >>> _says("“We will win,” Biden assured Zelenskyy.", "Volodymyr Zelenskyy")
+    False
+    >>> _says("“We will win,” said Zelenskyy.", "Volodymyr Zelenskyy")
+    True
+    """
+    verbs = vocabulary.words("speech_verbs")
+    last = speaker.split()[-1].casefold()
+    words = [w.strip(",.:;!?“”\"'‘’()").casefold() for w in sentence.split()]
+    for n, word in enumerate(words):
+        near = words[max(0, n - 1) : n] + words[n + 1 : n + 2]
+        if word in verbs and any(w == last or w in _PRONOUNS for w in near):
+            return True
+    return False
 
 
 def k_of(row, story: _Story, x: int, y: int) -> int:

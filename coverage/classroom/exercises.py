@@ -1,11 +1,14 @@
 """A story (or its versions) -> classroom exercises whose answers come from the alignment.
 
-Six kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
+Ten kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
 ``spot_the_change`` (name the kind of one change in a sentence), ``who_said_it`` (the
 outlet that used a phrase), ``added_or_left_out`` (the sentence no other version
 carries), ``order_matters`` (the passage an outlet moved; what a reader who stops after
 two paragraphs reads), ``label_check`` (how an outlet describes a person) and
-``quote_check`` (is a quote the same, changed, shortened or missing elsewhere).
+``quote_check`` (is a quote the same, changed, shortened or missing elsewhere),
+``source_check`` (whom an outlet credits for a fact), ``figure_check`` (which figure an
+outlet gives for a count others give otherwise), ``name_check`` (how an outlet spells a
+name others spell otherwise) and ``headline_check`` (which outlet ran a headline).
 
 Every explanation quotes its evidence. Generation is seeded: the same seed gives the same
 exercises and choices. Each exercise shuffles with its own ``random.Random`` (seeded by
@@ -22,7 +25,7 @@ from ..corpus.stories import Story
 from ..errors import InvalidOption
 from ..model import Article
 from ..options import Options
-from . import builders
+from . import builders, framing
 from .builders import CHANGE_CHOICES
 from .checks import one_per_item, student_text_ok
 from .facts import _Story
@@ -37,16 +40,24 @@ EXERCISE_KINDS = (
     "order_matters",
     "label_check",
     "quote_check",
+    "source_check",
+    "figure_check",
+    "name_check",
+    "headline_check",
 )
 
-_MAKERS = {kind: getattr(builders, kind) for kind in EXERCISE_KINDS}
+_MAKERS = {kind: getattr(builders, kind, None) or getattr(framing, kind) for kind in EXERCISE_KINDS}
 # which kind keeps an item two kinds ask about: the kinds a story supports least come first
 _CLAIM_ORDER = (
+    "headline_check",
+    "figure_check",
     "label_check",
     "order_matters",
     "quote_check",
     "added_or_left_out",
+    "name_check",  # before spot_the_change: a name's spelling is best asked outright
     "spot_the_change",
+    "source_check",  # after spot_the_change: a dropped credit is best shown as a change
     "who_said_it",
 )
 

@@ -31,6 +31,10 @@ KIND_TITLES = {
     "order_matters": "Order matters",
     "label_check": "Label check",
     "quote_check": "Quote check",
+    "source_check": "Who is the source?",
+    "figure_check": "Which figure?",
+    "name_check": "How is the name spelled?",
+    "headline_check": "Whose headline?",
 }
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORKSHEET_STYLE = render("style.html.j2", css=resource("classroom.css"))

@@ -150,6 +150,12 @@ def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataF
     return sentence_frame, links
 
 
+def _inline(frame: pd.DataFrame) -> dict:
+    """A frame as the inline values Altair makes of it, made once: Altair converts a frame
+    again for every layer that uses it, and that was most of the time a map took."""
+    return {"values": alt.utils.sanitize_pandas_dataframe(frame).to_dict(orient="records")}
+
+
 @unchecked_build
 def alignment_map(
     data: Alignment | pd.DataFrame,
@@ -174,9 +180,9 @@ def alignment_map(
     if a_name == b_name:
         a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
     sentences, links = _map_frames(data, a_name, b_name)
-    sentences = script_safe_frame(sentences)  # text that cannot close Altair's <script>
-    links = links.assign(a_version=a_name, b_version=b_name)
-    rows = int(sentences["y"].max()) + 1 if len(sentences) else 1
+    sentences = _inline(script_safe_frame(sentences))  # text that cannot close <script>
+    links = _inline(links.assign(a_version=a_name, b_version=b_name))
+    rows = max((row["y"] for row in sentences["values"]), default=0) + 1
     color = alt.Color(
         "status:N",
         scale=status_scale(data["status"]),
@@ -193,19 +199,21 @@ def alignment_map(
         alt.Tooltip("moved:N", title="order"),
         alt.Tooltip("text:N", title="sentence"),
     ]
-    base = alt.Chart(sentences).transform_calculate(
+    # channels as objects, not "field:type" strings: Altair turns each string into a channel
+    # through a converter it rebuilds from the whole schema on every call (a third of the time)
+    base = alt.Chart().transform_calculate(
         x0="datum.column == 0 ? -0.06 : 1", x1="datum.column == 0 ? 0 : 1.06"
     )
     bars = (
         base.mark_rect(stroke="white", strokeWidth=0.5)
         .encode(
             x=alt.X("x0:Q", scale=x_scale, **hidden),
-            x2="x1:Q",
+            x2=alt.X2("x1:Q"),
             y=alt.Y("y_top:Q", scale=y_scale, **hidden),
-            y2="y_bottom:Q",
+            y2=alt.Y2("y_bottom:Q"),
             color=color,
             tooltip=sentence_tip,
-            description="description:N",
+            description=alt.Description("description:N"),
         )
         .transform_calculate(
             y_top="datum.y - 0.42",
@@ -220,30 +228,30 @@ def alignment_map(
         .encode(
             x=alt.X("x_label:Q", scale=x_scale, **hidden),
             y=alt.Y("y:Q", scale=y_scale, **hidden),
-            text="label:N",
+            text=alt.Text("label:N"),
             tooltip=sentence_tip,
         )
         .transform_calculate(x_label=str(x_label), label="datum.sentence + '. ' + datum.text")
         for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
     ]
-    heads = pd.DataFrame({"x": [-0.03, 1.03], "y": [-1.2, -1.2], "name": [a_name, b_name]})
+    heads = _inline(pd.DataFrame({"x": [-0.03, 1.03], "y": [-1.2, -1.2], "name": [a_name, b_name]}))
     header = (
-        alt.Chart(heads)
+        alt.Chart()
         .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.45)
         .encode(
             x=alt.X("x:Q", scale=x_scale, **hidden),
             y=alt.Y("y:Q", scale=y_scale, **hidden),
-            text="name:N",
+            text=alt.Text("name:N"),
         )
     )
     lines = (
-        alt.Chart(links)
+        alt.Chart()
         .mark_rule(strokeWidth=2)
         .encode(
             x=alt.X("x0:Q", scale=x_scale, **hidden),
-            x2="x1:Q",
+            x2=alt.X2("x1:Q"),
             y=alt.Y("a_y:Q", scale=y_scale, **hidden),
-            y2="b_y:Q",
+            y2=alt.Y2("b_y:Q"),
             color=color,
             strokeDash=alt.StrokeDash(
                 "moved:N",
@@ -261,7 +269,7 @@ def alignment_map(
                 alt.Tooltip("moved:N", title="order"),
                 alt.Tooltip("score:Q", title="similarity"),
             ],
-            description="description:N",
+            description=alt.Description("description:N"),
         )
         .transform_calculate(
             x0="0",
@@ -271,7 +279,11 @@ def alignment_map(
             " + (datum.moved == 'moved' ? ', moved' : '')",
         )
     )
-    return alt.layer(lines, bars, *labels, header).properties(
+    chart = alt.layer(  # properties given here, not by .properties(): that copies every layer
+        lines,
+        bars,
+        *labels,
+        header,
         width=width,
         height=(rows + 2) * row_height,
         title=chart_title(
@@ -281,6 +293,12 @@ def alignment_map(
         ),
         view=alt.ViewBackground(stroke=None),
     )
+    # the data goes in last: every step above copies the chart, and values deeply
+    for layer, values in zip(
+        chart.layer, (links, sentences, sentences, sentences, heads), strict=True
+    ):
+        layer.data = values
+    return chart
 
 
 # ---- 2. what each version changed --------------------------------------------------------
@@ -523,8 +541,8 @@ def similarity_heatmap(
             tooltip=tooltip,
         )
     )
-    return (
-        alt.layer(heat, chosen, data=cells)
+    chart = (
+        alt.layer(data=cells)
         .transform_lookup(
             lookup="a_sentence",
             from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text", "a_version"]),
@@ -544,3 +562,5 @@ def similarity_heatmap(
             ),
         )
     )
+    chart.layer = [heat, chosen]  # in last: each step above copies the chart, layers and all
+    return chart

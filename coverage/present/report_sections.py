@@ -259,16 +259,27 @@ def summary_section(
     return render("report/summary.html.j2", **context)
 
 
+def says_something(alignment: Alignment) -> bool:
+    """Whether the similarity matrix shows what the map and side-by-side view do not: a
+    sentence that restates one outside its own pair, or sentences merged or split."""
+    return bool(alignment.restatements) or any(
+        u.status in ("merged", "split") for u in alignment.units
+    )
+
+
 def _similarity(alignment: Alignment, charts: Charts, *, key: str, label: str) -> str:
-    """The similarity matrix, folded away; left out for very long versions (it grows as n*m)."""
+    """The similarity matrix, folded away, where it says something (see
+    :func:`says_something`); left out for very long versions (it grows as n*m)."""
     n_a, n_b = len(alignment.a_sentences), len(alignment.b_sentences)
     chart = None
+    if not says_something(alignment):
+        return render("report/similarity.html.j2", chart=None, n_a=n_a, n_b=n_b, plain=True)
     if n_a * n_b <= MAX_SIMILARITY_CELLS:
         heatmap = similarity_heatmap(
             similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
         )
         chart = charts.place(heatmap, f"{key}-similarity", label=label)
-    return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b)
+    return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b, plain=False)
 
 
 QUOTE_MEANING = {

@@ -88,7 +88,7 @@ def kinds_chart(
             y=alt.Y("pair:N", title=None, axis=axis(labelLimit=260)),
             color=alt.Color("kind:N", scale=scale, title="kind of change", legend=legend()),
             order=alt.Order("order:Q"),
-            description="description:N",
+            description=alt.Description("description:N"),
             tooltip=[
                 alt.Tooltip("pair:N", title="versions"),
                 alt.Tooltip("kind:N", title="kind of change"),
@@ -164,7 +164,7 @@ def name_variants_chart(
         )
     )
     numbers = base.mark_text(fontSize=FONT).encode(
-        text="count:Q",
+        text=alt.Text("count:Q"),
         color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("#222")),
     )
     return alt.layer(cells, numbers).properties(
@@ -239,7 +239,7 @@ def labels_chart(
             ),
         )
     )
-    words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text="descriptors:N")
+    words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text=alt.Text("descriptors:N"))
     return alt.layer(cells, words).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),

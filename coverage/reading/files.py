@@ -107,7 +107,8 @@ def _human(size: int) -> str:
 def decode(data: bytes, *, name: str = "input") -> str:
     """Bytes -> text: UTF-8 (with or without BOM) first, then charset detection.
 
-    Line endings are normalised to ``\\n``; nothing else is changed.
+    Line endings are normalised to ``\\n`` and mojibake (UTF-8 once read as Windows-1252:
+    ``Caf\u00c3\u00a9``, ``it\u00e2\u20ac\u2122s``) is repaired; nothing else is changed.
 
     >>> decode("caf\\u00e9 \\u201cquoted\\u201d\\r\\n".encode("cp1252")) == "caf\\u00e9 \\u201cquoted\\u201d\\n"
     True
@@ -141,7 +142,30 @@ def decode(data: bytes, *, name: str = "input") -> str:
             f"{name} looks binary, not text (it is full of control characters); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _fix_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# A character a UTF-8 lead byte becomes when read as Windows-1252 or Latin-1 ("\u00c3",
+# "\u00e2"), followed by one a continuation byte becomes ("\u00a9", "\u20ac"): the mark
+# of mojibake ("Caf\u00c3\u00a9", "\u00e2\u20ac\u2122"). Clean text almost never has the pair.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
+    "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
+    "\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
+
+
+def _fix_mojibake(text: str) -> str:
+    """Text with mojibake repaired ("Caf\u00c3\u00a9" -> "Caf\u00e9") by ``ftfy.fix_encoding``.
+
+    Only the encoding is fixed (not ``fix_text``: quotes, dashes and spacing stay as
+    written), and ftfy runs only where the cheap hint finds a suspicious pair.
+    """
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
 
 
 _UTF8_SEQUENCE = re.compile(

@@ -37,7 +37,7 @@ _LEAD_WORDS = re.compile(
 SENTENCES_INSIDE = re.compile(r"[a-z]{2}[.!?]\s")  # "... in Moscow. (AP)": not a headline
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     text: str  # stripped
     start: int  # offsets of the stripped text in the page

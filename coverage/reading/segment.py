@@ -77,7 +77,7 @@ _OPENERS = (
 )
 # an initialism such as "D.C." or "U.S." closing a sentence before a typical opener
 _INITIALISM_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?=\s+(?:" + _OPENERS + r")\b)")
-_TWO_INITIALS = re.compile(r"[A-Z]\.[A-Z]\.")
+_TWO_INITIALS = re.compile(r"\.[A-Z]\.")  # a cheap necessary test: starts with a literal
 # a parenthesised whole sentence: "(The talks were brief.) Then ..."
 _PAREN_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?\)(?=\s+[\"\u201c]?[A-Z])")
 # "voted no. Rep. Jane Doe ...": sentencex reads "no." as the abbreviation of "number"
@@ -170,6 +170,8 @@ def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         | ({m.end() for m in _PAREN_SENTENCE_END.finditer(text)} if ")" in text else set())
         | ({m.end() for m in _NO_END.finditer(text)} if "no." in text else set())
     )
+    if not found:  # the usual case: sentencex's pieces stand (already trimmed, not empty)
+        return spans
     result = []
     for start, end in spans:
         piece = text[start:end]

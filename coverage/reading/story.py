@@ -28,7 +28,7 @@ from .furniture import (
     is_teaser_link,
     is_timeline,
     line_reason,
-    promotion_words,
+    promotion_lines,
     weak_reason,
 )
 from .lines import (
@@ -51,6 +51,7 @@ _INNER_END = re.compile(
     r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018]?[A-Z])"
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
+_NO_STOP_ENDS = (*TERMINAL, ",", ";", "\u2026")
 
 
 def _restated(candidate: Line, later: list[Line]) -> bool:
@@ -112,14 +113,22 @@ class Story:
         self.wrapped = looks_hard_wrapped(
             [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
         )
-        promotions = promotion_words(self.page[lines[0].start : lines[-1].end] if lines else "")
-        self.strong = [line_reason(line.text, inside=True, promotions=promotions) for line in lines]
+        base = lines[0].start if lines else 0
+        promotions = promotion_lines(
+            self.page[base : lines[-1].end] if lines else "",
+            [(line.start - base, line.end - base) for line in lines],
+        )
+        self.strong = [
+            line_reason(line.text, inside=True, promotions=words)
+            for line, words in zip(lines, promotions, strict=True)
+        ]
         self._teaser_runs()
         self.captioned = [
             self.strong[i] is None and (has_photo_credit(x.text) or caption_prefix(x.text))
             for i, x in enumerate(lines)
         ]
-        self.counts = Counter(caption_key(line.text) for line in lines)
+        self.keys = [caption_key(line.text) for line in lines]  # each line's, computed once
+        self.counts = Counter(self.keys)
         first = self._first_prose()
         last = self._last_sentence(first)
         self._head(lines[:first], first)
@@ -145,7 +154,7 @@ class Story:
 
     def _first_prose(self) -> int:
         for i, line in enumerate(self.lines):
-            repeated = self.counts[caption_key(line.text)] > 1
+            repeated = self.counts[self.keys[i]] > 1
             if is_prose(line) and not repeated and not self._furniture(i):
                 return i
         # no running text: a short story, not a page
@@ -205,7 +214,7 @@ class Story:
             return self.skip(line, self.strong[i])
         if line.text == self.title:
             return self.skip(line, "repeated headline")
-        key = caption_key(line.text)
+        key = self.keys[i]
         if self.captioned[i] or (line.words >= 3 and self._doubled(i, key)):
             return self._head_caption(line, key, seen)
         after_title = title is not None and i > title
@@ -223,8 +232,8 @@ class Story:
         """Printed twice close together (a doubled caption), not a refrain far apart."""
         if self.counts[key] < 2:
             return False
-        near = self.lines[max(0, i - 2) : i] + self.lines[i + 1 : i + 3]
-        return any(caption_key(x.text) == key for x in near)
+        near = self.keys[max(0, i - 2) : i] + self.keys[i + 1 : i + 3]
+        return key in near
 
     def _head_caption(self, line: Line, key: str, seen: dict[str, int]) -> None:
         """Doubled captions: the longest copy (the one with the credit) is the caption."""
@@ -310,12 +319,12 @@ class Story:
 
     def _no_stop_caption(self, i: int, line: Line) -> bool:
         """A long line with no final punctuation between paragraphs: a caption."""
-        return (
+        return (  # cheap tests first: most lines inside a story end like a sentence
             not self.wrapped
             and line.words >= 10
+            and not line.text.endswith(_NO_STOP_ENDS)
             and not SENTENCES_INSIDE.search(line.text)
             and not _SPEECH.search(line.text)
-            and not line.text.endswith(TERMINAL + (",", ";", "\u2026"))
             and not is_timeline(line.text)
             and i + 1 < len(self.lines)
             and not self.lines[i + 1].text[0].islower()

@@ -1,6 +1,9 @@
 /* The standalone quiz: builds the page from the JSON data block, with text nodes only
    (no HTML parsing anywhere), so nothing in an article can become markup. Evidence shows only
-   after a question is answered, or at once in the teacher view. */
+   after a question is answered, or at once in the teacher view. The student page holds no
+   key in plain sight: a question's right choice is known by its salted hash ("check"), and
+   its reason and evidence are sealed with the right choice's text (quiz_page._seal); they
+   are opened only once the student has answered. */
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("cc-quiz-data").textContent);
@@ -22,6 +25,30 @@
       block.appendChild(document.createTextNode(ev.text));
       into.appendChild(block);
     });
+  }
+
+  function fnv(text) {  /* 32-bit FNV-1a of the UTF-8 bytes, as quiz_page._fnv */
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h;
+  }
+
+  function unseal(q) {  /* the teacher view has it in plain; the student page opens it */
+    if (!q.sealed) return q;
+    var right = -1;
+    q.choices.forEach(function (c, k) {
+      if (("0000000" + fnv(q.salt + "|check|" + c).toString(16)).slice(-8) === q.check) right = k;
+    });
+    var secret = q.salt + q.choices[right], raw = atob(q.sealed);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i += 4) {
+      var block = fnv(secret + ":" + i / 4);
+      for (var b = 0; b < 4 && i + b < raw.length; b++) {
+        bytes[i + b] = raw.charCodeAt(i + b) ^ ((block >>> (8 * b)) & 255);
+      }
+    }
+    var opened = JSON.parse(new TextDecoder().decode(bytes));
+    return { answer: right, explanation: opened.explanation, evidence: opened.evidence };
   }
 
   var score = el("div", "cc-score");
@@ -74,18 +101,20 @@
     function answer(k) {
       if (box.dataset.answered) return;  /* the first answer counts */
       box.dataset.answered = "yes";
-      var right = k === q.answer;
+      var known = unseal(q);
+      var right = k === known.answer;
       state.answered += 1;
       if (right) state.right += 1;
       Array.prototype.forEach.call(buttons.children, function (button, i) {
         button.disabled = true;
         if (i === k) button.classList.add("cc-picked", right ? "cc-right" : "cc-wrong");
-        if (i === q.answer) button.classList.add("cc-right");
+        if (i === known.answer) button.classList.add("cc-right");
       });
       var verdict = right ? "Right. " :
-        "Not quite: the answer is " + letters[q.answer] + ". " + q.choices[q.answer] + ". ";
+        "Not quite: the answer is " + letters[known.answer] + ". " + q.choices[known.answer] + ". ";
       feedback.appendChild(el("strong", right ? "cc-verdict-right" : "cc-verdict-wrong", verdict));
-      feedback.appendChild(document.createTextNode(q.explanation));
+      feedback.appendChild(document.createTextNode(known.explanation));
+      if (!data.teacher) quote(known.evidence, evidence);
       evidence.hidden = false;
       showScore();
     }
@@ -98,7 +127,7 @@
       box.appendChild(key);
     }
     evidence.appendChild(el("div", "cc-kind", "Evidence"));
-    quote(q.evidence, evidence);
+    if (data.teacher) quote(q.evidence, evidence);
     box.appendChild(evidence);
     root.appendChild(box);
   });

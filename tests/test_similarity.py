@@ -1,0 +1,116 @@
+"""Sentence keys, the candidate index and its fast paths: same answers as the plain forms."""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import re
+from collections import defaultdict
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import comparative_coverage as cc
+from comparative_coverage.alignment.similarity import POSTINGS_CAP, Scorer
+from comparative_coverage.normalize import (
+    _TYPOGRAPHY,
+    fold_quotes,
+    fold_typography,
+    token_texts,
+    tokenize,
+)
+
+
+def reference_candidates(scorer: Scorer, per_sentence: int) -> dict[tuple[int, int], float]:
+    """The index written plainly: float weights, (weight, -index) tuples, nlargest."""
+    postings = defaultdict(list)
+    for j, keys in enumerate(scorer.b_keys):
+        for k in keys:
+            if scorer.frequency[k] <= POSTINGS_CAP:
+                postings[k].append(j)
+    keep, by_b = set(), defaultdict(list)
+    for i, keys in enumerate(scorer.a_keys):
+        shared = defaultdict(float)
+        for k in keys:
+            for j in postings.get(k, ()):
+                shared[j] += scorer.weight[k]
+        keep.update(
+            (i, -j) for _, j in heapq.nlargest(per_sentence, [(w, -j) for j, w in shared.items()])
+        )
+        for j, w in shared.items():
+            by_b[j].append((w, -i))
+    for j, rows in by_b.items():
+        keep.update((-i, j) for _, i in heapq.nlargest(per_sentence, rows))
+    return {(i, j): min(0.999, scorer.pair(i, j)) for i, j in sorted(keep)}
+
+
+key_sets = st.lists(st.frozensets(st.sampled_from("abcdefghijklmnop"), max_size=6), max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
+def test_candidates_are_the_heaviest_shared_pairs_ties_to_the_earlier_sentence(a, b, per_sentence):
+    scorer = Scorer(a, b)
+    found = scorer.candidates(per_sentence=per_sentence)
+    expected = reference_candidates(scorer, per_sentence)
+    assert found == expected
+    assert list(found) == list(expected)  # the same order too: later steps iterate it
+
+
+def test_a_key_in_more_sentences_than_the_cap_proposes_nothing():
+    common = frozenset({"kommon"})
+    scorer = Scorer([common] * POSTINGS_CAP, [common | {"rare"}])
+    assert scorer.candidates(per_sentence=8) == {}
+
+
+_SPACES = re.compile(r"\s+")
+_DASH_SPACES = re.compile(r" ?- ?(?=\D)|(?<=\D) ?- ?")
+typography = st.text(
+    alphabet=st.sampled_from(
+        [*map(chr, _TYPOGRAPHY), *"ab1 -`'\".,\t\n", "\u00e9", "\u2028", "\x0b", "\x85"]
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=typography)
+def test_typography_folds_as_the_character_table_says(text):
+    assert fold_quotes(text) == text.translate(_TYPOGRAPHY)
+    plain = _DASH_SPACES.sub("-", _SPACES.sub(" ", text.translate(_TYPOGRAPHY))).strip()
+    assert fold_typography(text) == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=40))
+def test_token_texts_are_the_tokens_without_offsets(text):
+    assert token_texts(text) == [t.text for t in tokenize(text)]
+
+
+class WatchedSentences(list):
+    """A list of sentences that notes whether the collector ran while it was read."""
+
+    def __iter__(self):
+        self.collector_on = gc.isenabled()
+        return super().__iter__()
+
+
+def test_align_pauses_the_cyclic_collector_and_restores_it():
+    sentences = WatchedSentences(["Russia welcomed the talks.", "Wagner fighters joined."])
+    assert gc.isenabled()
+    cc.align(sentences, ["Wagner fighters joined."])
+    assert sentences.collector_on is False
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        cc.align([1], ["Wagner fighters joined."])
+    assert gc.isenabled()
+
+
+def test_a_caller_that_turned_the_collector_off_keeps_it_off():
+    gc.disable()
+    try:
+        cc.align(["Russia welcomed the talks."], ["Russia welcomed the talks."])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
