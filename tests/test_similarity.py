@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+from comparative_coverage.alignment import similarity
 from comparative_coverage.alignment.similarity import POSTINGS_CAP, Scorer
 from comparative_coverage.normalize import (
     _TYPOGRAPHY,
@@ -56,6 +57,29 @@ def test_candidates_are_the_heaviest_shared_pairs_ties_to_the_earlier_sentence(a
     expected = reference_candidates(scorer, per_sentence)
     assert found == expected
     assert list(found) == list(expected)  # the same order too: later steps iterate it
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
+def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
+    scorer = Scorer(a, b)
+    arrays = similarity._proposals_arrays(
+        scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+    )
+    assert arrays == scorer._proposals(per_sentence)
+
+
+def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
+    words = [f"w{n}" for n in range(60)]
+    a = [frozenset(words[(3 * n) % 60 : (3 * n) % 60 + 5]) for n in range(300)]
+    b = [frozenset(words[(7 * n) % 60 : (7 * n) % 60 + 4]) | {f"only{n}"} for n in range(300)]
+    scorer = Scorer(a, b)
+    assert len(a) + len(b) >= similarity._ARRAYS_FROM
+    assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)  # the cap is exercised
+    found = scorer.candidates(per_sentence=3)
+    expected = reference_candidates(scorer, 3)
+    assert found and found == expected
+    assert list(found) == list(expected)
 
 
 def test_a_key_in_more_sentences_than_the_cap_proposes_nothing():
