@@ -138,3 +138,9 @@ def test_a_caller_that_turned_the_collector_off_keeps_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)))
+def test_plain_ascii_text_splits_into_the_same_words_either_way(text):
+    assert similarity._ASCII_WORD.findall(text) == similarity._WORD.findall(text)

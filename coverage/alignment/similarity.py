@@ -49,6 +49,8 @@ __all__ = [
 Version = Article | str | Sequence[str] | Sequence[Sentence]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\-][^\W_]+)*")
+# the same words in plain ASCII text (where [^\W_] is [A-Za-z0-9]): a third faster
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 # a key proposes candidates only while it is in at most this many sentences: a fixed cap,
 # so the index does the same bounded work per sentence at any length
@@ -158,7 +160,7 @@ def sentence_keys(text: str) -> frozenset[str]:
     >>> sorted(sentence_keys("since its leader Muammar Qaddafi was killed"))
     ['kdf', 'kl', 'ldr', 'mr']
     """
-    keys = set(map(word_sound, _WORD.findall(text)))
+    keys = set(map(word_sound, (_ASCII_WORD if text.isascii() else _WORD).findall(text)))
     keys.discard("")
     return frozenset(keys)
 
