@@ -66,7 +66,7 @@ def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     arrays = similarity._proposals_arrays(
         scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
     )
-    assert arrays == scorer._proposals(per_sentence)
+    assert arrays.codes == scorer._proposals(per_sentence)
 
 
 def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():

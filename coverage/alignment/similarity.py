@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from itertools import chain
-from typing import ParamSpec, TypeVar
+from typing import NamedTuple, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -286,15 +286,42 @@ class Scorer:
         """
         b_base = len(self.b_keys) + 1
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
-            kept = _proposals_arrays(
+            found = _proposals_arrays(
                 self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
             )
+            wanted = [divmod(packed, b_base) for packed in found.codes]
+            scores = self._pairs_sharing(wanted, found)
         else:
-            kept = self._proposals(per_sentence)
-        wanted = [divmod(packed, b_base) for packed in kept]
-        return {
-            pair: min(0.999, score) for pair, score in zip(wanted, self.pairs(wanted), strict=True)
-        }
+            wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
+            scores = self.pairs(wanted)
+        return {pair: min(0.999, score) for pair, score in zip(wanted, scores, strict=True)}
+
+    def _pairs_sharing(self, wanted: list[tuple[int, int]], found: Proposals) -> list[float]:
+        """:meth:`pairs` of the index's pairs, whose shared weight and key count the index
+        summed already: only keys above the postings cap are left to intersect. The
+        weights are whole grid units, so the sum is the one :meth:`pairs` finds."""
+        a_keys, b_keys, a_mass, b_mass = self.a_keys, self.b_keys, self.a_mass, self.b_mass
+        a_low, b_low, blend, grid = self.a_low, self.b_low, self.blend, self.grid_weight
+        a_frequent, b_frequent = found.a_frequent, found.b_frequent
+        characters = Indel.normalized_similarity
+        has_texts = bool(a_low and b_low)
+        scores = []
+        for (i, j), weight, count in zip(wanted, found.shared, found.count, strict=True):
+            if a_frequent[i] and b_frequent[j]:
+                common = a_frequent[i] & b_frequent[j]
+                weight += sum(map(grid.__getitem__, common))
+                count += len(common)
+            total = a_mass[i] + b_mass[j]
+            if not total:
+                scores.append(0.0)
+                continue
+            words = 2.0 * (weight / _GRID) / total
+            if blend >= 1.0 or (count < 2 and len(a_keys[i]) > 2 and len(b_keys[j]) > 2):
+                scores.append(words)
+                continue
+            chars = characters(a_low[i], b_low[j]) if has_texts else 0.0
+            scores.append(blend * words + (1.0 - blend) * chars)
+        return scores
 
     def _proposals(self, per_sentence: int) -> list[int]:
         """The kept pairs as sorted ``i * (len(b) + 1) + j``, one posting at a time."""
@@ -333,13 +360,46 @@ class Scorer:
 _ARRAYS_FROM = 400
 
 
+class Proposals(NamedTuple):
+    """The array index's kept pairs (sorted ``i * (len(b) + 1) + j``), with the weight
+    (grid units) and number of the capped keys each shares, and each sentence's keys
+    above the cap (None when it has none)."""
+
+    codes: list[int]
+    shared: list[int]
+    count: list[int]
+    a_frequent: list[set[str] | None]
+    b_frequent: list[set[str] | None]
+
+
+def _entries(
+    side_keys: Sequence[frozenset[str]], ids: dict[str, int]
+) -> tuple[list[int], list[int], list[set[str] | None]]:
+    """One side's (key number, sentence) postings of the capped keys, and each sentence's
+    keys above the cap (None when it has none)."""
+    key_out: list[int] = []
+    row_out: list[int] = []
+    frequent: list[set[str] | None] = [None] * len(side_keys)
+    for index, keys in enumerate(side_keys):
+        for k in keys:
+            number = ids.get(k)
+            if number is not None:
+                key_out.append(number)
+                row_out.append(index)
+            elif frequent[index] is None:
+                frequent[index] = {k}
+            else:
+                frequent[index].add(k)  # type: ignore[union-attr]
+    return key_out, row_out, frequent
+
+
 def _proposals_arrays(
     a_keys: Sequence[frozenset[str]],
     b_keys: Sequence[frozenset[str]],
     frequency: Counter[str],
     grid: dict[str, int],
     per_sentence: int,
-) -> list[int]:
+) -> Proposals:
     """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
 
     Each (a sentence, b sentence, shared key) visit is one array element; the shared
@@ -354,17 +414,11 @@ def _proposals_arrays(
         if df <= POSTINGS_CAP:
             ids[k] = len(weights)
             weights.append(grid[k])
-    a_key, a_row, b_key, b_col = [], [], [], []
-    for side_keys, key_out, row_out in ((a_keys, a_key, a_row), (b_keys, b_key, b_col)):
-        for index, keys in enumerate(side_keys):
-            for k in keys:
-                number = ids.get(k)
-                if number is not None:
-                    key_out.append(number)
-                    row_out.append(index)
+    a_key, a_row, a_frequent = _entries(a_keys, ids)
+    b_key, b_col, b_frequent = _entries(b_keys, ids)
     a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
     if not a_key or not b_key:
-        return []
+        return Proposals([], [], [], a_frequent, b_frequent)
     ka, ia = np.array(a_key, dtype=np.int64), np.array(a_row, dtype=np.int64)
     kb, jb = np.array(b_key, dtype=np.int64), np.array(b_col, dtype=np.int64)
     order = np.argsort(kb, kind="stable")
@@ -374,7 +428,7 @@ def _proposals_arrays(
     repeats = b_count[ka]
     total = int(repeats.sum())
     if not total:
-        return []
+        return Proposals([], [], [], a_frequent, b_frequent)
     source = np.repeat(np.arange(len(ka)), repeats)
     offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
     codes = ia[source] * b_base + jb[b_start[ka[source]] + offset]
@@ -383,6 +437,7 @@ def _proposals_arrays(
     codes = codes[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     shared = np.add.reduceat(visit_weight[order], starts)
+    count = np.diff(np.r_[starts, len(codes)])
     codes = codes[starts]
     i, j = codes // b_base, codes % b_base
 
@@ -397,7 +452,13 @@ def _proposals_arrays(
         return chosen
 
     keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
-    return codes[keep].tolist()
+    return Proposals(
+        codes[keep].tolist(),
+        shared[keep].tolist(),
+        count[keep].tolist(),
+        a_frequent,
+        b_frequent,
+    )
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
