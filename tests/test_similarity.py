@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import random
 import re
 from collections import defaultdict
 
@@ -66,7 +67,7 @@ def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     arrays = similarity._proposals_arrays(
         scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
     )
-    assert arrays.codes == scorer._proposals(per_sentence)
+    assert arrays.codes.tolist() == scorer._proposals(per_sentence)
 
 
 def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
@@ -80,6 +81,23 @@ def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
     expected = reference_candidates(scorer, 3)
     assert found and found == expected
     assert list(found) == list(expected)
+
+
+def test_the_array_scores_are_the_pair_scores_to_the_last_bit():
+    draw = random.Random(7)
+    words = [f"w{n}" for n in range(80)]
+    a = [frozenset(draw.sample(words, draw.randint(1, 6))) for _ in range(300)]
+    b = [frozenset(draw.sample(words, draw.randint(1, 6))) for _ in range(300)]
+    a_texts = [" ".join(sorted(keys)) + f" number {n}." for n, keys in enumerate(a)]
+    b_texts = [" ".join(sorted(keys, reverse=True)) + f" no. {n}" for n, keys in enumerate(b)]
+    scorer = Scorer(a, b, a_texts, b_texts)
+    assert len(a) + len(b) >= similarity._ARRAYS_FROM
+    found = scorer.candidates(per_sentence=4)
+    chance = [p for p in found if scorer.by_chance(*p)]
+    assert chance and len(chance) < len(found)  # both kinds of score are exercised
+    assert found == {
+        p: min(0.999, score) for p, score in zip(found, scorer.pairs(list(found)), strict=True)
+    }
 
 
 def test_a_key_in_more_sentences_than_the_cap_proposes_nothing():

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from itertools import chain
-from typing import NamedTuple, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -35,6 +35,9 @@ from ..model import Article, Sentence
 from ..normalize import STOPWORDS, fold_typography, sound_key, word_key
 from ..reading.articles import as_article
 from ..vocabulary import entries
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Version",
@@ -286,41 +289,68 @@ class Scorer:
         """
         b_base = len(self.b_keys) + 1
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
-            found = _proposals_arrays(
-                self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
+            return self._pairs_sharing(
+                _proposals_arrays(
+                    self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
+                )
             )
-            wanted = [divmod(packed, b_base) for packed in found.codes]
-            scores = self._pairs_sharing(wanted, found)
-        else:
-            wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
-            scores = self.pairs(wanted)
+        wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
+        scores = self.pairs(wanted)
         return {pair: min(0.999, score) for pair, score in zip(wanted, scores, strict=True)}
 
-    def _pairs_sharing(self, wanted: list[tuple[int, int]], found: Proposals) -> list[float]:
-        """:meth:`pairs` of the index's pairs, whose shared weight and key count the index
-        summed already: only keys above the postings cap are left to intersect. The
-        weights are whole grid units, so the sum is the one :meth:`pairs` finds."""
-        a_keys, b_keys, a_mass, b_mass = self.a_keys, self.b_keys, self.a_mass, self.b_mass
-        a_low, b_low, blend, grid = self.a_low, self.b_low, self.blend, self.grid_weight
-        a_frequent, b_frequent = found.a_frequent, found.b_frequent
-        characters = Indel.normalized_similarity
-        has_texts = bool(a_low and b_low)
-        scores = []
-        for (i, j), weight, count in zip(wanted, found.shared, found.count, strict=True):
-            if a_frequent[i] and b_frequent[j]:
-                common = a_frequent[i] & b_frequent[j]
-                weight += sum(map(grid.__getitem__, common))
-                count += len(common)
-            total = a_mass[i] + b_mass[j]
-            if not total:
-                scores.append(0.0)
-                continue
-            words = 2.0 * (weight / _GRID) / total
-            if blend >= 1.0 or (count < 2 and len(a_keys[i]) > 2 and len(b_keys[j]) > 2):
-                scores.append(words)
-                continue
-            chars = characters(a_low[i], b_low[j]) if has_texts else 0.0
-            scores.append(blend * words + (1.0 - blend) * chars)
+    def _pairs_sharing(self, found: Proposals) -> dict[tuple[int, int], float]:
+        """:meth:`pairs` of the index's pairs (capped at 0.999), worked out on arrays.
+
+        The index summed each pair's shared weight and key count already: only keys above
+        the postings cap are left to intersect. The weights are whole grid units, so the
+        sums are the ones :meth:`pairs` finds, and the arithmetic is the same IEEE
+        operations in the same order, element by element.
+        """
+        import numpy as np
+
+        i, j, shared, count = found.i, found.j, found.shared, found.count
+        if not len(i):
+            return {}
+        a_frequent, b_frequent, grid = found.a_frequent, found.b_frequent, self.grid_weight
+        has_a = np.array([keys is not None for keys in a_frequent], dtype=bool)
+        has_b = np.array([keys is not None for keys in b_frequent], dtype=bool)
+        both = np.flatnonzero(has_a[i] & has_b[j])
+        if len(both):
+            shared, count = shared.copy(), count.copy()
+            for at in both.tolist():
+                common = a_frequent[i[at]] & b_frequent[j[at]]  # type: ignore[operator]
+                shared[at] += sum(map(grid.__getitem__, common))
+                count[at] += len(common)
+        total = np.array(self.a_mass)[i] + np.array(self.b_mass)[j]
+        words = np.zeros(len(i))
+        np.divide(2.0 * (shared / _GRID), total, out=words, where=total != 0)
+        scores = words
+        if self.blend < 1.0:
+            scores = self._blended(i, j, count, total, words)
+        pairs = zip(i.tolist(), j.tolist(), strict=True)
+        return dict(zip(pairs, np.minimum(scores, 0.999).tolist(), strict=True))
+
+    def _blended(self, i, j, count, total, words):  # noqa: ANN001, ANN202  (numpy arrays)
+        """The fused scores: words blended with characters, but for one-word chance pairs."""
+        import numpy as np
+        from rapidfuzz.process import cpdist
+
+        a_size = np.array([len(keys) for keys in self.a_keys])
+        b_size = np.array([len(keys) for keys in self.b_keys])
+        chance = (count < 2) & (a_size[i] > 2) & (b_size[j] > 2)
+        blended = np.flatnonzero(~chance & (total != 0))
+        chars = np.zeros(len(blended))
+        if self.a_low and self.b_low and len(blended):
+            a_low, b_low = self.a_low, self.b_low
+            chars = cpdist(
+                [a_low[k] for k in i[blended].tolist()],
+                [b_low[k] for k in j[blended].tolist()],
+                scorer=Indel.normalized_similarity,
+                dtype=np.float64,  # its default, float32, would round the scores
+                workers=1,
+            )
+        scores = words.copy()
+        scores[blended] = self.blend * words[blended] + (1.0 - self.blend) * chars
         return scores
 
     def _proposals(self, per_sentence: int) -> list[int]:
@@ -361,13 +391,15 @@ _ARRAYS_FROM = 400
 
 
 class Proposals(NamedTuple):
-    """The array index's kept pairs (sorted ``i * (len(b) + 1) + j``), with the weight
-    (grid units) and number of the capped keys each shares, and each sentence's keys
-    above the cap (None when it has none)."""
+    """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
+    ``codes``), with the weight (grid units) and number of the capped keys each shares,
+    and each sentence's keys above the cap (None when it has none)."""
 
-    codes: list[int]
-    shared: list[int]
-    count: list[int]
+    codes: np.ndarray
+    i: np.ndarray
+    j: np.ndarray
+    shared: np.ndarray
+    count: np.ndarray
     a_frequent: list[set[str] | None]
     b_frequent: list[set[str] | None]
 
@@ -418,7 +450,8 @@ def _proposals_arrays(
     b_key, b_col, b_frequent = _entries(b_keys, ids)
     a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
     if not a_key or not b_key:
-        return Proposals([], [], [], a_frequent, b_frequent)
+        empty = np.zeros(0, dtype=np.int64)
+        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
     ka, ia = np.array(a_key, dtype=np.int64), np.array(a_row, dtype=np.int64)
     kb, jb = np.array(b_key, dtype=np.int64), np.array(b_col, dtype=np.int64)
     order = np.argsort(kb, kind="stable")
@@ -428,7 +461,8 @@ def _proposals_arrays(
     repeats = b_count[ka]
     total = int(repeats.sum())
     if not total:
-        return Proposals([], [], [], a_frequent, b_frequent)
+        empty = np.zeros(0, dtype=np.int64)
+        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
     source = np.repeat(np.arange(len(ka)), repeats)
     offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
     codes = ia[source] * b_base + jb[b_start[ka[source]] + offset]
@@ -453,11 +487,7 @@ def _proposals_arrays(
 
     keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
     return Proposals(
-        codes[keep].tolist(),
-        shared[keep].tolist(),
-        count[keep].tolist(),
-        a_frequent,
-        b_frequent,
+        codes[keep], i[keep], j[keep], shared[keep], count[keep], a_frequent, b_frequent
     )
 
 
