@@ -162,3 +162,15 @@ def test_a_caller_that_turned_the_collector_off_keeps_it_off():
 @given(text=st.text(alphabet=st.characters(max_codepoint=127)))
 def test_plain_ascii_text_splits_into_the_same_words_either_way(text):
     assert similarity._ASCII_WORD.findall(text) == similarity._WORD.findall(text)
+
+
+_FOLDED_BEFORE = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")  # the fast path's old, wider test
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab -`\t\n\x0b\x1c\x1f.'\u2019")))
+def test_plain_ascii_folds_as_before_when_a_hyphen_no_longer_takes_the_slow_path(text):
+    similarity.fold.cache_clear()
+    plain = text.isascii() and not _FOLDED_BEFORE.search(text)
+    before = text if plain else fold_typography(text)
+    assert similarity.fold(text) == before

@@ -110,6 +110,8 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
     return tuple(texts), default_name
 
 
+# what folding may change in ASCII text with control characters: these, a backtick, a
+# hyphen (perhaps spaced), two spaces, a space at either end
 _FOLDED_ASCII = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")
 
 
@@ -122,8 +124,21 @@ def fold(text: str) -> str:
     >>> fold("Putin\u2019s  \u201cnew\u201d"), fold("Plain text.")
     ('Putin\\'s "new"', 'Plain text.')
     """
-    if text.isascii() and not _FOLDED_ASCII.search(text):
-        return text
+    if text.isascii():
+        if not text.isprintable():
+            if not _FOLDED_ASCII.search(text):
+                return text
+        # printable ASCII (the common case, tested with substring searches, not a regex):
+        # a hyphen inside a word ("pro-Haftar") folds to itself; a space beside it does not
+        elif not (
+            "`" in text
+            or "  " in text
+            or " -" in text
+            or "- " in text
+            or text.startswith(" ")
+            or text.endswith(" ")
+        ):
+            return text
     return fold_typography(text)
 
 
