@@ -289,15 +289,12 @@ def align(
         a_name=a_name or default_a,
         b_name=b_name or default_b,
         options=tuple((name, getattr(options, name)) for name in ALIGNMENT),
+        # positional, from the links' unpacked fields: thousands at length
         restatements=tuple(
-            Restatement(
-                a=link.a,
-                b=link.b,
-                by=link.by,  # type: ignore[arg-type]
-                score=round(min(link.score, 1.0), 4),
-                method=link.method,
-            )
-            for link in restatements
+            [
+                Restatement(a_index, b_index, by, round(min(score, 1.0), 4), method)  # type: ignore[arg-type]
+                for a_index, b_index, by, score, method in restatements
+            ]
         ),
         a_kinds=a_kinds,
         b_kinds=b_kinds,
