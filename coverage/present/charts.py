@@ -402,8 +402,10 @@ def changes_chart(
                 legend=legend(STATUS_WORDS),
             ),
             order=alt.Order("order:Q"),
-            stroke=alt.condition(moved, alt.value(MOVED_COLOR), alt.value("white")),
-            strokeWidth=alt.condition(moved, alt.value(2.5), alt.value(0.5)),
+            # conditions as channel objects: alt.condition() gives a dict that Altair then
+            # types by trying it against the schema (milliseconds each); the spec is the same
+            stroke=alt.StrokeValue("white", condition={"test": moved, "value": MOVED_COLOR}),
+            strokeWidth=alt.StrokeWidthValue(0.5, condition={"test": moved, "value": 2.5}),
             tooltip=[
                 alt.Tooltip("pair:N", title="versions"),
                 alt.Tooltip("measure:N", title="counting"),

@@ -165,7 +165,8 @@ def name_variants_chart(
     )
     numbers = base.mark_text(fontSize=FONT).encode(
         text=alt.Text("count:Q"),
-        color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("#222")),
+        # a channel object, not alt.condition(): see changes_chart; the spec is the same
+        color=alt.ColorValue("#222", condition={"test": alt.datum.dark, "value": "white"}),
     )
     return alt.layer(cells, numbers).properties(
         width=alt.Step(column),
