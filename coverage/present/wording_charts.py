@@ -149,10 +149,10 @@ def name_variants_chart(
             sort=list(dict.fromkeys(counted["spelling"])),
             axis=axis(labelLimit=260),
         ),
-        tooltip=[
-            "name:N",
+        tooltip=[  # channel objects: a bare "field:type" here is typed by trial validation
+            alt.Tooltip("name:N"),
             alt.Tooltip("variant:N", title="spelling"),
-            "outlet:N",
+            alt.Tooltip("outlet:N"),
             alt.Tooltip("count:Q", title="times used"),
         ],
     )
@@ -226,7 +226,7 @@ def labels_chart(
         y=alt.Y("entity:N", title=None, axis=axis(labelLimit=220)),
         tooltip=[
             alt.Tooltip("entity:N", title="person"),
-            "outlet:N",
+            alt.Tooltip("outlet:N"),  # an object: see name_variants_chart
             alt.Tooltip("descriptors:N", title="described as"),
             alt.Tooltip("count:Q", title="times"),
         ],
