@@ -104,8 +104,9 @@ class Charts:
 
     def place(self, chart: alt.TopLevelMixin, key: str, *, label: str) -> str:
         chart_id = f"chart-{key}"
-        with alt.data_transformers.disable_max_rows():
-            # validated where it is made (tests build every chart); not again per page
+        # validated where it is made (tests build every chart); not again per page, nor
+        # each inline dataset Altair wraps on the way (debug mode off: the same spec)
+        with alt.data_transformers.disable_max_rows(), alt.utils.schemapi.debug_mode(False):
             self.specs.append((chart_id, chart.to_dict(validate=False)))
         return render("report/chart.html.j2", id=chart_id, label=label)
 
