@@ -25,6 +25,7 @@ from .page import script_safe, script_safe_frame
 FONT = 12  # the least font size of any chart text, in pixels
 
 __all__ = [
+    "Layers",
     "alignment_map",
     "change_counts",
     "changes_chart",
@@ -45,6 +46,25 @@ SIMILARITY_COLUMNS = (
     "status",
 )
 _WORDLIKE = re.compile(r"\w")
+
+
+class Layers(alt.LayerChart):
+    """Altair's layer chart, whose shallow copy keeps its layers as they are.
+
+    Altair makes a shallow copy of a chart at every step (``.properties()``,
+    ``to_dict()``...) by building it anew, and building a layer chart deep-copies every
+    layer twice, data and all: most of the time the report took to turn a map or a
+    matrix into its spec. The layers were combined once, when the chart was built; a
+    copy shares them (as a copy of a one-layer chart shares its parts). Specs are the same.
+    """
+
+    def copy(self, deep=True, ignore=None):
+        if deep is not False:
+            return super().copy(deep=deep, ignore=ignore)
+        clone = object.__new__(type(self))
+        object.__setattr__(clone, "_args", self._args)
+        object.__setattr__(clone, "_kwds", dict(self._kwds))
+        return clone
 
 
 def status_scale(statuses: Iterable[str] | None = None) -> alt.Scale:
@@ -279,11 +299,8 @@ def alignment_map(
             " + (datum.moved == 'moved' ? ', moved' : '')",
         )
     )
-    chart = alt.layer(  # properties given here, not by .properties(): that copies every layer
-        lines,
-        bars,
-        *labels,
-        header,
+    chart = Layers(  # properties given here, not by .properties(): that copies every layer
+        layer=[lines, bars, *labels, header],
         width=width,
         height=(rows + 2) * row_height,
         title=chart_title(
@@ -544,7 +561,7 @@ def similarity_heatmap(
         )
     )
     chart = (
-        alt.layer(data=cells)
+        Layers(data=cells)
         .transform_lookup(
             lookup="a_sentence",
             from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text", "a_version"]),

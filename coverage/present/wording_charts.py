@@ -16,7 +16,7 @@ from ..model import Records
 from ..wording.kinds import kind_title
 from ..wording.records import Changes, Labels
 from .altair_import import alt, unchecked_build
-from .charts import FONT, axis, chart_title, legend
+from .charts import FONT, Layers, axis, chart_title, legend
 from .colors import KIND_COLORS
 from .page import script_safe_frame
 
@@ -168,7 +168,7 @@ def name_variants_chart(
         # a channel object, not alt.condition(): see changes_chart; the spec is the same
         color=alt.ColorValue("#222", condition={"test": alt.datum.dark, "value": "white"}),
     )
-    return alt.layer(cells, numbers).properties(
+    return Layers(layer=[cells, numbers]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
         title=chart_title(
@@ -241,7 +241,7 @@ def labels_chart(
         )
     )
     words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text=alt.Text("descriptors:N"))
-    return alt.layer(cells, words).properties(
+    return Layers(layer=[cells, words]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
         title=chart_title(
