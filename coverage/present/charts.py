@@ -125,55 +125,69 @@ def _word_count(words: Sequence[str] | str) -> int:
 # ---- 1. alignment map --------------------------------------------------------------------
 
 
-def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One row per sentence (both columns) and one row per link between them."""
+def _present(value) -> bool:
+    return not pd.isna(value)
+
+
+def _map_rows(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[list[dict], list[dict]]:
+    """One record per sentence (both columns, reading order) and one per link between them:
+    the values Altair would make of the two frames, made from the frame's columns once
+    (a frame per table and Altair's conversion of each were most of a map's time)."""
+    column = {name: frame[name].tolist() for name in ("a_index", "b_index", "status", "moved")}
     sentences = []
-    for side, column, name in (("a", 0, a_name), ("b", 1, b_name)):
-        rows = frame[frame[f"{side}_index"].notna()]
+    for side, number, name in (("a", 0, a_name), ("b", 1, b_name)):
         seen = set()
-        for row in rows.itertuples(index=False):
-            index = int(getattr(row, f"{side}_index"))
-            if index in seen:  # a merge repeats its b sentence on two rows
+        texts = frame[f"{side}_text"].tolist()
+        for index, status, moved, text in zip(
+            column[f"{side}_index"], column["status"], column["moved"], texts, strict=True
+        ):
+            if not _present(index) or int(index) in seen:  # a merge repeats its b sentence
                 continue
+            index = int(index)
             seen.add(index)
+            row = {
+                "version": name,
+                "side": side,
+                "column": number,
+                "sentence": index + 1,
+                "y": index,
+                "status": status,
+                "what": STATUS_WORDS.get(status, status),
+                "moved": "moved" if moved else "in order",
+                "text": text,
+            }
+            # text that cannot close <script>
             sentences.append(
-                {
-                    "version": name,
-                    "side": side,
-                    "column": column,
-                    "sentence": index + 1,
-                    "y": index,
-                    "status": row.status,
-                    "what": STATUS_WORDS.get(row.status, row.status),
-                    "moved": "moved" if row.moved else "in order",
-                    "text": getattr(row, f"{side}_text"),
-                }
+                {k: script_safe(v) if isinstance(v, str) else v for k, v in row.items()}
             )
-    columns = ["version", "side", "column", "sentence", "y", "status", "what", "moved", "text"]
-    sentence_frame = pd.DataFrame(sentences, columns=columns)
-    sentence_frame = sentence_frame.sort_values(["column", "y"], ignore_index=True)
-    both = frame[frame["a_index"].notna() & frame["b_index"].notna()]
-    links = pd.DataFrame(
+    sentences.sort(key=lambda row: (row["column"], row["y"]))  # (column, y) is unique
+    scores = frame["score"].round(2).tolist()  # numpy's rounding, as the frame's was
+    links = [
         {
-            "a_sentence": both["a_index"].astype(int) + 1,
-            "b_sentence": both["b_index"].astype(int) + 1,
-            "a_y": both["a_index"].astype(int),
-            "b_y": both["b_index"].astype(int),
-            "status": both["status"],
-            "what": both["status"].map(lambda x: STATUS_WORDS.get(x, x)),
-            "moved": both["moved"].map({True: "moved", False: "in order"}),
-            "score": both["score"].round(2),
+            "a_sentence": int(i) + 1,
+            "b_sentence": int(j) + 1,
+            "a_y": int(i),
+            "b_y": int(j),
+            "status": status,
+            "what": STATUS_WORDS.get(status, status),
+            "moved": {True: "moved", False: "in order"}.get(moved),
+            "score": score if _present(score) else None,
             "a_name": a_name,
             "b_name": b_name,
+            "a_version": a_name,
+            "b_version": b_name,
         }
-    ).reset_index(drop=True)
-    return sentence_frame, links
-
-
-def _inline(frame: pd.DataFrame) -> dict:
-    """A frame as the inline values Altair makes of it, made once: Altair converts a frame
-    again for every layer that uses it, and that was most of the time a map took."""
-    return {"values": alt.utils.sanitize_pandas_dataframe(frame).to_dict(orient="records")}
+        for i, j, status, moved, score in zip(
+            column["a_index"],
+            column["b_index"],
+            column["status"],
+            column["moved"],
+            scores,
+            strict=True,
+        )
+        if _present(i) and _present(j)
+    ]
+    return sentences, links
 
 
 @unchecked_build
@@ -199,9 +213,8 @@ def alignment_map(
     a_name, b_name = script_safe(a_name or "a"), script_safe(b_name or "b")
     if a_name == b_name:
         a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
-    sentences, links = _map_frames(data, a_name, b_name)
-    sentences = _inline(script_safe_frame(sentences))  # text that cannot close <script>
-    links = _inline(links.assign(a_version=a_name, b_version=b_name))
+    sentences, links = _map_rows(data, a_name, b_name)
+    sentences, links = {"values": sentences}, {"values": links}
     rows = max((row["y"] for row in sentences["values"]), default=0) + 1
     color = alt.Color(
         "status:N",
@@ -254,7 +267,9 @@ def alignment_map(
         .transform_calculate(x_label=str(x_label), label="datum.sentence + '. ' + datum.text")
         for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
     ]
-    heads = _inline(pd.DataFrame({"x": [-0.03, 1.03], "y": [-1.2, -1.2], "name": [a_name, b_name]}))
+    heads = {
+        "values": [{"x": -0.03, "y": -1.2, "name": a_name}, {"x": 1.03, "y": -1.2, "name": b_name}]
+    }
     header = (
         alt.Chart()
         .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.45)
