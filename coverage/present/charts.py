@@ -489,6 +489,11 @@ def similarity_frame(alignment: Alignment) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SIMILARITY_COLUMNS))
 
 
+def _number(value):
+    """A score as Altair writes it: a missing one (NaN) as null."""
+    return None if pd.isna(value) else value
+
+
 @unchecked_build
 def similarity_heatmap(
     frame: pd.DataFrame,
@@ -509,17 +514,37 @@ def similarity_heatmap(
     n_a = int(frame["a_sentence"].max()) if len(frame) else 0
     n_b = int(frame["b_sentence"].max()) if len(frame) else 0
     size = max(3, min(cell, max_size // max(n_a, n_b, 1)))
-    cells = frame.loc[
-        (frame["score"] > 0) | (frame["status"] != ""),
-        ["a_sentence", "b_sentence", "score", "status"],
-    ]
-    a_name, b_name = script_safe(a_name), script_safe(b_name)
-    texts = {  # names as data fields, never in tooltip titles (those become expression code)
-        side: script_safe_frame(
-            frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
-        ).assign(**{f"{side}_version": name})
-        for side, name in (("a", a_name), ("b", b_name))
+    # the inline values Altair would make of the frame's pieces, made from its columns once
+    column = {name: frame[name].tolist() for name in SIMILARITY_COLUMNS if name in frame}
+    cells = {
+        "values": [
+            {"a_sentence": i, "b_sentence": j, "score": _number(score), "status": status}
+            for i, j, score, status in zip(
+                column["a_sentence"],
+                column["b_sentence"],
+                column["score"],
+                column["status"],
+                strict=True,
+            )
+            if score > 0 or status != ""
+        ]
     }
+    a_name, b_name = script_safe(a_name), script_safe(b_name)
+    texts = {}  # names as data fields, never in tooltip titles (those become expression code)
+    for side, name in (("a", a_name), ("b", b_name)):
+        first: dict = {}  # each sentence's first row, in order
+        for number, text in zip(column[f"{side}_sentence"], column[f"{side}_text"], strict=True):
+            first.setdefault(number, text)
+        texts[side] = {
+            "values": [
+                {
+                    f"{side}_sentence": number,
+                    f"{side}_text": script_safe(text) if isinstance(text, str) else text,
+                    f"{side}_version": name,
+                }
+                for number, text in first.items()
+            ]
+        }
     statuses = [s for s in frame["status"].unique() if s]
     x_axis = axis(labelAngle=0, labelOverlap="parity")
     x = alt.X(
