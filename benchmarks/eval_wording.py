@@ -21,7 +21,8 @@ Two sources, printed as two tables:
    one of those has kind K; unjudged changes are counted apart, not scored. ``no
    change`` counts the gold edits no toolkit change matches at all (their sentences were
    not paired by the aligner, or the diff saw no change there). ``other
-   share`` is the share of all toolkit changes of kind ``other``.
+   share`` is the share of all toolkit changes of kind ``other``; the label rows that
+   hold an honorific (Mr, Ms) are listed, as issue 14 wants none.
 
     .venv/bin/python benchmarks/eval_wording.py [--news-dev DIR] [--misses KIND]
 """
@@ -36,7 +37,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import comparative_coverage as cc
-from comparative_coverage.normalize import fold_typography, tokenize
+from comparative_coverage.normalize import fold_typography, tokenize, word_key
+from comparative_coverage.wording.forms import HONORIFICS
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
@@ -146,6 +148,7 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
     right, judged = Counter(), Counter()
     unjudged, kinds_all, unseen = Counter(), Counter(), Counter()
     misses: list[str] = []
+    honorific_labels: list[str] = []
     for story, pair, sents_a, sents_b, notable, typed in gold_pairs(root):
         alignment = cc.align(sents_a, sents_b, a_name=pair["a"], b_name=pair["b"])
         changes = []
@@ -163,6 +166,8 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
                 }
             )
             kinds_all[row.kind] += 1
+            if row.kind == "label" and _honorific_in(f"{row.a_words} {row.b_words}"):
+                honorific_labels.append(changes[-1]["text"])
         for edit in notable:
             total[edit["kind"]] += 1
             near = [c for c in changes if _matches(c, edit)]
@@ -199,7 +204,13 @@ def score_news_dev(root: Path, *, show: str | None = None) -> dict:
         "kinds": kinds_all,
         "unseen": unseen,
         "misses": misses,
+        "honorific_labels": honorific_labels,
     }
+
+
+def _honorific_in(text: str) -> bool:
+    """Does a label's text hold a courtesy title (Mr, Ms)? Issue 14: never a label."""
+    return any(word_key(w).rstrip(".") in HONORIFICS for w in text.split())
 
 
 def _pct(n: int, d: int) -> str:
@@ -225,6 +236,10 @@ def print_news_dev(result: dict) -> None:
     print(
         f"other share: {_pct(result['kinds']['other'], all_changes).strip()} "
         f"({result['kinds']['other']}/{all_changes} toolkit changes; target < 15%)"
+    )
+    print(
+        f"honorifics reported as labels: {len(result['honorific_labels'])}"
+        + "".join(f"\n   {t}" for t in result["honorific_labels"])
     )
     print("toolkit kinds:", ", ".join(f"{k} {n}" for k, n in result["kinds"].most_common()))
 

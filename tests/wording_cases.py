@@ -47,12 +47,12 @@ def change_of(a: str, b: str, change: list[str]) -> tuple[str, str]:
     """The kind and detail of the toolkit's change that covers the labelled words."""
     frame = cc.classify_changes(cc.align([a], [b])).to_frame()
     wanted = (_tokens(change[0]) ^ _tokens(change[1])) or (_tokens(change[0]) | _tokens(change[1]))
-    best, overlap = ("none", ""), 0
+    best, score = ("none", ""), (0, 0)
     for row in frame.itertuples():
         words = _tokens(row.a_words) | _tokens(row.b_words)
         shared = len(words & wanted)
-        if shared > overlap:
-            best, overlap = (row.kind, row.detail), shared
+        if shared and (shared, -len(words)) > score:  # on a tie, the row that fits closest
+            best, score = (row.kind, row.detail), (shared, -len(words))
     return best
 
 

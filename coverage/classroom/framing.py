@@ -28,7 +28,7 @@ HEADLINE_WORDS = 5  # fewer words name a topic (a label, a section), not an even
 HEADLINE_MOST = 25  # more is a paragraph the reader took for a title, not a headline
 _WORD = re.compile(r"[^\W_][\w'’\-.]*")
 NO_SOURCE = "no one: the sentence names no source"
-# a credit of the whole copy ("(Reuters)"), or a person speaking to an agency ("told AFP"),
+# a credit of the whole copy ("(AP)"), or a person speaking to an agency ("told AFP"),
 # says nothing about where one fact came from
 _CREDITING = frozenset({"reported", "quoted", "cited", "said", "added", ""})
 _VAGUE = frozenset({"report", "reports", "statement", "media", "it", "they", "she", "he"})
@@ -113,7 +113,7 @@ def _fair_source(row) -> bool:
     if row.kind not in ("source", "wire") or row.verb not in _CREDITING:
         return False
     if row.kind == "wire" and not row.verb:
-        return False  # "(Reuters)": the copy's credit, not a fact's
+        return False  # "(AP)": the copy's credit, not a fact's
     return bool(_content(row.source) - _VAGUE) and whole_phrase(row.source, most=8)
 
 

@@ -35,6 +35,7 @@ from ..vocabulary import listed
 
 __all__ = [
     "part_key",
+    "name_spans",
     "PARTICLES",
     "TITLE_WORDS",
     "PERSON_TITLES",
@@ -290,6 +291,18 @@ def _sentence_mentions(
         ):
             aliases[toks[after + 1].text] = text[start:end]
     return found, aliases
+
+
+def name_spans(text: str) -> list[tuple[int, int, tuple[str, ...], int]]:
+    """The names of one sentence, without corpus statistics: ``(start, end, parts,
+    title_start)`` each, the title words before the name between ``title_start`` and
+    ``start``.
+
+    >>> [(s, e, p) for s, e, p, _ in name_spans("Ukrainian President Volodymyr Zelensky spoke.")]
+    [(20, 38, ('Volodymyr', 'Zelensky'))]
+    """
+    found, _ = _sentence_mentions(text, None)
+    return [(start, end, tuple(parts), title) for start, end, parts, title in found]
 
 
 def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:

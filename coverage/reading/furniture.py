@@ -103,7 +103,7 @@ def _credit_patterns(agencies: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pat
         r"\s*[^.]{1,60}"  # Photo: AFP, Photo / AP, Image by flickr.com
         r"|\b(?i:credit)\s*:\s*[^.]{1,60}"  # Credit: PA Images
         rf"|/\s?(?:{agency})\b[^./]{{0,40}}(?:/[^./]{{0,40}})?"  # nn / AFP / ATTA KENARE
-        rf"|\b(?:{agency})\s?/\s?[^.]{{0,60}}"  # REUTERS/Stringer/File Photo
+        rf"|\b(?:{agency})\s?/\s?[^.]{{0,60}}"  # AFP/Stringer/File Photo
         r")[\s.]*$"
     )
     return re.compile(tail), re.compile(rf"(?i:{_PHOTO_WORD}|credit)|/")

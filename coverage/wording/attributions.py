@@ -1,6 +1,6 @@
 """Articles -> wire credits and sourcing per sentence, and which ones a version dropped.
 
-``wire``: an agency credited for the text ("AFP reported", "Reuters said", "(AP)" in
+``wire``: an agency credited for the text ("AFP reported", "AP said", "(AP)" in
 the body); ``photo``: an agency credited in a caption ("(AP)", "Photo: AFP");
 ``source``: trailing or leading sourcing (", the Russian defense ministry said",
 "according to ...", "sources close to Haftar said"); ``channel``: where something was
@@ -78,12 +78,13 @@ _CREDITS = re.compile(
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]|[A-Z][a-z]+(?=\s*(?:\((?:{AGENCIES})\)|:)))"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    rf"\s*(?P<credit>\((?:{AGENCIES})\))?\s*(?:[\u2013\u2014-]+|:)(?=\s)"
+    rf"\s*(?:(?P<credit>\((?:{AGENCIES})\))\s*(?:[\u2013\u2014-]+|:)(?=\s|[A-Z\u201c\"])"
+    r"|(?:[\u2013\u2014-]+|:)(?=\s))"  # "CAIRO (AFP) -Hamas": a credit may lose the space
 )
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
-    """Where a text credits a source: "(Reuters)", "told AFP", "state media reported".
+    """Where a text credits a source: "(AP)", "told AFP", "state media reported".
 
     >>> text = "She died, state media reported, and it added that (AP Photo/Evan Vucci)"
     >>> [text[a:b] for a, b in credit_spans(text)]
@@ -97,6 +98,8 @@ def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | Non
 
     >>> dateline_span("CAIRO (Reuters) - Hamas said")
     ((0, 17), (6, 15))
+    >>> dateline_span("CAIRO (Reuters) -Hamas said")[0], dateline_span("US-China talks")
+    ((0, 17), None)
     >>> dateline_span("BERLIN: Cannabis fans"), dateline_span("The US said")
     (((0, 7), None), None)
     """
@@ -168,7 +171,7 @@ def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, st
 def find_attributions(articles: Article | Iterable[Article]) -> Attributions:
     """Wire credits and sourcing per article, one :class:`Attribution` each.
 
-    ``kind``: ``wire`` (an agency credited for the text: "AFP reported", "Reuters said",
+    ``kind``: ``wire`` (an agency credited for the text: "AFP reported", "AP said",
     "(AP)"), ``photo`` (an agency credited in a caption), ``source`` (", the Russian
     defense ministry said", "according to ...", "sources close to ... said") or
     ``channel`` ("said on X", "on his Facebook page").

@@ -4,14 +4,19 @@
 edit; this module holds the rules. Order matters: the first that holds wins.
 
 1. punctuation only: ``format``; inside an opening dateline: ``dateline``;
-2. a credit ("told AFP", "(Reuters)", "the report said"): ``attribution``;
+2. a credit ("told AFP", "(AP)", "the report said"): ``attribution``;
 3. ``honorific`` (Ms Sturgeon), extraction damage (``typo``);
 4. the same words spelled otherwise: ``name_variant`` or ``spelling``;
 5. the same content in another style: ``format``; another figure: ``number``;
 6. a misspelling of a word the text knows: ``typo``;
-7. words added to or dropped from a name: ``name_form``;
-8. a descriptor beside a name or a noun, or a lexicon term: ``label``;
-9. words only one side has: ``added_detail`` / ``dropped_detail``; else ``other``.
+7. words added to or dropped from a name: ``name_form``; a word of a name inflected
+   (Revolutionary Guards / Guard): ``name_variant``;
+8. a descriptor beside a name or a noun, or a lexicon term: ``label`` (never an age, a
+   job title swapped, sources swapped, or a nationality alone before a thing);
+9. words only one side has: ``added_detail`` / ``dropped_detail``; a short phrase for
+   another (no name, figure or date): ``word_choice``; else ``other``.
+
+:func:`label_pieces` cuts a label out of a longer replace before these rules run.
 """
 
 from __future__ import annotations
@@ -19,19 +24,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from ..model import WordEdit
 from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
-from ..normalize import STOPWORDS, word_key
+from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import credit_spans
-from .forms import format_change, format_key, honorific_change, number_change, typo
+from .forms import (
+    format_change,
+    format_key,
+    has_number,
+    honorific_change,
+    lost_dot,
+    number_change,
+    typo,
+)
 from .lexicon import Lexicon, load_lexicon
 from .spelling import spelling_rule
 
-__all__ = ["classify_edit", "is_attribution", "content_words", "detail_of", "name_pair"]
+__all__ = [
+    "classify_edit",
+    "is_attribution",
+    "content_words",
+    "detail_of",
+    "is_age",
+    "label_pieces",
+    "name_pair",
+]
 
 _TIME = listed("calendar", "relative_time")
 _MODIFIERS = listed("descriptor_modifiers")
@@ -42,11 +63,12 @@ _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ist|ish|less|ful|ite)$")
 _DETERMINERS = frozenset("the a an its his her their this that".split())
 _PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
+_VERBS = frozenset({"speech"})  # lexicon categories of verbs (said / claimed): no descriptor
 _ORG_SUFFIXES = frozenset("ltd inc co corp plc llc ag sa gmbh".split())
 
 
 def is_attribution(phrase: str) -> bool:
-    """Does a phrase credit a source ("AFP reported", "according to Reuters", "(AP)")?
+    """Does a phrase credit a source ("AFP reported", "according to AP", "(AP)")?
 
     >>> is_attribution(", AFP reported"), is_attribution("the ministry said"), is_attribution("war-shattered")
     (True, True, False)
@@ -154,6 +176,31 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
         return None
     names = [k for k in found if k[0] == "name_variant"]
     return names[0] if names else found[0]
+
+
+def _same_figure_name(a: str, b: str) -> bool:
+    """A name with a figure in it, spelled two ways: the same figure, and letters that
+    are one transliteration apart (1500tavsir / Tasmir 1500, Covid19 / COVID-19).
+
+    >>> _same_figure_name("1500tavsir", "Tasmir 1500"), _same_figure_name("128 passengers", "160 passengers")
+    (True, False)
+    """
+    digits_a, digits_b = re.findall(r"\d+", a), re.findall(r"\d+", b)
+    if not digits_a or sorted(digits_a) != sorted(digits_b):
+        return False
+    letters_a = "".join(re.findall(r"[^\W\d_]+", a)).casefold()
+    letters_b = "".join(re.findall(r"[^\W\d_]+", b)).casefold()
+    if letters_a == letters_b:
+        return a != b and bool(letters_a) and any(_MIXED.search(w) for w in a.split() + b.split())
+    return (
+        min(len(letters_a), len(letters_b)) >= 5
+        and letters_a[0] == letters_b[0]
+        and DamerauLevenshtein.distance(letters_a, letters_b) <= 2
+        and any(_MIXED.search(w) for w in a.split() + b.split())
+    )
+
+
+_MIXED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")  # a word that carries its figure: 1500tavsir
 
 
 def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
@@ -279,8 +326,14 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
     a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
     shared = {c for _, c in a_terms} & {c for _, c in b_terms}
-    if edit.tag == "replace" and a_terms != b_terms and shared:
-        return "; ".join(sorted({c for _, c in a_terms ^ b_terms}))  # leader / strongman
+    short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
+    if is_age(edit.a_words + edit.b_words):
+        return None  # "Twenty-two-year-old": an age is a detail
+    if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
+        return None
+    changed = {c for _, c in a_terms ^ b_terms}
+    if edit.tag == "replace" and a_terms != b_terms and shared and short and changed - _VERBS:
+        return "; ".join(sorted(changed))  # leader / strongman
     if edit.tag == "replace":
         if _name_for_descriptor(edit.a_words, edit.b_words, lexicon) or _name_for_descriptor(
             edit.b_words, edit.a_words, lexicon
@@ -309,19 +362,61 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     content = content_words(words)
     after = _next_word(text, span[1]) if text else ""
     person_follows = after[:1].isupper() or word_key(after) in TITLE_WORDS
+    described = _described_owner(words, _previous_word(text, span[0]) if text else "")
     strong = _POSSESSIVE.search(words[-1]) or any(
         word_key(w) in _MODIFIERS or lexicon.find(w) for w in content
     )
     if (
         content
         and (person_follows or (strong and _head_follows(text, span[1])))
-        and _descriptor(words, lexicon)
-        and _signal(words, lexicon)
+        and (_descriptor(words, lexicon) or described)
+        and (_signal(words, lexicon) or described)
         and not any(c in " ".join(words) for c in '"\u201c\u201d')
         and not all(word_key(w) in _JOB_TITLES or word_key(w) in TITLE_WORDS for w in content)
+        and (_person_after(after) or not all(_place_word(w) for w in content))
     ):
         return "descriptor"  # "Ukrainian" President Volodymyr, "elite" Revolutionary Guards
     return None
+
+
+def _described_owner(words: tuple[str, ...], before: str = "") -> bool:
+    """ "the Islamic republic's" (morality police): an owner named by a description, not
+    by a bare name; the article may stand just before the words."""
+    content = [w for w in words if w[:1].isalnum()]
+    if word_key(before) == "the":
+        content = ["the", *content]
+    return (
+        len(content) >= 3
+        and word_key(content[0]) in ("the", "its", "their")
+        and _POSSESSIVE.search(content[-1]) is not None
+    )
+
+
+def _person_after(word: str) -> bool:
+    """A name or a job title follows (Ukrainian President, U.S. Secretary): a person."""
+    return word[:1].isupper() or word_key(word) in _JOB_TITLES
+
+
+def _place_word(word: str) -> bool:
+    """A nationality or a country (Iranian, U.S.): before a thing, where it is, not a label."""
+    key = word_key(_POSSESSIVE.sub("", word))
+    return key in DEMONYMS or key.rstrip(".") in DEMONYMS
+
+
+def _not_a_label(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Job titles swapped (president-elect / president), or sources (media / television)."""
+    ka = [word_key(w) for w in content_words(a)]
+    kb = [word_key(w) for w in content_words(b)]
+    if not ka or not kb:
+        return False
+    titles = all(k in _JOB_TITLES or _title_compound(k) for k in ka + kb)
+    return titles or all(k in _SOURCE_NOUNS for k in ka + kb)
+
+
+def _title_compound(key: str) -> bool:
+    """president-elect, vice-president, ex-minister: a job title with a prefix or suffix."""
+    parts = [p for p in key.split("-") if p not in listed("title_affixes")]
+    return len(parts) == 1 and parts[0] != key and parts[0] in _JOB_TITLES
 
 
 def _only_names(words: tuple[str, ...]) -> bool:
@@ -343,6 +438,133 @@ def _name_for_descriptor(names: tuple[str, ...], other: tuple[str, ...], lexicon
         or any(h.term.category in _PERSON_CATEGORIES for h in lexicon.find(words[-1]))
         or (len(head) > 4 and re.search(r"(?:er|or|ist|man|woman)$", head) is not None)
     )
+
+
+_AGE = re.compile(r"^(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month|week)s?-old$", re.IGNORECASE)
+
+
+def is_age(words: Iterable[str]) -> bool:
+    """A person's age ("22-year-old", "Twenty-two-year-old"): a detail, not a label."""
+    return any(_AGE.match(w) for w in words)
+
+
+def _premodifiers(words: tuple[str, ...], head: str, before: str = "") -> int:
+    """How many of a phrase's last words open the noun phrase of ``head``: from its last
+    determiner or possessive on ("by [the Islamic republic's] morality police"), or all
+    of them when the word before the phrase is that determiner ("the [feared] police")."""
+    count = 0
+    for word in reversed(words):
+        key = word_key(word)
+        if not word[:1].isalnum() or key in _REPORTING or _AGE.match(word):
+            return 0
+        if key in STOPWORDS and key not in _DETERMINERS:
+            return 0
+        if head[:1].isupper() and word[:1].isupper() and not _POSSESSIVE.search(word):
+            return 0  # "the Islamic" before Revolutionary Guards: part of the name
+        count += 1
+        if key in _DETERMINERS or _POSSESSIVE.search(word):
+            break
+    else:
+        opened = word_key(before) in _DETERMINERS or _POSSESSIVE.search(before)
+        if not opened:
+            return 0
+    return count if count <= 4 else 0
+
+
+def _content_tail(words: tuple[str, ...]) -> bool:
+    """Does a noun phrase's opening say something (Iran's, notorious), not just "the"?"""
+    return any(word_key(w) not in _DETERMINERS for w in words)
+
+
+def _leading_names(words: tuple[str, ...]) -> int:
+    """How many of a phrase's first words are a name (Navalny, Ismail Haniyeh)."""
+    count = 0
+    for word in words:
+        if not (_name_word(word) and not _POSSESSIVE.search(word)):
+            break
+        count += 1
+    return count
+
+
+def _cut(edit: WordEdit, a_text: str, b_text: str, i: int, j: int) -> list[WordEdit]:
+    """An edit cut after its i-th word in a and its j-th word in b: head and tail."""
+
+    def at(text: str, span: tuple[int, int], k: int, words: tuple[str, ...]) -> int:
+        if k >= len(words):
+            return span[1]
+        tokens = tokenize(text[span[0] : span[1]])
+        return span[0] + (tokens[k - 1].end if k else 0)
+
+    a_at = at(a_text, edit.a_span, i, edit.a_words)
+    b_at = at(b_text, edit.b_span, j, edit.b_words)
+    pieces = []
+    for aw, bw, a_span, b_span in (
+        (edit.a_words[:i], edit.b_words[:j], (edit.a_span[0], a_at), (edit.b_span[0], b_at)),
+        (edit.a_words[i:], edit.b_words[j:], (a_at, edit.a_span[1]), (b_at, edit.b_span[1])),
+    ):
+        if aw or bw:
+            tag = "replace" if aw and bw else "insert" if bw else "delete"
+            a_span = a_span if aw else (a_span[0], a_span[0])
+            b_span = b_span if bw else (b_span[0], b_span[0])
+            pieces.append(WordEdit(tag, aw, bw, a_span, b_span))  # type: ignore[arg-type]
+    return pieces
+
+
+def label_pieces(
+    edit: WordEdit, a_text: str, b_text: str, *, lexicon: Lexicon | None = None
+) -> list[tuple[WordEdit, bool]]:
+    """A replace cut where a label sits inside longer rewording: ``(piece, is_label)``.
+
+    Two rules, each stated in one sentence:
+
+    - the words just before the same head noun, swapped for others, describe that head
+      ("arrested by [the Islamic republic's] morality police" / "detention by [Iran's]
+      morality police"): the swapped premodifiers are cut off as a label;
+    - a name on one side replaced by "the ... <person noun>" that then goes on ("Hanieh"
+      / "The Palestinian leader was in Tehran to"): the noun phrase is cut off as a label.
+    """
+    lexicon = lexicon or load_lexicon()
+    if edit.tag != "replace" or not a_text or not b_text:
+        return [(edit, False)]
+    for names, other, flip in (
+        (edit.a_words, edit.b_words, False),
+        (edit.b_words, edit.a_words, True),
+    ):
+        n = _leading_names(names)
+        for k in range(2, min(len(other), 6)):
+            if (
+                n
+                and (k < len(other) or n < len(names))
+                and _name_for_descriptor(names[:n], other[:k], lexicon)
+            ):
+                i, j = (k, n) if flip else (n, k)
+                head, tail = _cut(edit, a_text, b_text, i, j)
+                return [(head, True), (tail, False)]
+    after_a, after_b = _next_word(a_text, edit.a_span[1]), _next_word(b_text, edit.b_span[1])
+    if (
+        not after_a
+        or word_key(after_a) != word_key(after_b)
+        or not _head_follows(a_text, edit.a_span[1])
+    ):
+        return [(edit, False)]
+    before_a = _previous_word(a_text, edit.a_span[0])
+    before_b = _previous_word(b_text, edit.b_span[0])
+    i = _premodifiers(edit.a_words, after_a, before_a)
+    j = _premodifiers(edit.b_words, after_b, before_b)
+    if not i or not j:
+        return [(edit, False)]
+    tail_a, tail_b = edit.a_words[-i:], edit.b_words[-j:]
+    if [word_key(w) for w in tail_a] == [word_key(w) for w in tail_b]:
+        return [(edit, False)]
+    if not (_content_tail(tail_a) and _content_tail(tail_b)):
+        return [(edit, False)]
+    if i == len(edit.a_words) and j == len(edit.b_words):
+        # the whole edit is the swapped premodifiers: a possessive or a descriptor's mark
+        # tells a label (the regime's / the feared) from a word choice (largest / biggest)
+        marked = any(_POSSESSIVE.search(w) for w in tail_a + tail_b)
+        return [(edit, marked or _signal(tail_a + tail_b, lexicon))]
+    head, tail = _cut(edit, a_text, b_text, len(edit.a_words) - i, len(edit.b_words) - j)
+    return [(head, False), (tail, True)]
 
 
 def _unit_marker(phrase: str, text: str, span: tuple[int, int]) -> bool:
@@ -416,10 +638,7 @@ class _Replace:
         self.b_keys = {word_key(w) for w in self.b_content}
 
 
-_SOURCE_NOUNS = frozenset(
-    "media television report reports statement agency newspaper ministry officials "
-    "sources source family police army government spokesman spokeswoman".split()
-)
+_SOURCE_NOUNS = listed("source_nouns")
 
 
 def _sources(phrase: str) -> set[str]:
@@ -446,7 +665,11 @@ def _r_honorific(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_damage(r: _Replace) -> tuple[str, str] | None:
-    return ("typo", "damage") if typo(r.a, r.b) == "damage" else None
+    a_next = r.a_text[r.edit.a_span[1] :] if r.a_text else ""
+    b_next = r.b_text[r.edit.b_span[1] :] if r.b_text else ""
+    if typo(r.a, r.b) == "damage" or lost_dot(r.a, r.b, a_next=a_next, b_next=b_next):
+        return "typo", "damage"
+    return None
 
 
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
@@ -459,6 +682,8 @@ def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_variant(r: _Replace) -> tuple[str, str] | None:
+    if _same_figure_name(r.a, r.b):
+        return "name_variant", "transliteration"  # 1500tavsir / Tasmir 1500
     return _variant(r.edit.a_words, r.edit.b_words)
 
 
@@ -475,6 +700,10 @@ def _r_typo(r: _Replace) -> tuple[str, str] | None:
 
 
 def _r_one_side(r: _Replace) -> tuple[str, str] | None:
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    if len(words_a) == len(words_b) == 1:
+        return None  # said / claimed: one word for another, nothing added
     if not r.a_content and r.b_content:
         return "added_detail", detail_of(r.edit.b_words)
     if r.a_content and not r.b_content:
@@ -483,6 +712,22 @@ def _r_one_side(r: _Replace) -> tuple[str, str] | None:
         longer = len(r.b_content) > len(r.a_content)
         return "name_form", "fuller_name" if longer else "shorter_name"
     return None
+
+
+def _r_name_inflection(r: _Replace) -> tuple[str, str] | None:
+    """A capitalised word inflected otherwise after another capitalised word, inside a
+    name (Revolutionary Guards / Revolutionary Guard): the name in another form."""
+    words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    if len(words_a) != 1 or len(words_b) != 1 or not r.a_text or not r.b_text:
+        return None
+    x, y = words_a[0], words_b[0]
+    if not (_name_word(x) and _name_word(y) and _stem_pair(x, y)) or _POSSESSIVE.search(x + y):
+        return None
+    before_a = _previous_word(r.a_text, r.edit.a_span[0])
+    before_b = _previous_word(r.b_text, r.edit.b_span[0])
+    inside = all(_name_word(w) and not _POSSESSIVE.search(w) for w in (before_a, before_b))
+    return ("name_variant", "inflection") if inside else None
 
 
 def _r_grammar(r: _Replace) -> tuple[str, str] | None:
@@ -512,6 +757,8 @@ def _r_rewording(r: _Replace) -> tuple[str, str] | None:
         and all(w.islower() for w in words_a + words_b)
     ):
         return "word_choice", ""  # Libya / Liberia is another fact, not another word
+    if _short_phrases(words_a, words_b, r):
+        return "word_choice", "phrase"  # open an inquiry / conduct an investigation
     if r.a_keys < r.b_keys:
         return "added_detail", detail_of(
             tuple(w for w in r.edit.b_words if word_key(w) not in r.a_keys)
@@ -521,6 +768,33 @@ def _r_rewording(r: _Replace) -> tuple[str, str] | None:
             tuple(w for w in r.edit.a_words if word_key(w) not in r.b_keys)
         )
     return None
+
+
+def _short_phrases(words_a: list[str], words_b: list[str], r: _Replace) -> bool:
+    """Up to three words a side, no name and no figure on either: another way of saying
+    the same thing (was given / got, responsible for / tasked with). A name, a figure or
+    a date makes it another fact, left to ``other``."""
+    if not words_a or not words_b or max(len(words_a), len(words_b)) > 3:
+        return False
+    if not (r.a_content and r.b_content) or has_number(r.a) or has_number(r.b):
+        return False
+    if any(word_key(w) in _TIME for w in words_a + words_b):
+        return False  # Tuesday / Thursday: another date is another fact
+    return all(w.islower() or _opening(w, r) for w in words_a + words_b)
+
+
+def _opening(word: str, r: _Replace) -> bool:
+    """A capitalised word that only opens its sentence ("Earlier," / "Later today,")."""
+    for words, text, span in (
+        (r.edit.a_words, r.a_text, r.edit.a_span),
+        (r.edit.b_words, r.b_text, r.edit.b_span),
+    ):
+        if words and words[0] == word and text:
+            before = text[: span[0]].rstrip()
+            return (not before or before[-1] in '.!?:"\u201c') and word_key(
+                word
+            ) in STOPWORDS | _TIME | _DETERMINERS
+    return False
 
 
 # the order is the rules' priority: the first that answers names the edit
@@ -533,6 +807,7 @@ _REPLACE_RULES = (
     _r_format,
     _r_typo,
     _r_one_side,
+    _r_name_inflection,
     _r_grammar,
     _r_label,
     _r_rewording,

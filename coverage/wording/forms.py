@@ -11,8 +11,9 @@ or ``None``. They carry no knowledge of a story; their vocabulary is in
 - **number**: a figure changed (``820`` / ``1,000 dead``, ``some 1,500`` /
   ``thousands``, ``12:31`` / ``1:10``).
 - **typo**: a misspelling of a word the text also knows (``Minster`` / ``Minister``),
-  one letter apart, or extraction damage (``???????``, mojibake, ``p.m`` without its
-  last dot).
+  one letter apart (two in a long lower-case word: ``accomodation`` /
+  ``acommodation``), or extraction damage (``???????``, mojibake, ``p.m`` without its
+  last dot, whatever the other version writes).
 - **honorific**: ``Mr``/``Ms`` added, dropped, or standing for a first name.
 """
 
@@ -33,6 +34,7 @@ __all__ = [
     "typo",
     "honorific_change",
     "has_number",
+    "lost_dot",
     "HONORIFICS",
 ]
 
@@ -83,6 +85,7 @@ _CURRENCY = (
     (re.compile(r"\bbn\b"), " billion "),
     (re.compile(r"\bmn\b"), " million "),
 )
+_HALF_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # p.m, a.m: the last dot lost in extraction
 _DAMAGE = re.compile(r"\?{3,}|\ufffd|Ã.|â€|Â")
 
 
@@ -182,12 +185,32 @@ def typo(a: str, b: str, *, context: str = "") -> str | None:
         kx, ky = word_key(x), word_key(y)
         if min(len(kx), len(ky)) < 5 or kx[0] != ky[0] or kx[-1:] != ky[-1:]:
             return None
-        if DamerauLevenshtein.distance(kx, ky) != 1:
-            return None
+        distance = DamerauLevenshtein.distance(kx, ky)
+        if distance != 1 and not (distance == 2 and min(len(kx), len(ky)) >= 9 and x.islower()):
+            return None  # two letters apart only in a long lower-case word
         if not (_known(x, context) or _known(y, context)) and x[:1].isupper():
             return None  # two unknown capitalised words: a name's spellings
         found = "misspelling"
     return found
+
+
+def lost_dot(a: str, b: str, *, a_next: str = "", b_next: str = "") -> bool:
+    """Is one side a lower-case abbreviation dotted inside but not at its end, the dot
+    not merely split off by the tokenizer (``p.m preparing`` beside ``pm`` or ``p.m.``)?
+    ``a_next``/``b_next``: the text right after each side.
+
+    >>> lost_dot("pm", "p.m", b_next=" preparing"), lost_dot("pm", "p.m", b_next=". The")
+    (True, False)
+    """
+    for x, y, after in ((a, b, b_next), (b, a, a_next)):
+        y = y.strip()
+        if (
+            _HALF_DOTTED.fullmatch(y)
+            and x.replace(".", "").strip() == y.replace(".", "")
+            and not after.startswith(".")
+        ):
+            return True
+    return False
 
 
 def honorific_change(a: str, b: str) -> str | None:

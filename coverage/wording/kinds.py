@@ -3,8 +3,9 @@
 Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is shown is
 :data:`KIND_TITLES`). Each is defined in one sentence:
 
-- ``name_variant``: the same name spelled another way (a transliteration, accents, spacing:
-  Qaddafi / Kadhafi, Шойгу / Shoigu, Abdul Hamid / Abdelhamid);
+- ``name_variant``: the same name spelled another way (a transliteration, accents, spacing,
+  a figure inside it, a word inflected: Qaddafi / Kadhafi, Шойгу / Shoigu, Abdul Hamid /
+  Abdelhamid, 1500tavsir / Tasvir 1500, Revolutionary Guards / Guard);
 - ``name_form``: a fuller or shorter form of the same name (President Vladimir Putin /
   President Putin, "Corporation of China, Ltd." / "Corporation of China", "(CAAC)" added);
 - ``spelling``: the same word spelled another way (British/American, hyphenation, case);
@@ -13,7 +14,7 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   honorific or a bare job title;
 - ``honorific``: a courtesy title added, dropped or standing for a first name (Ms Sturgeon);
 - ``attribution``: a credit for the information added, dropped or changed ("told AFP" /
-  "said", "(Reuters)", "the report said");
+  "said", "(AP)", "the report said");
 - ``dateline``: the place line that opens a wire story added, dropped or restyled
   ("BERLIN -" / "BERLIN:");
 - ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers);
@@ -24,18 +25,21 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
 - ``added_detail`` / ``dropped_detail``: words only one side has (on Friday, war-shattered);
 - ``rewritten``: a passage of six or more words a side rewritten as a whole, sharing
   under a third of its words (too different to name one change);
-- ``word_choice``: one word swapped for another (largest / biggest, tendered / submitted);
+- ``word_choice``: one word or a short phrase swapped for another that says the same,
+  with no name, figure or date in it (largest / biggest, was given / got, open an inquiry /
+  conduct an investigation);
 - ``other``: a rewording that is none of these.
 
 ``detail`` says more: the spelling rule (``case``, ``accents``, ``hyphenation``,
 ``british_american``), how a name differs (``transliteration``, ``spacing``,
-``shorter_name``, ``fuller_name``), the lexicon categories of a label (or
-``descriptor``, ``name_for_descriptor``), what a detail is (``time``, ``title``,
+``shorter_name``, ``fuller_name``, ``inflection``), the lexicon categories of a label
+(or ``descriptor``, ``name_for_descriptor``, ``premodifier``, ``beside_name``), what a
+detail is (``time``, ``title``,
 ``quote``, ``number``, ``name``), and for the other kinds what happened (``added``,
 ``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
 
 A long edit is cut into pieces first: a dateline and a credit inside it ("CAIRO
-(Reuters) -") are pieces of their own, so each is named. Words are shown as written in
+(AP) -") are pieces of their own, so each is named. Words are shown as written in
 the sentences (the text between the piece's offsets), never re-joined tokens.
 """
 
@@ -49,14 +53,23 @@ from difflib import SequenceMatcher
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.spans import TITLE_WORDS
-from ..normalize import fold_typography, tokenize, word_key
+from ..names.spans import TITLE_WORDS, name_spans
+from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
-from .edit_rules import classify_edit, content_words, is_attribution, name_pair
-from .forms import format_key, typo
+from .edit_rules import (
+    classify_edit,
+    content_words,
+    is_age,
+    is_attribution,
+    label_pieces,
+    name_pair,
+)
+from .forms import format_key, lost_dot, typo
+from .labels import labels_beside_names
 from .lexicon import Lexicon, load_lexicon, loaded_direction
 from .records import Change, Changes, Substitution, Substitutions
+from .spelling import american
 
 __all__ = [
     "KINDS",
@@ -101,7 +114,7 @@ KIND_TITLES = {
     "typo": "typo",
     "grammar": "grammar (number, tense)",
     "rewritten": "passage rewritten",
-    "word_choice": "one word for another",
+    "word_choice": "word choice",
     "added_detail": "detail added",
     "dropped_detail": "detail left out",
     "other": "other rewording",
@@ -253,16 +266,65 @@ def _pieces(
     edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
     """An edit cut at shared words, datelines and credits: (piece, forced kind or None)."""
-    return [
-        found
-        for finer in _finer(edit, a_text, b_text)
-        for split in _honorific_tail(finer, a_text, b_text)
-        for found in _carved(split, a_text, b_text, a_starts, b_starts)
-    ]
+    return _label_runs(
+        [
+            labelled
+            for finer in _finer(edit, a_text, b_text)
+            for split in _honorific_tail(finer, a_text, b_text)
+            for found in _carved(split, a_text, b_text, a_starts, b_starts)
+            for labelled in _labelled(found, a_text, b_text)
+        ],
+        a_text,
+        b_text,
+    )
+
+
+def _label_runs(pieces, a_text: str, b_text: str):
+    """Words dropped or added right before a swapped premodifier belong to it ("the
+    Islamic" + "republic's" / "Iran's"): the word diff paired the possessives alone."""
+    out = list(pieces)
+    for k in range(len(out) - 1, 0, -1):
+        (prev, prev_kind), (piece, kind) = out[k - 1], out[k]
+        if kind != ("label", "premodifier") or prev_kind is not None or prev.tag == "replace":
+            continue
+        span, text = (prev.a_span, a_text) if prev.tag == "delete" else (prev.b_span, b_text)
+        start = piece.a_span[0] if prev.tag == "delete" else piece.b_span[0]
+        if text[span[1] : start].strip():
+            continue
+        a_span = (min(prev.a_span[0], piece.a_span[0]), piece.a_span[1])
+        b_span = (min(prev.b_span[0], piece.b_span[0]), piece.b_span[1])
+        if prev.tag == "insert":
+            a_span = piece.a_span
+        else:
+            b_span = piece.b_span
+        merged = WordEdit(
+            "replace", prev.a_words + piece.a_words, prev.b_words + piece.b_words, a_span, b_span
+        )
+        out[k - 1 : k + 1] = [(merged, kind)]
+    return out
+
+
+_REWORDING = ("other", "word_choice", "rewritten", "added_detail", "dropped_detail")
+
+
+def _labelled(found, a_text: str, b_text: str) -> list[tuple[WordEdit, tuple[str, str] | None]]:
+    """A label cut out of longer rewording (see :func:`edit_rules.label_pieces`)."""
+    piece, forced = found
+    if forced is not None:
+        return [found]
+    out: list[tuple[WordEdit, tuple[str, str] | None]] = []
+    for part, is_label in label_pieces(piece, a_text, b_text):
+        kind = None
+        if is_label:
+            kind = classify_edit(part, a_text=a_text, b_text=b_text)
+            if kind[0] in _REWORDING:
+                kind = ("label", "premodifier")
+        out.append((part, kind))
+    return out
 
 
 def _honorific_tail(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
-    """ "On Monday, Humza" -> "Later today, Mr" before "Yousaf": the last words are a
+    """ "Earlier, Humza" -> "Later today, Mr" before "Yousaf": the last words are a
     first name swapped for an honorific, a change of its own."""
     if edit.tag != "replace" or len(edit.a_words) + len(edit.b_words) < 3:
         return [edit]
@@ -408,8 +470,10 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
-def _form_of(x: str, y: str) -> tuple[str, str] | None:
+def _form_of(x: str, y: str, x_next: str = "", y_next: str = "") -> tuple[str, str] | None:
     """How two single words differ in form only: style, house case, or a misspelling."""
+    if lost_dot(x, y, a_next=x_next, b_next=y_next):
+        return "typo", "damage"  # pm / "p.m preparing"
     if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
         return "format", "style"  # U.S. / US, 6th / sixth
     if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
@@ -434,7 +498,7 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
         if x in b_words or any(x == a for a, _ in covered):
             continue
         for y, ty in b_words.items():
-            form = None if y in a_words else _form_of(x, y)
+            form = None if y in a_words else _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
                 continue
             extra.append(_extra_row(alignment, unit, tx, ty, *form))
@@ -476,7 +540,7 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     a_names = {t.text: t for t in tokenize(a_text) if t.text[:1].isupper() and len(t.text) > 3}
     b_names = {t.text: t for t in tokenize(b_text) if t.text[:1].isupper() and len(t.text) > 3}
     named = {(r[4], r[5]) for r in rows if r[6] == "name_variant"}
-    extra = []
+    extra = _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named)
     for x, tx in a_names.items():
         if x in b_names or any(x in a for a, _ in named):
             continue
@@ -491,6 +555,213 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
         extra.append(_extra_row(alignment, unit, tx, b_names[y], *name_pair(x, y)))
         named.add((x, y))
     return rows + extra
+
+
+def _two_word_names(text: str) -> dict[str, tuple[int, int]]:
+    """Two capitalised words in a row ("Iran Wire"), as written, with their span."""
+    tokens = tokenize(text)
+    found = {}
+    for x, y in zip(tokens, tokens[1:], strict=False):
+        if x.text[:1].isupper() and y.text[:1].isupper() and text[x.end : y.start] == " ":
+            found.setdefault(f"{x.text} {y.text}", (x.start, y.end))
+    return found
+
+
+def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> list[tuple]:
+    """A name written as two words in one version and one in the other, inside rewritten
+    words (Iran Wire / Iranware, Abdul Hamid / Abdulhamid): a name variant each."""
+    extra = []
+    for text, pairs, singles, flip in (
+        (a_text, _two_word_names(a_text), b_names, False),
+        (b_text, _two_word_names(b_text), a_names, True),
+    ):
+        other_text = b_text if not flip else a_text
+        for spaced, (start, end) in pairs.items():
+            if spaced in other_text:
+                continue
+            for single, token in singles.items():
+                if single in text or word_key(single) in TITLE_WORDS:
+                    continue
+                kind = name_pair(spaced, single)
+                if not kind or any(single in p or spaced in p for pair in named for p in pair):
+                    continue
+                span = type(token)(spaced, start, end)
+                tx, ty = (span, token) if not flip else (token, span)
+                extra.append(_extra_row(alignment, unit, tx, ty, *kind))
+                named.add((tx.text, ty.text))
+                break
+    return extra
+
+
+_CAPITAL_WORD = r"[A-Z][\w'\u2019-]+"
+
+
+def _called(text: str) -> tuple[dict[str, re.Match], dict[str, re.Match]]:
+    """Surnames a text writes after an honorific ("Ms Sturgeon") and after a first name
+    ("Nicola Sturgeon"), each with its first place."""
+    honoured: dict[str, re.Match] = {}
+    named: dict[str, re.Match] = {}
+    for match in re.finditer(rf"\b({_CAPITAL_WORD})\.?\s+({_CAPITAL_WORD})", text):
+        first, surname = match.group(1), word_key(match.group(2))
+        key = word_key(first).rstrip(".")
+        if key in listed("honorifics"):
+            honoured.setdefault(surname, match)
+        elif key not in TITLE_WORDS and key not in STOPWORDS and len(key) > 1:
+            named.setdefault(surname, match)
+    return honoured, named
+
+
+def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A person called "Ms Sturgeon" in one version and "Nicola Sturgeon" in the other,
+    inside rewritten words: one more row, an honorific for a first name."""
+    if not (unit.a and unit.b):
+        return rows
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    (a_hon, a_named), (b_hon, b_named) = _called(a_text), _called(b_text)
+    said = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "honorific"]
+    extra = []
+    for surname in sorted((set(a_named) & set(b_hon)) | (set(a_hon) & set(b_named))):
+        if surname in a_hon and surname in b_hon:
+            continue
+        x = a_named.get(surname) or a_hon[surname]
+        y = b_hon.get(surname) or b_named[surname]
+        if any(
+            a0 < x.end() and x.start() < a1 or b0 < y.end() and y.start() < b1
+            for a0, a1, b0, b1 in said
+        ):
+            continue  # the word diff already named it
+        if surname in a_hon and surname in a_named and surname in b_hon:
+            continue  # a writes both forms: nothing changed
+        if surname in b_hon and surname in b_named and surname in a_named:
+            continue
+        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
+        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
+        extra.append(
+            (
+                unit.unit,
+                a_index,
+                b_index,
+                "replace",
+                x.group(),
+                y.group(),
+                "honorific",
+                "for_first_name",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                *x.span(),
+                *y.span(),
+            )
+        )
+    return rows + extra
+
+
+_SAYING = listed("verbs_of_reporting", "speech_verbs")
+_DATES = listed("calendar", "relative_time")
+
+
+def _same_person(x: str, y: str) -> bool:
+    return word_key(x) == word_key(y) or name_pair(x, y) is not None
+
+
+def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexicon) -> list[tuple]:
+    """A name both versions write, described otherwise beside it (", the X,", "eastern
+    warlord X", "human rights organisation X"): one more row per label added, dropped or
+    swapped, unless a label row already covers those words."""
+    if not (unit.a and unit.b):
+        return rows
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    a_labels = labels_beside_names(a_text, lexicon=lexicon)
+    b_labels = labels_beside_names(b_text, lexicon=lexicon)
+    a_names = {n for n, _, _ in a_labels} | {p[-1] for *_, p, _ in name_spans(a_text)}
+    b_names = {n for n, _, _ in b_labels} | {p[-1] for *_, p, _ in name_spans(b_text)}
+    labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
+    extra = []
+    for name in sorted(a_names):
+        twins = [n for n in b_names if _same_person(name, n)]
+        if not twins:
+            continue
+        mine = [(d, s) for n, d, s in a_labels if n == name and _short_label(d)]
+        theirs = [(d, s) for n, d, s in b_labels if n in twins and _short_label(d)]
+        said_a = {_label_key(d) for d, _ in mine}
+        said_b = {_label_key(d) for d, _ in theirs}
+        gone = [
+            f for f in mine if _label_key(f[0]) not in said_b and not _covered(f, None, labelled)
+        ]
+        new = [
+            f for f in theirs if _label_key(f[0]) not in said_a and not _covered(None, f, labelled)
+        ]
+        for k in range(max(len(gone), len(new))):
+            x = gone[k] if k < len(gone) else None
+            y = new[k] if k < len(new) else None
+            if (x and y) or _describes(x or y):
+                extra.append(_label_row(alignment, unit, x, y))
+    return rows + extra
+
+
+def _short_label(descriptor: str) -> bool:
+    """A descriptor, not a clause: six words at most, no verb of saying, no date."""
+    words = descriptor.split()
+    keys = [word_key(w) for w in words]
+    return (
+        len(words) <= 6
+        and not is_age(words)  # "35-year-old": a detail
+        and not any(k in _SAYING or k in _DATES for k in keys)
+    )
+
+
+def _label_key(descriptor: str) -> str:
+    """Spelling and dots folded (Defense / Defence Secretary, U.S. / US President)."""
+    return " ".join(american(word_key(w).replace(".", "")) for w in descriptor.split())
+
+
+def _describes(found) -> bool:
+    """Added or dropped alone, a label must say more than a title and a nationality:
+    a lower-case word that is no title ("human rights organisation", not "US President")."""
+    return any(
+        w.islower() and word_key(w) not in TITLE_WORDS and word_key(w) not in STOPWORDS
+        for w in found[0].split()
+    )
+
+
+def _covered(x, y, labelled) -> bool:
+    """Does a label row already hold these words (on either side)?"""
+    for a0, a1, b0, b1 in labelled:
+        if x and a0 < x[1][1] and x[1][0] < a1:
+            return True
+        if y and b0 < y[1][1] and y[1][0] < b1:
+            return True
+    return False
+
+
+def _label_row(alignment: Alignment, unit, x, y) -> tuple:
+    a_lengths = [len(alignment.a_sentences[i]) for i in unit.a]
+    b_lengths = [len(alignment.b_sentences[j]) for j in unit.b]
+    a_span = x[1] if x else (0, 0)
+    b_span = y[1] if y else (0, 0)
+    return (
+        unit.unit,
+        unit.a[_sentence_at(a_lengths, a_span[0])],
+        unit.b[_sentence_at(b_lengths, b_span[0])],
+        "replace" if x and y else "delete" if x else "insert",
+        x[0] if x else "",
+        y[0] if y else "",
+        "label",
+        "beside_name",
+        "none",
+        "",
+        "",
+        unit.status,
+        alignment.a_name,
+        alignment.b_name,
+        *a_span,
+        *b_span,
+    )
 
 
 _FIGURE = re.compile(
@@ -611,9 +882,14 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     for unit in alignment.units:
         if unit.edits:
             found = _word_order(_unit_rows(alignment, unit, lexicon))
-            for extra in (_moved_names, _moved_forms, _moved_figures):  # words in rewrites
+            for extra in (
+                _moved_names,
+                _moved_forms,
+                _moved_figures,
+                _moved_honorifics,
+            ):  # words in rewrites
                 found = extra(alignment, unit, found)
-            rows.extend(found)
+            rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)

@@ -28,14 +28,14 @@ from functools import lru_cache
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
 from ..names.mentions import Mention
-from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS
+from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
 from ..vocabulary import listed
 from .lexicon import Lexicon, load_lexicon
 from .records import Label, Labels
 
-__all__ = ["describe_labels", "descriptors", "LABEL_COLUMNS"]
+__all__ = ["describe_labels", "descriptors", "labels_beside_names", "LABEL_COLUMNS"]
 
 LABEL_COLUMNS = (
     "entity",
@@ -246,6 +246,31 @@ def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tup
     after = _appositive(text, mention.end, lexicon)
     if after:
         found.append((text[after[0] : after[1]].strip(), "after"))
+    return found
+
+
+def labels_beside_names(
+    text: str, *, lexicon: Lexicon | None = None
+) -> list[tuple[str, str, tuple[int, int]]]:
+    """``(name, descriptor, span)`` for each label written beside a name in one text
+    (honorifics and bare job titles left out); ``name`` is the name's last word.
+
+    >>> labels_beside_names("The renegade general Khalifa Haftar, a former ally, spoke.")
+    [('Haftar', 'renegade general', (4, 20)), ('Haftar', 'a former ally', (37, 50))]
+    """
+    lexicon = lexicon or load_lexicon()
+    found = []
+    for start, end, parts, title_start in name_spans(text):
+        mention = Mention(
+            "", "", "body", 0, text, start, end, text[start:end], parts, "", title_start
+        )
+        for descriptor, position in descriptors(mention, lexicon=lexicon):
+            label = _without_honorifics(descriptor)
+            if not _a_label(label):
+                continue
+            at = text.rfind(label, 0, start) if position == "before" else text.find(label, end)
+            if at >= 0:
+                found.append((parts[-1], label, (at, at + len(label))))
     return found
 
 
