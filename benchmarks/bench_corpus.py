@@ -144,6 +144,7 @@ def run(folder: Path, output: Path, workers: int, report: bool) -> dict:
         "worker_peaks": worker_peaks[:workers],
         "counts": result.counts,
         "seconds": result.seconds,
+        "cpu_stages": result.cpu_seconds,
     }
 
 
@@ -178,6 +179,10 @@ def main() -> None:
                 flush=True,
             )
             print(f"{'':9} stages (wall s): {measured['seconds']}", flush=True)
+            per_article = {
+                stage: round(cpu / size * 1000, 2) for stage, cpu in measured["cpu_stages"].items()
+            }
+            print(f"{'':9} stages (CPU ms an article): {per_article}", flush=True)
             print(f"{'':9} counts: {measured['counts']}", flush=True)
             if outputs:  # every run writes the same tables, whatever the number of workers
                 print(

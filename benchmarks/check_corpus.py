@@ -1,9 +1,12 @@
 """The single-process path on the same corpus, table for table: the check the cluster run must pass.
 
 ``cc.find_stories`` on the whole corpus, then the per-story tables of each
-multi-version story (``archive.story_tables``: ``cc.compare`` and the wording stages)
-and the attributions of every article, in one process. Shared by ``bench_corpus.py``
-and ``tests/test_corpus_scale.py``.
+multi-version story made with the public functions, one story at a time
+(:func:`reference_story_tables`: ``cc.compare``, ``Comparison.to_frame`` and ``summary``,
+``cc.classify_changes``, ``cc.describe_labels``), and the attributions of every
+article, in one process. The cluster run's tables come from ``archive.story_tables``,
+which batches stories and skips work; this reference is what they must equal. Shared by
+``bench_corpus.py`` and ``tests/test_corpus_scale.py``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 
 import comparative_coverage as cc
-from comparative_coverage.archive import story_tables
 from comparative_coverage.options import Options
+from comparative_coverage.present.tables import comparison_frame, comparison_summary
 
 # per table: the columns that identify a row's story (rows keep their order within a story)
 COMPARED = {
@@ -26,6 +29,36 @@ COMPARED = {
     "labels": None,
     "attributions": None,
 }
+
+
+def reference_story_tables(story: cc.Story, *, options: Options) -> dict[str, pd.DataFrame]:
+    """The per-story tables of one multi-version story, from the public functions."""
+    comparison = cc.compare(story, options=options)
+    outlet_of = {a.id: a.outlet or "unknown" for a in story.articles}
+    units = comparison_frame(comparison)
+    units.insert(0, "story", story.id)
+    summary = comparison_summary(comparison)
+    summary.insert(0, "story", story.id)
+    summary["outlet_name"] = summary["article_id"].map(outlet_of)
+    spine = comparison.articles[comparison.spine]
+    changes = []
+    for label, alignment in comparison.alignments.items():
+        version = comparison.articles[comparison.outlets.index(label)]
+        frame = cc.classify_changes(alignment).to_frame()
+        frame.insert(0, "story", story.id)
+        frame.insert(1, "a_article", spine.id)
+        frame.insert(2, "b_article", version.id)
+        frame["b_outlet_name"] = version.outlet or "unknown"
+        changes.append(frame)
+    labels = cc.describe_labels(story.articles, alignments=list(comparison.alignments.values()))
+    labels = labels.to_frame()
+    labels.insert(0, "story", story.id)
+    return {
+        "units": units,
+        "outlet_stories": summary,
+        "changes": pd.concat(changes, ignore_index=True),
+        "labels": labels,
+    }
 
 
 def single_process_tables(folder: Path) -> dict[str, pd.DataFrame]:
@@ -56,7 +89,7 @@ def single_process_tables(folder: Path) -> dict[str, pd.DataFrame]:
             )
         )
         if len(story.articles) > 1:
-            for name, frame in story_tables(story, options=Options()).items():
+            for name, frame in reference_story_tables(story, options=Options()).items():
                 tables[name].append(frame)
     out = {name: pd.concat(frames, ignore_index=True) for name, frames in tables.items() if frames}
     out["attributions"] = cc.find_attributions(articles).to_frame()

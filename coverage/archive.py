@@ -18,17 +18,19 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .corpus.comparison import compare
+from .corpus.comparison import Comparison, compare
 from .corpus.distributed import Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
 from .model import Article
 from .options import Options, resolve
-from .present.tables import comparison_frame, comparison_summary
+from .present.tables import COMPARISON_COLUMNS, SUMMARY_COLUMNS
+from .reading.articles import as_articles
 from .wording.attributions import find_attributions
 from .wording.kinds import KINDS, classify_changes
 from .wording.labels import describe_labels
+from .wording.records import Changes, Labels
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +56,8 @@ class CorpusAnalysis:
     """Where a corpus run wrote its tables (one Parquet folder each), its counts and options.
 
     ``computed`` counts the partitions each stage computed in this call (the rest were
-    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage.
+    finished by an earlier, interrupted call); ``seconds`` is the wall time per stage and
+    ``cpu_seconds`` the CPU time (client and workers; the report's is the client's).
     """
 
     output: Path
@@ -63,6 +66,7 @@ class CorpusAnalysis:
     options: Options = field(default_factory=Options)
     computed: dict[str, int] = field(default_factory=dict, compare=False)
     seconds: dict[str, float] = field(default_factory=dict, compare=False)
+    cpu_seconds: dict[str, float] = field(default_factory=dict, compare=False)
 
     def table(self, name: str) -> pd.DataFrame:
         """One of :data:`CORPUS_TABLES` as a DataFrame (read whole: use Dask or pyarrow for big ones)."""
@@ -78,36 +82,108 @@ class CorpusAnalysis:
 # ---- what each task computes (shipped to the workers by reference) ----------------------
 
 
-def story_tables(story: Story, *, options: Options) -> dict[str, pd.DataFrame]:
-    """The tables of one multi-version story: content units, per-version summary, changes, labels."""
+def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.DataFrame]:
+    """The tables of a batch of multi-version stories: content units, per-version summary,
+    changes, labels; one frame per table for the whole batch, built from the records (a
+    frame per story costs more than the story's comparison)."""
+    rows: dict[str, list] = {"units": [], "outlet_stories": [], "changes": [], "labels": []}
+    for story in stories:
+        # sentences split once: compare, the labels and the tables all read them
+        articles = tuple(as_articles(story.articles))
+        comparison = compare(articles, options=options)
+        rows["units"].extend(_unit_rows(story.id, comparison))
+        rows["outlet_stories"].extend(_summary_rows(story.id, comparison))
+        spine = comparison.articles[comparison.spine]
+        for label, alignment in comparison.alignments.items():
+            version = comparison.articles[comparison.outlets.index(label)]
+            key, outlet = (story.id, spine.id, version.id), version.outlet or "unknown"
+            changes = classify_changes(alignment)
+            rows["changes"].extend((*key, *changes.row(c), outlet) for c in changes)
+        labels = describe_labels(articles, alignments=list(comparison.alignments.values()))
+        rows["labels"].extend((story.id, *labels.row(x)) for x in labels)
+    return {
+        "units": _frame(rows["units"], ("story", *COMPARISON_COLUMNS)),
+        "outlet_stories": _frame(rows["outlet_stories"], _SUMMARY_COLUMNS),
+        "changes": _frame(rows["changes"], _CHANGE_COLUMNS, Changes.dtypes),
+        "labels": _frame(rows["labels"], ("story", *Labels.columns), Labels.dtypes),
+    }
+
+
+_CHANGE_COLUMNS = ("story", "a_article", "b_article", *Changes.columns, "b_outlet_name")
+_SUMMARY_COLUMNS = ("story", *SUMMARY_COLUMNS, "outlet_name")
+
+
+def _unit_rows(story: str, comparison: Comparison) -> Iterator[tuple]:
+    """The rows of :func:`present.tables.comparison_frame`, as tuples, with the story first."""
+    for unit in comparison.units:
+        versions = unit.versions
+        for k, cell in enumerate(unit.cells):
+            if cell is None:
+                continue
+            article_id, outlet = comparison.articles[k].id, comparison.outlets[k]
+            texts, spine = comparison.sentences[k], k == comparison.spine
+            for index in cell.sentences:
+                yield (
+                    story,
+                    unit.unit,
+                    outlet,
+                    article_id,
+                    index,
+                    texts[index],
+                    unit.status,
+                    versions,
+                    cell.relation,
+                    cell.moved,
+                    spine,
+                )
+
+
+def _summary_rows(story: str, comparison: Comparison) -> Iterator[tuple]:
+    """The rows of :func:`present.tables.comparison_summary`, the story first, the outlet last."""
+    others = len(comparison.outlets) - 1
+    for k, (article, outlet) in enumerate(
+        zip(comparison.articles, comparison.outlets, strict=True)
+    ):
+        count = dict.fromkeys(SUMMARY_COLUMNS[3:], 0)
+        sentences = comparison.sentences[k]
+        for unit in comparison.units:
+            cell = unit.cells[k]
+            if cell is None:
+                count["dropped"] += unit.versions == others
+                continue
+            kind = "own" if unit.status == "only_this" else unit.status
+            words = sum(len(sentences[i].split()) for i in cell.sentences)
+            count["sentences"] += len(cell.sentences)
+            count["words"] += words
+            count[kind] += len(cell.sentences)
+            count[f"words_{kind}"] += words
+            count["moved"] += cell.moved
+        yield (
+            story,
+            outlet,
+            article.id,
+            k == comparison.spine,
+            *count.values(),
+            article.outlet or "unknown",
+        )
+
+
+def _frame(
+    rows: list[tuple], columns: Sequence[str], dtypes: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Rows as a frame with the dtypes ``to_frame`` gives (the units' flags as booleans,
+    the summaries' counts as integers, missing indices as ``<NA>``)."""
     import pandas as pd
 
-    comparison = compare(story, options=options)
-    outlet_of = {a.id: a.outlet or "unknown" for a in story.articles}
-    units = comparison_frame(comparison)
-    units.insert(0, "story", story.id)
-    summary = comparison_summary(comparison)
-    summary.insert(0, "story", story.id)
-    summary["outlet_name"] = summary["article_id"].map(outlet_of)
-    spine = comparison.articles[comparison.spine]
-    changes = []
-    for label, alignment in comparison.alignments.items():
-        version = comparison.articles[comparison.outlets.index(label)]
-        frame = classify_changes(alignment).to_frame()
-        frame.insert(0, "story", story.id)
-        frame.insert(1, "a_article", spine.id)
-        frame.insert(2, "b_article", version.id)
-        frame["b_outlet_name"] = version.outlet or "unknown"
-        changes.append(frame)
-    labels = describe_labels(story.articles, alignments=list(comparison.alignments.values()))
-    labels = labels.to_frame()
-    labels.insert(0, "story", story.id)
-    return {
-        "units": units,
-        "outlet_stories": summary,
-        "changes": pd.concat(changes, ignore_index=True),
-        "labels": labels,
-    }
+    frame = pd.DataFrame(rows, columns=list(columns))
+    if dtypes is not None:
+        return frame.astype(dtypes)
+    flags = ("spine",) if "sentences" in columns else ("moved", "spine")  # summary: moved counts
+    counts = [c for c in columns if c in _COUNTS and c not in flags]
+    return frame.astype(dict.fromkeys(counts, "int64") | dict.fromkeys(flags, bool))
+
+
+_COUNTS = {"unit", "sentence_index", "versions", *SUMMARY_COLUMNS[3:]}
 
 
 def article_tables(articles: Sequence[Article]) -> dict[str, pd.DataFrame]:
@@ -190,16 +266,21 @@ def analyse_corpus(
             article_tables=article_tables,
             progress=progress,
         )
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         _outlets(out)
-        summarised = time.perf_counter() - start
-    start = time.perf_counter()
+        summarised = (time.perf_counter() - start, time.process_time() - cpu)
+    start, cpu = time.perf_counter(), time.process_time()
     page = _report(out, report_stories, options) if report else None
+    reported = (time.perf_counter() - start, time.process_time() - cpu)
     seconds = run.seconds | {
-        "summarising": round(summarised, 2),
-        "report": round(time.perf_counter() - start, 2),
+        "summarising": round(summarised[0], 2),
+        "report": round(reported[0], 2),
     }
-    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds)
+    cpu_seconds = run.cpu | {
+        "summarising": round(summarised[1], 2),
+        "report": round(reported[1], 2),
+    }
+    return CorpusAnalysis(out, run.counts, page, options, run.computed, seconds, cpu_seconds)
 
 
 def _outlets(out: Path) -> None:

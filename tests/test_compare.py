@@ -211,6 +211,28 @@ def test_every_sentence_of_every_version_is_in_exactly_one_unit(shoigu_pair, see
         )
 
 
+def test_each_version_is_aligned_with_the_spine_as_align_aligns_it(shoigu_pair):
+    """compare reuses the alignments it made to choose the spine (adding the word diffs)
+    instead of aligning those pairs again: what it keeps is what ``align`` gives, for
+    versions after the spine (reused) and before it (aligned afresh)."""
+    a, b = shoigu_pair
+    three = cc.as_articles([a, b, rewrite(b, seed=3, outlet="Wire One")])
+    spines = set()
+    for turn in range(3):
+        versions = three[turn:] + three[:turn]
+        comparison = cc.compare(versions)
+        spines.add(comparison.spine)
+        spine = comparison.outlets[comparison.spine]
+        for k, label in enumerate(comparison.outlets):
+            if k != comparison.spine:
+                fresh = cc.align(
+                    versions[comparison.spine], versions[k], a_name=spine, b_name=label
+                )
+                assert comparison.alignments[label] == fresh
+                assert any(unit.edits for unit in fresh.units)
+    assert spines - {0}  # some version came before the spine
+
+
 # ---- input and output ----------------------------------------------------------------------
 
 

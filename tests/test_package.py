@@ -179,3 +179,46 @@ def test_news_agencies_and_weekdays_are_written_only_in_the_word_lists():
         if listed.search(line) and not line.lstrip().startswith((">>>", "..."))  # doctests
     ]
     assert found == []  # a rule that needs them reads resources/vocabulary/*.txt
+
+
+_HTML_TAG = re.compile(
+    r"(?<!\?P)</?(?:a|b|i|p|div|span|table|tr|td|th|ul|ol|li|h[1-6]|ins|del|em|strong|"
+    r"script|style|html|head|body|section|details|summary|figure|img|br)\b[^<]*>?"
+)
+# The one small helper that writes a tag: inert JSON inside a script element (documented there).
+_TAG_HELPERS = {("present/page.py", "data_block")}
+
+
+def _string_literals(tree):
+    """(enclosing function, text) of every string literal that is not documentation."""
+    docstrings = {  # a string standing alone as a statement documents what is before it
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+
+    def visit(node, function):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            function = node.name
+        if (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+        ):
+            yield function, node.value
+        for child in ast.iter_child_nodes(node):
+            yield from visit(child, function)
+
+    yield from visit(tree, None)
+
+
+def test_no_html_tag_is_written_in_a_python_string_outside_the_templates():
+    package = Path(cc.__file__).parent
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        where = path.relative_to(package).as_posix()
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function, text in _string_literals(tree):
+            if _HTML_TAG.search(text) and (where, function) not in _TAG_HELPERS:
+                found.append(f"{where}:{function}: {text[:60]!r}")
+    assert found == []

@@ -29,11 +29,12 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..alignment.aligner import align
 from ..alignment.similarity import sentence_keys
+from ..alignment.worddiff import word_diff
 from ..errors import ArticleNotFound, NotEnoughVersions
 from ..model import Alignment, Article, WordEdit
 from ..options import DEFAULT, Options, resolve
@@ -250,29 +251,49 @@ def compare(
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
+    pairs: dict[tuple[int, int], Alignment] = {}  # the spine's search, kept for reuse
     if chosen is None:
         shared = [0] * len(articles)
         for x in range(len(articles)):
             for y in range(x + 1, len(articles)):
-                pair = align(sentences[x], sentences[y], options=options, diffs=False)
+                pair = pairs[x, y] = align(sentences[x], sentences[y], options=options, diffs=False)
                 on_x, on_y = _shared(pair)
                 shared[x] += on_x
                 shared[y] += on_y
         chosen = max(range(len(articles)), key=lambda k: (shared[k], -k))
-    alignments = {
-        labels[k]: align(
-            sentences[chosen],
-            sentences[k],
-            options=options,
-            diffs=diffs,
-            a_name=labels[chosen],
-            b_name=labels[k],
+    alignments = {}
+    for k in range(len(articles)):
+        if k == chosen:
+            continue
+        names = {"a_name": labels[chosen], "b_name": labels[k]}
+        found = pairs.get((chosen, k))  # aligned in this direction already: add the diffs
+        alignments[labels[k]] = (
+            _with_diffs(found, diffs=diffs, **names)
+            if found is not None
+            else align(sentences[chosen], sentences[k], options=options, diffs=diffs, **names)
         )
-        for k in range(len(articles))
-        if k != chosen
-    }
     units = _build_units(sentences, chosen, [alignments.get(label) for label in labels])
     return Comparison(articles, labels, chosen, sentences, units, alignments, options)
+
+
+def _with_diffs(alignment: Alignment, *, diffs: bool, a_name: str, b_name: str) -> Alignment:
+    """An alignment made with ``diffs=False``, named and with the word diffs ``align`` adds:
+    the diff of each paired unit's joined sentences (aligning the pair again costs more)."""
+    units = alignment.units
+    if diffs:
+        units = tuple(
+            replace(
+                unit,
+                edits=word_diff(
+                    " ".join(alignment.a_sentences[i] for i in unit.a),
+                    " ".join(alignment.b_sentences[j] for j in unit.b),
+                ),
+            )
+            if unit.a and unit.b
+            else unit
+            for unit in units
+        )
+    return replace(alignment, units=units, a_name=a_name, b_name=b_name)
 
 
 def _build_units(

@@ -17,7 +17,8 @@ stage leaves files in the output folder, so a failed run restarts where it stopp
    the single-process order (best pairs first) and :func:`stories.confirm`.
 5. **Numbering** on the client (stories are numbered by their first article, as
    :func:`find_stories` numbers them), then **per-story tables**, one task per component
-   partition, from a caller's function of a :class:`Story` (comparison, changes...), and
+   partition, from a caller's function of the partition's :class:`Story` list (comparison,
+   changes...), and
    the per-article tables, one task per input partition.
 
 Every file is written to a temporary name and renamed, so a file that exists is whole.
@@ -32,7 +33,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -66,7 +67,7 @@ from .stories import (
 __all__ = ["Run", "Settings", "TableMaker", "group_stories"]
 
 
-TableMaker = Callable[..., dict[str, object]]  # -> {table name: pandas DataFrame}
+TableMaker = Callable[..., dict[str, object]]  # (stories or articles) -> {table: DataFrame}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -210,14 +211,16 @@ def _story_tables(
             )
         )
     tables: dict[str, list] = defaultdict(list)
+    stories = []
     for root in sorted(groups):
         versions = tuple(articles[k] for k in sorted(groups[root]))
         story = Story(f"story-{numbers[root]}", versions, _title(versions), tuple(by_root[root]))
         tables["stories"].append(_story_row(story, root))
         tables["story_links"].extend((story.id, x.a, x.b, x.share, x.score) for x in story.links)
-        if make is not None:
-            for name, frame in make(story).items():
-                tables[name].append(frame)
+        stories.append(story)
+    if make is not None and stories:  # one call for the partition: one frame per table
+        for name, frame in make(stories).items():
+            tables[name].append(frame)
     mark_finished(done, _write_story_tables(tables, out, f"comp-{part:05d}"))
     return len(groups), True
 
@@ -322,11 +325,13 @@ def _check_settings(work: Path, settings: Settings) -> None:
 
 @dataclass(frozen=True)
 class Run:
-    """What :func:`group_stories` did: counts, partitions computed (not reused), seconds per stage."""
+    """What :func:`group_stories` did: counts, partitions computed (not reused), and per
+    stage wall seconds and CPU seconds (the client's and every worker process's)."""
 
     counts: dict[str, int]
     computed: dict[str, int]
     seconds: dict[str, float]
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 def group_stories(
@@ -340,9 +345,9 @@ def group_stories(
 ) -> Run:
     """Run every stage on ``client``'s cluster; write the tables to ``output``.
 
-    ``story_tables(story)`` and ``article_tables(articles)`` make the caller's tables
-    (``{name: DataFrame}``) on the workers, for each multi-version story and each input
-    partition; they must be importable functions (shipped by reference). A partition
+    ``story_tables(stories)`` and ``article_tables(articles)`` make the caller's tables
+    (``{name: DataFrame}``) on the workers, for the multi-version stories of each component
+    partition and the articles of each input partition; they must be importable functions (shipped by reference). A partition
     whose files exist is not computed again.
     """
     out = Path(output)
@@ -402,7 +407,7 @@ def group_stories(
         "articles_in_components": int(in_component.sum()),
         **pairs,
     }
-    return Run(counts, clock.computed, clock.seconds)
+    return Run(counts, clock.computed, clock.seconds, clock.cpu)
 
 
 class _Clock:
@@ -412,12 +417,19 @@ class _Clock:
         self.client, self.progress = client, progress
         self.computed: dict[str, int] = {}
         self.seconds: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), self.cpu_seconds()
         yield
         self.seconds[name] = round(time.perf_counter() - start, 2)
+        self.cpu[name] = round(self.cpu_seconds() - cpu, 2)
+
+    def cpu_seconds(self) -> float:
+        """CPU seconds so far of this process and of every worker process (the machine is
+        shared: CPU time, not wall time, says what a stage costs)."""
+        return time.process_time() + sum(self.client.run(time.process_time).values())
 
     def run(self, function, arguments: list[tuple], name: str) -> list:
         """One task per argument tuple; each returns (value, computed); the values in order."""

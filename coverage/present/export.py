@@ -22,8 +22,11 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..errors import InputNotFound, NotText, UnsupportedFormat, missing_dependency
-from .page import content_security_policy, data_block, json_for_script
+from .page import content_security_policy, json_for_script
+from .render import render
 
 __all__ = [
     "cache_dir",
@@ -346,9 +349,12 @@ def _inert_charts(nb) -> None:
             spec = _chart_spec(data)
             if spec is not None:
                 chart_id = f"cc-nb-chart-{charts}"
-                block = data_block(f"{chart_id}-spec", spec)
-                data["text/html"] = f'<div class="cc-nb-chart" id="{chart_id}"></div>' + (
-                    block.replace("<script ", '<script class="cc-nb-spec" ', 1)
+                data["text/html"] = str(
+                    render(
+                        "notebook_chart.html.j2",
+                        chart_id=chart_id,
+                        spec=Markup(json_for_script(spec)),
+                    )
                 )
                 charts += 1
 

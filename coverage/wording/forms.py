@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -95,6 +96,7 @@ def has_number(text: str) -> bool:
     return any(c.isdigit() for c in text) or any(w in _CARDINALS or w in _QUANTITIES for w in words)
 
 
+@lru_cache(maxsize=65_536)  # called for every pair of words in a rewritten unit
 def format_key(text: str) -> str:
     """A phrase with house style folded away: dots, case, currency and unit names,
     number words and ordinals, punctuation, and word order (for ``1 July``/``July 1``).
