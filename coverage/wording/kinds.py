@@ -557,6 +557,99 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     return rows + extra
 
 
+def _spellings(sentences: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+    """Each capitalised word a version writes (four letters or more): where it stands,
+    as ``(sentence, start, end)``."""
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        for token in tokenize(sentence):
+            if token.text[:1].isupper() and len(token.text) > 3:
+                found[token.text].append((i, token.start, token.end))
+    return found
+
+
+def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A name spelled one way in all of a and another way in all of b is a variant
+    wherever it occurs, paired sentences or not (Zelenskyy / Zelensky in a caption):
+    one row per sentence that writes it and that no name row covers yet. The row goes in
+    the unit of the sentence it is for (a dropped or added sentence's too); the other
+    side's offsets are in its own unit's text."""
+    a_spelt, b_spelt = _spellings(alignment.a_sentences), _spellings(alignment.b_sentences)
+    a_only = [x for x in a_spelt if x not in b_spelt]
+    b_only = [y for y in b_spelt if y not in a_spelt]
+    twins = {}
+    for x in a_only:
+        near = [y for y in b_only if name_pair(x, y)]
+        if near:
+            twins[x] = max(near, key=lambda c: (Indel.normalized_similarity(x, c), c))
+    if not twins:
+        return rows
+    where: dict[tuple[str, int], int] = {}  # (side, sentence) -> unit
+    starts: dict[tuple[str, int], int] = {}  # (side, sentence) -> offset in the unit's text
+    partner: dict[int, set[int]] = defaultdict(set)
+    for unit in alignment.units:
+        for side, indices, sentences in (
+            ("a", unit.a, alignment.a_sentences),
+            ("b", unit.b, alignment.b_sentences),
+        ):
+            offset = 0
+            for k in indices:
+                where[side, k], starts[side, k] = unit.unit, offset
+                offset += len(sentences[k]) + 1
+        for i in unit.a:
+            partner[i].update(unit.b)
+    status = {unit.unit: unit.status for unit in alignment.units}
+    named = [r for r in rows if r[6] in ("name_variant", "name_form")]
+    extra = []
+    for x, y in twins.items():
+        if sum(1 for v in twins.values() if v == y) > 1:
+            continue  # two spellings in a for one in b: no one-to-one variant
+        detail = name_pair(x, y)[1]
+        done_a = {r[1] for r in named if x in r[4]}
+        done_b = {r[2] for r in named if y in r[5]}
+        b_first = b_spelt[y][0]
+        for i, a0, a1 in a_spelt[x]:
+            if i in done_a:
+                continue
+            here = [o for o in b_spelt[y] if o[0] in partner[i] and o[0] not in done_b]
+            j, b0, b1 = here[0] if here else b_first
+            extra.append((where["a", i], i, j, a0, a1, b0, b1))
+            done_a.add(i)
+            done_b.add(j)
+        a_first = a_spelt[x][0]
+        for j, b0, b1 in b_spelt[y]:
+            if j in done_b:
+                continue
+            i, a0, a1 = a_first
+            extra.append((where["b", j], i, j, a0, a1, b0, b1))
+            done_b.add(j)
+        rows = rows + [
+            (
+                unit,
+                i,
+                j,
+                "replace",
+                x,
+                y,
+                "name_variant",
+                detail,
+                "none",
+                "",
+                "",
+                status[unit],
+                alignment.a_name,
+                alignment.b_name,
+                starts["a", i] + a0,
+                starts["a", i] + a1,
+                starts["b", j] + b0,
+                starts["b", j] + b1,
+            )
+            for unit, i, j, a0, a1, b0, b1 in extra
+        ]
+        extra = []
+    return rows
+
+
 def _two_word_names(text: str) -> dict[str, tuple[int, int]]:
     """Two capitalised words in a row ("Iran Wire"), as written, with their span."""
     tokens = tokenize(text)
@@ -892,6 +985,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
+    rows = _version_names(alignment, rows)
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 
