@@ -771,8 +771,8 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_labels = labels_beside_names(a_text, lexicon=lexicon)
     b_labels = labels_beside_names(b_text, lexicon=lexicon)
-    a_names = {n for n, _, _ in a_labels} | {p[-1] for *_, p, _ in name_spans(a_text)}
-    b_names = {n for n, _, _ in b_labels} | {p[-1] for *_, p, _ in name_spans(b_text)}
+    a_names = {n for n, _, _ in a_labels} | _heads(a_text, a_labels)
+    b_names = {n for n, _, _ in b_labels} | _heads(b_text, b_labels)
     labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
     extra = []
     for name in sorted(a_names):
@@ -795,6 +795,18 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
             if (x and y) or _describes(x or y):
                 extra.append(_label_row(alignment, unit, x, y))
     return rows + extra
+
+
+def _heads(text: str, labels) -> set[str]:
+    """The names a text mentions on their own: a name written only inside another's
+    descriptor ("Hamas" in "Hamas leader Ismail Haniyeh") is no mention a label can be
+    dropped from, since a label swap or drop needs the same referent on both sides."""
+    inside = [span for _, _, span in labels]
+    return {
+        parts[-1]
+        for start, end, parts, _ in name_spans(text)
+        if not any(s0 <= start and end <= s1 for s0, s1 in inside)
+    }
 
 
 def _short_label(descriptor: str) -> bool:
