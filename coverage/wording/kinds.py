@@ -650,6 +650,99 @@ def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     return rows
 
 
+_MODIFIER_WORDS = listed("descriptor_modifiers")
+_WHERE = listed("place_modifiers")  # central Berlin: where, not who
+
+
+def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
+    """Per name (its last word): the listed descriptor words written right before it
+    ("elite" Revolutionary Guards; not a title such as "chief", not a word of place such
+    as "central" Berlin), each with where it stands; and the sentences naming it."""
+    described: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+    mentioned: dict[str, list[int]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        spans = name_spans(sentence)
+        for start, _end, parts, title_start in spans:
+            mentioned[parts[-1]].append(i)
+            match = re.search(r"([\w-]+)\s+$", sentence[: min(start, title_start)])
+            key = word_key(match.group(1)) if match else ""
+            if key in _MODIFIER_WORDS and key not in _WHERE and key not in TITLE_WORDS:
+                described[parts[-1]].append((match.group(1), i, *match.span(1)))
+    return described, mentioned
+
+
+def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A listed descriptor one version puts before a name and the other never, though it
+    names it ("Iran's elite Revolutionary Guards" / "Iran's Revolutionary Guards"), is a
+    label dropped or added wherever it stands, paired sentences or not."""
+    a_desc, a_named = _premodified(alignment.a_sentences)
+    b_desc, b_named = _premodified(alignment.b_sentences)
+    unit_of = {}
+    for unit in alignment.units:
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                unit_of[side, k] = unit
+    partners = {i: set(unit_of["a", i].b) for i in range(len(alignment.a_sentences))}
+    labelled_a = {r[1] for r in rows if r[6] == "label"}
+    labelled_b = {r[2] for r in rows if r[6] == "label"}
+    extra = []
+    for side, desc, other_desc, other_named in (
+        ("a", a_desc, b_desc, b_named),
+        ("b", b_desc, a_desc, a_named),
+    ):
+        for name, found in desc.items():
+            if not other_named.get(name):
+                continue  # the other version does not name it: nothing to compare
+            said = {word_key(w) for w, *_ in other_desc.get(name, [])}
+            for word, i, start, end in found:
+                if word_key(word) in said or i in (labelled_a if side == "a" else labelled_b):
+                    continue
+                if side == "a":
+                    near = [j for j in other_named[name] if j in partners[i]]
+                    j = (near or other_named[name])[0]
+                    a_index, b_index, unit = i, j, unit_of["a", i]
+                else:
+                    near = [k for k in other_named[name] if i in partners[k]]
+                    a_index, b_index, unit = (near or other_named[name])[0], i, unit_of["b", i]
+                at = _offset(
+                    alignment.a_sentences if side == "a" else alignment.b_sentences,
+                    unit.a if side == "a" else unit.b,
+                    i,
+                )
+                span = (at + start, at + end)
+                extra.append(
+                    (
+                        unit.unit,
+                        a_index,
+                        b_index,
+                        "delete" if side == "a" else "insert",
+                        word if side == "a" else "",
+                        "" if side == "a" else word,
+                        "label",
+                        "descriptor",
+                        "none",
+                        "",
+                        "",
+                        unit.status,
+                        alignment.a_name,
+                        alignment.b_name,
+                        *(span if side == "a" else (0, 0)),
+                        *((0, 0) if side == "a" else span),
+                    )
+                )
+    return rows + extra
+
+
+def _offset(sentences: list[str], indices, k: int) -> int:
+    """Where sentence ``k`` starts in its unit's joined text."""
+    at = 0
+    for index in indices:
+        if index == k:
+            return at
+        at += len(sentences[index]) + 1
+    return at
+
+
 def _two_word_names(text: str) -> dict[str, tuple[int, int]]:
     """Two capitalised words in a row ("Iran Wire"), as written, with their span."""
     tokens = tokenize(text)
@@ -997,7 +1090,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
-    rows = _version_names(alignment, rows)
+    rows = _version_modifiers(alignment, _version_names(alignment, rows))
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 
