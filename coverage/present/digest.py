@@ -41,7 +41,7 @@ class PairAnalysis:
 
     @cached_property
     def quotes(self) -> QuoteMatches:
-        return compare_quotes(self.a, self.b)
+        return compare_quotes(self.a, self.b, alignment=self.alignment)
 
 
 def pairs_of(comparison: Comparison) -> tuple[PairAnalysis, ...]:
