@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import heapq
+import random
 import re
 from collections import defaultdict
 
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+from comparative_coverage.alignment import similarity
 from comparative_coverage.alignment.similarity import POSTINGS_CAP, Scorer
 from comparative_coverage.normalize import (
     _TYPOGRAPHY,
@@ -56,6 +58,46 @@ def test_candidates_are_the_heaviest_shared_pairs_ties_to_the_earlier_sentence(a
     expected = reference_candidates(scorer, per_sentence)
     assert found == expected
     assert list(found) == list(expected)  # the same order too: later steps iterate it
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
+def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
+    scorer = Scorer(a, b)
+    arrays = similarity._proposals_arrays(
+        scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+    )
+    assert arrays.codes.tolist() == scorer._proposals(per_sentence)
+
+
+def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
+    words = [f"w{n}" for n in range(60)]
+    a = [frozenset(words[(3 * n) % 60 : (3 * n) % 60 + 5]) for n in range(300)]
+    b = [frozenset(words[(7 * n) % 60 : (7 * n) % 60 + 4]) | {f"only{n}"} for n in range(300)]
+    scorer = Scorer(a, b)
+    assert len(a) + len(b) >= similarity._ARRAYS_FROM
+    assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)  # the cap is exercised
+    found = scorer.candidates(per_sentence=3)
+    expected = reference_candidates(scorer, 3)
+    assert found and found == expected
+    assert list(found) == list(expected)
+
+
+def test_the_array_scores_are_the_pair_scores_to_the_last_bit():
+    draw = random.Random(7)
+    words = [f"w{n}" for n in range(80)]
+    a = [frozenset(draw.sample(words, draw.randint(1, 6))) for _ in range(300)]
+    b = [frozenset(draw.sample(words, draw.randint(1, 6))) for _ in range(300)]
+    a_texts = [" ".join(sorted(keys)) + f" number {n}." for n, keys in enumerate(a)]
+    b_texts = [" ".join(sorted(keys, reverse=True)) + f" no. {n}" for n, keys in enumerate(b)]
+    scorer = Scorer(a, b, a_texts, b_texts)
+    assert len(a) + len(b) >= similarity._ARRAYS_FROM
+    found = scorer.candidates(per_sentence=4)
+    chance = [p for p in found if scorer.by_chance(*p)]
+    assert chance and len(chance) < len(found)  # both kinds of score are exercised
+    assert found == {
+        p: min(0.999, score) for p, score in zip(found, scorer.pairs(list(found)), strict=True)
+    }
 
 
 def test_a_key_in_more_sentences_than_the_cap_proposes_nothing():
@@ -114,3 +156,21 @@ def test_a_caller_that_turned_the_collector_off_keeps_it_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(max_codepoint=127)))
+def test_plain_ascii_text_splits_into_the_same_words_either_way(text):
+    assert similarity._ASCII_WORD.findall(text) == similarity._WORD.findall(text)
+
+
+_FOLDED_BEFORE = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")  # the fast path's old, wider test
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab -`\t\n\x0b\x1c\x1f.'\u2019")))
+def test_plain_ascii_folds_as_before_when_a_hyphen_no_longer_takes_the_slow_path(text):
+    similarity.fold.cache_clear()
+    plain = text.isascii() and not _FOLDED_BEFORE.search(text)
+    before = text if plain else fold_typography(text)
+    assert similarity.fold(text) == before

@@ -24,24 +24,26 @@ def heaviest_chain(pairs: Sequence[tuple[int, int, float]]) -> list[int]:
         return []
     ranks = {j: r for r, j in enumerate(sorted({j for _, j, _ in pairs}), 1)}
     size = len(ranks)
-    tree: list[tuple[float, int]] = [(0.0, -1)] * (size + 1)
+    # the Fenwick tree as two lists (best total, its pair) rather than tuples: no tuple
+    # is built or unpacked per step, a third of the time of a long alignment's chain
+    tree_total = [0.0] * (size + 1)
+    tree_pair = [-1] * (size + 1)
     previous = [-1] * len(pairs)
     total = [0.0] * len(pairs)
     # same i: larger j first, so two pairs of one sentence never chain
-    order = sorted((i, -j, p) for p, (i, j, _) in enumerate(pairs))
-    for _, _, p in order:
-        _, j, weight = pairs[p]
-        rank, best = ranks[j] - 1, (0.0, -1)
-        while rank > 0:  # the heaviest chain ending on a smaller j
-            if tree[rank][0] > best[0]:
-                best = tree[rank]
-            rank -= rank & -rank
-        previous[p] = best[1]
-        total[p] = best[0] + weight
-        entry, rank = (total[p], p), ranks[j]
+    order = sorted([(i, -j, p) for p, (i, j, _) in enumerate(pairs)])
+    for _, negative_j, p in order:
+        rank = ranks[-negative_j]
+        best, best_pair, at = 0.0, -1, rank - 1
+        while at > 0:  # the heaviest chain ending on a smaller j
+            if tree_total[at] > best:
+                best, best_pair = tree_total[at], tree_pair[at]
+            at -= at & -at
+        previous[p] = best_pair
+        reached = total[p] = best + pairs[p][2]
         while rank <= size:
-            if entry[0] > tree[rank][0]:
-                tree[rank] = entry
+            if reached > tree_total[rank]:
+                tree_total[rank], tree_pair[rank] = reached, p
             rank += rank & -rank
     position = max(range(len(pairs)), key=lambda p: (total[p], -p))
     chain = []

@@ -30,7 +30,7 @@ Headlines never restate (they pair only with headlines).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -160,22 +160,22 @@ def _cross(
     """Strong pairs between sentences of two different units (n:m regroupings, repeats),
     and pairs where one sentence holds the other whole (an embedded post)."""
     links = []
-    shorter: Callable[[int, int], str] = lambda i, j: (  # noqa: E731
-        "a" if scorer.a_mass[i] <= scorer.b_mass[j] else "b"
-    )
+    a_mass, b_mass, a_keys, b_keys = scorer.a_mass, scorer.b_mass, scorer.a_keys, scorer.b_keys
+    unit_of_a, unit_of_b, mass = a_unit.get, b_unit.get, scorer.mass
     for (i, j), score in scores.items():
         if i in a_heads or j in b_heads:
             continue
-        unit_a, unit_b = a_unit.get(i), b_unit.get(j)
+        unit_a, unit_b = unit_of_a(i), unit_of_b(j)
         if unit_a is None or unit_b is None or unit_a == unit_b:
             continue
         if score >= threshold:
-            links.append(Link(i, j, shorter(i, j), score, "cross"))
+            links.append(Link(i, j, "a" if a_mass[i] <= b_mass[j] else "b", score, "cross"))
             continue
         # a sentence quoting another whole (an embedded post, a long caption) restates
         # it whatever the rest of its words: the smoothed share, as for a leftover line
-        keys_a, keys_b = scorer.a_keys[i], scorer.b_keys[j]
-        held = max(_held(keys_a, keys_b, scorer), _held(keys_b, keys_a, scorer))
+        # (:func:`_held` either way: one shared mass over each side's own)
+        shared = mass(a_keys[i] & b_keys[j])
+        held = max(shared / (a_mass[i] + _SMOOTHING), shared / (b_mass[j] + _SMOOTHING))
         if held >= HELD_WHOLE:
-            links.append(Link(i, j, shorter(i, j), held, "held"))
+            links.append(Link(i, j, "a" if a_mass[i] <= b_mass[j] else "b", held, "held"))
     return links

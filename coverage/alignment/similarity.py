@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
 from itertools import chain
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
 
@@ -35,6 +35,9 @@ from ..model import Article, Sentence
 from ..normalize import STOPWORDS, fold_typography, sound_key, word_key
 from ..reading.articles import as_article
 from ..vocabulary import entries
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Version",
@@ -49,6 +52,8 @@ __all__ = [
 Version = Article | str | Sequence[str] | Sequence[Sentence]
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\u2018\-][^\W_]+)*")
+# the same words in plain ASCII text (where [^\W_] is [A-Za-z0-9]): a third faster
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:['\-][A-Za-z0-9]+)*")
 _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 # a key proposes candidates only while it is in at most this many sentences: a fixed cap,
 # so the index does the same bounded work per sentence at any length
@@ -105,6 +110,8 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
     return tuple(texts), default_name
 
 
+# what folding may change in ASCII text with control characters: these, a backtick, a
+# hyphen (perhaps spaced), two spaces, a space at either end
 _FOLDED_ASCII = re.compile(r"[`\-\t\n\r\f\v]|  |^ | $")
 
 
@@ -117,8 +124,21 @@ def fold(text: str) -> str:
     >>> fold("Putin\u2019s  \u201cnew\u201d"), fold("Plain text.")
     ('Putin\\'s "new"', 'Plain text.')
     """
-    if text.isascii() and not _FOLDED_ASCII.search(text):
-        return text
+    if text.isascii():
+        if not text.isprintable():
+            if not _FOLDED_ASCII.search(text):
+                return text
+        # printable ASCII (the common case, tested with substring searches, not a regex):
+        # a hyphen inside a word ("pro-Haftar") folds to itself; a space beside it does not
+        elif not (
+            "`" in text
+            or "  " in text
+            or " -" in text
+            or "- " in text
+            or text.startswith(" ")
+            or text.endswith(" ")
+        ):
+            return text
     return fold_typography(text)
 
 
@@ -158,7 +178,7 @@ def sentence_keys(text: str) -> frozenset[str]:
     >>> sorted(sentence_keys("since its leader Muammar Qaddafi was killed"))
     ['kdf', 'kl', 'ldr', 'mr']
     """
-    keys = set(map(word_sound, _WORD.findall(text)))
+    keys = set(map(word_sound, (_ASCII_WORD if text.isascii() else _WORD).findall(text)))
     keys.discard("")
     return frozenset(keys)
 
@@ -282,6 +302,74 @@ class Scorer:
         to the earlier sentence. A proposal is one integer, the shared weight in grid
         units with the partner's index packed below it, so ranking compares plain ints.
         """
+        b_base = len(self.b_keys) + 1
+        if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
+            return self._pairs_sharing(
+                _proposals_arrays(
+                    self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
+                )
+            )
+        wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
+        scores = self.pairs(wanted)
+        return {pair: min(0.999, score) for pair, score in zip(wanted, scores, strict=True)}
+
+    def _pairs_sharing(self, found: Proposals) -> dict[tuple[int, int], float]:
+        """:meth:`pairs` of the index's pairs (capped at 0.999), worked out on arrays.
+
+        The index summed each pair's shared weight and key count already: only keys above
+        the postings cap are left to intersect. The weights are whole grid units, so the
+        sums are the ones :meth:`pairs` finds, and the arithmetic is the same IEEE
+        operations in the same order, element by element.
+        """
+        import numpy as np
+
+        i, j, shared, count = found.i, found.j, found.shared, found.count
+        if not len(i):
+            return {}
+        a_frequent, b_frequent, grid = found.a_frequent, found.b_frequent, self.grid_weight
+        has_a = np.array([keys is not None for keys in a_frequent], dtype=bool)
+        has_b = np.array([keys is not None for keys in b_frequent], dtype=bool)
+        both = np.flatnonzero(has_a[i] & has_b[j])
+        if len(both):
+            shared, count = shared.copy(), count.copy()
+            for at in both.tolist():
+                common = a_frequent[i[at]] & b_frequent[j[at]]  # type: ignore[operator]
+                shared[at] += sum(map(grid.__getitem__, common))
+                count[at] += len(common)
+        total = np.array(self.a_mass)[i] + np.array(self.b_mass)[j]
+        words = np.zeros(len(i))
+        np.divide(2.0 * (shared / _GRID), total, out=words, where=total != 0)
+        scores = words
+        if self.blend < 1.0:
+            scores = self._blended(i, j, count, total, words)
+        pairs = zip(i.tolist(), j.tolist(), strict=True)
+        return dict(zip(pairs, np.minimum(scores, 0.999).tolist(), strict=True))
+
+    def _blended(self, i, j, count, total, words):  # noqa: ANN001, ANN202  (numpy arrays)
+        """The fused scores: words blended with characters, but for one-word chance pairs."""
+        import numpy as np
+        from rapidfuzz.process import cpdist
+
+        a_size = np.array([len(keys) for keys in self.a_keys])
+        b_size = np.array([len(keys) for keys in self.b_keys])
+        chance = (count < 2) & (a_size[i] > 2) & (b_size[j] > 2)
+        blended = np.flatnonzero(~chance & (total != 0))
+        chars = np.zeros(len(blended))
+        if self.a_low and self.b_low and len(blended):
+            a_low, b_low = self.a_low, self.b_low
+            chars = cpdist(
+                [a_low[k] for k in i[blended].tolist()],
+                [b_low[k] for k in j[blended].tolist()],
+                scorer=Indel.normalized_similarity,
+                dtype=np.float64,  # its default, float32, would round the scores
+                workers=1,
+            )
+        scores = words.copy()
+        scores[blended] = self.blend * words[blended] + (1.0 - self.blend) * chars
+        return scores
+
+    def _proposals(self, per_sentence: int) -> list[int]:
+        """The kept pairs as sorted ``i * (len(b) + 1) + j``, one posting at a time."""
         postings, grid = self._postings(), self.grid_weight
         a_base, b_base = len(self.a_keys) + 1, len(self.b_keys) + 1
         keep: set[int] = set()  # i * b_base + j
@@ -308,10 +396,114 @@ class Scorer:
         for j, rows in by_b.items():
             chosen = heapq.nlargest(per_sentence, rows) if len(rows) > per_sentence else rows
             keep.update([(last - packed % a_base) * b_base + j for packed in chosen])
-        wanted = [divmod(packed, b_base) for packed in sorted(keep)]
-        return {
-            pair: min(0.999, score) for pair, score in zip(wanted, self.pairs(wanted), strict=True)
-        }
+        return sorted(keep)
+
+
+# from this many sentences (both versions together) the candidate index runs on numpy
+# arrays: the same integers, summed and ranked in C. Below it numpy's import (~0.08 s)
+# would cost more than it saves.
+_ARRAYS_FROM = 400
+
+
+class Proposals(NamedTuple):
+    """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
+    ``codes``), with the weight (grid units) and number of the capped keys each shares,
+    and each sentence's keys above the cap (None when it has none)."""
+
+    codes: np.ndarray
+    i: np.ndarray
+    j: np.ndarray
+    shared: np.ndarray
+    count: np.ndarray
+    a_frequent: list[set[str] | None]
+    b_frequent: list[set[str] | None]
+
+
+def _entries(
+    side_keys: Sequence[frozenset[str]], ids: dict[str, int]
+) -> tuple[list[int], list[int], list[set[str] | None]]:
+    """One side's (key number, sentence) postings of the capped keys, and each sentence's
+    keys above the cap (None when it has none)."""
+    key_out: list[int] = []
+    row_out: list[int] = []
+    frequent: list[set[str] | None] = [None] * len(side_keys)
+    for index, keys in enumerate(side_keys):
+        for k in keys:
+            number = ids.get(k)
+            if number is not None:
+                key_out.append(number)
+                row_out.append(index)
+            elif frequent[index] is None:
+                frequent[index] = {k}
+            else:
+                frequent[index].add(k)  # type: ignore[union-attr]
+    return key_out, row_out, frequent
+
+
+def _proposals_arrays(
+    a_keys: Sequence[frozenset[str]],
+    b_keys: Sequence[frozenset[str]],
+    frequency: Counter[str],
+    grid: dict[str, int],
+    per_sentence: int,
+) -> Proposals:
+    """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
+
+    Each (a sentence, b sentence, shared key) visit is one array element; the shared
+    weights (whole grid units, so exact) are summed per pair, and each sentence keeps
+    its ``per_sentence`` heaviest partners, ties to the earlier one, as the loop does.
+    """
+    import numpy as np
+
+    ids: dict[str, int] = {}
+    weights: list[int] = []
+    for k, df in frequency.items():
+        if df <= POSTINGS_CAP:
+            ids[k] = len(weights)
+            weights.append(grid[k])
+    a_key, a_row, a_frequent = _entries(a_keys, ids)
+    b_key, b_col, b_frequent = _entries(b_keys, ids)
+    a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
+    if not a_key or not b_key:
+        empty = np.zeros(0, dtype=np.int64)
+        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
+    ka, ia = np.array(a_key, dtype=np.int64), np.array(a_row, dtype=np.int64)
+    kb, jb = np.array(b_key, dtype=np.int64), np.array(b_col, dtype=np.int64)
+    order = np.argsort(kb, kind="stable")
+    kb, jb = kb[order], jb[order]
+    b_count = np.bincount(kb, minlength=len(weights))
+    b_start = np.cumsum(b_count) - b_count
+    repeats = b_count[ka]
+    total = int(repeats.sum())
+    if not total:
+        empty = np.zeros(0, dtype=np.int64)
+        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
+    source = np.repeat(np.arange(len(ka)), repeats)
+    offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    codes = ia[source] * b_base + jb[b_start[ka[source]] + offset]
+    visit_weight = np.array(weights, dtype=np.int64)[ka[source]]
+    order = np.argsort(codes, kind="stable")
+    codes = codes[order]
+    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    shared = np.add.reduceat(visit_weight[order], starts)
+    count = np.diff(np.r_[starts, len(codes)])
+    codes = codes[starts]
+    i, j = codes // b_base, codes % b_base
+
+    def best(group: np.ndarray, packed: np.ndarray) -> np.ndarray:
+        """Whether each pair is among the ``per_sentence`` largest ``packed`` of its group."""
+        order = np.lexsort((-packed, group))
+        ranked = group[order]
+        at = np.arange(len(order))
+        first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
+        chosen = np.zeros(len(order), dtype=bool)
+        chosen[order] = at - first < per_sentence
+        return chosen
+
+    keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
+    return Proposals(
+        codes[keep], i[keep], j[keep], shared[keep], count[keep], a_frequent, b_frequent
+    )
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
