@@ -46,7 +46,6 @@ from .metadata import (
     url_in,
 )
 from .pages import parse_page
-from .segment import split_paragraphs
 
 __all__ = [
     "read_articles",
@@ -680,10 +679,6 @@ def _read_found(
             changes.update(metadata)
             if not known:
                 missing.append(_shown(path if folder is None else relative))
-        # built once: id, metadata and sentences together (the language may be the row's)
-        language = changes.get("language", article.language)
-        if not article.sentences and any(p.strip() for p in article.paragraphs):
-            changes["sentences"] = split_paragraphs(article.paragraphs, language=language)
         articles.append(dataclasses.replace(article, **changes) if changes else article)
     return articles
 
