@@ -10,13 +10,25 @@ seconds. Baselines, measured in the same run:
   inlines the Vega bundle into every chart's page (ours inlines it once per report).
 
     .venv/bin/python benchmarks/bench_report.py [--runs 5]
+
+``--against REV`` instead compares this checkout with the package at git revision
+``REV`` (e.g. ``main``), A/B: the two in alternating child processes, ``--runs`` rounds;
+each child times the story's and the sample's report build (medians of ``--runs``
+builds after one warm-up), and the whole ``compare-coverage report data/sample``
+command (start-up included, from the OS) runs once per round for each. Medians of the
+rounds, CPU beside wall; the two sample reports must be byte-identical.
+
+    .venv/bin/python benchmarks/bench_report.py --against main [--runs 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -84,10 +96,63 @@ def before(runs: int) -> dict[str, list[float]] | None:
     return json.loads(out.strip().splitlines()[-1])
 
 
+CLI = "import sys; from comparative_coverage.cli import main; sys.exit(main(sys.argv[1:]))"
+
+
+def against(rev: str, runs: int) -> None:
+    """This checkout against the package at ``rev``, in alternating child processes."""
+    old = baseline_path(rev)
+    if old is None:
+        raise SystemExit(f"git rev {rev} is not available here")
+    sides = {rev: env_with(old), "this checkout": env_with(None)}
+    found: dict[str, dict[str, list[list[float]]]] = {side: {} for side in sides}
+    digests: dict[str, set[str]] = {side: set() for side in sides}
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(max(1, runs)):
+            for side, env in sides.items():
+                _, _, out = process_times(
+                    [sys.executable, "-c", BUILDS, str(runs)], env=env, cwd=str(HERE)
+                )
+                for case, times in json.loads(out.strip().splitlines()[-1]).items():
+                    found[side].setdefault(case, []).append(times)
+                html = Path(folder) / "report.html"
+                cpu, wall, _ = process_times(
+                    [sys.executable, "-c", CLI, "report", "data/sample", "-o", str(html)],
+                    env=env,
+                    cwd=str(ROOT),
+                )
+                found[side].setdefault("command", []).append([cpu, wall])
+                digests[side].add(hashlib.sha256(html.read_bytes()).hexdigest())
+    labels = {
+        "story": f"report build, {STORY[1]}-version story ({STORY[0]} sentences)",
+        "sample": "sample report build (read + stories + align + html)",
+        "command": "compare-coverage report data/sample (process)",
+    }
+    base, ours = sides
+    print(f"A/B, {runs} rounds, alternating processes: {base} vs this checkout")
+    print(f"{'case':52} {'base CPU':>9} {'CPU s':>7} {'base wall':>9} {'wall s':>7} {'ratio':>6}")
+    for case, label in labels.items():
+        b_cpu, o_cpu = (statistics.median(t[0] for t in found[s][case]) for s in (base, ours))
+        b_wall, o_wall = (statistics.median(t[1] for t in found[s][case]) for s in (base, ours))
+        print(
+            f"{label:52} {b_cpu:9.3f} {o_cpu:7.3f} {b_wall:9.3f} {o_wall:7.3f} "
+            f"{b_cpu / o_cpu:5.2f}x"
+        )
+    same = len(digests[base] | digests[ours]) == 1
+    print(
+        "sample report sha256: "
+        + (f"identical ({next(iter(digests[ours]))})" if same else f"DIFFERS {digests}")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--against", metavar="REV", help="A/B against the package at REV")
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.runs)
+        return
 
     start = time.perf_counter()
     import comparative_coverage as cc

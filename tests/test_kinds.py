@@ -220,7 +220,13 @@ def test_every_non_equal_edit_gets_at_least_one_row_of_a_known_kind(a, b):
             ]
             assert len(inside) >= 1, edit
         if not unit.edits:
-            assert (rows["kind"] == "attribution").all()
+            # a credit line, or a name the other version spells otherwise throughout
+            for row in rows.itertuples():
+                assert row.kind == "attribution" or (
+                    row.kind == "name_variant"
+                    and row.a_words not in " ".join(b)
+                    and row.b_words not in " ".join(a)
+                ), row
     assert frame["kind"].isin(cc.KINDS).all()
     assert frame["loaded"].isin(["towards", "away", "none"]).all()
 

@@ -116,3 +116,39 @@ def test_honorifics_and_bare_job_titles_are_not_labels():
     assert label_of("Kremlin spokesman Dmitry Peskov said so.") == [
         ("Dmitry Peskov", "Kremlin spokesman", "before")
     ]
+
+
+def _label_rows(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    frame = cc.classify_changes(cc.align(a, b)).to_frame()
+    return [(r.a_words, r.b_words) for r in frame[frame["kind"] == "label"].itertuples()]
+
+
+def test_a_listed_descriptor_one_version_never_writes_is_a_label_in_unpaired_sentences_too():
+    """ "elite" before the Revolutionary Guards in a, never in b, which names them too."""
+    a = [
+        "Haniyeh was killed in Tehran, the group said on Wednesday.",
+        "Iran's elite Revolutionary Guards said they were investigating.",
+    ]
+    b = [
+        "Haniyeh was killed in Tehran, the group said on Wednesday.",
+        "An inquiry was opened.",
+        "The Revolutionary Guards gave no details of the attack.",
+    ]
+    assert ("elite", "") in _label_rows(a, b)
+
+
+def test_words_of_place_and_titles_before_a_name_are_no_version_label():
+    a = ["Crowds gathered in central Berlin on Monday.", "Hamas chief Ismail Haniyeh spoke."]
+    b = [
+        "Thousands marched on Monday.",
+        "Police in Berlin said the rally was calm.",
+        "Haniyeh spoke.",
+    ]
+    rows = _label_rows(a, b)
+    assert ("central", "") not in rows and ("chief", "") not in rows
+
+
+def test_a_descriptor_both_versions_write_is_no_change():
+    a = ["The elite Revolutionary Guards said so.", "It rained."]
+    b = ["It rained.", "Iran's elite Revolutionary Guards gave no details."]
+    assert ("elite", "") not in _label_rows(a, b)

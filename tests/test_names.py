@@ -294,3 +294,42 @@ def test_names_in_other_scripts_and_accents_compare_through_anyascii():
     assert part_key("Шойгу") == "shoigu" and cc.same_name("Шойгу", "Shoigu")
     assert part_key("Karikó") == part_key("Kariko")
     assert cc.same_name("Tchiani", "Tiani") and not cc.same_name("Tuesday", "Thursday")
+
+
+def _name_rows(a: list[str], b: list[str]) -> list[tuple[int | None, int | None, str, str]]:
+    frame = cc.classify_changes(cc.align(a, b)).to_frame()
+    rows = frame[frame["kind"] == "name_variant"]
+    return [(r.a_index, r.b_index, r.a_words, r.b_words) for r in rows.itertuples()]
+
+
+def test_a_name_spelled_otherwise_throughout_is_a_variant_in_unpaired_sentences_too():
+    """Zelenskyy in all of a, Zelensky in all of b: the caption only b has says so too."""
+    a = [
+        "Zelenskyy met lawmakers on Capitol Hill on Thursday.",
+        "The talks lasted two hours.",
+    ]
+    b = [
+        "Zelensky met lawmakers on Capitol Hill on Thursday.",
+        "The talks lasted two hours.",
+        "Photo: Ukraine's leader Zelensky arrives at the Capitol.",
+    ]
+    rows = _name_rows(a, b)
+    assert (0, 0, "Zelenskyy", "Zelensky") in rows
+    assert any(b_index == 2 and (x, y) == ("Zelenskyy", "Zelensky") for _, b_index, x, y in rows)
+
+
+def test_a_version_that_writes_both_spellings_changed_nothing_in_its_other_sentences():
+    a = ["Zelenskyy met lawmakers on Thursday.", "Zelensky later spoke to reporters."]
+    b = ["Zelensky met lawmakers on Thursday.", "He flew on to Canada on Friday."]
+    rows = _name_rows(a, b)
+    assert not any(a_index == 1 for a_index, *_ in rows)
+
+
+def test_different_names_in_unpaired_sentences_are_no_variant():
+    a = ["Officials met in Geneva on Monday.", "Talks resumed in Vienna."]
+    b = ["Officials met in Geneva on Monday.", "Talks resumed in Vienne."]
+    rows = _name_rows(a, b)
+    assert ("Vienna", "Vienne") in [(x, y) for *_, x, y in rows]  # one letter: a variant
+    a = ["Officials met in Geneva on Monday.", "Ministers arrived from Brazil."]
+    b = ["Officials met in Geneva on Monday.", "Ministers arrived from Kenya."]
+    assert _name_rows(a, b) == []

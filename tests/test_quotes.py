@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 import comparative_coverage as cc
 from comparative_coverage.wording.quotes import COMPARE_COLUMNS, QUOTE_STATUSES
 from tests import wording_cases
+from tests.conftest import ROOT
 
 
 def story(*paragraphs: str, outlet: str = "T") -> cc.Article:
@@ -306,3 +307,15 @@ def test_a_speaker_is_a_name_or_a_role_not_the_words_before_it():
 
     found = speaker_before("Its future in Africa after Wagner chief Yevgeny Prigozhin said ")
     assert found == ("Wagner chief Yevgeny Prigozhin", "said")
+
+
+def test_an_alignment_the_caller_already_has_is_used_not_made_again(monkeypatch):
+    from comparative_coverage.wording import quotes as quotes_module
+
+    a, b = cc.find_stories(cc.read_articles(ROOT / "data" / "sample"))[0].articles
+    alignment = cc.align(a, b)
+    fresh = cc.compare_quotes(a, b)
+    made = []
+    monkeypatch.setattr(quotes_module, "align", lambda *x, **k: made.append(x))
+    assert cc.compare_quotes(a, b, alignment=alignment) == fresh
+    assert made == []

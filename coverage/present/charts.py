@@ -25,6 +25,7 @@ from .page import script_safe, script_safe_frame
 FONT = 12  # the least font size of any chart text, in pixels
 
 __all__ = [
+    "Layers",
     "alignment_map",
     "change_counts",
     "changes_chart",
@@ -45,6 +46,25 @@ SIMILARITY_COLUMNS = (
     "status",
 )
 _WORDLIKE = re.compile(r"\w")
+
+
+class Layers(alt.LayerChart):
+    """Altair's layer chart, whose shallow copy keeps its layers as they are.
+
+    Altair makes a shallow copy of a chart at every step (``.properties()``,
+    ``to_dict()``...) by building it anew, and building a layer chart deep-copies every
+    layer twice, data and all: most of the time the report took to turn a map or a
+    matrix into its spec. The layers were combined once, when the chart was built; a
+    copy shares them (as a copy of a one-layer chart shares its parts). Specs are the same.
+    """
+
+    def copy(self, deep=True, ignore=None):
+        if deep is not False:
+            return super().copy(deep=deep, ignore=ignore)
+        clone = object.__new__(type(self))
+        object.__setattr__(clone, "_args", self._args)
+        object.__setattr__(clone, "_kwds", dict(self._kwds))
+        return clone
 
 
 def status_scale(statuses: Iterable[str] | None = None) -> alt.Scale:
@@ -105,55 +125,69 @@ def _word_count(words: Sequence[str] | str) -> int:
 # ---- 1. alignment map --------------------------------------------------------------------
 
 
-def _map_frames(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """One row per sentence (both columns) and one row per link between them."""
+def _present(value) -> bool:
+    return not pd.isna(value)
+
+
+def _map_rows(frame: pd.DataFrame, a_name: str, b_name: str) -> tuple[list[dict], list[dict]]:
+    """One record per sentence (both columns, reading order) and one per link between them:
+    the values Altair would make of the two frames, made from the frame's columns once
+    (a frame per table and Altair's conversion of each were most of a map's time)."""
+    column = {name: frame[name].tolist() for name in ("a_index", "b_index", "status", "moved")}
     sentences = []
-    for side, column, name in (("a", 0, a_name), ("b", 1, b_name)):
-        rows = frame[frame[f"{side}_index"].notna()]
+    for side, number, name in (("a", 0, a_name), ("b", 1, b_name)):
         seen = set()
-        for row in rows.itertuples(index=False):
-            index = int(getattr(row, f"{side}_index"))
-            if index in seen:  # a merge repeats its b sentence on two rows
+        texts = frame[f"{side}_text"].tolist()
+        for index, status, moved, text in zip(
+            column[f"{side}_index"], column["status"], column["moved"], texts, strict=True
+        ):
+            if not _present(index) or int(index) in seen:  # a merge repeats its b sentence
                 continue
+            index = int(index)
             seen.add(index)
+            row = {
+                "version": name,
+                "side": side,
+                "column": number,
+                "sentence": index + 1,
+                "y": index,
+                "status": status,
+                "what": STATUS_WORDS.get(status, status),
+                "moved": "moved" if moved else "in order",
+                "text": text,
+            }
+            # text that cannot close <script>
             sentences.append(
-                {
-                    "version": name,
-                    "side": side,
-                    "column": column,
-                    "sentence": index + 1,
-                    "y": index,
-                    "status": row.status,
-                    "what": STATUS_WORDS.get(row.status, row.status),
-                    "moved": "moved" if row.moved else "in order",
-                    "text": getattr(row, f"{side}_text"),
-                }
+                {k: script_safe(v) if isinstance(v, str) else v for k, v in row.items()}
             )
-    columns = ["version", "side", "column", "sentence", "y", "status", "what", "moved", "text"]
-    sentence_frame = pd.DataFrame(sentences, columns=columns)
-    sentence_frame = sentence_frame.sort_values(["column", "y"], ignore_index=True)
-    both = frame[frame["a_index"].notna() & frame["b_index"].notna()]
-    links = pd.DataFrame(
+    sentences.sort(key=lambda row: (row["column"], row["y"]))  # (column, y) is unique
+    scores = frame["score"].round(2).tolist()  # numpy's rounding, as the frame's was
+    links = [
         {
-            "a_sentence": both["a_index"].astype(int) + 1,
-            "b_sentence": both["b_index"].astype(int) + 1,
-            "a_y": both["a_index"].astype(int),
-            "b_y": both["b_index"].astype(int),
-            "status": both["status"],
-            "what": both["status"].map(lambda x: STATUS_WORDS.get(x, x)),
-            "moved": both["moved"].map({True: "moved", False: "in order"}),
-            "score": both["score"].round(2),
+            "a_sentence": int(i) + 1,
+            "b_sentence": int(j) + 1,
+            "a_y": int(i),
+            "b_y": int(j),
+            "status": status,
+            "what": STATUS_WORDS.get(status, status),
+            "moved": {True: "moved", False: "in order"}.get(moved),
+            "score": score if _present(score) else None,
             "a_name": a_name,
             "b_name": b_name,
+            "a_version": a_name,
+            "b_version": b_name,
         }
-    ).reset_index(drop=True)
-    return sentence_frame, links
-
-
-def _inline(frame: pd.DataFrame) -> dict:
-    """A frame as the inline values Altair makes of it, made once: Altair converts a frame
-    again for every layer that uses it, and that was most of the time a map took."""
-    return {"values": alt.utils.sanitize_pandas_dataframe(frame).to_dict(orient="records")}
+        for i, j, status, moved, score in zip(
+            column["a_index"],
+            column["b_index"],
+            column["status"],
+            column["moved"],
+            scores,
+            strict=True,
+        )
+        if _present(i) and _present(j)
+    ]
+    return sentences, links
 
 
 @unchecked_build
@@ -179,9 +213,8 @@ def alignment_map(
     a_name, b_name = script_safe(a_name or "a"), script_safe(b_name or "b")
     if a_name == b_name:
         a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
-    sentences, links = _map_frames(data, a_name, b_name)
-    sentences = _inline(script_safe_frame(sentences))  # text that cannot close <script>
-    links = _inline(links.assign(a_version=a_name, b_version=b_name))
+    sentences, links = _map_rows(data, a_name, b_name)
+    sentences, links = {"values": sentences}, {"values": links}
     rows = max((row["y"] for row in sentences["values"]), default=0) + 1
     color = alt.Color(
         "status:N",
@@ -234,7 +267,9 @@ def alignment_map(
         .transform_calculate(x_label=str(x_label), label="datum.sentence + '. ' + datum.text")
         for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
     ]
-    heads = _inline(pd.DataFrame({"x": [-0.03, 1.03], "y": [-1.2, -1.2], "name": [a_name, b_name]}))
+    heads = {
+        "values": [{"x": -0.03, "y": -1.2, "name": a_name}, {"x": 1.03, "y": -1.2, "name": b_name}]
+    }
     header = (
         alt.Chart()
         .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.45)
@@ -279,11 +314,8 @@ def alignment_map(
             " + (datum.moved == 'moved' ? ', moved' : '')",
         )
     )
-    chart = alt.layer(  # properties given here, not by .properties(): that copies every layer
-        lines,
-        bars,
-        *labels,
-        header,
+    chart = Layers(  # properties given here, not by .properties(): that copies every layer
+        layer=[lines, bars, *labels, header],
         width=width,
         height=(rows + 2) * row_height,
         title=chart_title(
@@ -402,8 +434,10 @@ def changes_chart(
                 legend=legend(STATUS_WORDS),
             ),
             order=alt.Order("order:Q"),
-            stroke=alt.condition(moved, alt.value(MOVED_COLOR), alt.value("white")),
-            strokeWidth=alt.condition(moved, alt.value(2.5), alt.value(0.5)),
+            # conditions as channel objects: alt.condition() gives a dict that Altair then
+            # types by trying it against the schema (milliseconds each); the spec is the same
+            stroke=alt.StrokeValue("white", condition={"test": moved, "value": MOVED_COLOR}),
+            strokeWidth=alt.StrokeWidthValue(0.5, condition={"test": moved, "value": 2.5}),
             tooltip=[
                 alt.Tooltip("pair:N", title="versions"),
                 alt.Tooltip("measure:N", title="counting"),
@@ -455,6 +489,11 @@ def similarity_frame(alignment: Alignment) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(SIMILARITY_COLUMNS))
 
 
+def _number(value):
+    """A score as Altair writes it: a missing one (NaN) as null."""
+    return None if pd.isna(value) else value
+
+
 @unchecked_build
 def similarity_heatmap(
     frame: pd.DataFrame,
@@ -475,17 +514,37 @@ def similarity_heatmap(
     n_a = int(frame["a_sentence"].max()) if len(frame) else 0
     n_b = int(frame["b_sentence"].max()) if len(frame) else 0
     size = max(3, min(cell, max_size // max(n_a, n_b, 1)))
-    cells = frame.loc[
-        (frame["score"] > 0) | (frame["status"] != ""),
-        ["a_sentence", "b_sentence", "score", "status"],
-    ]
-    a_name, b_name = script_safe(a_name), script_safe(b_name)
-    texts = {  # names as data fields, never in tooltip titles (those become expression code)
-        side: script_safe_frame(
-            frame.drop_duplicates(f"{side}_sentence")[[f"{side}_sentence", f"{side}_text"]]
-        ).assign(**{f"{side}_version": name})
-        for side, name in (("a", a_name), ("b", b_name))
+    # the inline values Altair would make of the frame's pieces, made from its columns once
+    column = {name: frame[name].tolist() for name in SIMILARITY_COLUMNS if name in frame}
+    cells = {
+        "values": [
+            {"a_sentence": i, "b_sentence": j, "score": _number(score), "status": status}
+            for i, j, score, status in zip(
+                column["a_sentence"],
+                column["b_sentence"],
+                column["score"],
+                column["status"],
+                strict=True,
+            )
+            if score > 0 or status != ""
+        ]
     }
+    a_name, b_name = script_safe(a_name), script_safe(b_name)
+    texts = {}  # names as data fields, never in tooltip titles (those become expression code)
+    for side, name in (("a", a_name), ("b", b_name)):
+        first: dict = {}  # each sentence's first row, in order
+        for number, text in zip(column[f"{side}_sentence"], column[f"{side}_text"], strict=True):
+            first.setdefault(number, text)
+        texts[side] = {
+            "values": [
+                {
+                    f"{side}_sentence": number,
+                    f"{side}_text": script_safe(text) if isinstance(text, str) else text,
+                    f"{side}_version": name,
+                }
+                for number, text in first.items()
+            ]
+        }
     statuses = [s for s in frame["status"].unique() if s]
     x_axis = axis(labelAngle=0, labelOverlap="parity")
     x = alt.X(
@@ -542,7 +601,7 @@ def similarity_heatmap(
         )
     )
     chart = (
-        alt.layer(data=cells)
+        Layers(data=cells)
         .transform_lookup(
             lookup="a_sentence",
             from_=alt.LookupData(texts["a"], key="a_sentence", fields=["a_text", "a_version"]),

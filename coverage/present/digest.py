@@ -10,14 +10,48 @@ it kept, dropped or added. Records only; the report's templates put them in word
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..corpus.comparison import Comparison
-from ..model import Alignment
+from ..model import Alignment, Article
 from ..wording.attributions import compare_attributions
 from ..wording.kinds import classify_changes
-from ..wording.records import Changes
+from ..wording.quotes import compare_quotes
+from ..wording.records import AttributionMatches, Changes, QuoteMatches
 
-__all__ = ["OutletDigest", "StoryDigest", "digest", "first_words"]
+__all__ = ["OutletDigest", "PairAnalysis", "StoryDigest", "digest", "first_words", "pairs_of"]
+
+
+@dataclass(frozen=True)
+class PairAnalysis:
+    """The reference ``a`` against version ``b``: each analysis computed once, when first
+    asked, and shared by the digest and every section of the report that shows it."""
+
+    a: Article
+    b: Article
+    alignment: Alignment
+
+    @cached_property
+    def changes(self) -> Changes:
+        return classify_changes(self.alignment)
+
+    @cached_property
+    def attributions(self) -> AttributionMatches:
+        return compare_attributions(self.a, self.b)
+
+    @cached_property
+    def quotes(self) -> QuoteMatches:
+        return compare_quotes(self.a, self.b, alignment=self.alignment)
+
+
+def pairs_of(comparison: Comparison) -> tuple[PairAnalysis, ...]:
+    """The reference against each other version, in the story's order."""
+    spine = comparison.articles[comparison.spine]
+    return tuple(
+        PairAnalysis(spine, article, comparison.alignments[label])
+        for article, label in zip(comparison.articles, comparison.outlets, strict=True)
+        if label in comparison.alignments
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,20 +111,21 @@ def _pairs(changes: Changes, kind: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _attributions(a, b) -> dict[str, tuple[str, ...]]:
+def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
     found: dict[str, list[str]] = {"kept": [], "dropped": [], "added": []}
-    for row in compare_attributions(a, b):
+    for row in rows:
         words = f"{row.source} ({'photo credit' if row.kind == 'photo' else row.kind})"
         if row.status in found and words not in found[row.status]:
             found[row.status].append(words)
     return {k: tuple(v) for k, v in found.items()}
 
 
-def _outlet(alignment: Alignment, a, b) -> OutletDigest:
+def _outlet(pair: PairAnalysis) -> OutletDigest:
+    alignment = pair.alignment
     units = alignment.units
     counts = {s: sum(u.status == s for u in units) for s in ("same", "reworded", "merged", "split")}
-    changes = classify_changes(alignment)
-    attributions = _attributions(a, b)
+    changes = pair.changes
+    attributions = _attributions(pair.attributions)
     return OutletDigest(
         outlet=alignment.b_name,
         sentences=len(alignment.b_sentences),
@@ -136,15 +171,18 @@ def _why(comparison: Comparison, chosen: bool) -> str:
     return f"{share}; it shares the most sentences with the others."
 
 
-def digest(comparison: Comparison, *, chosen: bool = False) -> StoryDigest:
-    """The plain-words digest of a comparison; ``chosen`` says the caller named the spine."""
+def digest(
+    comparison: Comparison,
+    *,
+    chosen: bool = False,
+    pairs: tuple[PairAnalysis, ...] | None = None,
+) -> StoryDigest:
+    """The plain-words digest of a comparison; ``chosen`` says the caller named the spine.
+
+    ``pairs`` (:func:`pairs_of` the comparison) shares analyses already made elsewhere.
+    """
     spine = comparison.spine
-    reference = comparison.articles[spine]
-    outlets = tuple(
-        _outlet(comparison.alignments[label], reference, article)
-        for article, label in zip(comparison.articles, comparison.outlets, strict=True)
-        if label in comparison.alignments
-    )
+    outlets = tuple(_outlet(pair) for pair in (pairs or pairs_of(comparison)))
     return StoryDigest(
         reference=comparison.outlets[spine],
         reference_sentences=len(comparison.sentences[spine]),

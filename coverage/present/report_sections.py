@@ -24,10 +24,7 @@ from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import STATUSES, Alignment, Article
 from ..names.groups import find_name_variants
-from ..wording.attributions import compare_attributions
-from ..wording.kinds import classify_changes
 from ..wording.labels import describe_labels
-from ..wording.quotes import compare_quotes
 from .altair_import import alt
 from .charts import (
     alignment_map,
@@ -37,7 +34,7 @@ from .charts import (
     similarity_heatmap,
 )
 from .colors import STATUS_WORDS
-from .digest import StoryDigest, digest
+from .digest import PairAnalysis, StoryDigest, digest, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
 from .wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
 
@@ -78,25 +75,25 @@ class Compared:
     def anchor(self) -> str:
         return f"story-{self.number}"
 
+    @cached_property
+    def analysed(self) -> tuple[PairAnalysis, ...]:
+        """The reference against each other version, in the story's order: each pair's
+        analyses (kinds of change, quotes, attributions) made once for every section."""
+        return pairs_of(self.comparison)
+
     @property
     def pairs(self) -> tuple[tuple[Article, Article, Alignment], ...]:
         """The reference against each other version, in the story's order: (a, b, alignment)."""
-        c = self.comparison
-        spine = c.articles[c.spine]
-        return tuple(
-            (spine, article, c.alignments[label])
-            for article, label in zip(c.articles, c.outlets, strict=True)
-            if label in c.alignments
-        )
+        return tuple((p.a, p.b, p.alignment) for p in self.analysed)
 
     @property
     def alignments(self) -> tuple[Alignment, ...]:
-        return tuple(alignment for _, _, alignment in self.pairs)
+        return tuple(p.alignment for p in self.analysed)
 
     @cached_property
     def digest(self) -> StoryDigest:
         """What each version did to the reference, in plain words (computed once)."""
-        return digest(self.comparison, chosen=self.chosen)
+        return digest(self.comparison, chosen=self.chosen, pairs=self.analysed)
 
 
 @dataclass
@@ -107,8 +104,9 @@ class Charts:
 
     def place(self, chart: alt.TopLevelMixin, key: str, *, label: str) -> str:
         chart_id = f"chart-{key}"
-        with alt.data_transformers.disable_max_rows():
-            # validated where it is made (tests build every chart); not again per page
+        # validated where it is made (tests build every chart); not again per page, nor
+        # each inline dataset Altair wraps on the way (debug mode off: the same spec)
+        with alt.data_transformers.disable_max_rows(), alt.utils.schemapi.debug_mode(False):
             self.specs.append((chart_id, chart.to_dict(validate=False)))
         return render("report/chart.html.j2", id=chart_id, label=label)
 
@@ -135,13 +133,17 @@ def _details(article: Article) -> list[dict]:
 
 
 def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
-    """One frame for every pair of every story, its ``pair`` column naming the story too."""
+    """One frame for every pair of every story, its ``pair`` column naming the story too.
+
+    ``frame_of(c, k, pair)`` is a new frame for the ``k``-th pair of story ``c``.
+    """
     frames = []
     for c in compared:
-        for alignment in c.alignments:
-            frame = frame_of(alignment)
-            pair = f"{alignment.b_name} vs {alignment.a_name}"
-            frame["pair"] = f"{c.story.id}: {pair}" if len(compared) > 1 else pair
+        for k, pair in enumerate(c.analysed):
+            frame = frame_of(c, k, pair)
+            alignment = pair.alignment
+            name = f"{alignment.b_name} vs {alignment.a_name}"
+            frame["pair"] = f"{c.story.id}: {name}" if len(compared) > 1 else name
             frames.append(frame)
     return pd.concat(frames, ignore_index=True)
 
@@ -179,11 +181,14 @@ def header_section(
     )
 
 
-def _changes_rows(compared: list[Compared], shown: list[str]) -> list[list[str]]:
+def _changes_rows(
+    compared: list[Compared], counted: dict[tuple[int, int], pd.DataFrame], shown: list[str]
+) -> list[list[str]]:
     rows = []
     for c in compared:
-        for alignment in c.alignments:
-            sentences = change_counts(alignment).query("measure == 'sentences'")
+        for k, alignment in enumerate(c.alignments):
+            counts = counted[c.number, k]
+            sentences = counts[counts["measure"] == "sentences"]
             by_status = sentences.groupby("status")["count"].sum()
             moved = int(sentences.loc[sentences["moved"] == "moved", "count"].sum())
             rows.append(
@@ -237,7 +242,12 @@ def summary_section(
     context: dict = {"article_columns": article_columns, "article_rows": article_rows}
     context["changes_rows"] = []
     if compared:
-        counts = _labelled(compared, change_counts)
+        counted = {
+            (c.number, k): change_counts(pair.alignment)
+            for c in compared
+            for k, pair in enumerate(c.analysed)
+        }  # each pair's counts once, for the table and (labelled copies) the chart
+        counts = _labelled(compared, lambda c, k, _: counted[c.number, k].copy())
         shown = [s for s in STATUSES if s in set(counts["status"])]
         context["changes_columns"] = [
             ("story", ""),
@@ -246,11 +256,11 @@ def summary_section(
             *((STATUS_WORDS[s], NUM) for s in shown),
             ("moved", NUM),
         ]
-        context["changes_rows"] = _changes_rows(compared, shown)
+        context["changes_rows"] = _changes_rows(compared, counted, shown)
         context["changes_chart"] = charts.place(
             changes_chart(counts), "summary-changes", label="What each version changed"
         )
-        kinds = _labelled(compared, lambda alignment: classify_changes(alignment).to_frame())
+        kinds = _labelled(compared, lambda c, k, pair: pair.changes.to_frame())
         context["kinds_chart"] = (
             charts.place(kinds_chart(kinds), "summary-kinds", label="Kinds of wording change")
             if len(kinds)
@@ -292,9 +302,9 @@ QUOTE_MEANING = {
 ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "source"}
 
 
-def _quotes(a: Article, b: Article, alignment: Alignment) -> dict | None:
+def _quotes(pair: PairAnalysis) -> dict | None:
     """Each quote of a beside its counterpart in b, and whether b kept its words."""
-    quotes = compare_quotes(a, b)
+    alignment, quotes = pair.alignment, pair.quotes
     if not quotes:
         return None
     rows = [
@@ -319,9 +329,9 @@ def _quotes(a: Article, b: Article, alignment: Alignment) -> dict | None:
     return {"columns": columns, "rows": rows}
 
 
-def _attributions(a: Article, b: Article) -> dict | None:
+def _attributions(pair: PairAnalysis) -> dict | None:
     """Wire credits and sourcing that one version gives and the other does not."""
-    changed = [t for t in compare_attributions(a, b) if t.status != "kept"]
+    changed = [t for t in pair.attributions if t.status != "kept"]
     if not changed:
         return None
     rows = [
@@ -367,7 +377,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
     story, comparison = compared.story, compared.comparison
     several = len(compared.alignments) > 1
     pairs = []
-    for k, (a, b, alignment) in enumerate(compared.pairs, 1):
+    for k, pair in enumerate(compared.analysed, 1):
+        alignment = pair.alignment
         key = f"{compared.number}-{k}"
         title = f"{alignment.b_name} against the reference, {alignment.a_name}"
         pairs.append(
@@ -381,8 +392,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
                 "similarity": _similarity(
                     alignment, charts, key=key, label=f"Similarity matrix: {title}"
                 ),
-                "quotes": _quotes(a, b, alignment),
-                "attributions": _attributions(a, b),
+                "quotes": _quotes(pair),
+                "attributions": _attributions(pair),
             }
         )
     labels = labels_frame(

@@ -16,7 +16,7 @@ from ..model import Records
 from ..wording.kinds import kind_title
 from ..wording.records import Changes, Labels
 from .altair_import import alt, unchecked_build
-from .charts import FONT, axis, chart_title, legend
+from .charts import FONT, Layers, axis, chart_title, legend
 from .colors import KIND_COLORS
 from .page import script_safe_frame
 
@@ -149,10 +149,10 @@ def name_variants_chart(
             sort=list(dict.fromkeys(counted["spelling"])),
             axis=axis(labelLimit=260),
         ),
-        tooltip=[
-            "name:N",
+        tooltip=[  # channel objects: a bare "field:type" here is typed by trial validation
+            alt.Tooltip("name:N"),
             alt.Tooltip("variant:N", title="spelling"),
-            "outlet:N",
+            alt.Tooltip("outlet:N"),
             alt.Tooltip("count:Q", title="times used"),
         ],
     )
@@ -165,9 +165,10 @@ def name_variants_chart(
     )
     numbers = base.mark_text(fontSize=FONT).encode(
         text=alt.Text("count:Q"),
-        color=alt.condition(alt.datum.dark, alt.value("white"), alt.value("#222")),
+        # a channel object, not alt.condition(): see changes_chart; the spec is the same
+        color=alt.ColorValue("#222", condition={"test": alt.datum.dark, "value": "white"}),
     )
-    return alt.layer(cells, numbers).properties(
+    return Layers(layer=[cells, numbers]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
         title=chart_title(
@@ -225,7 +226,7 @@ def labels_chart(
         y=alt.Y("entity:N", title=None, axis=axis(labelLimit=220)),
         tooltip=[
             alt.Tooltip("entity:N", title="person"),
-            "outlet:N",
+            alt.Tooltip("outlet:N"),  # an object: see name_variants_chart
             alt.Tooltip("descriptors:N", title="described as"),
             alt.Tooltip("count:Q", title="times"),
         ],
@@ -240,7 +241,7 @@ def labels_chart(
         )
     )
     words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text=alt.Text("descriptors:N"))
-    return alt.layer(cells, words).properties(
+    return Layers(layer=[cells, words]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
         title=chart_title(

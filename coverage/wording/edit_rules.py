@@ -354,6 +354,11 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
         ):
             return None
         return "descriptor"
+    return _one_side_label(edit, a_text, b_text, lexicon)
+
+
+def _one_side_label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | None:
+    """The label's detail when an edit adds or drops a descriptor beside a name or noun."""
     words, text, span = (
         (edit.b_words, b_text, edit.b_span)
         if edit.tag == "insert"
@@ -362,6 +367,13 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     content = content_words(words)
     after = _next_word(text, span[1]) if text else ""
     person_follows = after[:1].isupper() or word_key(after) in TITLE_WORDS
+    if (
+        content
+        and _name_word(after)
+        and _only_names(tuple(content[-1:]))
+        and not _place_word(content[-1])
+    ):
+        return None  # "young woman [Mahsa] Amini": a descriptor ends where the name begins
     described = _described_owner(words, _previous_word(text, span[0]) if text else "")
     strong = _POSSESSIVE.search(words[-1]) or any(
         word_key(w) in _MODIFIERS or lexicon.find(w) for w in content
@@ -561,7 +573,9 @@ def label_pieces(
     if i == len(edit.a_words) and j == len(edit.b_words):
         # the whole edit is the swapped premodifiers: a possessive or a descriptor's mark
         # tells a label (the regime's / the feared) from a word choice (largest / biggest)
-        marked = any(_POSSESSIVE.search(w) for w in tail_a + tail_b)
+        # a possessive marks a descriptor only right before the shared head ("the
+        # regime's" police); "Amini's death" / "The incident" is a subject swapped whole
+        marked = any(_POSSESSIVE.search(tail[-1]) for tail in (tail_a, tail_b))
         return [(edit, marked or _signal(tail_a + tail_b, lexicon))]
     head, tail = _cut(edit, a_text, b_text, len(edit.a_words) - i, len(edit.b_words) - j)
     return [(head, False), (tail, True)]

@@ -557,6 +557,192 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     return rows + extra
 
 
+def _spellings(sentences: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+    """Each capitalised word a version writes (four letters or more): where it stands,
+    as ``(sentence, start, end)``."""
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        for token in tokenize(sentence):
+            if token.text[:1].isupper() and len(token.text) > 3:
+                found[token.text].append((i, token.start, token.end))
+    return found
+
+
+def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A name spelled one way in all of a and another way in all of b is a variant
+    wherever it occurs, paired sentences or not (Zelenskyy / Zelensky in a caption):
+    one row per sentence that writes it and that no name row covers yet. The row goes in
+    the unit of the sentence it is for (a dropped or added sentence's too); the other
+    side's offsets are in its own unit's text."""
+    a_spelt, b_spelt = _spellings(alignment.a_sentences), _spellings(alignment.b_sentences)
+    a_only = [x for x in a_spelt if x not in b_spelt]
+    b_only = [y for y in b_spelt if y not in a_spelt]
+    twins = {}
+    for x in a_only:
+        near = [y for y in b_only if name_pair(x, y)]
+        if near:
+            twins[x] = max(near, key=lambda c: (Indel.normalized_similarity(x, c), c))
+    if not twins:
+        return rows
+    where: dict[tuple[str, int], int] = {}  # (side, sentence) -> unit
+    starts: dict[tuple[str, int], int] = {}  # (side, sentence) -> offset in the unit's text
+    partner: dict[int, set[int]] = defaultdict(set)
+    for unit in alignment.units:
+        for side, indices, sentences in (
+            ("a", unit.a, alignment.a_sentences),
+            ("b", unit.b, alignment.b_sentences),
+        ):
+            offset = 0
+            for k in indices:
+                where[side, k], starts[side, k] = unit.unit, offset
+                offset += len(sentences[k]) + 1
+        for i in unit.a:
+            partner[i].update(unit.b)
+    status = {unit.unit: unit.status for unit in alignment.units}
+    named = [r for r in rows if r[6] in ("name_variant", "name_form")]
+    extra = []
+    for x, y in twins.items():
+        if sum(1 for v in twins.values() if v == y) > 1:
+            continue  # two spellings in a for one in b: no one-to-one variant
+        detail = name_pair(x, y)[1]
+        done_a = {r[1] for r in named if x in r[4]}
+        done_b = {r[2] for r in named if y in r[5]}
+        b_first = b_spelt[y][0]
+        for i, a0, a1 in a_spelt[x]:
+            if i in done_a:
+                continue
+            here = [o for o in b_spelt[y] if o[0] in partner[i] and o[0] not in done_b]
+            j, b0, b1 = here[0] if here else b_first
+            extra.append((where["a", i], i, j, a0, a1, b0, b1))
+            done_a.add(i)
+            done_b.add(j)
+        a_first = a_spelt[x][0]
+        for j, b0, b1 in b_spelt[y]:
+            if j in done_b:
+                continue
+            i, a0, a1 = a_first
+            extra.append((where["b", j], i, j, a0, a1, b0, b1))
+            done_b.add(j)
+        rows = rows + [
+            (
+                unit,
+                i,
+                j,
+                "replace",
+                x,
+                y,
+                "name_variant",
+                detail,
+                "none",
+                "",
+                "",
+                status[unit],
+                alignment.a_name,
+                alignment.b_name,
+                starts["a", i] + a0,
+                starts["a", i] + a1,
+                starts["b", j] + b0,
+                starts["b", j] + b1,
+            )
+            for unit, i, j, a0, a1, b0, b1 in extra
+        ]
+        extra = []
+    return rows
+
+
+_MODIFIER_WORDS = listed("descriptor_modifiers")
+_WHERE = listed("place_modifiers")  # central Berlin: where, not who
+
+
+def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
+    """Per name (its last word): the listed descriptor words written right before it
+    ("elite" Revolutionary Guards; not a title such as "chief", not a word of place such
+    as "central" Berlin), each with where it stands; and the sentences naming it."""
+    described: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+    mentioned: dict[str, list[int]] = defaultdict(list)
+    for i, sentence in enumerate(sentences):
+        spans = name_spans(sentence)
+        for start, _end, parts, title_start in spans:
+            mentioned[parts[-1]].append(i)
+            match = re.search(r"([\w-]+)\s+$", sentence[: min(start, title_start)])
+            key = word_key(match.group(1)) if match else ""
+            if key in _MODIFIER_WORDS and key not in _WHERE and key not in TITLE_WORDS:
+                described[parts[-1]].append((match.group(1), i, *match.span(1)))
+    return described, mentioned
+
+
+def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A listed descriptor one version puts before a name and the other never, though it
+    names it ("Iran's elite Revolutionary Guards" / "Iran's Revolutionary Guards"), is a
+    label dropped or added wherever it stands, paired sentences or not."""
+    a_desc, a_named = _premodified(alignment.a_sentences)
+    b_desc, b_named = _premodified(alignment.b_sentences)
+    unit_of = {}
+    for unit in alignment.units:
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                unit_of[side, k] = unit
+    partners = {i: set(unit_of["a", i].b) for i in range(len(alignment.a_sentences))}
+    labelled_a = {r[1] for r in rows if r[6] == "label"}
+    labelled_b = {r[2] for r in rows if r[6] == "label"}
+    extra = []
+    for side, desc, other_desc, other_named in (
+        ("a", a_desc, b_desc, b_named),
+        ("b", b_desc, a_desc, a_named),
+    ):
+        for name, found in desc.items():
+            if not other_named.get(name):
+                continue  # the other version does not name it: nothing to compare
+            said = {word_key(w) for w, *_ in other_desc.get(name, [])}
+            for word, i, start, end in found:
+                if word_key(word) in said or i in (labelled_a if side == "a" else labelled_b):
+                    continue
+                if side == "a":
+                    near = [j for j in other_named[name] if j in partners[i]]
+                    j = (near or other_named[name])[0]
+                    a_index, b_index, unit = i, j, unit_of["a", i]
+                else:
+                    near = [k for k in other_named[name] if i in partners[k]]
+                    a_index, b_index, unit = (near or other_named[name])[0], i, unit_of["b", i]
+                at = _offset(
+                    alignment.a_sentences if side == "a" else alignment.b_sentences,
+                    unit.a if side == "a" else unit.b,
+                    i,
+                )
+                span = (at + start, at + end)
+                extra.append(
+                    (
+                        unit.unit,
+                        a_index,
+                        b_index,
+                        "delete" if side == "a" else "insert",
+                        word if side == "a" else "",
+                        "" if side == "a" else word,
+                        "label",
+                        "descriptor",
+                        "none",
+                        "",
+                        "",
+                        unit.status,
+                        alignment.a_name,
+                        alignment.b_name,
+                        *(span if side == "a" else (0, 0)),
+                        *((0, 0) if side == "a" else span),
+                    )
+                )
+    return rows + extra
+
+
+def _offset(sentences: list[str], indices, k: int) -> int:
+    """Where sentence ``k`` starts in its unit's joined text."""
+    at = 0
+    for index in indices:
+        if index == k:
+            return at
+        at += len(sentences[index]) + 1
+    return at
+
+
 def _two_word_names(text: str) -> dict[str, tuple[int, int]]:
     """Two capitalised words in a row ("Iran Wire"), as written, with their span."""
     tokens = tokenize(text)
@@ -678,8 +864,8 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_labels = labels_beside_names(a_text, lexicon=lexicon)
     b_labels = labels_beside_names(b_text, lexicon=lexicon)
-    a_names = {n for n, _, _ in a_labels} | {p[-1] for *_, p, _ in name_spans(a_text)}
-    b_names = {n for n, _, _ in b_labels} | {p[-1] for *_, p, _ in name_spans(b_text)}
+    a_names = {n for n, _, _ in a_labels} | _heads(a_text, a_labels)
+    b_names = {n for n, _, _ in b_labels} | _heads(b_text, b_labels)
     labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
     extra = []
     for name in sorted(a_names):
@@ -702,6 +888,18 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
             if (x and y) or _describes(x or y):
                 extra.append(_label_row(alignment, unit, x, y))
     return rows + extra
+
+
+def _heads(text: str, labels) -> set[str]:
+    """The names a text mentions on their own: a name written only inside another's
+    descriptor ("Hamas" in "Hamas leader Ismail Haniyeh") is no mention a label can be
+    dropped from, since a label swap or drop needs the same referent on both sides."""
+    inside = [span for _, _, span in labels]
+    return {
+        parts[-1]
+        for start, end, parts, _ in name_spans(text)
+        if not any(s0 <= start and end <= s1 for s0, s1 in inside)
+    }
 
 
 def _short_label(descriptor: str) -> bool:
@@ -892,6 +1090,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
+    rows = _version_modifiers(alignment, _version_names(alignment, rows))
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 

@@ -18,7 +18,7 @@ from rapidfuzz.distance import Indel
 
 from ..alignment.aligner import align
 from ..alignment.worddiff import word_diff
-from ..model import Article
+from ..model import Alignment, Article
 from ..names.groups import find_mentions
 from ..normalize import fold_typography, tokenize
 from ..reading.articles import as_pair
@@ -120,19 +120,26 @@ def _diff(qa: Quote, qb: Quote) -> str:
     return "; ".join(parts)
 
 
-def compare_quotes(a: Article | str, b: Article | str) -> QuoteMatches:
+def compare_quotes(
+    a: Article | str, b: Article | str, *, alignment: Alignment | None = None
+) -> QuoteMatches:
     """How the quotes of two versions match, a :class:`QuoteMatch` per quote or pair.
 
     ``status`` is one of :data:`QUOTE_STATUSES`; ``diff`` lists the word edits of an
     altered or truncated quote; ``note`` says when only punctuation or capitals differ,
     or when the speakers differ. Rows follow ``a``'s order, then quotes only in ``b``.
+    ``alignment``: the two versions' sentence alignment if the caller has made it already
+    (used only when it aligns exactly these body sentences), so it is not made twice.
     """
     a, b = as_pair(a, b)
     mentions = find_mentions([a, b])
     quotes_a, quotes_b = find_quotes(a, mentions=mentions), find_quotes(b, mentions=mentions)
     linked: set[tuple[int, int]] = set()
     if quotes_a and quotes_b:
-        for unit in align(a, b, diffs=False).units:
+        body = (tuple(s.text for s in a.sentences), tuple(s.text for s in b.sentences))
+        if alignment is None or (alignment.a_sentences, alignment.b_sentences) != body:
+            alignment = align(a, b, diffs=False)
+        for unit in alignment.units:
             linked.update((i, j) for i in unit.a for j in unit.b)
     words_a = [quote_words(q.text) for q in quotes_a]
     words_b = [quote_words(q.text) for q in quotes_b]
