@@ -57,7 +57,7 @@ def test_speakers_on_the_sample(sample_articles):
         [5, "Abdoulaye Bathily", "Bathily"],
         [7, "Abdoulaye Bathily", "Bathily"],
         [9, "Abdoulaye Bathily", "Bathily"],
-        [10, "Abdoulaye Bathily", "he"],
+        [11, "Abdoulaye Bathily", "he"],  # sentence 9's quotation is two sentences (9, 10)
     ]
     putin = frame[frame["article"] == "003_e061b3860b229b61#2"]
     assert putin[["speaker", "verb"]].values.tolist() == [

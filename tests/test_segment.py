@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -29,7 +30,10 @@ GOLDEN = json.loads((CASES / "sentences.json").read_text(encoding="utf-8"))
     ids=[f"{c['origin']}:{c['text'][:40]}" for c in GOLDEN],
 )
 def test_golden_sentences(case):
-    assert [s.text for s in cc.split_sentences(case["text"])] == case["sentences"]
+    language = case.get("language", "en")
+    assert [s.text for s in cc.split_sentences(case["text"], language=language)] == case[
+        "sentences"
+    ]
 
 
 def test_golden_cases_are_labelled_with_their_origin():
@@ -109,6 +113,31 @@ def test_a_long_run_of_opening_quotes_finishes():
     text = "\u201c" * 300_000 + " The end."
     sentences = cc.split_sentences(text)
     assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", text)
+
+
+def _quote_storm(n: int) -> str:
+    """A line of about n characters: quotations of several sentences, some never closed."""
+    unit = '"We will not give up. We will win," he said. \u201eStop. Go.\u201c \u2018Yes. No. '
+    return unit * (n // len(unit))
+
+
+def _best_cpu(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        cc.split_sentences(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_a_megabyte_line_of_quotations_and_full_stops_splits_in_linear_time():
+    """Quotations are re-split piece by piece: no piece is read more than twice."""
+    large = _quote_storm(1_000_000)
+    sentences = cc.split_sentences(large)
+    assert re.sub(r"\s", "", "".join(s.text for s in sentences)) == re.sub(r"\s", "", large)
+    assert len(sentences) > large.count(" he said.") * 4  # every quoted sentence on its own
+    t_small, t_large = _best_cpu(_quote_storm(250_000)), _best_cpu(large)
+    assert t_large < 9 * max(t_small, 0.003), (t_small, t_large)
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,8 @@ def _change(story: _Story, k: int, alignment: Alignment, row):
         return None
     if category.endswith("attribution") and not is_attribution(pa or pb):
         return None
+    if category.endswith("attribution") and _similar(a_text, b_text) < 0.5:
+        return None  # a source added to a rewritten sentence: the change is the rewording
     if not _fits(story, k, unit, row, category, pa, pb):
         return None
     return category, pa, pb, unit

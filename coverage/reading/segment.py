@@ -10,7 +10,12 @@ does all the time; the rules below fix those, each with a golden case in
 - an initialism ends a sentence when a typical sentence opener follows
   ("... in Washington, D.C. The meeting ...");
 - a whole sentence in parentheses is a sentence of its own ("(The talks were brief.) Then");
-- a lowercase "no." ends a sentence before a capital ("voted no. Rep. Doe voted yes").
+- a lowercase "no." ends a sentence before a capital ("voted no. Rep. Doe voted yes");
+- quotation marks do not hide sentence ends: a piece holding quotation marks is cut
+  wherever sentencex cuts it with those marks blanked out, and the closing marks stay with
+  the sentence they close (``"We will not give up. We will win," he said.`` is two
+  sentences, the speech tag staying with the last one, as news-dev's and DEplain's manual
+  splits have it).
 
 Offsets always point into the text given: ``text[s.start:s.end] == s.text``.
 """
@@ -135,6 +140,50 @@ def _pieces(text: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+# quotation marks of every style; a single mark between two letters is an apostrophe
+_QUOTE_MARKS = "\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a'\u2018\u2019\u201a"
+_DOUBLE_MARKS = str.maketrans(
+    dict.fromkeys('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a', " ")
+)
+_SINGLE_MARK = re.compile(r"(?<!\w)['\u2018\u2019\u201a]|['\u2018\u2019\u201a](?!\w)")
+_HAS_QUOTE = re.compile("[" + _QUOTE_MARKS + "]")
+# a cheap necessary test: an end mark, maybe closing marks, then a space inside the piece
+_INNER_END = re.compile(r"[.!?\u2026][" + _QUOTE_MARKS + r"]*\s")
+_ENDS = frozenset(".!?\u2026")
+
+
+def _split_quoted(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Cut pieces where sentencex would cut them if their quotation marks were not there.
+
+    sentencex keeps a quotation of several sentences whole; blanking the marks (same
+    length, so offsets hold) lets its own abbreviation rules decide, and a cut is kept only
+    right after an end mark, moved past the marks that close the quotation there."""
+    result = []
+    for start, end in spans:
+        piece = text[start:end]
+        inner = _INNER_END.search(piece)
+        if inner is None or inner.end() >= len(piece) or not _HAS_QUOTE.search(piece):
+            result.append((start, end))
+            continue
+        blanked = _SINGLE_MARK.sub(" ", piece.translate(_DOUBLE_MARKS))
+        cuts = []
+        for _, cut in _pieces(blanked, language)[:-1]:
+            if blanked[cut - 1] not in _ENDS:
+                continue
+            while cut < len(piece) and piece[cut] in _QUOTE_MARKS:
+                cut += 1
+            cuts.append(cut)
+        begin = 0
+        for cut in [*cuts, len(piece)]:
+            part = piece[begin:cut]
+            stripped = part.strip()
+            if stripped:
+                offset = start + begin + len(part) - len(part.lstrip())
+                result.append((offset, offset + len(stripped)))
+            begin = max(begin, cut)
+    return result
+
+
 def _inside_token(text: str, prev_end: int, gap: str, following: str) -> bool:
     """A cut with no space after a full stop, before a digit or "_", is inside a token
     ("os._exit", "v1.2"). Letters are left to the splitter: a space lost between two
@@ -192,7 +241,8 @@ def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _split_block(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
     block = text[start:end]
-    spans = _split_missed(block, _merge_false_splits(block, _pieces(block, language)))
+    spans = _pieces(block, language)
+    spans = _split_missed(block, _merge_false_splits(block, _split_quoted(block, spans, language)))
     return [(start + s, start + e) for s, e in spans]
 
 
