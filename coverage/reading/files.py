@@ -550,29 +550,28 @@ def _cell_text(cell: object, name: str) -> str:
 
 def _found_metadata(
     article: Article, path: Path, number: int, cache: dict[Path, dict]
-) -> tuple[Article, bool]:
-    """The article with its outlet, date, URL and language from the best evidence there is.
-
-    Returns whether real metadata was found (a sources row, a URL, a site name) or only
-    the file name was left.
-    """
+) -> tuple[dict[str, object], bool]:
+    """The fields (outlet, date, URL, language) to set from the best evidence there is,
+    and whether real metadata was found (a sources row, a URL, a site name) or only the
+    file name was left. The caller builds the article once with them."""
     folder = path.parent
     if folder not in cache:
         cache[folder] = folder_sources(folder)
     row = lookup(cache[folder], path, number)
+    changes: dict[str, object] = {}
     if row is not None:
-        article = _with(
-            article, outlet=row.outlet, date=row.date, url=row.url, language=row.language
-        )
-    if article.outlet:
-        return article, True
-    url = article.url or url_in(article)
+        fields = (("outlet", row.outlet), ("date", row.date), ("url", row.url))
+        changes = {k: v for k, v in (*fields, ("language", row.language)) if v not in (None, "")}
+    if changes.get("outlet") or article.outlet:
+        return changes, True
+    url = changes.get("url") or article.url or url_in(article)
     if url:
-        return _with(article, outlet=outlet_from_url(url), url=url), True
+        return {**changes, "outlet": outlet_from_url(url), "url": url}, True
     site = site_name(article)
     if site:
-        return _with(article, outlet=site), True
-    return _with(article, outlet=safe_text(name_from_path(path))), False
+        return {**changes, "outlet": site}, True
+    outlet = safe_text(name_from_path(path))
+    return ({**changes, "outlet": outlet} if outlet else changes), False
 
 
 def _skip(path: Path, why: str) -> None:
@@ -666,20 +665,21 @@ def _read_found(
             raise
         _skip(path, str(error) if isinstance(error, CoverageError) else f"unreadable ({error})")
         return []
-    base = (path.relative_to(folder) if folder else Path(path.name)).with_suffix("").as_posix()
+    relative = path.relative_to(folder) if folder else Path(path.name)
+    base = relative.with_suffix("").as_posix()
     base = safe_text(base)  # undecodable bytes in a file name would break every writer
     table = path.suffix.lower() in TABLE_SUFFIXES
     articles = []
     for number, article in enumerate(found, 1):
+        changes: dict[str, object] = {}
         if not (table and article.id != f"{path.stem}#{number}"):
-            article = dataclasses.replace(article, id=f"{base}#{number}")
-        if table and article.outlet:
-            articles.append(article)
-            continue
-        article, known = _found_metadata(article, path, number, cache)
-        if not known:
-            missing.append(_shown(path if folder is None else path.relative_to(folder)))
-        articles.append(article)
+            changes["id"] = f"{base}#{number}"
+        if not (table and article.outlet):
+            metadata, known = _found_metadata(article, path, number, cache)
+            changes.update(metadata)
+            if not known:
+                missing.append(_shown(path if folder is None else relative))
+        articles.append(dataclasses.replace(article, **changes) if changes else article)
     return articles
 
 
@@ -778,8 +778,23 @@ def _warn_of_copies(articles: list[Article]) -> None:
     """Say once which articles are exact copies of an earlier one (a folder read twice)."""
     first: dict[str, str] = {}
     copies = []
+    # the whole text is normalised only where a cheap key (its first and last words,
+    # which the normalisation keeps) is shared: most articles of a corpus share none
+    waiting: dict[tuple[str, str], Article | None] = {}
     for article in articles:
-        key = " ".join(" ".join(article.paragraphs).split()).casefold()
+        body = " ".join(article.paragraphs)
+        head, tail = body.split(None, 1), body.rsplit(None, 1)
+        if not head:
+            continue  # no words: nothing to copy
+        cheap = (head[0].casefold(), tail[-1].casefold())
+        if cheap not in waiting:
+            waiting[cheap] = article  # normalised only if another article has this key
+            continue
+        held = waiting[cheap]
+        if held is not None:  # the second with this key: the first is normalised now
+            first.setdefault(_copy_key(held), held.id)
+            waiting[cheap] = None
+        key = _copy_key(article)
         if not key:
             continue
         if key in first:
@@ -795,3 +810,8 @@ def _warn_of_copies(articles: list[Article]) -> None:
             DuplicateArticleWarning,
             stacklevel=3,
         )
+
+
+def _copy_key(article: Article) -> str:
+    """The text two copies share: words joined by single spaces, case folded."""
+    return " ".join(" ".join(article.paragraphs).split()).casefold()

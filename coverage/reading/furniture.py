@@ -87,6 +87,10 @@ _CAPTION_PREFIX = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|added|stated|reported|according to)\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _TAIL = 160  # a credit is searched for in a line's last characters only
+# compiled once (they ran through re's cache for every short line)
+_PHOTO_LABEL = re.compile(rf"^(?i:(?:top|main|cover|header|lead|featured)\s+)?(?i:{_PHOTO_WORD})\b")
+_PHOTO_SOURCE = re.compile(r"\b(?i:by|from|courtesy|credit)\b|[:/]")
+_SOURCE_LABEL_END = re.compile(r":\s*(?:sources?|report|officials|reports|live)$")
 
 
 @lru_cache(maxsize=4)
@@ -215,10 +219,7 @@ def credit_only(text: str) -> bool:
     found = tail.search(text, max(0, len(text) - _TAIL))
     if found and found.start() <= 4:
         return True
-    return bool(
-        re.match(rf"^(?i:(?:top|main|cover|header|lead|featured)\s+)?(?i:{_PHOTO_WORD})\b", text)
-        and re.search(r"\b(?i:by|from|courtesy|credit)\b|[:/]", text)
-    )
+    return bool(_PHOTO_LABEL.match(text) and _PHOTO_SOURCE.search(text))
 
 
 @lru_cache(maxsize=4)
@@ -298,7 +299,7 @@ def is_teaser_link(text: str) -> bool:
     folded = text.casefold()
     if any(cue in folded for cue in vocabulary.words("reading_teaser_cues")):
         return True
-    return bool(re.search(r":\s*(?:sources?|report|officials|reports|live)$", folded))
+    return bool(_SOURCE_LABEL_END.search(folded))
 
 
 _MONTHS = [

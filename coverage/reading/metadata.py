@@ -167,9 +167,12 @@ def lookup(sources: dict[str, list[Source]], path: Path, number: int) -> Source 
     return None
 
 
+_SCHEME = re.compile(r"^[a-z]+://", re.IGNORECASE)
+
+
 def outlet_from_url(url: str) -> str:
     """The site's domain, without ``www.``: the outlet when nothing names it better."""
-    host = re.sub(r"^[a-z]+://", "", url.strip(), flags=re.IGNORECASE).split("/")[0]
+    host = _SCHEME.sub("", url.strip()).split("/")[0]
     host = host.split("@")[-1].split(":")[0].lower()
     return host[4:] if host.startswith("www.") else host
 
