@@ -218,6 +218,26 @@ LINEAR_CASES = {
         lambda n: ([_article("Officials, " + "Ab, " * (n // 80) + "said the talks ended.")],),
         cc.describe_labels,
     ),
+    "credits over a run of capitalised words": (
+        lambda n: ("Ab " * (n // 3) + "x",),
+        lambda text: cc.wording.attributions.credit_spans(text),
+    ),
+    "previous word before an edit, after a run of word characters": (
+        lambda n: ("a" * n + "!", n + 1),
+        lambda text, end: cc.wording.edit_rules._previous_word(text, end),
+    ),
+    "modifier before a name, after a run of word characters": (
+        lambda n: (["1" * n + "! Khalifa Haftar said."],),
+        lambda sentences: cc.wording.kinds._premodified(sentences),
+    ),
+    "first name and surname over a run of capitalised pieces": (
+        lambda n: ("Ab'" * (n // 3) + "lled",),
+        lambda text: cc.wording.kinds._called(text),
+    ),
+    "speaker trimmed of an opening over a space run": (
+        lambda n: ("in" + " " * n + "x",),
+        lambda text: cc.wording.speakers._trim(text),
+    ),
     "exercise context tail of spaces": (
         lambda n: ("one two three" + " " * n, 0, 3),
         lambda *args: cc.classroom.text._around(*args),
@@ -230,6 +250,9 @@ def test_no_once_super_linear_step_is_super_linear(case):
     import comparative_coverage.classroom.text
     import comparative_coverage.normalize
     import comparative_coverage.reading.furniture
+    import comparative_coverage.wording.attributions
+    import comparative_coverage.wording.edit_rules
+    import comparative_coverage.wording.kinds
     import comparative_coverage.wording.speakers
     import comparative_coverage.wording.spelling  # noqa: F401
 

@@ -51,7 +51,8 @@ def _alternation(name: str) -> str:
 AGENCIES = _alternation("agencies")  # news agencies, as a regular expression alternation
 _REPORTING = "|".join(sorted(entries("speech_verbs") + ("reported",), key=len, reverse=True))
 _SOURCE_NOUNS = (
-    r"(?:(?:state|official|local|Iranian|Chinese|Russian|news|[A-Z]\w+)\s+)*"
+    # at most four words before the noun: unbounded, a run of capitalised words was quadratic
+    r"(?:(?:state|official|local|Iranian|Chinese|Russian|news|[A-Z]\w+)\s+){0,4}"
     r"(?:media(?: reports?)?|reports?|television|agency|newspaper|ministry|statement)"
 )
 # Phrases that credit a source, as written in news copy; each is carved out of a larger

@@ -230,8 +230,15 @@ def _next_word(text: str, end: int) -> str:
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([\w\u2019'@.\-]+)[\s,]*$", text[:start])
-    return match.group(1) if match else ""
+    r"""The word before ``start``, past spaces and commas (a loop: the regex
+    ``([\w'@.\-]+)[\s,]*$`` was quadratic on a long run of word characters)."""
+    end = start = min(start, len(text))
+    while end and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_\u2019'@.-"):
+        start -= 1
+    return text[start:end]
 
 
 def _name_word(word: str) -> bool:

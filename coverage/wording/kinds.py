@@ -654,6 +654,17 @@ _MODIFIER_WORDS = listed("descriptor_modifiers")
 _WHERE = listed("place_modifiers")  # central Berlin: where, not who
 
 
+def _last_word(text: str) -> tuple[int, int] | None:
+    r"""Where the word (letters, digits, '_' or '-') that ends ``text`` before its trailing
+    spaces stands, or None: a loop, as ``re.search(r"([\w-]+)\s+$")`` was quadratic on a long
+    run of word characters."""
+    end = len(text.rstrip())
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+        start -= 1
+    return (start, end) if start < end < len(text) else None
+
+
 def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
     """Per name (its last word): the listed descriptor words written right before it
     ("elite" Revolutionary Guards; not a title such as "chief", not a word of place such
@@ -664,10 +675,11 @@ def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
         spans = name_spans(sentence)
         for start, _end, parts, title_start in spans:
             mentioned[parts[-1]].append(i)
-            match = re.search(r"([\w-]+)\s+$", sentence[: min(start, title_start)])
-            key = word_key(match.group(1)) if match else ""
+            span = _last_word(sentence[: min(start, title_start)])
+            word = sentence[span[0] : span[1]] if span else ""
+            key = word_key(word) if span else ""
             if key in _MODIFIER_WORDS and key not in _WHERE and key not in TITLE_WORDS:
-                described[parts[-1]].append((match.group(1), i, *match.span(1)))
+                described[parts[-1]].append((word, i, *span))
     return described, mentioned
 
 
@@ -779,7 +791,8 @@ def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> l
     return extra
 
 
-_CAPITAL_WORD = r"[A-Z][\w'\u2019-]+"
+# a whole token of at most 41 characters: unbounded, a long run of "Ab'Ab'..." was quadratic
+_CAPITAL_WORD = r"[A-Z][\w'\u2019-]{1,40}+(?![\w'\u2019-])"
 
 
 def _called(text: str) -> tuple[dict[str, re.Match], dict[str, re.Match]]:

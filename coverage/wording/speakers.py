@@ -175,8 +175,8 @@ def _trim(speaker: str) -> str:
 
 
 _OPENING = re.compile(r"(?:in|on|at|after|before|during|since|amid|over)\s", re.IGNORECASE)
-_PREPOSITION = re.compile(
-    r"\s+(?:in|on|at|after|before|during|for|with|from|to|by|since|amid|over|about)\s+"
+_PREPOSITION = re.compile(  # (?<!\s): tried once per space run, not at each of its spaces
+    r"(?<!\s)\s+(?:in|on|at|after|before|during|for|with|from|to|by|since|amid|over|about)\s+"
 )
 
 _QUOTED_AS = re.compile(
