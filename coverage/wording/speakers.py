@@ -36,18 +36,7 @@ from .records import Quotes
 
 __all__ = ["Quote", "find_quotes", "quotes_frame", "quote_words", "speaker_before", "QUOTE_COLUMNS"]
 
-QUOTE_COLUMNS = (
-    "article",
-    "outlet",
-    "where",
-    "sentence",
-    "quote",
-    "speaker",
-    "speaker_as_written",
-    "verb",
-    "start",
-    "end",
-)
+QUOTE_COLUMNS = Quotes.columns  # one list, the records container's
 
 _VERBS = "|".join(entries("speech_verbs"))
 _PARTICIPLES = "|".join(entries("speech_participles"))
