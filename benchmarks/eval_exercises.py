@@ -427,13 +427,26 @@ def check_headline(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
     return wrong, [(owner, i) for i in heads[owner]]
 
 
-def check_figure(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
-    """The keyed figure stands in the outlet's sentence; no other choice stands there."""
+def _owner_sentence(e: cc.Exercise, loc: Locator) -> tuple[str, list[int], str] | None:
+    """The outlet the evidence quotes, where its sentence stands, and its folded words
+    (space-padded, for whole-word tests); None when the sentence is not in its text."""
     owner = loc.version(e.evidence[0].outlet)
     found = loc.find(owner, e.evidence[0].text)
     if not found:
+        return None
+    return (
+        owner,
+        found,
+        f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} ",
+    )
+
+
+def check_figure(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed figure stands in the outlet's sentence; no other choice stands there."""
+    located = _owner_sentence(e, loc)
+    if located is None:
         return ["the sentence is not in the outlet's text"], []
-    said = f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} "
+    owner, found, said = located
     wrong = []
     if f" {' '.join(fold_words(e.answer))} " not in said:
         wrong.append(f"the sentence does not give {e.answer!r}")
@@ -446,11 +459,10 @@ def check_figure(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
 
 def check_name(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
     """The keyed spelling stands in the outlet's sentence; its text holds no other choice."""
-    owner = loc.version(e.evidence[0].outlet)
-    found = loc.find(owner, e.evidence[0].text)
-    if not found:
+    located = _owner_sentence(e, loc)
+    if located is None:
         return ["the sentence is not in the outlet's text"], []
-    said = f" {' '.join(fold_words(' '.join(loc.story.sentences[owner][i] for i in found)))} "
+    owner, found, said = located
     wrong = []
     if f" {' '.join(fold_words(e.answer))} " not in said:
         wrong.append(f"the sentence does not spell it {e.answer!r}")
