@@ -103,6 +103,11 @@ def reload() -> None:
 _GENERATION = [0]  # bumped by reload(): live views read their lists again
 
 
+def generation() -> int:
+    """How many times :func:`reload` ran: a key for caches of results that read the lists."""
+    return _GENERATION[0]
+
+
 class WordList(Set):
     """A live, read-only view of one or more lists (lower-cased), minus others.
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..normalize import STOPWORDS, Token, tokenize, word_key
-from ..vocabulary import listed
+from ..vocabulary import generation, listed
 
 __all__ = [
     "part_key",
@@ -301,8 +301,15 @@ def name_spans(text: str) -> list[tuple[int, int, tuple[str, ...], int]]:
     >>> [(s, e, p) for s, e, p, _ in name_spans("Ukrainian President Volodymyr Zelensky spoke.")]
     [(20, 38, ('Volodymyr', 'Zelensky'))]
     """
+    return list(_name_spans(text, generation()))
+
+
+@lru_cache(maxsize=16_384)
+def _name_spans(text: str, lists: int) -> tuple[tuple[int, int, tuple[str, ...], int], ...]:
+    """Cached per sentence (and per :func:`vocabulary.reload`): the wording rules ask for
+    the names of the same sentences many times per story."""
     found, _ = _sentence_mentions(text, None)
-    return [(start, end, tuple(parts), title) for start, end, parts, title in found]
+    return tuple((start, end, tuple(parts), title) for start, end, parts, title in found)
 
 
 def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:
