@@ -65,6 +65,7 @@ from .edit_rules import (
     label_pieces,
     name_pair,
 )
+from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, load_lexicon, loaded_direction
@@ -1025,6 +1026,51 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     return rows + extra
 
 
+def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A figure updated across sentences the aligner did not pair with each other
+    (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
+    unless a number row already holds either figure; the b offsets are in b's own unit."""
+    unit_of = {}
+    for unit in alignment.units:
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                unit_of[side, k] = unit
+    numbered = [r for r in rows if r[6] == "number"]
+    extra = []
+    for x, y in updated_figures(alignment):
+        if any(
+            (r[1] == x.sentence and x.figure in r[4]) or (r[2] == y.sentence and y.figure in r[5])
+            for r in numbered
+        ):
+            continue
+        unit, b_unit = unit_of["a", x.sentence], unit_of["b", y.sentence]
+        a_at = _offset(alignment.a_sentences, unit.a, x.sentence)
+        b_at = _offset(alignment.b_sentences, b_unit.b, y.sentence)
+        extra.append(
+            (
+                unit.unit,
+                x.sentence,
+                y.sentence,
+                "replace",
+                alignment.a_sentences[x.sentence][x.start : x.end],
+                alignment.b_sentences[y.sentence][y.start : y.end],
+                "number",
+                "figure_elsewhere",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                a_at + x.start,
+                a_at + x.end,
+                b_at + y.start,
+                b_at + y.end,
+            )
+        )
+    return rows + extra
+
+
 def _word_order(rows: list[tuple]) -> list[tuple]:
     """A word dropped at one place and added back a few words on ("July 1" / "1 July"):
     one change of word order, a format, not two details."""
@@ -1104,6 +1150,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     rows = _version_modifiers(alignment, _version_names(alignment, rows))
+    rows = _version_figures(alignment, rows)
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 
