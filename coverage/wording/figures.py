@@ -8,7 +8,8 @@ version and the new one absent from the old (a figure that is still there was ke
 updated):
 
 - **the same thing counted once in each**: one noun counted exactly once in each version,
-  with another figure ("128 passengers" / "nearly 160 passengers");
+  with another figure, in the same part of the story (within a third of its length or
+  two sentences: news puts a fact at about the same depth) ("128 passengers" / "nearly 160 passengers");
 - **one count in linked sentences**: a sentence and its restatement (a caption, a dek,
   a rewritten lead) that each count exactly one thing, with another figure ("some 1,500
   people cheered" / "thousands flocking").
@@ -101,11 +102,16 @@ def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
         fresh = x.value not in b_values and y.value not in a_values
         return x.value != y.value and fresh and x.outcome == y.outcome
 
+    def near(x: Count, y: Count) -> bool:  # the same part of the story (lead, body, end)
+        a_at = x.sentence / max(len(alignment.a_sentences), 1)
+        b_at = y.sentence / max(len(alignment.b_sentences), 1)
+        return abs(a_at - b_at) <= 1 / 3 or abs(x.sentence - y.sentence) <= 2
+
     pairs = []
     for noun in sorted({c.noun for c in a_counts} & {c.noun for c in b_counts}):
         xs = [c for c in a_counts if c.noun == noun]
         ys = [c for c in b_counts if c.noun == noun]
-        if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]):
+        if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]) and near(xs[0], ys[0]):
             pairs.append((xs[0], ys[0]))
     for link in alignment.restatements:
         xs = [c for c in a_counts if c.sentence == link.a]
