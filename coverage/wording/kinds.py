@@ -17,7 +17,9 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   "said", "(AP)", "the report said");
 - ``dateline``: the place line that opens a wire story added, dropped or restyled
   ("BERLIN -" / "BERLIN:");
-- ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers);
+- ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers), in one
+  sentence pair or across sentences the aligner did not pair (``figure_elsewhere``,
+  :mod:`.figures`);
 - ``format``: the same content in another house style (U.S. / US, July 1 / 1 July,
   US$209 billion / USD 209 billion, a comma inside or outside the quotation marks);
 - ``typo``: a misspelling or extraction damage (Minster / Minister, ``???????``);
