@@ -70,6 +70,8 @@ def test_a_restatement_counting_one_thing_otherwise_is_an_update():
         (0, 0),
     )
     assert _written(alignment) == [("1,500 fans", "Thousands flocking")]
+    rows = [r for r in cc.classify_changes(alignment) if r.kind == "number"]
+    assert [(r.a_words, r.b_words) for r in rows] == [("1,500", "Thousands")]  # the figures
 
 
 def test_a_restatement_with_two_counts_a_side_is_not_guessed():

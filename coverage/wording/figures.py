@@ -50,6 +50,7 @@ class Count:
     start: int
     end: int
     outcome: frozenset[str] = frozenset()  # count_outcomes words just after: killed, injured
+    figure_end: int = 0  # where the figure alone ends ("thousands" of "thousands flocking")
 
     @property
     def value(self) -> str:
@@ -80,6 +81,7 @@ def counts(sentences) -> list[Count]:
                     start=m.start(),
                     end=m.end(),
                     outcome=frozenset((after | {noun}) & _OUTCOMES),
+                    figure_end=m.end("figure"),
                 )
             )
     return found

@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
@@ -1045,6 +1046,9 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
             for r in numbered
         ):
             continue
+        if x.noun != y.noun:  # "1,500 people" / "thousands flocking": show the figures
+            x = replace(x, end=x.figure_end)
+            y = replace(y, end=y.figure_end)
         unit, b_unit = unit_of["a", x.sentence], unit_of["b", y.sentence]
         a_at = _offset(alignment.a_sentences, unit.a, x.sentence)
         b_at = _offset(alignment.b_sentences, b_unit.b, y.sentence)
