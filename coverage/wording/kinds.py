@@ -58,7 +58,7 @@ from rapidfuzz.distance import Indel
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
-from ..vocabulary import listed
+from ..vocabulary import entries, listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
@@ -1095,6 +1095,62 @@ def _word_order(rows: list[tuple]) -> list[tuple]:
     return rows
 
 
+_PLAIN_WORD = re.compile(r"[a-z][a-z-]*")
+_NOUN_OPENERS = frozenset("the a an its his her their our this that these those".split())
+
+
+def _plain_words(text: str) -> list[str] | None:
+    """The words of a stretch that is only lower-case content words, or None."""
+    words = text.split()
+    if all(_PLAIN_WORD.fullmatch(w) and w not in STOPWORDS for w in words):
+        return words
+    return None
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """A determiner, a possessive or a number word (the, its, China's, first, three)."""
+    key = word_key(word)
+    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
+    return key in _NOUN_OPENERS or key in numbers or key.endswith("'s")
+
+
+def _swapped_premodifiers(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A descriptor dropped and another added a word or two apart, inside one noun phrase
+    (opened by the same determiner, possessive or number word, the same head after it:
+    "first large homegrown passenger jet" / "first domestically made large passenger
+    jet"): one label swap, not two details."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    rows = list(rows)
+    for i in range(len(rows) - 1):
+        r, s = rows[i], rows[i + 1]
+        if {r[3], s[3]} != {"insert", "delete"} or r[7] or s[7]:
+            continue
+        if {r[6], s[6]} != {"added_detail", "dropped_detail"}:
+            continue
+        a0, a1 = min(r[14], s[14]), max(r[15], s[15])
+        b0, b1 = min(r[16], s[16]), max(r[17], s[17])
+        zone_a, zone_b = _plain_words(a_text[a0:a1]), _plain_words(b_text[b0:b1])
+        if not zone_a or not zone_b or max(len(zone_a), len(zone_b)) > 5:
+            continue
+        dropped, added = (r[4] or s[4]).split(), (r[5] or s[5]).split()
+        kept_a = [w for w in zone_a if w not in dropped]
+        kept_b = [w for w in zone_b if w not in added]
+        head_a, head_b = a_text[a1:].split()[:1], b_text[b1:].split()[:1]
+        before_a, before_b = a_text[:a0].split()[-1:], b_text[:b0].split()[-1:]
+        if (
+            kept_a == kept_b
+            and len(kept_a) <= 2
+            and head_a == head_b
+            and before_a == before_b
+            and _plain_words(" ".join(head_a))
+            and _opens_noun_phrase(" ".join(before_a))
+        ):
+            rows[i] = (*r[:6], "label", "premodifier", *r[8:])
+            rows[i + 1] = (*s[:6], "label", "premodifier", *s[8:])
+    return rows
+
+
 def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     """A credit in a sentence only one version has ("(Jane Barlow/PA)", "By AFP, Paris")."""
     rows = []
@@ -1150,6 +1206,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
                 _moved_forms,
                 _moved_figures,
                 _moved_honorifics,
+                _swapped_premodifiers,
             ):  # words in rewrites
                 found = extra(alignment, unit, found)
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
