@@ -25,7 +25,7 @@ from ..corpus.stories import Story
 from ..errors import InvalidOption
 from ..model import Article
 from ..options import Options
-from . import builders, framing
+from . import builders, framing, style, voices
 from .builders import CHANGE_CHOICES
 from .checks import one_per_item, student_text_ok
 from .facts import _Story
@@ -44,19 +44,28 @@ EXERCISE_KINDS = (
     "figure_check",
     "name_check",
     "headline_check",
+    "honorific_check",
+    "attribution_check",
+    "style_check",
 )
 
-_MAKERS = {kind: getattr(builders, kind, None) or getattr(framing, kind) for kind in EXERCISE_KINDS}
+_MAKERS = {
+    kind: next(getattr(m, kind) for m in (builders, framing, voices, style) if hasattr(m, kind))
+    for kind in EXERCISE_KINDS
+}
 # which kind keeps an item two kinds ask about: the kinds a story supports least come first
 _CLAIM_ORDER = (
     "headline_check",
     "figure_check",
+    "honorific_check",  # before spot_the_change and who_said_it: a style is best asked outright
+    "attribution_check",  # before quote_check: how words are introduced, not what they say
     "label_check",
     "order_matters",
     "quote_check",
     "added_or_left_out",
     "name_check",  # before spot_the_change: a name's spelling is best asked outright
     "spot_the_change",
+    "style_check",  # after spot_the_change: a spelling changed in one sentence is shown there
     "source_check",  # after spot_the_change: a dropped credit is best shown as a change
     "who_said_it",
 )
