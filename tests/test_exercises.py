@@ -46,9 +46,14 @@ def test_the_flagship_gives_every_kind_it_has_material_for(exercises, flagship):
     assert {a.title.casefold() for a in flagship.articles} == {
         "russia calls for deeper military ties with libya"
     }
+    # no courtesy title, no quote both give with their own words around it, and no word
+    # spelled or capitalised two ways: none of the kinds on how outlets write
     assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS) - {
         "headline_check",
         "figure_check",
+        "honorific_check",
+        "attribution_check",
+        "style_check",
     }
     [name] = of_kind(exercises, "name_check")  # one name a story, the spelling cut out
     assert name.answer in name.evidence[0].text and "[…]" in name.shown[0].text
@@ -294,6 +299,9 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
         "figure_check",
         "source_check",
         "name_check",  # no name spelled two ways
+        "honorific_check",  # no courtesy title
+        "attribution_check",  # the one quote is introduced the same way... or cut short
+        "style_check",  # no word spelled two ways
     }
     by_kind = {k: [e.answer for e in of_kind(made, k)] for k in kinds}
     assert CHANGE_CHOICES["dropped_attribution"] in by_kind["spot_the_change"]
