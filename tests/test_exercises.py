@@ -592,3 +592,24 @@ def test_the_gold_checker_catches_wrong_keys_junk_and_repeats(gold_run):
     assert verdicts[0].wrong and not verdicts[0].junk
     assert "token spacing" in verdicts[1].junk and "internal word" in verdicts[2].junk
     assert duplicates == 2  # the same phrase asked about three times
+
+
+def test_on_the_development_set_every_story_gives_five_kinds_or_more(gold_run):
+    kinds = {name: {e.kind for e in made} for name, made, _, _ in gold_run}
+    assert {name: len(k) for name, k in kinds.items() if len(k) < 5} == {}
+
+
+@pytest.mark.parametrize("kind", ["honorific_check", "attribution_check", "style_check"])
+def test_the_gold_checker_catches_a_wrong_key_of_the_kinds_read_off_the_text(gold_run, kind):
+    """Each kind read off an outlet's own text is checked too: another choice as the key
+    is flagged wrong on every exercise of the kind the development set gives."""
+    from dataclasses import replace
+
+    module = sys.modules["eval_exercises"]
+    found = [(name, e) for name, made, _, _ in gold_run for e in made if e.kind == kind]
+    assert found, f"no {kind} on the development set"
+    for name, e in found:
+        story = module.load_gold(module.DEFAULT / name)
+        spoiled = [replace(e, answer=c) for c in e.choices if c != e.answer]
+        verdicts, _ = module.evaluate(spoiled, story)
+        assert all(v.wrong for v in verdicts), (e.prompt, e.answer)
