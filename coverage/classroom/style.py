@@ -18,7 +18,7 @@ from ..normalize import STOPWORDS
 from ..wording.spelling import american
 from .facts import _Story
 from .text import Evidence, Exercise, _choices, _cite, _id, _key, _q
-from .voices import _quote_spans
+from .voices import _in_quote, _quote_spans
 
 __all__ = ["style_check"]
 
@@ -37,7 +37,7 @@ def _words(story: _Story, k: int) -> list[tuple[int, int, int, str]]:
             continue
         for n, m in enumerate(_TOKEN.finditer(sentence.text)):
             at = sentence.start + m.start()
-            if n == 0 or any(a <= at < b for a, b in spans) or m.group().isupper():
+            if n == 0 or _in_quote(spans, at) or m.group().isupper():
                 continue
             if _office(m.group()) and _before_name(sentence.text, m.end()):
                 continue  # "President Joe Biden": a title before a name takes capitals anyway

@@ -12,6 +12,7 @@ not those it quotes. Every candidate is checked against its own texts before it 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .. import vocabulary
 from ..names.groups import find_mentions
@@ -29,15 +30,21 @@ _MARKS = "\"'“”‘’"
 
 
 def _in_quote(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(start <= at < end for start, end in spans)
+    """Whether offset ``at`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    n = bisect_right(spans, (at, float("inf"))) - 1
+    return n >= 0 and spans[n][0] <= at < spans[n][1]
 
 
 def _quote_spans(story: _Story, k: int) -> list[tuple[int, int]]:
     """Where version ``k``'s body quotes someone: offsets of the quoted words."""
     if ("quote spans", k) not in story.memo:
-        story.memo[("quote spans", k)] = [
-            (q.start, q.end) for q in _quotes(story, k) if q.where == "body"
-        ]
+        merged: list[tuple[int, int]] = []  # a nested quote lies inside its outer one
+        for start, end in sorted((q.start, q.end) for q in _quotes(story, k) if q.where == "body"):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        story.memo[("quote spans", k)] = merged
     return story.memo[("quote spans", k)]
 
 
