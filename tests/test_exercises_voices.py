@@ -161,10 +161,39 @@ def test_a_courtesy_title_against_a_first_name_is_a_change_a_student_can_name():
         "Nicola Sturgeon has tendered her resignation to the King on Tuesday morning.",
         "After eight years as the longest serving leader, Nicola Sturgeon left the residence.",
         "The party will choose her successor at a special conference next month in Glasgow.",
-        "Sturgeon said she would stay on as a member of the parliament for her seat.",
+        "She said she would stay on as a member of the parliament for her seat.",
     )
     spots = of_kind(
         cc.make_exercises([a, b], kinds=["spot_the_change"], per_kind=10), "spot_the_change"
     )
     named = [e for e in spots if e.answer == CHANGE_CHOICES["honorific"]]
     assert [(e.about) for e in named] == [("Ms Sturgeon", "Nicola Sturgeon")]
+
+
+def test_capitals_are_compared_beside_the_same_words_not_across_other_words():
+    # "UN General Assembly" and "a general election" share letters, not a style
+    assembly = version(
+        "Herald",
+        *BRITISH.paragraphs[:3],
+        "She spoke at the UN General Assembly in New York.",
+        *BRITISH.paragraphs[4:],
+    )
+    election = version(
+        "Courier",
+        *AMERICAN.paragraphs[:3],
+        "She spoke before a general election in the autumn.",
+        *AMERICAN.paragraphs[4:],
+    )
+    assert all("general" not in e.answer.casefold() for e in _style(assembly, election))
+
+
+def test_a_wrong_choice_is_a_form_the_outlet_prints_nowhere_not_even_in_its_headline():
+    headlined = cc.Article(
+        id="herald#1",
+        outlet="Herald",
+        title="Sturgeon quits as leader",
+        paragraphs=BRITISH.paragraphs,
+    )
+    for e in of_kind(cc.make_exercises([headlined, AMERICAN], per_kind=10), "honorific_check"):
+        if e.prompt.startswith("Herald"):
+            assert "Sturgeon" not in e.choices  # the headline prints it on its own

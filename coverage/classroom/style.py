@@ -111,10 +111,29 @@ def _run(story: _Story, k: int, i: int, start: int, end: int, other: dict[str, s
     return words[low][1], words[high][2], mine, theirs
 
 
-def _printed(story: _Story, w: int, phrase: str) -> list[int]:
-    """Version ``w``'s prose sentences that print ``phrase`` exactly (case kept), as words."""
+def _printed(story: _Story, w: int, phrase: str, beside: tuple[str, str] = ("", "")) -> list[int]:
+    """Version ``w``'s prose sentences that print ``phrase`` exactly (case kept), as words;
+    with ``beside``, only where the word before or after it is one of those (folded)."""
     pattern = re.compile(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])")
-    return [i for i, _, _, _ in _words(story, w) if pattern.search(story.sentence(w, i))]
+    found = []
+    for i in dict.fromkeys(i for i, _, _, _ in _words(story, w)):
+        sentence = story.sentence(w, i)
+        for m in pattern.finditer(sentence):
+            if not any(beside) or _neighbours(sentence, m.start(), m.end()) & set(beside) - {""}:
+                found.append(i)
+                break
+    return found
+
+
+def _neighbours(text: str, start: int, end: int) -> set[str]:
+    """The words right before and after ``text[start:end]``, folded.
+
+    >>> sorted(_neighbours("confirmed as First Minister on Tuesday", 13, 27))
+    ['as', 'on']
+    """
+    before = _TOKEN.findall(text[:start])[-1:]
+    after = _TOKEN.findall(text[end:])[:1]
+    return {w.casefold() for w in (*before, *after)}
 
 
 def _candidates(story: _Story) -> list[tuple]:
@@ -142,7 +161,12 @@ def _candidates(story: _Story) -> list[tuple]:
             i, start, end, _ = next(x for x in _words(story, k) if x[3] == word)
             other = {word.casefold(): theirs, **({} if kind != "capitals" else lower)}
             start, end, phrase, wrong = _run(story, k, i, start, end, other)
-            users = [w for w in story.versions if w != k and _printed(story, w, wrong)]
+            # capitals: the other way beside one of the same words ("as First Minister" /
+            # "as first minister"), not another word that shares its letters ("UN General
+            # Assembly" / "a general election")
+            near = sorted(_neighbours(story.sentence(k, i), start, end))
+            beside = (near + ["", ""])[:2] if kind == "capitals" else ("", "")
+            users = [w for w in story.versions if w != k and _printed(story, w, wrong, beside)]
             if users and not _printed(story, k, wrong):
                 found.append((kind, k, i, start, end, phrase, wrong, users[0]))
     return found
@@ -168,7 +192,9 @@ def style_check(story: _Story) -> list[Exercise]:
         asked.add(_key(phrase))
         name, sentence = story.names[k], story.sentence(k, i)
         wid = _id("style_check", story.c.articles[k].id, i, phrase)
-        theirs = story.evidence(user, _printed(story, user, wrong)[:1])
+        near = sorted(_neighbours(sentence, start, end))
+        beside = (near + ["", ""])[:2] if kind == "capitals" else ("", "")
+        theirs = story.evidence(user, _printed(story, user, wrong, beside)[:1])
         evidence = (story.evidence(k, [i]), theirs)
         why = (
             "British and American spelling differ, and each outlet follows one"

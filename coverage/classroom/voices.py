@@ -19,6 +19,7 @@ from ..names.groups import find_mentions
 from ..normalize import STOPWORDS
 from ..wording.speakers import find_quotes
 from .facts import _Story
+from .framing import _prints
 from .text import Evidence, Exercise, _around, _choices, _cite, _id, _key, _keys, _q
 
 __all__ = ["honorific_check", "attribution_check"]
@@ -89,16 +90,28 @@ def _forms(story: _Story) -> dict[str, dict[int, list[tuple[int, str, tuple, str
 
 
 def _uses(story: _Story, k: int, form: str, longer: list[str]) -> bool:
-    """Whether version ``k``'s printed text has ``form`` on its own, not as part of one of
-    the ``longer`` forms ("Sturgeon" alone, not in "Ms Sturgeon")."""
-    text = f" {story._whole[k]} "
+    """Whether version ``k``'s printed text (title, dek, captions and body) has ``form`` on
+    its own, not as part of one of the ``longer`` forms ("Sturgeon" alone, not in "Ms
+    Sturgeon"): a wrong choice is a form the outlet prints nowhere."""
+    if ("printed", k) not in story.memo:
+        _prints(story, k, "")  # fills the memo: the text framing's checks read
+    text = story.memo[("printed", k)]
     key = f" {_keys(form)} "
-    alone = text.count(key)
-    for other in longer:
-        other_key = f" {_keys(other)} "
-        if key != other_key and key in other_key:
-            alone -= text.count(other_key) * other_key.count(key)
-    return alone > 0
+    covered: set[int] = set()  # where the form stands inside a longer one
+    for other in dict.fromkeys(f" {_keys(o)} " for o in longer):
+        if other != key and key in other:
+            at = other.index(key)
+            covered |= {n + at for n in _at(text, other)}
+    return any(n not in covered for n in _at(text, key))
+
+
+def _at(text: str, key: str) -> list[int]:
+    """Every offset of ``key`` in ``text``, overlapping ones too."""
+    found, n = [], text.find(key)
+    while n >= 0:
+        found.append(n)
+        n = text.find(key, n + 1)
+    return found
 
 
 def _honorific_candidates(story: _Story) -> list[tuple]:
