@@ -197,3 +197,15 @@ def test_a_wrong_choice_is_a_form_the_outlet_prints_nowhere_not_even_in_its_head
     for e in of_kind(cc.make_exercises([headlined, AMERICAN], per_kind=10), "honorific_check"):
         if e.prompt.startswith("Herald"):
             assert "Sturgeon" not in e.choices  # the headline prints it on its own
+
+
+def test_the_lesson_asks_what_each_introduction_tells_a_reader():
+    from comparative_coverage.classroom.lesson import discussion_prompts
+
+    made_ = made()
+    prompts = discussion_prompts(made_, most=10)
+    [e] = of_kind(made_, "attribution_check")
+    n = made_.index(e) + 1
+    [said] = [p for p in prompts if p.startswith(f"Question {n}:")]
+    assert f"introduces the quote with “{e.answer.rstrip(':')}”" in said
+    assert said.endswith("who gave the words, and how?")
