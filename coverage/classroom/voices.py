@@ -237,10 +237,11 @@ def _more(story: _Story, phrase: str, sentence: str) -> bool:
     return any(w not in words and w not in STOPWORDS for w in _keys(phrase).split())
 
 
-def _who_writes(story: _Story, intros: dict[int, str]) -> str:
-    """Each introduction and the outlets that use it: "The National and ITV News write ..."."""
+def _who_writes(story: _Story, intros: dict[int, str], first: int) -> str:
+    """Each introduction and the outlets that use it, version ``first``'s first: "ITV News
+    writes ...; The National and The Independent write ..."."""
     by: dict[str, list[str]] = {}
-    for w, intro in sorted(intros.items()):
+    for w, intro in sorted(intros.items(), key=lambda item: (item[0] != first, item[0])):
         by.setdefault(_key(intro), [intro]).append(story.names[w])
     said = []
     for intro, *names in by.values():
@@ -281,7 +282,7 @@ def attribution_check(story: _Story) -> list[Exercise]:
             story.evidence(k, [i]),
             *(story.evidence(w, [x[1]]) for w, x in others[:2]),
         )
-        said = _who_writes(story, {w: x[2] for w, x in group.items()})
+        said = _who_writes(story, {w: x[2] for w, x in group.items()}, k)
         exercises.append(
             Exercise(
                 wid,
