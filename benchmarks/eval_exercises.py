@@ -67,6 +67,7 @@ _GOLD_KINDS = {  # the gold kinds each keyed category agrees with
     "label": {"label"},
     "name_variant": {"name"},
     "spelling": {"spelling", "typo", "format"},
+    "honorific": {"honorific"},
     "added_detail": {"rewording", "number", "label", "attribution", "dateline"},
     "dropped_detail": {"rewording", "number", "label", "attribution", "dateline"},
 }
