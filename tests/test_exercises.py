@@ -613,3 +613,22 @@ def test_the_gold_checker_catches_a_wrong_key_of_the_kinds_read_off_the_text(gol
         spoiled = [replace(e, answer=c) for c in e.choices if c != e.answer]
         verdicts, _ = module.evaluate(spoiled, story)
         assert all(v.wrong for v in verdicts), (e.prompt, e.answer)
+
+
+def test_on_the_development_set_a_courtesy_title_asked_as_a_change_agrees_with_the_gold(
+    monkeypatch,
+):
+    """honorific_check claims the courtesy titles first; without it they are asked as
+    changes in the passages the aligner regrouped, and the gold bears every key out."""
+    from comparative_coverage.classroom import exercises as made_by
+
+    module = _eval_module()
+    monkeypatch.setitem(made_by._MAKERS, "honorific_check", lambda story: [])
+    folder = module.DEFAULT / "sturgeon-resignation-letter-2023"
+    story = module.load_gold(folder)
+    made = cc.make_exercises(module.read_versions(folder, story))
+    titled = [e for e in made if e.answer == CHANGE_CHOICES["honorific"]]
+    assert titled
+    verdicts, duplicates = module.evaluate(made, story)
+    assert [(v.exercise.prompt, v.wrong, v.junk) for v in verdicts if v.wrong or v.junk] == []
+    assert duplicates == 0
