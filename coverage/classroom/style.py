@@ -23,6 +23,7 @@ from .voices import _in_quote, _quote_spans
 __all__ = ["style_check"]
 
 _TOKEN = re.compile(r"[A-Za-z][a-z'’\-]*[a-z]|[A-Za-z]")
+_OFFICES = vocabulary.listed("job_titles", "office_words")
 SHORTEST = 4  # letters: shorter words are names' parts, initials, acronyms
 
 
@@ -49,8 +50,7 @@ def _words(story: _Story, k: int) -> list[tuple[int, int, int, str]]:
 def _office(word: str) -> bool:
     """A word of a title or an office ("Minister", "Interior"): its capitals are a house
     style; a capital on another word marks a name ("China Eastern Airlines")."""
-    folded = word.casefold()
-    return folded in vocabulary.words("job_titles") or folded in vocabulary.words("office_words")
+    return word.casefold() in _OFFICES
 
 
 def _before_name(text: str, end: int) -> bool:
