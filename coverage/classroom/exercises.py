@@ -1,6 +1,6 @@
 """A story (or its versions) -> classroom exercises whose answers come from the alignment.
 
-Ten kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
+Thirteen kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
 ``spot_the_change`` (name the kind of one change in a sentence), ``who_said_it`` (the
 outlet that used a phrase), ``added_or_left_out`` (the sentence no other version
 carries), ``order_matters`` (the passage an outlet moved; what a reader who stops after
@@ -8,7 +8,10 @@ two paragraphs reads), ``label_check`` (how an outlet describes a person) and
 ``quote_check`` (is a quote the same, changed, shortened or missing elsewhere),
 ``source_check`` (whom an outlet credits for a fact), ``figure_check`` (which figure an
 outlet gives for a count others give otherwise), ``name_check`` (how an outlet spells a
-name others spell otherwise) and ``headline_check`` (which outlet ran a headline).
+name others spell otherwise), ``headline_check`` (which outlet ran a headline),
+``honorific_check`` (how an outlet refers to a person after naming them in full),
+``attribution_check`` (how an outlet introduces words others quote too) and
+``style_check`` (how an outlet writes a word others write otherwise).
 
 Every explanation quotes its evidence. Generation is seeded: the same seed gives the same
 exercises and choices. Each exercise shuffles with its own ``random.Random`` (seeded by
