@@ -125,6 +125,14 @@ def _printed(story: _Story, w: int, phrase: str, beside: tuple[str, str] = ("", 
     return found
 
 
+def _around_body(story: _Story, k: int, phrase: str) -> bool:
+    """Whether version ``k``'s title, dek or captions print ``phrase`` (case kept): a wrong
+    choice is a way the outlet prints nowhere, even where title case rules."""
+    article = story.c.articles[k]
+    pattern = re.compile(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])")
+    return any(pattern.search(text) for text in (article.title, article.dek, *article.captions))
+
+
 def _neighbours(text: str, start: int, end: int) -> set[str]:
     """The words right before and after ``text[start:end]``, folded.
 
@@ -167,7 +175,7 @@ def _candidates(story: _Story) -> list[tuple]:
             near = sorted(_neighbours(story.sentence(k, i), start, end))
             beside = (near + ["", ""])[:2] if kind == "capitals" else ("", "")
             users = [w for w in story.versions if w != k and _printed(story, w, wrong, beside)]
-            if users and not _printed(story, k, wrong):
+            if users and not _printed(story, k, wrong) and not _around_body(story, k, wrong):
                 found.append((kind, k, i, start, end, phrase, wrong, users[0]))
     return found
 
