@@ -62,10 +62,14 @@ def _mentions(story: _Story):
 
 
 def _honorific(sentence: str, start: int) -> str:
-    """The courtesy title written right before a name ("Ms", "Dr."), or ""."""
+    """The courtesy title written right before a name, as printed ("Ms", "Dr."), or "".
+
+    >>> _honorific("Later, Dr. Smith said", 11), _honorific("the lady Jill Biden", 9)
+    ('Dr.', '')
+    """
     found = _BEFORE_NAME.search(sentence[:start])
     if found and found["word"].casefold() in vocabulary.words("honorifics"):
-        return found["word"]
+        return found.group().strip()
     return ""
 
 
