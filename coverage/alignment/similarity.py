@@ -317,25 +317,17 @@ class Scorer:
         """:meth:`pairs` of the index's pairs (capped at 0.999), worked out on arrays.
 
         The index summed each pair's shared weight and key count already: only keys above
-        the postings cap are left to intersect. The weights are whole grid units, so the
-        sums are the ones :meth:`pairs` finds, and the arithmetic is the same IEEE
-        operations in the same order, element by element.
+        the postings cap are left to intersect (:func:`_add_frequent`). The weights are
+        whole grid units, so the sums are the ones :meth:`pairs` finds, and the arithmetic
+        is the same IEEE operations in the same order, element by element.
         """
         import numpy as np
 
         i, j, shared, count = found.i, found.j, found.shared, found.count
         if not len(i):
             return {}
-        a_frequent, b_frequent, grid = found.a_frequent, found.b_frequent, self.grid_weight
-        has_a = np.array([keys is not None for keys in a_frequent], dtype=bool)
-        has_b = np.array([keys is not None for keys in b_frequent], dtype=bool)
-        both = np.flatnonzero(has_a[i] & has_b[j])
-        if len(both):
-            shared, count = shared.copy(), count.copy()
-            for at in both.tolist():
-                common = a_frequent[i[at]] & b_frequent[j[at]]  # type: ignore[operator]
-                shared[at] += sum(map(grid.__getitem__, common))
-                count[at] += len(common)
+        if found.frequent.keys:
+            shared, count = _add_frequent(found.frequent, i, j, shared, count)
         total = np.array(self.a_mass)[i] + np.array(self.b_mass)[j]
         words = np.zeros(len(i))
         np.divide(2.0 * (shared / _GRID), total, out=words, where=total != 0)
@@ -405,39 +397,107 @@ class Scorer:
 _ARRAYS_FROM = 400
 
 
+class Frequent(NamedTuple):
+    """The keys above the postings cap, numbered ``0 .. len(weights) - 1``: each a
+    sentence's such keys (``a_keys[a_start[i] : a_start[i] + a_count[i]]``), each b
+    sentence's as sorted codes ``j * len(weights) + key``, and their grid weights."""
+
+    weights: np.ndarray
+    a_keys: np.ndarray
+    a_start: np.ndarray
+    a_count: np.ndarray
+    b_codes: np.ndarray
+
+    @property
+    def keys(self) -> int:
+        return len(self.weights)
+
+
 class Proposals(NamedTuple):
     """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
     ``codes``), with the weight (grid units) and number of the capped keys each shares,
-    and each sentence's keys above the cap (None when it has none)."""
+    and the keys above the cap, left for :func:`_add_frequent`."""
 
     codes: np.ndarray
     i: np.ndarray
     j: np.ndarray
     shared: np.ndarray
     count: np.ndarray
-    a_frequent: list[set[str] | None]
-    b_frequent: list[set[str] | None]
+    frequent: Frequent
 
 
-def _entries(
+def _numbered(
     side_keys: Sequence[frozenset[str]], ids: dict[str, int]
-) -> tuple[list[int], list[int], list[set[str] | None]]:
-    """One side's (key number, sentence) postings of the capped keys, and each sentence's
-    keys above the cap (None when it has none)."""
-    key_out: list[int] = []
-    row_out: list[int] = []
-    frequent: list[set[str] | None] = [None] * len(side_keys)
-    for index, keys in enumerate(side_keys):
-        for k in keys:
-            number = ids.get(k)
-            if number is not None:
-                key_out.append(number)
-                row_out.append(index)
-            elif frequent[index] is None:
-                frequent[index] = {k}
-            else:
-                frequent[index].add(k)  # type: ignore[union-attr]
-    return key_out, row_out, frequent
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (sentence, key) of one side as two arrays: the key's number and the sentence.
+
+    One ``map`` over all keys rather than a loop with a branch per key: the sentences
+    come out in order, so each sentence's keys are one run.
+    """
+    import numpy as np
+
+    lengths = np.fromiter(map(len, side_keys), dtype=np.int64, count=len(side_keys))
+    numbers = np.fromiter(
+        map(ids.__getitem__, chain.from_iterable(side_keys)),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    return numbers, np.repeat(np.arange(len(side_keys), dtype=np.int64), lengths)
+
+
+def _expand(counts: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For runs of ``counts[k]`` elements from ``starts[k]``: each element's run and place."""
+    import numpy as np
+
+    total = int(counts.sum())
+    run = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    place = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return run, starts[run] + place
+
+
+def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN202  (arrays)
+    """``shared`` and ``count`` plus the weight and number of the keys above the cap that
+    each pair ``(i[p], j[p])`` shares: each of a_i's such keys looked up among b_j's
+    (a sorted search), the found weights summed per pair in whole grid units (exact)."""
+    import numpy as np
+
+    width = frequent.keys
+    pair, at = _expand(frequent.a_count[i], frequent.a_start[i])
+    if not len(pair):
+        return shared, count
+    keys = frequent.a_keys[at]
+    probe = j[pair] * width + keys
+    codes = frequent.b_codes
+    if not len(codes):
+        return shared, count
+    found = codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
+    pair, keys = pair[found], keys[found]
+    if not len(pair):
+        return shared, count
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])  # pair is sorted
+    shared, count = shared.copy(), count.copy()
+    owners = pair[starts]
+    shared[owners] += np.add.reduceat(frequent.weights[keys], starts)
+    count[owners] += np.diff(np.r_[starts, len(pair)])
+    return shared, count
+
+
+def _frequent(a_numbers, a_rows, b_numbers, b_rows, first: int, weights: list[int], a_size: int):  # noqa: ANN001, ANN202  (arrays)
+    """The keys numbered ``first`` and up (above the cap), as :class:`Frequent`."""
+    import numpy as np
+
+    width = len(weights) - first
+    a_mask, b_mask = a_numbers >= first, b_numbers >= first
+    a_keys = a_numbers[a_mask] - first
+    a_count = np.bincount(a_rows[a_mask], minlength=a_size).astype(np.int64)
+    b_codes = np.sort(b_rows[b_mask] * width + (b_numbers[b_mask] - first))
+    return Frequent(
+        np.array(weights[first:], dtype=np.int64),
+        a_keys,
+        np.cumsum(a_count) - a_count,
+        a_count,
+        b_codes,
+    )
 
 
 def _proposals_arrays(
@@ -455,33 +515,42 @@ def _proposals_arrays(
     """
     import numpy as np
 
+    # the keys within the cap are numbered first, those above it after them
     ids: dict[str, int] = {}
     weights: list[int] = []
+    above: list[str] = []
     for k, df in frequency.items():
         if df <= POSTINGS_CAP:
             ids[k] = len(weights)
             weights.append(grid[k])
-    a_key, a_row, a_frequent = _entries(a_keys, ids)
-    b_key, b_col, b_frequent = _entries(b_keys, ids)
+        else:
+            above.append(k)
+    first = len(weights)
+    for k in above:
+        ids[k] = len(weights)
+        weights.append(grid[k])
+    a_numbers, a_rows = _numbered(a_keys, ids)
+    b_numbers, b_rows = _numbered(b_keys, ids)
+    frequent = _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, len(a_keys))
+    a_capped, b_capped = a_numbers < first, b_numbers < first
+    ka, ia = a_numbers[a_capped], a_rows[a_capped]
+    kb, jb = b_numbers[b_capped], b_rows[b_capped]
     a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
-    if not a_key or not b_key:
+    if not len(ka) or not len(kb):
         empty = np.zeros(0, dtype=np.int64)
-        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
-    ka, ia = np.array(a_key, dtype=np.int64), np.array(a_row, dtype=np.int64)
-    kb, jb = np.array(b_key, dtype=np.int64), np.array(b_col, dtype=np.int64)
+        return Proposals(empty, empty, empty, empty, empty, frequent)
     order = np.argsort(kb, kind="stable")
     kb, jb = kb[order], jb[order]
-    b_count = np.bincount(kb, minlength=len(weights))
+    b_count = np.bincount(kb, minlength=first)
     b_start = np.cumsum(b_count) - b_count
     repeats = b_count[ka]
     total = int(repeats.sum())
     if not total:
         empty = np.zeros(0, dtype=np.int64)
-        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
-    source = np.repeat(np.arange(len(ka)), repeats)
-    offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    codes = ia[source] * b_base + jb[b_start[ka[source]] + offset]
-    visit_weight = np.array(weights, dtype=np.int64)[ka[source]]
+        return Proposals(empty, empty, empty, empty, empty, frequent)
+    source, at = _expand(repeats, b_start[ka])
+    codes = ia[source] * b_base + jb[at]
+    visit_weight = np.array(weights[:first], dtype=np.int64)[ka[source]]
     order = np.argsort(codes, kind="stable")
     codes = codes[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
@@ -501,9 +570,7 @@ def _proposals_arrays(
         return chosen
 
     keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
-    return Proposals(
-        codes[keep], i[keep], j[keep], shared[keep], count[keep], a_frequent, b_frequent
-    )
+    return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
