@@ -397,20 +397,36 @@ class Scorer:
 _ARRAYS_FROM = 400
 
 
+# b's keys above the cap are looked up in a table of len(b) x keys flags up to this size
+# (a megabyte at 2,000 sentences), else by a sorted search (40x slower, no memory)
+_TABLE_MAX = 1 << 24
+
+
 class Frequent(NamedTuple):
     """The keys above the postings cap, numbered ``0 .. len(weights) - 1``: each a
     sentence's such keys (``a_keys[a_start[i] : a_start[i] + a_count[i]]``), each b
-    sentence's as sorted codes ``j * len(weights) + key``, and their grid weights."""
+    sentence's as sorted codes ``j * len(weights) + key`` (and as a table of flags
+    indexed by code, when small enough), and their grid weights."""
 
     weights: np.ndarray
     a_keys: np.ndarray
     a_start: np.ndarray
     a_count: np.ndarray
     b_codes: np.ndarray
+    b_table: np.ndarray | None
 
     @property
     def keys(self) -> int:
         return len(self.weights)
+
+    def b_holds(self, probe: np.ndarray) -> np.ndarray:
+        """Whether each code ``j * keys + key`` is one of b's."""
+        import numpy as np
+
+        if self.b_table is not None:
+            return self.b_table[probe]
+        codes = self.b_codes
+        return codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
 
 
 class Proposals(NamedTuple):
@@ -458,7 +474,7 @@ def _expand(counts: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndar
 def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN202  (arrays)
     """``shared`` and ``count`` plus the weight and number of the keys above the cap that
     each pair ``(i[p], j[p])`` shares: each of a_i's such keys looked up among b_j's
-    (a sorted search), the found weights summed per pair in whole grid units (exact)."""
+    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units (exact)."""
     import numpy as np
 
     width = frequent.keys
@@ -466,11 +482,9 @@ def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN
     if not len(pair):
         return shared, count
     keys = frequent.a_keys[at]
-    probe = j[pair] * width + keys
-    codes = frequent.b_codes
-    if not len(codes):
+    if not len(frequent.b_codes):
         return shared, count
-    found = codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
+    found = frequent.b_holds(j[pair] * width + keys)
     pair, keys = pair[found], keys[found]
     if not len(pair):
         return shared, count
@@ -482,21 +496,27 @@ def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN
     return shared, count
 
 
-def _frequent(a_numbers, a_rows, b_numbers, b_rows, first: int, weights: list[int], a_size: int):  # noqa: ANN001, ANN202  (arrays)
-    """The keys numbered ``first`` and up (above the cap), as :class:`Frequent`."""
+def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # noqa: ANN001, ANN202
+    """The keys numbered ``first`` and up (above the cap), as :class:`Frequent`; ``sizes``
+    are the two versions' sentence counts."""
     import numpy as np
 
     width = len(weights) - first
     a_mask, b_mask = a_numbers >= first, b_numbers >= first
     a_keys = a_numbers[a_mask] - first
-    a_count = np.bincount(a_rows[a_mask], minlength=a_size).astype(np.int64)
+    a_count = np.bincount(a_rows[a_mask], minlength=sizes[0]).astype(np.int64)
     b_codes = np.sort(b_rows[b_mask] * width + (b_numbers[b_mask] - first))
+    b_table = None
+    if sizes[1] * width <= _TABLE_MAX:
+        b_table = np.zeros(sizes[1] * width, dtype=bool)
+        b_table[b_codes] = True
     return Frequent(
         np.array(weights[first:], dtype=np.int64),
         a_keys,
         np.cumsum(a_count) - a_count,
         a_count,
         b_codes,
+        b_table,
     )
 
 
@@ -531,7 +551,9 @@ def _proposals_arrays(
         weights.append(grid[k])
     a_numbers, a_rows = _numbered(a_keys, ids)
     b_numbers, b_rows = _numbered(b_keys, ids)
-    frequent = _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, len(a_keys))
+    frequent = _frequent(
+        a_numbers, a_rows, b_numbers, b_rows, first, weights, (len(a_keys), len(b_keys))
+    )
     a_capped, b_capped = a_numbers < first, b_numbers < first
     ka, ia = a_numbers[a_capped], a_rows[a_capped]
     kb, jb = b_numbers[b_capped], b_rows[b_capped]
