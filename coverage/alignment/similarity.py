@@ -520,6 +520,32 @@ def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # n
     )
 
 
+# ranking keys ``group * big - shared`` stay below this (int64)
+_PACKED_MAX = 2**62
+
+
+def _best(group: np.ndarray, shared: np.ndarray, per_sentence: int) -> np.ndarray:
+    """Whether each pair is among the ``per_sentence`` of its ``group`` sharing the most
+    weight, ties to the earlier partner (the pairs come sorted by ``i``, then ``j``).
+
+    One stable sort on ``group * big - shared`` (equal keys keep the pairs' order, so the
+    earlier partner first), or a two-key sort where that product could overflow.
+    """
+    import numpy as np
+
+    big = int(shared.max()) + 1
+    if int(group.max()) * big < _PACKED_MAX:
+        order = np.argsort(group * big - shared, kind="stable")
+    else:  # millions of sentences
+        order = np.lexsort((-shared, group))
+    ranked = group[order]
+    at = np.arange(len(order))
+    first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order] = at - first < per_sentence
+    return chosen
+
+
 def _proposals_arrays(
     a_keys: Sequence[frozenset[str]],
     b_keys: Sequence[frozenset[str]],
@@ -557,7 +583,7 @@ def _proposals_arrays(
     a_capped, b_capped = a_numbers < first, b_numbers < first
     ka, ia = a_numbers[a_capped], a_rows[a_capped]
     kb, jb = b_numbers[b_capped], b_rows[b_capped]
-    a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
+    b_base = len(b_keys) + 1
     if not len(ka) or not len(kb):
         empty = np.zeros(0, dtype=np.int64)
         return Proposals(empty, empty, empty, empty, empty, frequent)
@@ -581,17 +607,7 @@ def _proposals_arrays(
     codes = codes[starts]
     i, j = codes // b_base, codes % b_base
 
-    def best(group: np.ndarray, packed: np.ndarray) -> np.ndarray:
-        """Whether each pair is among the ``per_sentence`` largest ``packed`` of its group."""
-        order = np.lexsort((-packed, group))
-        ranked = group[order]
-        at = np.arange(len(order))
-        first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
-        chosen = np.zeros(len(order), dtype=bool)
-        chosen[order] = at - first < per_sentence
-        return chosen
-
-    keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
+    keep = _best(i, shared, per_sentence) | _best(j, shared, per_sentence)
     return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
 
 
