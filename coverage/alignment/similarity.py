@@ -520,24 +520,25 @@ def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # n
     )
 
 
-# ranking keys ``group * big - shared`` stay below this (int64)
+# ranking keys ``(group * big - shared) * width + partner`` stay below this (int64)
 _PACKED_MAX = 2**62
 
 
-def _best(group: np.ndarray, shared: np.ndarray, per_sentence: int) -> np.ndarray:
+def _best(group: np.ndarray, partner: np.ndarray, shared: np.ndarray, per_sentence: int):  # noqa: ANN201
     """Whether each pair is among the ``per_sentence`` of its ``group`` sharing the most
-    weight, ties to the earlier partner (the pairs come sorted by ``i``, then ``j``).
+    weight, ties to the earlier ``partner``.
 
-    One stable sort on ``group * big - shared`` (equal keys keep the pairs' order, so the
-    earlier partner first), or a two-key sort where that product could overflow.
+    One sort of distinct integers ``(group * big - shared) * width + partner`` (no two
+    equal, so any sort gives the one order, and numpy's quicksort is 5x its stable
+    sort), or a three-key sort where that product could overflow.
     """
     import numpy as np
 
-    big = int(shared.max()) + 1
-    if int(group.max()) * big < _PACKED_MAX:
-        order = np.argsort(group * big - shared, kind="stable")
+    big, width = int(shared.max()) + 1, int(partner.max()) + 1
+    if (int(group.max()) + 1) * big * width < _PACKED_MAX:
+        order = np.argsort((group * big - shared) * width + partner)
     else:  # millions of sentences
-        order = np.lexsort((-shared, group))
+        order = np.lexsort((partner, -shared, group))
     ranked = group[order]
     at = np.arange(len(order))
     first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
@@ -587,7 +588,8 @@ def _proposals_arrays(
     if not len(ka) or not len(kb):
         empty = np.zeros(0, dtype=np.int64)
         return Proposals(empty, empty, empty, empty, empty, frequent)
-    order = np.argsort(kb, kind="stable")
+    # neither sort needs to be stable: equal codes only sum whole numbers (any order)
+    order = np.argsort(kb)
     kb, jb = kb[order], jb[order]
     b_count = np.bincount(kb, minlength=first)
     b_start = np.cumsum(b_count) - b_count
@@ -599,7 +601,7 @@ def _proposals_arrays(
     source, at = _expand(repeats, b_start[ka])
     codes = ia[source] * b_base + jb[at]
     visit_weight = np.array(weights[:first], dtype=np.int64)[ka[source]]
-    order = np.argsort(codes, kind="stable")
+    order = np.argsort(codes)
     codes = codes[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     shared = np.add.reduceat(visit_weight[order], starts)
@@ -607,7 +609,7 @@ def _proposals_arrays(
     codes = codes[starts]
     i, j = codes // b_base, codes % b_base
 
-    keep = _best(i, shared, per_sentence) | _best(j, shared, per_sentence)
+    keep = _best(i, j, shared, per_sentence) | _best(j, i, shared, per_sentence)
     return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
 
 
