@@ -46,7 +46,8 @@ class Options:
     the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
     pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
     hold for a restatement link; ``second_threshold`` the least score for a leftover
-    sentence to link to a partner that is paired already; ``cross_threshold`` the least
+    sentence to link to a partner that is paired already, or for a link between two
+    neighbouring units; ``cross_threshold`` the least
     score for a link between sentences of two different units; ``candidates`` how many partners each sentence gets
     scored; ``smoothing`` is added to key frequencies before inverting them (0 is plain
     IDF); ``blend`` is the word score's share of the fused sentence score (the rest is
