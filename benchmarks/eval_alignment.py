@@ -28,7 +28,8 @@ Rows (all links are sentence links (i, j); a merge or split unit counts every li
 - **DEplain-web test, exact n:m units**: German complex/simple document pairs
   (``shared/eval-public/deplain-web``); a predicted unit counts only when its ``a`` and
   ``b`` sentence sets equal a gold group's. The baseline's units are the connected
-  groups of its links. Link P R F1 is printed beside.
+  groups of its links. Link P R F1 is printed beside, and how many gold units of each
+  shape (1:1, 1:n split, n:1 merge, n:m) each aligner finds exactly: where the misses are.
 - **flagship**: the sample's Asharq Al-Awsat / Defense Post pair against the links
   ``tests/test_align.py`` spells out.
 
@@ -38,6 +39,7 @@ above 0.5.
 
     .venv/bin/python benchmarks/eval_alignment.py [--data-root ../shared/eval-public]
         [--option threshold=0.28 ...]   (calibration: the toolkit with options changed)
+        [--rows lists,deplain]          (only these rows: a calibration loop in seconds)
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ FIRST_HALF = (
     "germany-cannabis-legal-2024",
     "haniyeh-killed-tehran-2024",
 )
+ROWS = ("lists", "e2e", "deplain", "flagship")
 OPTIONS: cc.Options | None = None  # the toolkit's options (``--option``; default: defaults)
 # the flagship expectations of tests/test_align.py: (a, b) links of the units
 FLAGSHIP = {(0, 0), (7, 1), (8, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 7), (6, 8)}
@@ -240,8 +243,10 @@ def deplain(score, path: Path) -> list[str]:
     pairs = json.loads(path.read_text(encoding="utf-8"))
     units = {"ours": Counter(), "base": Counter()}
     links = {"ours": Counter(), "base": Counter()}
+    shapes = {"ours": Counter(), "base": Counter(), "gold": Counter()}
     for pair in pairs:
         gold = {(tuple(g["a"]), tuple(g["b"])) for g in pair["gold_groups"]}
+        shapes["gold"].update(_shape(g) for g in gold)
         gold_links = {(a, b) for a, b, _ in pair["gold"]}
         alignment = cc.align(pair["sents_a"], pair["sents_b"], diffs=False, options=OPTIONS)
         ours = {(u.a, u.b) for u in alignment.units if u.a and u.b}
@@ -258,6 +263,7 @@ def deplain(score, path: Path) -> list[str]:
                 counter["tp"] += len(p & g)
                 counter["fp"] += len(p - g)
                 counter["fn"] += len(g - p)
+            shapes[name].update(_shape(g) for g in predicted & gold)
     return [
         row(
             "DEplain-web test, exact n:m units",
@@ -269,7 +275,20 @@ def deplain(score, path: Path) -> list[str]:
             prf(links["ours"]["tp"], links["ours"]["fp"], links["ours"]["fn"]),
             prf(links["base"]["tp"], links["base"]["fp"], links["base"]["fn"]),
         ),
+        "",
+        "DEplain gold units found exactly, by shape (toolkit | baseline / gold): "
+        + ", ".join(
+            f"{shape} {shapes['ours'][shape]} | {shapes['base'][shape]} / {count}"
+            for shape, count in sorted(shapes["gold"].items())
+        ),
+        "",
     ]
+
+
+def _shape(group: tuple[tuple[int, ...], tuple[int, ...]]) -> str:
+    """A unit's shape: 1:1, 1:n (a split), n:1 (a merge) or n:m."""
+    a, b = len(group[0]), len(group[1])
+    return "1:1" if a == b == 1 else "1:n" if a == 1 else "n:1" if b == 1 else "n:m"
 
 
 def flagship(score) -> list[str]:
@@ -298,7 +317,16 @@ def main() -> None:
         metavar="NAME=VALUE",
         help="run the toolkit with this option changed (repeatable), e.g. threshold=0.28",
     )
+    parser.add_argument(
+        "--rows",
+        default=",".join(ROWS),
+        help=f"the rows to run, comma-separated (default all: {','.join(ROWS)}); "
+        "calibration loops can skip the slow end-to-end and DEplain rows",
+    )
     args = parser.parse_args()
+    rows = set(args.rows.split(","))
+    if not rows <= set(ROWS):
+        parser.error(f"--rows takes {', '.join(ROWS)}, not {args.rows!r}")
     global OPTIONS
     OPTIONS = cc.Options().but(**dict(_option(text) for text in args.option))
     if OPTIONS.changed():
@@ -311,17 +339,16 @@ def main() -> None:
     start = time.process_time()
     print("| data | toolkit P R F1 | difflib baseline P R F1 |")
     print("|---|---|---|")
-    for line in news_dev_lists(score, news):
-        print(line)
-    for line in news_dev_end_to_end(score, news):
-        print(line)
-    if plain.is_file():
-        for line in deplain(score, plain):
-            print(line)
-    else:
+    if "lists" in rows:
+        print(*news_dev_lists(score, news), sep="\n")
+    if "e2e" in rows:
+        print(*news_dev_end_to_end(score, news), sep="\n")
+    if "deplain" in rows and plain.is_file():
+        print(*deplain(score, plain), sep="\n")
+    elif "deplain" in rows:
         print(f"(DEplain skipped: {plain} not found)")
-    for line in flagship(score):
-        print(line)
+    if "flagship" in rows:
+        print(*flagship(score), sep="\n")
     print(f"\n{time.process_time() - start:.1f} s CPU for every row, both aligners")
 
 
