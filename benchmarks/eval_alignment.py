@@ -33,6 +33,22 @@ Rows (all links are sentence links (i, j); a merge or split unit counts every li
 - **flagship**: the sample's Asharq Al-Awsat / Defense Post pair against the links
   ``tests/test_align.py`` spells out.
 
+Tried and not adopted (news-dev all / body links, DEplain exact units; defaults give
+89.6 / 92.2 / 66.6): a Gale-Church-style DP over the unpaired runs between kept pairs,
+taking 1:1..1:6 and 6:1 groups whose fused score (each side read as one text) passes
+0.30: 89.1 / 92.0 / 65.9 (0.40: no change; 1:n only, above their best pair: 65.9; 1:1
+only at 0.27 / 0.29: 89.2 / 92.0 / 65.8, 89.4 / 92.3 / 66.3, the 0.2996 cliff again).
+Character 4-gram Dice beside the Indel ratio: their max 89.3 / 92.3 / 66.5 (half A
+-0.7, half B +0.7), instead of it 87.4 / 90.8 / 67.6 (3- and 5-grams alike). A join
+gated on coverage (share of the single side found across) instead of the fused score:
+DEplain 66.7. German suffixes in the light stem: 89.0 / 92.0 / 66.6. A threshold from
+each pair's chance level (the 90th percentile of candidate scores below both
+sentences' best) would go the wrong way: news-dev pairs' chance level (median 0.24) is
+above DEplain's (0.22). Of the DEplain splits found in part, about half the missing
+sentences share no content word with the sentence they split from, so no word-based
+join reaches them; joining an unpaired neighbour that shares a word with its unit
+neighbour would be right 112 times and wrong 210 (news-dev 16 / 98).
+
 The baseline everywhere is ``score.py``'s: ``difflib.SequenceMatcher`` ratio over
 normalised lower-cased text, each sentence of either side keeping its best match
 above 0.5.
