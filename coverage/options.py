@@ -17,6 +17,7 @@ from .errors import InputNotFound, InvalidOption
 # The alignment's numbers: what align() reads and records in each Alignment.
 ALIGNMENT = (
     "threshold",
+    "mutual_allowance",
     "context_threshold",
     "join_threshold",
     "move_threshold",
@@ -40,6 +41,8 @@ class Options:
     """Every tunable number of the pipeline, with the defaults measured in ``benchmarks/``.
 
     Alignment: ``threshold`` is the least score for a pair of sentences on its own;
+    ``mutual_allowance`` how far below it a pair of mutual best partners (each the
+    other's best-scoring candidate) may score;
     ``context_threshold`` the least score for the two leads, or for a lone sentence on
     each side between two kept pairs; ``join_threshold`` the share of a sentence's weight
     that must be found in a neighbouring unit for a merge or split (which must also raise
@@ -59,6 +62,7 @@ class Options:
     """
 
     threshold: float = 0.3
+    mutual_allowance: float = 0.02
     context_threshold: float = 0.25
     join_threshold: float = 0.2
     move_threshold: float = 0.6

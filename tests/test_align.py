@@ -468,6 +468,24 @@ def test_a_clause_moved_into_the_next_sentence_links_across_neighbouring_units()
     assert [(r.a, r.b) for r in far.restatements] == []
 
 
+def test_mutual_best_partners_may_score_a_little_under_the_threshold():
+    a = ["The central bank raised interest rates by half a point on Thursday to fight inflation."]
+    b = ["Rates went up by half a point, the central bank said, as prices kept climbing."]
+    score = cc.align(a, b).units[0].score  # well above the default threshold
+    # (the two leads pair at context_threshold whatever their rank: raised alike here)
+    just_above = {"threshold": score + 0.01, "context_threshold": score + 0.01}
+    pairs = lambda alignment: [(u.a, u.b) for u in alignment.units]  # noqa: E731
+    # each sentence is the other's best candidate: the allowance lets the pair in ...
+    assert pairs(cc.align(a, b, **just_above, mutual_allowance=0.02)) == [((0,), (0,))]
+    assert pairs(cc.align(b, a, **just_above, mutual_allowance=0.02)) == [((0,), (0,))]
+    # ... without it the score alone decides
+    assert pairs(cc.align(a, b, **just_above, mutual_allowance=0.0)) == [((0,), ()), ((), (0,))]
+    # a sentence whose best partner is another is no mutual best of the weaker one
+    closer = "On Thursday the central bank raised rates by half a point to fight rising inflation."
+    alignment = cc.align(a, [b[0], closer], **just_above, mutual_allowance=0.02)
+    assert [(u.a, u.b) for u in alignment.units if u.a and u.b] == [((0,), (1,))]
+
+
 def test_many_identical_sentences_pair_in_order():
     """Copies pair with the copies of the same rank (issue 17: 4,000 took 246 s)."""
     a = ["The talks went on."] * 4000
