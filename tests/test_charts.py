@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+from comparative_coverage.present.charts import alignment_map_spec
 from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
 
 
@@ -108,6 +109,50 @@ def test_alignment_map_counts_a_merged_sentence_once():
 def test_alignment_map_of_versions_with_one_name_tells_them_apart():
     spec = cc.alignment_map(cc.align(["One."], ["One."]), a_name="AP", b_name="AP").to_dict()
     assert [r["name"] for r in data_of(spec, spec["layer"][-1])] == ["AP (a)", "AP (b)"]
+
+
+MAP_CASES = {
+    "merged": (
+        ["Shoigu met Dbeibah.", "They talked at length."],
+        ["Shoigu met Dbeibah; they talked at length."],
+    ),
+    "one name": (["One."], ["One."]),
+    "empty": ([], []),
+    "only b": ([], ["Only b."]),
+    "only a": (["Only a."], []),
+    "moved and added": (
+        ["First fact here.", "Second fact there.", "Third one."],
+        ["Third one.", "First fact here.", "A new line.", "Second fact there, reworded."],
+    ),
+    "hostile": (["</script><script>alert(1)</script> & <b>"], ["</script> said & more"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MAP_CASES))
+def test_the_reports_map_spec_is_the_altair_charts_spec(case):
+    """The report builds the map's dict directly; it must be what the chart gives, and valid."""
+    a, b = MAP_CASES[case]
+    alignment = cc.align(a, b)
+    names = {"one name": {"a_name": "AP", "b_name": "AP"}, "hostile": {"a_name": "</script>"}}
+    options = names.get(case, {})
+    assert (
+        alignment_map_spec(alignment, **options) == cc.alignment_map(alignment, **options).to_dict()
+    )  # to_dict() validates against the Vega-Lite schema
+
+
+def test_the_map_spec_follows_the_chart_on_the_sample_with_options_and_a_theme(flagship):
+    options = {"width": 500, "row_height": 20, "title": "Where it went"}
+    assert alignment_map_spec(flagship) == cc.alignment_map(flagship).to_dict()
+    frame = flagship.to_frame()
+    assert (
+        alignment_map_spec(frame, a_name="A", b_name="B", **options)
+        == cc.alignment_map(frame, a_name="A", b_name="B", **options).to_dict()
+    )
+    with alt.theme.enable("dark"):  # what the active theme adds, as Altair adds it
+        spec = alignment_map_spec(flagship)
+        assert spec == cc.alignment_map(flagship).to_dict()
+    assert spec["usermeta"] == {"embedOptions": {"theme": "dark"}}
+    assert "usermeta" not in alignment_map_spec(flagship)
 
 
 @pytest.mark.parametrize("a, b", [([], []), ([], ["Only b."]), (["Only a."], [])])

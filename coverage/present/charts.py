@@ -21,12 +21,14 @@ from ..model import STATUSES, Alignment, Unit
 from .altair_import import alt, unchecked_build
 from .colors import MOVED_COLOR, STATUS_COLORS, STATUS_WORDS
 from .page import script_safe, script_safe_frame
+from .specs import dataset, field, top_level
 
 FONT = 12  # the least font size of any chart text, in pixels
 
 __all__ = [
     "Layers",
     "alignment_map",
+    "alignment_map_spec",
     "change_counts",
     "changes_chart",
     "similarity_frame",
@@ -331,6 +333,162 @@ def alignment_map(
     ):
         layer.data = values
     return chart
+
+
+@unchecked_build
+def alignment_map_spec(
+    data: Alignment | pd.DataFrame,
+    *,
+    a_name: str | None = None,
+    b_name: str | None = None,
+    width: int = 640,
+    row_height: int = 18,
+    title: str | None = None,
+) -> dict:
+    """:func:`alignment_map`'s Vega-Lite spec (``to_dict()``), made from the data without
+    Altair's objects: the report draws a map per pair, and building the chart and turning
+    it into a dict took five times as long. The tests keep the two equal."""
+    if isinstance(data, Alignment):
+        a_name = a_name or data.a_name
+        b_name = b_name or data.b_name
+        data = data.to_frame()
+    a_name, b_name = script_safe(a_name or "a"), script_safe(b_name or "b")
+    if a_name == b_name:
+        a_name, b_name = f"{a_name} (a)", f"{b_name} (b)"
+    sentences, links = _map_rows(data, a_name, b_name)
+    rows = max((row["y"] for row in sentences), default=0) + 1
+    datasets: dict[str, list] = {}
+    heads = [{"x": -0.03, "y": -1.2, "name": a_name}, {"x": 1.03, "y": -1.2, "name": b_name}]
+    color = field(
+        "status:N",
+        scale=status_scale(data["status"]).to_dict(validate=False),
+        title="what happened",
+        legend=legend(STATUS_WORDS).to_dict(validate=False),
+    )
+    y_scale = {"domain": [-1.6, rows - 0.4], "reverse": True, "nice": False, "zero": False}
+    x_scale = {"domain": [-1.25, 2.25], "nice": False, "zero": False}
+
+    def x(name: str) -> dict:
+        return field(f"{name}:Q", scale=x_scale, axis=None)
+
+    def y(name: str) -> dict:
+        return field(f"{name}:Q", scale=y_scale, axis=None)
+
+    sentence_tip = [
+        field("version:N"),
+        field("sentence:Q", title="sentence number"),
+        field("what:N", title="what happened"),
+        field("moved:N", title="order"),
+        field("text:N", title="sentence"),
+    ]
+    columns = [
+        {"calculate": "datum.column == 0 ? -0.06 : 1", "as": "x0"},
+        {"calculate": "datum.column == 0 ? 0 : 1.06", "as": "x1"},
+    ]
+    on_sentences = dataset(sentences, datasets)
+    lines = {
+        "data": dataset(links, datasets),
+        "mark": {"type": "rule", "strokeWidth": 2},
+        "encoding": {
+            "x": x("x0"),
+            "x2": {"field": "x1"},
+            "y": y("a_y"),
+            "y2": {"field": "b_y"},
+            "color": color,
+            "strokeDash": field(
+                "moved:N",
+                scale={"domain": ["in order", "moved"], "range": [[1, 0], [5, 3]]},
+                title="order",
+                legend=legend().to_dict(validate=False),
+            ),
+            "tooltip": [
+                field("a_version:N", title="version a"),
+                field("a_sentence:Q", title="sentence of a"),
+                field("b_version:N", title="version b"),
+                field("b_sentence:Q", title="sentence of b"),
+                field("what:N", title="what happened"),
+                field("moved:N", title="order"),
+                field("score:Q", title="similarity"),
+            ],
+            "description": field("description:N"),
+        },
+        "transform": [
+            {"calculate": "0", "as": "x0"},
+            {"calculate": "1", "as": "x1"},
+            {
+                "calculate": "'Sentence ' + datum.a_sentence + ' of ' + datum.a_name + ' is "
+                "sentence ' + datum.b_sentence + ' of ' + datum.b_name + ': ' + datum.what"
+                " + (datum.moved == 'moved' ? ', moved' : '')",
+                "as": "description",
+            },
+        ],
+    }
+    bars = {
+        "data": on_sentences,
+        "mark": {"type": "rect", "stroke": "white", "strokeWidth": 0.5},
+        "encoding": {
+            "x": x("x0"),
+            "x2": {"field": "x1"},
+            "y": y("y_top"),
+            "y2": {"field": "y_bottom"},
+            "color": color,
+            "tooltip": sentence_tip,
+            "description": field("description:N"),
+        },
+        "transform": [
+            *columns,
+            {"calculate": "datum.y - 0.42", "as": "y_top"},
+            {"calculate": "datum.y + 0.42", "as": "y_bottom"},
+            {
+                "calculate": "datum.version + ', sentence ' + datum.sentence + ': ' + "
+                "datum.what + (datum.moved == 'moved' ? ', moved' : '') + '. ' + datum.text",
+                "as": "description",
+            },
+        ],
+    }
+    labels = [
+        {
+            "data": on_sentences,
+            "mark": {
+                "type": "text",
+                "fontSize": FONT,
+                "limit": width * 0.29,
+                "baseline": "middle",
+                "align": align,
+                "dx": dx,
+            },
+            "encoding": {
+                "x": x("x_label"),
+                "y": y("y"),
+                "text": field("label:N"),
+                "tooltip": sentence_tip,
+            },
+            "transform": [
+                *columns,
+                {"filter": f"datum.column == {column}"},
+                {"calculate": str(x_label), "as": "x_label"},
+                {"calculate": "datum.sentence + '. ' + datum.text", "as": "label"},
+            ],
+        }
+        for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
+    ]
+    header = {
+        "data": dataset(heads, datasets),
+        "mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "limit": width * 0.45},
+        "encoding": {"x": x("x"), "y": y("y"), "text": field("name:N")},
+    }
+    spec = {
+        "layer": [lines, bars, *labels, header],
+        "width": width,
+        "height": (rows + 2) * row_height,
+        "title": chart_title(
+            title or f"Where each sentence of {a_name} went in {b_name}",
+            "Links join aligned sentences; dashed, crossing links moved; "
+            "unlinked sentences were added or dropped. Hover for the full text.",
+        ).to_dict(validate=False),
+        "view": {"stroke": None},
+    }
+    return top_level(spec, datasets)
 
 
 # ---- 2. what each version changed --------------------------------------------------------

@@ -27,7 +27,7 @@ from ..names.groups import find_name_variants
 from ..wording.labels import describe_labels
 from .altair_import import alt
 from .charts import (
-    alignment_map,
+    alignment_map_spec,
     change_counts,
     changes_chart,
     similarity_frame,
@@ -102,8 +102,12 @@ class Charts:
 
     specs: list[tuple[str, dict]] = field(default_factory=list)
 
-    def place(self, chart: alt.TopLevelMixin, key: str, *, label: str) -> str:
+    def place(self, chart: alt.TopLevelMixin | dict, key: str, *, label: str) -> str:
+        """Place a chart, or its spec already made (a ``*_spec`` builder's dict)."""
         chart_id = f"chart-{key}"
+        if isinstance(chart, dict):
+            self.specs.append((chart_id, chart))
+            return render("report/chart.html.j2", id=chart_id, label=label)
         # validated where it is made (tests build every chart); not again per page, nor
         # each inline dataset Altair wraps on the way (debug mode off: the same spec)
         with alt.data_transformers.disable_max_rows(), alt.utils.schemapi.debug_mode(False):
@@ -386,7 +390,7 @@ def story_section(compared: Compared, charts: Charts) -> str:
                 "title": title,
                 "b_name": alignment.b_name,
                 "map": charts.place(
-                    alignment_map(alignment), f"{key}-map", label=f"Alignment map: {title}"
+                    alignment_map_spec(alignment), f"{key}-map", label=f"Alignment map: {title}"
                 ),
                 "side_by_side": alignment_html(alignment, caption=title),
                 "similarity": _similarity(
