@@ -400,6 +400,139 @@ def test_labels_chart_of_the_flagship_pair(shoigu_pair, flagship):
     assert len(data_of(cc.labels_chart(frame).to_dict())) == len(frame) > 0
 
 
+# ---- the report's specs, made without Altair's objects, equal to the charts' ------------
+
+
+def report_pairs(articles) -> list:
+    """(story comparison, its pairs' changes and labels) of every story told twice."""
+    from comparative_coverage.wording.kinds import classify_changes
+
+    found = []
+    for story in cc.find_stories(articles):
+        if len(story.articles) > 1:
+            comparison = cc.compare(story.articles)
+            alignments = list(comparison.alignments.values())
+            changes = [(f"{x.b_name} vs {x.a_name}", classify_changes(x)) for x in alignments]
+            found.append((story, alignments, changes))
+    return found
+
+
+def test_the_reports_wording_specs_are_the_charts_specs_on_the_sample(sample_articles):
+    from comparative_coverage.names.groups import find_name_variants
+    from comparative_coverage.present.wording_charts import (
+        kinds_spec,
+        labels_rows,
+        labels_spec,
+        name_variants_spec,
+    )
+    from comparative_coverage.wording.labels import describe_labels
+
+    stories = report_pairs(sample_articles)
+    assert stories
+    for story, alignments, changes in stories:
+        frame = pd.concat([c.to_frame().assign(pair=name) for name, c in changes])
+        pairs = [(name, change) for name, c in changes for change in c]
+        assert kinds_spec(pairs) == cc.kinds_chart(frame).to_dict()
+        labels = describe_labels(story.articles, alignments=alignments)
+        for least in (1, 2):
+            rows = labels_rows(labels, min_outlets=least)
+            expected = cc.labels_frame(labels, min_outlets=least)
+            assert rows == expected.to_dict("records")
+            if rows:
+                assert labels_spec(rows) == cc.labels_chart(expected).to_dict()
+    groups = find_name_variants(sample_articles)
+    assert name_variants_spec(groups) == cc.name_variants_chart(groups.to_frame()).to_dict()
+
+
+def test_the_reports_wording_specs_follow_the_charts_on_hostile_and_wide_input():
+    from comparative_coverage.names.groups import NameGroup, Occurrence
+    from comparative_coverage.present.wording_charts import (
+        kinds_spec,
+        labels_rows,
+        labels_spec,
+        name_variants_spec,
+    )
+    from comparative_coverage.wording.records import Change, Label, Labels
+
+    hostile = "</script><script>alert(1)</script> <!-- & <b>"
+
+    def label(entity, outlet, descriptor, load):
+        return Label(
+            entity=entity,
+            outlet=outlet,
+            article="x#1",
+            where="body",
+            index=0,
+            name=entity,
+            descriptor=descriptor,
+            position="before",
+            terms="",
+            load=load,
+            sentence="",
+        )
+
+    labels = Labels(
+        [
+            label(hostile, "A</", "the </script> man", 2),
+            label(hostile, "B", "", 0),  # a bare mention: not a label
+            label(hostile, "B", "a leader", 1),
+            label(hostile, "B", "a leader", 3),
+            label("Shoigu", "<!--C", "minister", 0),
+        ]
+    )
+    for least in (1, 2):
+        rows = labels_rows(labels, min_outlets=least)
+        expected = cc.labels_frame(labels, min_outlets=least)
+        assert rows == expected.to_dict("records")
+        assert labels_spec(rows) == cc.labels_chart(expected).to_dict()
+
+    def change(kind, a, b, pair):
+        blank = dict.fromkeys(("detail", "loaded", "a_terms", "b_terms", "status"), "")
+        offsets = dict.fromkeys(("a_start", "a_end", "b_start", "b_end"), 0)
+        return pair, Change(
+            unit=0,
+            a_index=0,
+            b_index=0,
+            tag="replace",
+            a_words=a,
+            b_words=b,
+            kind=kind,
+            a_outlet="A",
+            b_outlet="B",
+            **blank,
+            **offsets,
+        )
+
+    pairs = [
+        change("label", hostile, "leader", "B vs A"),
+        change("name_variant", "Qaddafi", "", hostile),
+        *(change("spelling", f"w{k}", f"v{k}", "B vs A") for k in range(6)),
+    ]
+    frame = pd.DataFrame(
+        [{"pair": p, "kind": c.kind, "a_words": c.a_words, "b_words": c.b_words} for p, c in pairs]
+    )
+    assert kinds_spec(pairs) == cc.kinds_chart(frame).to_dict()
+
+    outlets = [f"Outlet {k}" for k in range(9)] + [hostile]  # narrow, slanted columns
+    groups = [
+        NameGroup(
+            "Qaddafi",
+            ("Qaddafi", "Kadhafi"),
+            tuple(
+                Occurrence(spelling, "x#1", outlet, "body", 0, 0, 1, "")
+                for k, outlet in enumerate(outlets)
+                for spelling in ("Qaddafi", "Kadhafi")[: 1 + k % 2] * (1 + k % 3)
+            ),
+        ),
+        NameGroup(hostile, (hostile,), (Occurrence(hostile, "x#1", "Z", "body", 0, 0, 1, ""),)),
+    ]
+    frame = pd.DataFrame(
+        [(g.name, o.spelling, o.outlet) for g in groups for o in g.occurrences],
+        columns=["name", "variant", "outlet"],
+    )
+    assert name_variants_spec(groups) == cc.name_variants_chart(frame).to_dict()
+
+
 # ---- readable: text size, width, words, whole sentences ---------------------------------
 
 

@@ -36,7 +36,7 @@ from .charts import (
 from .colors import STATUS_WORDS
 from .digest import PairAnalysis, StoryDigest, digest, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
-from .wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
+from .wording_charts import kinds_spec, labels_rows, labels_spec, name_variants_spec
 
 __all__ = [
     "Charts",
@@ -145,11 +145,15 @@ def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
     for c in compared:
         for k, pair in enumerate(c.analysed):
             frame = frame_of(c, k, pair)
-            alignment = pair.alignment
-            name = f"{alignment.b_name} vs {alignment.a_name}"
-            frame["pair"] = f"{c.story.id}: {name}" if len(compared) > 1 else name
+            frame["pair"] = _pair_name(compared, c, pair.alignment)
             frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+def _pair_name(compared: list[Compared], c: Compared, alignment: Alignment) -> str:
+    """A pair as the summary's charts name it: the story too when there are several."""
+    name = f"{alignment.b_name} vs {alignment.a_name}"
+    return f"{c.story.id}: {name}" if len(compared) > 1 else name
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -264,10 +268,15 @@ def summary_section(
         context["changes_chart"] = charts.place(
             changes_chart(counts), "summary-changes", label="What each version changed"
         )
-        kinds = _labelled(compared, lambda c, k, pair: pair.changes.to_frame())
+        kinds = [
+            (_pair_name(compared, c, pair.alignment), change)
+            for c in compared
+            for pair in c.analysed
+            for change in pair.changes
+        ]
         context["kinds_chart"] = (
-            charts.place(kinds_chart(kinds), "summary-kinds", label="Kinds of wording change")
-            if len(kinds)
+            charts.place(kinds_spec(kinds), "summary-kinds", label="Kinds of wording change")
+            if kinds
             else ""
         )
     return render("report/summary.html.j2", **context)
@@ -400,8 +409,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
                 "attributions": _attributions(pair),
             }
         )
-    labels = labels_frame(
-        describe_labels(story.articles, alignments=compared.alignments).to_frame(), min_outlets=2
+    labels = labels_rows(
+        describe_labels(story.articles, alignments=compared.alignments), min_outlets=2
     )
     return render(
         "report/story.html.j2",
@@ -418,10 +427,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
         comparison=comparison_html(comparison, caption=story.title) if several else "",
         pairs=pairs,
         labels=(
-            charts.place(
-                labels_chart(labels), f"{compared.number}-labels", label="Labels by outlet"
-            )
-            if len(labels)
+            charts.place(labels_spec(labels), f"{compared.number}-labels", label="Labels by outlet")
+            if labels
             else ""
         ),
     )
@@ -433,9 +440,7 @@ def names_section(articles: list[Article], compared: list[Compared], charts: Cha
     groups = find_name_variants(articles, alignments=alignments)
     if not groups:
         return render("report/names.html.j2", groups=None, chart="")
-    chart = charts.place(
-        name_variants_chart(groups.to_frame()), "names", label="Name spellings by outlet"
-    )
+    chart = charts.place(name_variants_spec(groups), "names", label="Name spellings by outlet")
     return render("report/names.html.j2", groups=name_groups_html(groups), chart=chart)
 
 
