@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.present.charts import alignment_map_spec
+from comparative_coverage.present.charts import alignment_map_spec, changes_spec, count_rows
 from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
 
 
@@ -138,6 +138,26 @@ def test_the_reports_map_spec_is_the_altair_charts_spec(case):
     assert (
         alignment_map_spec(alignment, **options) == cc.alignment_map(alignment, **options).to_dict()
     )  # to_dict() validates against the Vega-Lite schema
+    counts = cc.changes_chart(cc.change_counts(alignment)).to_dict()
+    assert changes_spec(count_rows(alignment)) == counts
+
+
+def test_the_reports_changes_spec_is_the_charts_for_several_pairs(sample_articles, flagship):
+    """Pairs named as the report names them (story first), hostile names included."""
+    hostile = cc.align(["</script> & <!-- one."], ["</script> & two."])
+    alignments = [flagship, hostile, cc.align(sample_articles[2], sample_articles[3])]
+    rows = [
+        (f"story-{k}: </script> {row[0]}", *row[1:])
+        for k, alignment in enumerate(alignments)
+        for row in count_rows(alignment)
+    ]
+    frame = pd.DataFrame(rows, columns=list(cc.change_counts(flagship).columns))
+    together = cc.change_counts(alignments).itertuples(index=False, name=None)
+    assert count_rows(alignments) == list(together)
+    assert (
+        changes_spec(rows, width=300, title="Changes")
+        == cc.changes_chart(frame, width=300, title="Changes").to_dict()
+    )
 
 
 def test_the_map_spec_follows_the_chart_on_the_sample_with_options_and_a_theme(flagship):

@@ -31,6 +31,8 @@ __all__ = [
     "alignment_map_spec",
     "change_counts",
     "changes_chart",
+    "changes_spec",
+    "count_rows",
     "similarity_frame",
     "similarity_heatmap",
     "status_scale",
@@ -525,6 +527,11 @@ def change_counts(alignments: Alignment | Iterable[Alignment]) -> pd.DataFrame:
     that are unchanged (``same``), replaced (``reworded``) or inserted (``added``), plus
     a's deleted words (``dropped``). ``moved`` says whether the unit moved.
     """
+    return pd.DataFrame(count_rows(alignments), columns=list(COUNT_COLUMNS))
+
+
+def count_rows(alignments: Alignment | Iterable[Alignment]) -> list[tuple]:
+    """:func:`change_counts`'s rows, as tuples in :data:`COUNT_COLUMNS` order."""
     if isinstance(alignments, Alignment):
         alignments = [alignments]
     counts: dict[tuple, int] = {}
@@ -538,12 +545,11 @@ def change_counts(alignments: Alignment | Iterable[Alignment]) -> pd.DataFrame:
             for status, words in _unit_words(alignment, unit):
                 key = (*names, "words", status, unit.moved)
                 counts[key] = counts.get(key, 0) + words
-    rows = [
+    return [
         (*key[:5], "moved" if key[5] else "in order", count)
         for key, count in sorted(counts.items(), key=_count_order)
         if count
     ]
-    return pd.DataFrame(rows, columns=list(COUNT_COLUMNS))
 
 
 def _count_order(item: tuple[tuple, int]) -> tuple:
@@ -570,7 +576,7 @@ def changes_chart(
         what=[STATUS_WORDS.get(s, s) for s in counts["status"]],
     )
     pairs = sorted(frame["pair"].unique())
-    moved = alt.datum.moved == "moved"
+    moved = alt.datum.moved == "moved"  # as an expression: MOVED_TEST
     return (
         alt.Chart(script_safe_frame(frame))
         .mark_bar()
@@ -607,14 +613,82 @@ def changes_chart(
         .properties(
             width=width,
             height=alt.Step(bar_height),
-            title=chart_title(
-                title or "What each version kept, reworded, added and dropped",
-                "Sentences and words of each version against the reference, plus what the "
-                "reference had and it dropped; outlined segments moved.",
-            ),
+            title=chart_title(title or CHANGES_TITLE, CHANGES_SUBTITLE),
         )
         .resolve_scale(x="independent")
     )
+
+
+CHANGES_TITLE = "What each version kept, reworded, added and dropped"
+CHANGES_SUBTITLE = (
+    "Sentences and words of each version against the reference, plus what the "
+    "reference had and it dropped; outlined segments moved."
+)
+MOVED_TEST = "(datum.moved === 'moved')"
+
+
+@unchecked_build
+def changes_spec(
+    rows: Iterable[Sequence],
+    *,
+    width: int = 460,
+    bar_height: int = 22,
+    title: str | None = None,
+) -> dict:
+    """:func:`changes_chart`'s spec for :func:`count_rows` (``pair`` as the chart should
+    name it), made without pandas or Altair's objects (the report's way; the tests keep
+    the two equal)."""
+    rows, values = list(rows), []
+    for row in rows:
+        record = dict(zip(COUNT_COLUMNS, row, strict=True))
+        record["order"] = STATUSES.index(record["status"])
+        record["what"] = STATUS_WORDS.get(record["status"], record["status"])
+        values.append({k: script_safe(v) if isinstance(v, str) else v for k, v in record.items()})
+    statuses = [row[4] for row in rows] if rows else STATUSES
+    pairs = sorted({row[0] for row in rows})
+    total = {"aggregate": "sum", "field": "count", "type": "quantitative"}
+    header = alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold", labelFontSize=FONT)
+    datasets: dict[str, list] = {}
+    spec = {
+        "data": dataset(values, datasets),
+        "mark": {"type": "bar"},
+        "encoding": {
+            "x": {**total, "title": None, "stack": "zero", "axis": axis().to_dict(validate=False)},
+            "y": field(
+                "pair:N",
+                title=None,
+                sort=pairs,
+                axis=axis(labelLimit=260).to_dict(validate=False),
+            ),
+            "row": field(
+                "measure:N",
+                title=None,
+                sort=["sentences", "words"],
+                header=header.to_dict(validate=False),
+            ),
+            "color": field(
+                "status:N",
+                scale=status_scale(statuses).to_dict(validate=False),
+                title="what happened",
+                legend=legend(STATUS_WORDS).to_dict(validate=False),
+            ),
+            "order": field("order:Q"),
+            "stroke": {"value": "white", "condition": {"test": MOVED_TEST, "value": MOVED_COLOR}},
+            "strokeWidth": {"value": 0.5, "condition": {"test": MOVED_TEST, "value": 2.5}},
+            "tooltip": [
+                field("pair:N", title="versions"),
+                field("measure:N", title="counting"),
+                field("what:N", title="what happened"),
+                field("moved:N", title="order"),
+                {**total, "title": "how many"},
+            ],
+        },
+        "width": width,
+        "height": {"step": bar_height},
+        "title": chart_title(title or CHANGES_TITLE, CHANGES_SUBTITLE).to_dict(validate=False),
+        "resolve": {"scale": {"x": "independent"}},
+    }
+    return top_level(spec, datasets)
 
 
 # ---- 6. similarity matrix ----------------------------------------------------------------

@@ -18,8 +18,6 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import pandas as pd
-
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import STATUSES, Alignment, Article
@@ -28,8 +26,8 @@ from ..wording.labels import describe_labels
 from .altair_import import alt
 from .charts import (
     alignment_map_spec,
-    change_counts,
-    changes_chart,
+    changes_spec,
+    count_rows,
     similarity_frame,
     similarity_heatmap,
 )
@@ -136,20 +134,6 @@ def _details(article: Article) -> list[dict]:
     return items
 
 
-def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
-    """One frame for every pair of every story, its ``pair`` column naming the story too.
-
-    ``frame_of(c, k, pair)`` is a new frame for the ``k``-th pair of story ``c``.
-    """
-    frames = []
-    for c in compared:
-        for k, pair in enumerate(c.analysed):
-            frame = frame_of(c, k, pair)
-            frame["pair"] = _pair_name(compared, c, pair.alignment)
-            frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
-
-
 def _pair_name(compared: list[Compared], c: Compared, alignment: Alignment) -> str:
     """A pair as the summary's charts name it: the story too when there are several."""
     name = f"{alignment.b_name} vs {alignment.a_name}"
@@ -190,21 +174,23 @@ def header_section(
 
 
 def _changes_rows(
-    compared: list[Compared], counted: dict[tuple[int, int], pd.DataFrame], shown: list[str]
+    compared: list[Compared], counted: dict[tuple[int, int], list[tuple]], shown: list[str]
 ) -> list[list[str]]:
     rows = []
     for c in compared:
         for k, alignment in enumerate(c.alignments):
-            counts = counted[c.number, k]
-            sentences = counts[counts["measure"] == "sentences"]
-            by_status = sentences.groupby("status")["count"].sum()
-            moved = int(sentences.loc[sentences["moved"] == "moved", "count"].sum())
+            by_status: dict[str, int] = {}
+            moved = 0
+            for _, _, _, measure, status, how, count in counted[c.number, k]:
+                if measure == "sentences":
+                    by_status[status] = by_status.get(status, 0) + count
+                    moved += count if how == "moved" else 0
             rows.append(
                 [
                     render("report/link.html.j2", href=f"#{c.anchor}", text=c.story.id),
                     alignment.a_name,
                     alignment.b_name,
-                    *(str(int(by_status.get(s, 0))) for s in shown),
+                    *(str(by_status.get(s, 0)) for s in shown),
                     str(moved),
                 ]
             )
@@ -251,12 +237,17 @@ def summary_section(
     context["changes_rows"] = []
     if compared:
         counted = {
-            (c.number, k): change_counts(pair.alignment)
+            (c.number, k): count_rows(pair.alignment)
             for c in compared
             for k, pair in enumerate(c.analysed)
-        }  # each pair's counts once, for the table and (labelled copies) the chart
-        counts = _labelled(compared, lambda c, k, _: counted[c.number, k].copy())
-        shown = [s for s in STATUSES if s in set(counts["status"])]
+        }  # each pair's counts once, for the table and (named as the chart names it) the chart
+        counts = [
+            (_pair_name(compared, c, pair.alignment), *row[1:])
+            for c in compared
+            for k, pair in enumerate(c.analysed)
+            for row in counted[c.number, k]
+        ]
+        shown = [s for s in STATUSES if s in {row[4] for row in counts}]
         context["changes_columns"] = [
             ("story", ""),
             ("reference", ""),
@@ -266,7 +257,7 @@ def summary_section(
         ]
         context["changes_rows"] = _changes_rows(compared, counted, shown)
         context["changes_chart"] = charts.place(
-            changes_chart(counts), "summary-changes", label="What each version changed"
+            changes_spec(counts), "summary-changes", label="What each version changed"
         )
         kinds = [
             (_pair_name(compared, c, pair.alignment), change)
