@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.present.charts import alignment_map_spec, changes_spec, count_rows
+from comparative_coverage.present.charts import (
+    alignment_map_spec,
+    changes_spec,
+    count_rows,
+    similarity_spec,
+)
 from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
 
 
@@ -140,6 +145,9 @@ def test_the_reports_map_spec_is_the_altair_charts_spec(case):
     )  # to_dict() validates against the Vega-Lite schema
     counts = cc.changes_chart(cc.change_counts(alignment)).to_dict()
     assert changes_spec(count_rows(alignment)) == counts
+    named = dict(a_name=alignment.a_name, b_name=alignment.b_name)
+    heatmap = cc.similarity_heatmap(cc.similarity_frame(alignment), **named).to_dict()
+    assert similarity_spec(alignment) == heatmap
 
 
 def test_the_reports_changes_spec_is_the_charts_for_several_pairs(sample_articles, flagship):
@@ -163,6 +171,9 @@ def test_the_reports_changes_spec_is_the_charts_for_several_pairs(sample_article
 def test_the_map_spec_follows_the_chart_on_the_sample_with_options_and_a_theme(flagship):
     options = {"width": 500, "row_height": 20, "title": "Where it went"}
     assert alignment_map_spec(flagship) == cc.alignment_map(flagship).to_dict()
+    named = {"a_name": flagship.a_name, "b_name": flagship.b_name, "title": "Alike"}
+    heatmap = cc.similarity_heatmap(cc.similarity_frame(flagship), cell=9, **named)
+    assert similarity_spec(flagship, cell=9, title="Alike") == heatmap.to_dict()
     frame = flagship.to_frame()
     assert (
         alignment_map_spec(frame, a_name="A", b_name="B", **options)

@@ -35,6 +35,7 @@ __all__ = [
     "count_rows",
     "similarity_frame",
     "similarity_heatmap",
+    "similarity_spec",
     "status_scale",
 ]
 
@@ -848,10 +849,128 @@ def similarity_heatmap(
             height=max(n_a, 1) * size,
             title=chart_title(
                 title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
-                "Darker cells share more rare words; outlined cells are the pairs "
-                "the alignment chose. Hover for the sentences.",
+                HEATMAP_SUBTITLE,
             ),
         )
     )
     chart.layer = [heat, chosen]  # in last: each step above copies the chart, layers and all
     return chart
+
+
+HEATMAP_SUBTITLE = (
+    "Darker cells share more rare words; outlined cells are the pairs "
+    "the alignment chose. Hover for the sentences."
+)
+
+
+@unchecked_build
+def similarity_spec(
+    alignment: Alignment,
+    *,
+    cell: int = 22,
+    max_size: int = 720,
+    title: str | None = None,
+) -> dict:
+    """:func:`similarity_heatmap`'s spec for an alignment (its versions' names), made
+    from the scores without a frame or Altair's objects (the report's way; the tests
+    keep the two equal)."""
+    a_texts, b_texts = alignment.a_sentences, alignment.b_sentences
+    matrix = similarity_matrix(list(a_texts), list(b_texts)) if a_texts and b_texts else []
+    chosen = {(i, j): unit.status for unit in alignment.units for i in unit.a for j in unit.b}
+    n_a, n_b = (len(a_texts), len(b_texts)) if matrix else (0, 0)
+    size = max(3, min(cell, max_size // max(n_a, n_b, 1)))
+    cells = []  # cells that share nothing are left blank
+    for i, row in enumerate(matrix):
+        for j, score in enumerate(row):
+            status = chosen.get((i, j), "")
+            if score > 0 or status != "":
+                score = None if score != score else score  # NaN: null, as Altair writes it
+                cells.append(
+                    {"a_sentence": i + 1, "b_sentence": j + 1, "score": score, "status": status}
+                )
+    a_name, b_name = script_safe(alignment.a_name), script_safe(alignment.b_name)
+    datasets: dict[str, list] = {}
+    lookups = []
+    for side, name, texts, count in (("a", a_name, a_texts, n_a), ("b", b_name, b_texts, n_b)):
+        values = [
+            {
+                f"{side}_sentence": k + 1,
+                f"{side}_text": script_safe(texts[k]),
+                f"{side}_version": name,
+            }
+            for k in range(count)
+        ]
+        lookups.append(
+            {
+                "lookup": f"{side}_sentence",
+                "from": {
+                    "data": dataset(values, datasets),
+                    "key": f"{side}_sentence",
+                    "fields": [f"{side}_text", f"{side}_version"],
+                },
+            }
+        )
+    statuses = set(chosen.values()) if matrix else set()
+    x = field(
+        "b_sentence:O",
+        title="sentence of b",
+        axis=axis(labelAngle=0, labelOverlap="parity").to_dict(validate=False),
+        scale={"domain": list(range(1, n_b + 1))},
+    )
+    y = field(
+        "a_sentence:O",
+        title="sentence of a",
+        axis=axis(labelOverlap="parity").to_dict(validate=False),
+        scale={"domain": list(range(1, n_a + 1))},
+    )
+    tooltip = [
+        field("a_sentence:O", title="sentence of a"),
+        field("b_sentence:O", title="sentence of b"),
+        field("score:Q", format=".2f", title="similarity"),
+        field("what:N", title="aligned as"),
+        field("a_version:N", title="version a"),
+        field("a_text:N", title="a says"),
+        field("b_version:N", title="version b"),
+        field("b_text:N", title="b says"),
+    ]
+    heat = {
+        "mark": {"type": "rect"},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "color": field(
+                "score:Q",
+                scale={"scheme": "greys", "domain": [0, 1]},
+                title="similarity",
+                legend=legend().to_dict(validate=False),
+            ),
+            "tooltip": tooltip,
+        },
+    }
+    outlined = {
+        "mark": {"type": "rect", "fill": "transparent", "strokeWidth": 2.5},
+        "encoding": {
+            "x": x,
+            "y": y,
+            "stroke": field(
+                "status:N",
+                scale=status_scale(statuses).to_dict(validate=False),
+                title="aligned as",
+                legend=legend(STATUS_WORDS, symbolFillColor="white").to_dict(validate=False),
+            ),
+            "tooltip": tooltip,
+        },
+        "transform": [{"filter": "(datum.status !== '')"}],
+    }
+    spec = {
+        "layer": [heat, outlined],
+        "data": dataset(cells, datasets),
+        "transform": [*lookups, {"calculate": _words_of("status"), "as": "what"}],
+        "width": max(n_b, 1) * size,
+        "height": max(n_a, 1) * size,
+        "title": chart_title(
+            title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
+            HEATMAP_SUBTITLE,
+        ).to_dict(validate=False),
+    }
+    return top_level(spec, datasets)

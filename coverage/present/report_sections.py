@@ -28,8 +28,7 @@ from .charts import (
     alignment_map_spec,
     changes_spec,
     count_rows,
-    similarity_frame,
-    similarity_heatmap,
+    similarity_spec,
 )
 from .colors import STATUS_WORDS
 from .digest import PairAnalysis, StoryDigest, digest, pairs_of
@@ -289,10 +288,7 @@ def _similarity(alignment: Alignment, charts: Charts, *, key: str, label: str) -
     if not says_something(alignment):
         return render("report/similarity.html.j2", chart=None, n_a=n_a, n_b=n_b, plain=True)
     if n_a * n_b <= MAX_SIMILARITY_CELLS:
-        heatmap = similarity_heatmap(
-            similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
-        )
-        chart = charts.place(heatmap, f"{key}-similarity", label=label)
+        chart = charts.place(similarity_spec(alignment), f"{key}-similarity", label=label)
     return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b, plain=False)
 
 
