@@ -9,13 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.present.charts import (
-    alignment_map_spec,
-    changes_spec,
-    count_rows,
-    similarity_spec,
-)
+from comparative_coverage.present.charts import count_rows
 from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
+from comparative_coverage.present.specs import alignment_map_spec, changes_spec, similarity_spec
 
 
 @pytest.fixture(scope="module")
@@ -450,7 +446,7 @@ def report_pairs(articles) -> list:
 
 def test_the_reports_wording_specs_are_the_charts_specs_on_the_sample(sample_articles):
     from comparative_coverage.names.groups import find_name_variants
-    from comparative_coverage.present.wording_charts import (
+    from comparative_coverage.present.wording_specs import (
         kinds_spec,
         labels_rows,
         labels_spec,
@@ -477,7 +473,7 @@ def test_the_reports_wording_specs_are_the_charts_specs_on_the_sample(sample_art
 
 def test_the_reports_wording_specs_follow_the_charts_on_hostile_and_wide_input():
     from comparative_coverage.names.groups import NameGroup, Occurrence
-    from comparative_coverage.present.wording_charts import (
+    from comparative_coverage.present.wording_specs import (
         kinds_spec,
         labels_rows,
         labels_spec,

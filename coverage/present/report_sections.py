@@ -24,16 +24,12 @@ from ..model import STATUSES, Alignment, Article
 from ..names.groups import find_name_variants
 from ..wording.labels import describe_labels
 from .altair_import import alt
-from .charts import (
-    alignment_map_spec,
-    changes_spec,
-    count_rows,
-    similarity_spec,
-)
+from .charts import count_rows
 from .colors import STATUS_WORDS
 from .digest import PairAnalysis, StoryDigest, digest, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
-from .wording_charts import kinds_spec, labels_rows, labels_spec, name_variants_spec
+from .specs import alignment_map_spec, changes_spec, similarity_spec
+from .wording_specs import kinds_spec, labels_rows, labels_spec, name_variants_spec
 
 __all__ = [
     "Charts",
