@@ -32,6 +32,7 @@ from anyascii import anyascii
 
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..vocabulary import listed
+from .memo import shared
 
 __all__ = [
     "part_key",
@@ -301,8 +302,12 @@ def name_spans(text: str) -> list[tuple[int, int, tuple[str, ...], int]]:
     >>> [(s, e, p) for s, e, p, _ in name_spans("Ukrainian President Volodymyr Zelensky spoke.")]
     [(20, 38, ('Volodymyr', 'Zelensky'))]
     """
+    return list(shared(("name_spans", text), lambda: _name_spans(text)))
+
+
+def _name_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], int], ...]:
     found, _ = _sentence_mentions(text, None)
-    return [(start, end, tuple(parts), title) for start, end, parts, title in found]
+    return tuple((start, end, tuple(parts), title) for start, end, parts, title in found)
 
 
 def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:
