@@ -11,6 +11,12 @@ seconds. Baselines, measured in the same run:
 
     .venv/bin/python benchmarks/bench_report.py [--runs 5]
 
+``--shares`` instead prints where a 4-version story's build spends its CPU time: each
+stage's median CPU milliseconds per build (stages timed where the report calls them;
+nested stages count in their callers too).
+
+    .venv/bin/python benchmarks/bench_report.py --shares [--runs 5]
+
 ``--against REV`` instead compares this checkout with the package at git revision
 ``REV`` (e.g. ``main``), A/B: the two in alternating child processes, ``--runs`` rounds;
 each child times the story's and the sample's report build (medians of ``--runs``
@@ -145,11 +151,76 @@ def against(rev: str, runs: int) -> None:
     )
 
 
+# where the report calls each stage: (module, name as that module knows it)
+STAGES = (
+    ("present.report", "_corpus"),
+    ("present.digest", "classify_changes"),
+    ("present.digest", "compare_quotes"),
+    ("present.digest", "compare_attributions"),
+    ("present.report_sections", "describe_labels"),
+    ("present.report_sections", "find_name_variants"),
+    ("present.report_sections", "alignment_html"),
+    ("present.report_sections", "comparison_html"),
+    ("present.report_sections", "alignment_map_spec"),
+    ("present.report_sections", "similarity_spec"),
+    ("present.report_sections", "changes_spec"),
+    ("present.report_sections", "kinds_spec"),
+    ("present.report_sections", "labels_spec"),
+    ("present.report_sections", "name_variants_spec"),
+    ("present.report", "_page"),
+)
+
+
+def shares(runs: int) -> None:
+    """Median CPU milliseconds per build of each stage of the story's report."""
+    import importlib
+
+    from comparative_coverage.present.report import build_report
+
+    spent: dict[str, list[float]] = {}
+    current: dict[str, float] = {}
+
+    def timed_stage(label, function):
+        def stage(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                current[label] = current.get(label, 0.0) + time.process_time() - start
+
+        return stage
+
+    for module_name, name in STAGES:
+        module = importlib.import_module(f"comparative_coverage.{module_name}")
+        if hasattr(module, name):  # a stage this checkout no longer has is left out
+            label = f"{module_name.rsplit('.', 1)[-1]}.{name}"
+            setattr(module, name, timed_stage(label, getattr(module, name)))
+    story = synthetic_story(*STORY)
+    build_report(story)
+    totals = []
+    for _ in range(max(1, runs)):
+        current.clear()
+        start = time.process_time()
+        build_report(story)
+        totals.append(time.process_time() - start)
+        for label, seconds in current.items():
+            spent.setdefault(label, []).append(seconds)
+    total = statistics.median(totals)
+    print(f"report build, {STORY[1]}-version story: {total * 1e3:.1f} ms CPU (median of {runs})")
+    for label, times in sorted(spent.items(), key=lambda item: -statistics.median(item[1])):
+        share = statistics.median(times)
+        print(f"  {share * 1e3:7.1f} ms  {share / total:5.1%}  {label}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--against", metavar="REV", help="A/B against the package at REV")
+    parser.add_argument("--shares", action="store_true", help="CPU time per stage of a story")
     args = parser.parse_args()
+    if args.shares:
+        shares(args.runs)
+        return
     if args.against:
         against(args.against, args.runs)
         return

@@ -17,6 +17,7 @@ from .errors import InputNotFound, InvalidOption
 # The alignment's numbers: what align() reads and records in each Alignment.
 ALIGNMENT = (
     "threshold",
+    "mutual_allowance",
     "context_threshold",
     "join_threshold",
     "move_threshold",
@@ -40,13 +41,16 @@ class Options:
     """Every tunable number of the pipeline, with the defaults measured in ``benchmarks/``.
 
     Alignment: ``threshold`` is the least score for a pair of sentences on its own;
+    ``mutual_allowance`` how far below it a pair of mutual best partners (each the
+    other's best-scoring candidate) may score;
     ``context_threshold`` the least score for the two leads, or for a lone sentence on
     each side between two kept pairs; ``join_threshold`` the share of a sentence's weight
     that must be found in a neighbouring unit for a merge or split (which must also raise
     the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
     pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
     hold for a restatement link; ``second_threshold`` the least score for a leftover
-    sentence to link to a partner that is paired already; ``cross_threshold`` the least
+    sentence to link to a partner that is paired already, or for a link between two
+    neighbouring units; ``cross_threshold`` the least
     score for a link between sentences of two different units; ``candidates`` how many partners each sentence gets
     scored; ``smoothing`` is added to key frequencies before inverting them (0 is plain
     IDF); ``blend`` is the word score's share of the fused sentence score (the rest is
@@ -58,6 +62,7 @@ class Options:
     """
 
     threshold: float = 0.3
+    mutual_allowance: float = 0.02
     context_threshold: float = 0.25
     join_threshold: float = 0.2
     move_threshold: float = 0.6

@@ -30,6 +30,7 @@ __all__ = [
     "month_names",
     "pattern",
     "reload",
+    "generation",
     "available",
     "listed",
     "WordList",
@@ -104,7 +105,8 @@ _GENERATION = [0]  # bumped by reload(): live views read their lists again
 
 
 def generation() -> int:
-    """How many times :func:`reload` ran: a key for caches of results that read the lists."""
+    """How many times :func:`reload` has run: a cache of results that depend on the lists
+    keys on it, so an edited list is never answered from before the edit."""
     return _GENERATION[0]
 
 

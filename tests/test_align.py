@@ -440,6 +440,52 @@ def test_a_caption_restates_a_body_sentence_that_is_paired_already():
     assert [(r.a, r.b, r.by) for r in swapped.restatements] == [(0, 0, "a")]
 
 
+def test_a_clause_moved_into_the_next_sentence_links_across_neighbouring_units():
+    # an updated take moves "citing poor health ..." into the next sentence: the pair
+    # across the two units scores between second_threshold and cross_threshold, and the
+    # units are neighbours in both versions, so order vouches for the link
+    a = [
+        "The finance minister resigned on Monday after the budget vote, citing poor health "
+        "and family reasons.",
+        "Parliament will elect a successor next week.",
+    ]
+    b = [
+        "The finance minister resigned on Monday after the budget vote.",
+        "Citing poor health and family reasons, she said parliament would elect a successor "
+        "next week.",
+    ]
+    alignment = cc.align(a, b)
+    assert [(u.a, u.b) for u in alignment.units] == [((0,), (0,)), ((1,), (1,))]
+    assert [(r.a, r.b, r.method) for r in alignment.restatements] == [(0, 1, "cross")]
+    assert 0.35 <= alignment.restatements[0].score < 0.5
+    assert [(r.a, r.b) for r in cc.align(b, a).restatements] == [(1, 0)]
+    # the same pair with two other units between them: no order vouches, no link
+    between = [
+        "Opposition leaders called for an early election in the spring.",
+        "Markets in the capital barely moved after the announcement.",
+    ]
+    far = cc.align([a[0], *between, a[1]], [b[0], *between, b[1]])
+    assert [(r.a, r.b) for r in far.restatements] == []
+
+
+def test_mutual_best_partners_may_score_a_little_under_the_threshold():
+    a = ["The central bank raised interest rates by half a point on Thursday to fight inflation."]
+    b = ["Rates went up by half a point, the central bank said, as prices kept climbing."]
+    score = cc.align(a, b).units[0].score  # well above the default threshold
+    # (the two leads pair at context_threshold whatever their rank: raised alike here)
+    just_above = {"threshold": score + 0.01, "context_threshold": score + 0.01}
+    pairs = lambda alignment: [(u.a, u.b) for u in alignment.units]  # noqa: E731
+    # each sentence is the other's best candidate: the allowance lets the pair in ...
+    assert pairs(cc.align(a, b, **just_above, mutual_allowance=0.02)) == [((0,), (0,))]
+    assert pairs(cc.align(b, a, **just_above, mutual_allowance=0.02)) == [((0,), (0,))]
+    # ... without it the score alone decides
+    assert pairs(cc.align(a, b, **just_above, mutual_allowance=0.0)) == [((0,), ()), ((), (0,))]
+    # a sentence whose best partner is another is no mutual best of the weaker one
+    closer = "On Thursday the central bank raised rates by half a point to fight rising inflation."
+    alignment = cc.align(a, [b[0], closer], **just_above, mutual_allowance=0.02)
+    assert [(u.a, u.b) for u in alignment.units if u.a and u.b] == [((0,), (1,))]
+
+
 def test_many_identical_sentences_pair_in_order():
     """Copies pair with the copies of the same rank (issue 17: 4,000 took 246 s)."""
     a = ["The talks went on."] * 4000

@@ -9,7 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+from comparative_coverage.present.charts import count_rows
 from comparative_coverage.present.colors import KIND_COLORS, MOVED_COLOR, STATUS_COLORS
+from comparative_coverage.present.specs import alignment_map_spec, changes_spec, similarity_spec
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +110,76 @@ def test_alignment_map_counts_a_merged_sentence_once():
 def test_alignment_map_of_versions_with_one_name_tells_them_apart():
     spec = cc.alignment_map(cc.align(["One."], ["One."]), a_name="AP", b_name="AP").to_dict()
     assert [r["name"] for r in data_of(spec, spec["layer"][-1])] == ["AP (a)", "AP (b)"]
+
+
+MAP_CASES = {
+    "merged": (
+        ["Shoigu met Dbeibah.", "They talked at length."],
+        ["Shoigu met Dbeibah; they talked at length."],
+    ),
+    "one name": (["One."], ["One."]),
+    "empty": ([], []),
+    "only b": ([], ["Only b."]),
+    "only a": (["Only a."], []),
+    "moved and added": (
+        ["First fact here.", "Second fact there.", "Third one."],
+        ["Third one.", "First fact here.", "A new line.", "Second fact there, reworded."],
+    ),
+    "hostile": (["</script><script>alert(1)</script> & <b>"], ["</script> said & more"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MAP_CASES))
+def test_the_reports_map_spec_is_the_altair_charts_spec(case):
+    """The report builds the map's dict directly; it must be what the chart gives, and valid."""
+    a, b = MAP_CASES[case]
+    alignment = cc.align(a, b)
+    names = {"one name": {"a_name": "AP", "b_name": "AP"}, "hostile": {"a_name": "</script>"}}
+    options = names.get(case, {})
+    assert (
+        alignment_map_spec(alignment, **options) == cc.alignment_map(alignment, **options).to_dict()
+    )  # to_dict() validates against the Vega-Lite schema
+    counts = cc.changes_chart(cc.change_counts(alignment)).to_dict()
+    assert changes_spec(count_rows(alignment)) == counts
+    named = dict(a_name=alignment.a_name, b_name=alignment.b_name)
+    heatmap = cc.similarity_heatmap(cc.similarity_frame(alignment), **named).to_dict()
+    assert similarity_spec(alignment) == heatmap
+
+
+def test_the_reports_changes_spec_is_the_charts_for_several_pairs(sample_articles, flagship):
+    """Pairs named as the report names them (story first), hostile names included."""
+    hostile = cc.align(["</script> & <!-- one."], ["</script> & two."])
+    alignments = [flagship, hostile, cc.align(sample_articles[2], sample_articles[3])]
+    rows = [
+        (f"story-{k}: </script> {row[0]}", *row[1:])
+        for k, alignment in enumerate(alignments)
+        for row in count_rows(alignment)
+    ]
+    frame = pd.DataFrame(rows, columns=list(cc.change_counts(flagship).columns))
+    together = cc.change_counts(alignments).itertuples(index=False, name=None)
+    assert count_rows(alignments) == list(together)
+    assert (
+        changes_spec(rows, width=300, title="Changes")
+        == cc.changes_chart(frame, width=300, title="Changes").to_dict()
+    )
+
+
+def test_the_map_spec_follows_the_chart_on_the_sample_with_options_and_a_theme(flagship):
+    options = {"width": 500, "row_height": 20, "title": "Where it went"}
+    assert alignment_map_spec(flagship) == cc.alignment_map(flagship).to_dict()
+    named = {"a_name": flagship.a_name, "b_name": flagship.b_name, "title": "Alike"}
+    heatmap = cc.similarity_heatmap(cc.similarity_frame(flagship), cell=9, **named)
+    assert similarity_spec(flagship, cell=9, title="Alike") == heatmap.to_dict()
+    frame = flagship.to_frame()
+    assert (
+        alignment_map_spec(frame, a_name="A", b_name="B", **options)
+        == cc.alignment_map(frame, a_name="A", b_name="B", **options).to_dict()
+    )
+    with alt.theme.enable("dark"):  # what the active theme adds, as Altair adds it
+        spec = alignment_map_spec(flagship)
+        assert spec == cc.alignment_map(flagship).to_dict()
+    assert spec["usermeta"] == {"embedOptions": {"theme": "dark"}}
+    assert "usermeta" not in alignment_map_spec(flagship)
 
 
 @pytest.mark.parametrize("a, b", [([], []), ([], ["Only b."]), (["Only a."], [])])
@@ -353,6 +425,139 @@ def test_labels_chart_of_the_flagship_pair(shoigu_pair, flagship):
         "The Defense Post": "longtime dictator",
     }
     assert len(data_of(cc.labels_chart(frame).to_dict())) == len(frame) > 0
+
+
+# ---- the report's specs, made without Altair's objects, equal to the charts' ------------
+
+
+def report_pairs(articles) -> list:
+    """(story comparison, its pairs' changes and labels) of every story told twice."""
+    from comparative_coverage.wording.kinds import classify_changes
+
+    found = []
+    for story in cc.find_stories(articles):
+        if len(story.articles) > 1:
+            comparison = cc.compare(story.articles)
+            alignments = list(comparison.alignments.values())
+            changes = [(f"{x.b_name} vs {x.a_name}", classify_changes(x)) for x in alignments]
+            found.append((story, alignments, changes))
+    return found
+
+
+def test_the_reports_wording_specs_are_the_charts_specs_on_the_sample(sample_articles):
+    from comparative_coverage.names.groups import find_name_variants
+    from comparative_coverage.present.wording_specs import (
+        kinds_spec,
+        labels_rows,
+        labels_spec,
+        name_variants_spec,
+    )
+    from comparative_coverage.wording.labels import describe_labels
+
+    stories = report_pairs(sample_articles)
+    assert stories
+    for story, alignments, changes in stories:
+        frame = pd.concat([c.to_frame().assign(pair=name) for name, c in changes])
+        pairs = [(name, change) for name, c in changes for change in c]
+        assert kinds_spec(pairs) == cc.kinds_chart(frame).to_dict()
+        labels = describe_labels(story.articles, alignments=alignments)
+        for least in (1, 2):
+            rows = labels_rows(labels, min_outlets=least)
+            expected = cc.labels_frame(labels, min_outlets=least)
+            assert rows == expected.to_dict("records")
+            if rows:
+                assert labels_spec(rows) == cc.labels_chart(expected).to_dict()
+    groups = find_name_variants(sample_articles)
+    assert name_variants_spec(groups) == cc.name_variants_chart(groups.to_frame()).to_dict()
+
+
+def test_the_reports_wording_specs_follow_the_charts_on_hostile_and_wide_input():
+    from comparative_coverage.names.groups import NameGroup, Occurrence
+    from comparative_coverage.present.wording_specs import (
+        kinds_spec,
+        labels_rows,
+        labels_spec,
+        name_variants_spec,
+    )
+    from comparative_coverage.wording.records import Change, Label, Labels
+
+    hostile = "</script><script>alert(1)</script> <!-- & <b>"
+
+    def label(entity, outlet, descriptor, load):
+        return Label(
+            entity=entity,
+            outlet=outlet,
+            article="x#1",
+            where="body",
+            index=0,
+            name=entity,
+            descriptor=descriptor,
+            position="before",
+            terms="",
+            load=load,
+            sentence="",
+        )
+
+    labels = Labels(
+        [
+            label(hostile, "A</", "the </script> man", 2),
+            label(hostile, "B", "", 0),  # a bare mention: not a label
+            label(hostile, "B", "a leader", 1),
+            label(hostile, "B", "a leader", 3),
+            label("Shoigu", "<!--C", "minister", 0),
+        ]
+    )
+    for least in (1, 2):
+        rows = labels_rows(labels, min_outlets=least)
+        expected = cc.labels_frame(labels, min_outlets=least)
+        assert rows == expected.to_dict("records")
+        assert labels_spec(rows) == cc.labels_chart(expected).to_dict()
+
+    def change(kind, a, b, pair):
+        blank = dict.fromkeys(("detail", "loaded", "a_terms", "b_terms", "status"), "")
+        offsets = dict.fromkeys(("a_start", "a_end", "b_start", "b_end"), 0)
+        return pair, Change(
+            unit=0,
+            a_index=0,
+            b_index=0,
+            tag="replace",
+            a_words=a,
+            b_words=b,
+            kind=kind,
+            a_outlet="A",
+            b_outlet="B",
+            **blank,
+            **offsets,
+        )
+
+    pairs = [
+        change("label", hostile, "leader", "B vs A"),
+        change("name_variant", "Qaddafi", "", hostile),
+        *(change("spelling", f"w{k}", f"v{k}", "B vs A") for k in range(6)),
+    ]
+    frame = pd.DataFrame(
+        [{"pair": p, "kind": c.kind, "a_words": c.a_words, "b_words": c.b_words} for p, c in pairs]
+    )
+    assert kinds_spec(pairs) == cc.kinds_chart(frame).to_dict()
+
+    outlets = [f"Outlet {k}" for k in range(9)] + [hostile]  # narrow, slanted columns
+    groups = [
+        NameGroup(
+            "Qaddafi",
+            ("Qaddafi", "Kadhafi"),
+            tuple(
+                Occurrence(spelling, "x#1", outlet, "body", 0, 0, 1, "")
+                for k, outlet in enumerate(outlets)
+                for spelling in ("Qaddafi", "Kadhafi")[: 1 + k % 2] * (1 + k % 3)
+            ),
+        ),
+        NameGroup(hostile, (hostile,), (Occurrence(hostile, "x#1", "Z", "body", 0, 0, 1, ""),)),
+    ]
+    frame = pd.DataFrame(
+        [(g.name, o.spelling, o.outlet) for g in groups for o in g.occurrences],
+        columns=["name", "variant", "outlet"],
+    )
+    assert name_variants_spec(groups) == cc.name_variants_chart(frame).to_dict()
 
 
 # ---- readable: text size, width, words, whole sentences ---------------------------------

@@ -632,3 +632,14 @@ def test_on_the_development_set_a_courtesy_title_asked_as_a_change_agrees_with_t
     verdicts, duplicates = module.evaluate(made, story)
     assert [(v.exercise.prompt, v.wrong, v.junk) for v in verdicts if v.wrong or v.junk] == []
     assert duplicates == 0
+
+
+def test_the_discussion_on_the_students_sheet_never_gives_an_answer_away(gold_run):
+    """The prompts print beside the questions, so none may carry its question's key."""
+    from comparative_coverage.classroom.lesson import discussion_prompts
+
+    for name, made, _, _ in gold_run:
+        for prompt in discussion_prompts(made, most=10):
+            n = int(prompt.split(":")[0].removeprefix("Question "))
+            answer = made[n - 1].answer.strip(" :")
+            assert answer.casefold() not in prompt.casefold(), (name, prompt)

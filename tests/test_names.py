@@ -336,10 +336,11 @@ def test_different_names_in_unpaired_sentences_are_no_variant():
 
 
 def test_cached_name_spans_follow_an_edited_title_list(tmp_path, monkeypatch):
-    """name_spans is cached per sentence; vocabulary.reload() must still reach it."""
+    """Within a sharing() block names are reused; vocabulary.reload() must still reach them."""
     import shutil
 
     from comparative_coverage import vocabulary
+    from comparative_coverage.names.memo import sharing
     from comparative_coverage.names.spans import name_spans
 
     sentence = "Ukrainian President Volodymyr Zelensky spoke."
@@ -350,9 +351,11 @@ def test_cached_name_spans_follow_an_edited_title_list(tmp_path, monkeypatch):
     kept = [w for w in titles.read_text("utf-8").splitlines() if w.strip().lower() != "president"]
     titles.write_text("\n".join(kept) + "\n", "utf-8")
     monkeypatch.setattr(vocabulary, "_folder", lambda: folder)
-    vocabulary.reload()
     try:
-        assert [s[:2] for s in name_spans(sentence)] == [(10, 38)]  # "President" is a name now
+        with sharing():
+            assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
+            vocabulary.reload()
+            assert [s[:2] for s in name_spans(sentence)] == [(10, 38)]  # "President" is a name
     finally:
         monkeypatch.undo()
         vocabulary.reload()
@@ -365,3 +368,54 @@ def test_tokenize_gives_a_fresh_list_each_call():
     tokens = tokenize("Putin spoke.")
     tokens.pop()
     assert [t.text for t in tokenize("Putin spoke.")] == ["Putin", "spoke", "."]
+
+
+# ---- sharing analyses within one piece of work ---------------------------------------------
+
+
+def test_within_sharing_a_story_is_analysed_once_and_outside_each_time(monkeypatch):
+    from comparative_coverage.names import groups
+    from comparative_coverage.names.memo import sharing
+
+    calls = []
+    real = groups.extract_mentions
+    monkeypatch.setattr(groups, "extract_mentions", lambda a: calls.append(1) or real(a))
+    story = cc.as_articles(
+        [
+            article(1, "Wire", "Moamer Kadhafi was toppled in 2011. Kadhafi died."),
+            article(2, "Daily", "Muammar Qaddafi was toppled in 2011. Qaddafi died."),
+        ]
+    )
+    with sharing():
+        labels = cc.describe_labels(story)
+        variants = cc.find_name_variants(story)
+        again = cc.find_name_variants(list(story))  # the same articles, another list
+    assert len(calls) == 1
+    assert variants == again == cc.find_name_variants(story)  # the same answer unshared
+    assert labels == cc.describe_labels(story)
+    assert len(calls) == 3  # outside the block: every call analyses
+
+
+def test_sharing_never_answers_for_other_objects_or_a_reloaded_word_list(monkeypatch):
+    from dataclasses import replace
+
+    from comparative_coverage import vocabulary
+    from comparative_coverage.names import groups, spans
+    from comparative_coverage.names.memo import sharing
+
+    calls, spanned = [], []
+    real, real_spans = groups.extract_mentions, spans._name_spans
+    monkeypatch.setattr(groups, "extract_mentions", lambda a: calls.append(1) or real(a))
+    monkeypatch.setattr(spans, "_name_spans", lambda t: spanned.append(t) or real_spans(t))
+    story = cc.as_articles([article(1, "Wire", "Khalifa Haftar spoke.")])
+    other = cc.as_articles([replace(story[0], paragraphs=("Khalifa Hifter spoke.",))])
+    with sharing():
+        assert spellings(cc.find_name_variants(story, min_variants=1)) == [{"Haftar"}, {"Khalifa"}]
+        assert {"Hifter"} in spellings(cc.find_name_variants(other, min_variants=1))
+        first = spans.name_spans("President Haftar spoke.")
+        assert spans.name_spans("President Haftar spoke.") == first
+        vocabulary.reload()  # an edited list is read again: nothing from before is reused
+        cc.find_name_variants(story, min_variants=1)
+        assert spans.name_spans("President Haftar spoke.") == first
+    assert len(calls) == 3
+    assert spanned == ["President Haftar spoke."] * 2

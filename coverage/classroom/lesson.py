@@ -1,6 +1,7 @@
 """Exercises -> the lesson around them: discussion prompts and the exit question.
 
-The prompts point at the questions that carry a choice of words worth talking about (a
+The prompts sit on the student's worksheet, so they name a question and its topic but never
+its answer. They point at the questions that carry a choice of words worth talking about (a
 label, a source left out or added, a quote introduced another way, a passage moved, a
 sentence cut or added, a quote changed, a courtesy title), one prompt per kind at most, in
 that order.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .text import Exercise, _q
+from .text import Exercise
 
 __all__ = ["EXIT_QUESTION", "discussion_prompts"]
 
@@ -21,16 +22,15 @@ EXIT_QUESTION = (
 
 def _label(n: int, e: Exercise) -> str:
     return (
-        f"Question {n}: {e.evidence[0].outlet} chose the words {_q(e.answer)}. How do the "
-        "other versions put it? Which words carry a judgement, and whose judgement is it?"
+        f"Question {n}: the versions describe the same person or thing in different words. "
+        "Which words carry a judgement, and whose judgement is it?"
     )
 
 
 def _source(n: int, e: Exercise) -> str:
-    outlet = e.shown[1].outlet if len(e.shown) > 1 else "one outlet"
     return (
-        f"Question {n}: {outlet} {e.answer}. What does naming a source tell a reader? "
-        "Why might an outlet leave it out, or add it?"
+        f"Question {n}: what does naming a source tell a reader? Why might an outlet leave "
+        "one out, or add one?"
     )
 
 
@@ -56,18 +56,16 @@ def _quote(n: int, e: Exercise) -> str:
 
 
 def _attribution(n: int, e: Exercise) -> str:
-    others = [c for c in e.choices if c != e.answer][:1]
     return (
-        f"Question {n}: {e.evidence[0].outlet} introduces the quote with {_q(e.answer)}"
-        + (f", another version with {_q(others[0])}" if others else "")
-        + ". What does each tell a reader about who gave the words, and how?"
+        f"Question {n}: the versions introduce the same words in different ways. What does "
+        "each way tell a reader about who gave the words, and how?"
     )
 
 
 def _honorific(n: int, e: Exercise) -> str:
     return (
-        f"Question {n}: {e.evidence[0].outlet} writes {_q(e.answer)}. Does a courtesy title "
-        "(Mr, Ms) or the surname alone change how a reader sees a person?"
+        f"Question {n}: how each version names a person after the first mention. Does a "
+        "courtesy title (Mr, Ms) or the surname alone change how a reader sees a person?"
     )
 
 

@@ -25,6 +25,7 @@ from ..model import Alignment, Article
 from ..normalize import word_key
 from ..reading.articles import as_articles
 from ..unionfind import UnionFind
+from .memo import shared
 from .mentions import Mention, extract_mentions
 from .pairs import confirmed_pairs, same_name, skeleton
 from .spans import DEMONYMS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS, part_key
@@ -234,11 +235,32 @@ def _groups(
     return groups
 
 
+_Analysis = tuple[tuple[Mention, ...], _Spellings, UnionFind, dict[str, NameGroup]]
+
+
 def _analyse(
     articles: Sequence[Article],
     alignments: Iterable[Alignment],
     known: str | Path | Iterable[tuple[str, str]] | None,
-) -> tuple[tuple[Mention, ...], _Spellings, UnionFind, dict[str, NameGroup]]:
+) -> _Analysis:
+    """Mentions, spellings, clusters and groups of ``articles`` (read-only: shared).
+
+    With the bundled table of variants, made once per inputs within a
+    :func:`memo.sharing` block: a report's labels and name variants of a story share it.
+    The inputs are frozen, so they are named by identity (cheap, and exact).
+    """
+    articles, alignments = tuple(articles), tuple(alignments)
+    if known is not None:  # a file may change between calls, pairs may be a generator
+        return _analysed(articles, alignments, known)
+    key = ("analyse", tuple(map(id, articles)), tuple(map(id, alignments)))
+    return shared(key, lambda: _analysed(articles, alignments, None), keep=(articles, alignments))
+
+
+def _analysed(
+    articles: Sequence[Article],
+    alignments: Iterable[Alignment],
+    known: str | Path | Iterable[tuple[str, str]] | None,
+) -> _Analysis:
     mentions = extract_mentions(articles)
     spellings = _collect(mentions)
     forest, evidence = _cluster(spellings, alignments, known)

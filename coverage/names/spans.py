@@ -31,7 +31,8 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..normalize import STOPWORDS, Token, tokenize, word_key
-from ..vocabulary import generation, listed
+from ..vocabulary import listed
+from .memo import shared
 
 __all__ = [
     "part_key",
@@ -301,13 +302,10 @@ def name_spans(text: str) -> list[tuple[int, int, tuple[str, ...], int]]:
     >>> [(s, e, p) for s, e, p, _ in name_spans("Ukrainian President Volodymyr Zelensky spoke.")]
     [(20, 38, ('Volodymyr', 'Zelensky'))]
     """
-    return list(_name_spans(text, generation()))
+    return list(shared(("name_spans", text), lambda: _name_spans(text)))
 
 
-@lru_cache(maxsize=16_384)
-def _name_spans(text: str, lists: int) -> tuple[tuple[int, int, tuple[str, ...], int], ...]:
-    """Cached per sentence (and per :func:`vocabulary.reload`): the wording rules ask for
-    the names of the same sentences many times per story."""
+def _name_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], int], ...]:
     found, _ = _sentence_mentions(text, None)
     return tuple((start, end, tuple(parts), title) for start, end, parts, title in found)
 

@@ -29,6 +29,7 @@ __all__ = [
     "alignment_map",
     "change_counts",
     "changes_chart",
+    "count_rows",
     "similarity_frame",
     "similarity_heatmap",
     "status_scale",
@@ -367,6 +368,11 @@ def change_counts(alignments: Alignment | Iterable[Alignment]) -> pd.DataFrame:
     that are unchanged (``same``), replaced (``reworded``) or inserted (``added``), plus
     a's deleted words (``dropped``). ``moved`` says whether the unit moved.
     """
+    return pd.DataFrame(count_rows(alignments), columns=list(COUNT_COLUMNS))
+
+
+def count_rows(alignments: Alignment | Iterable[Alignment]) -> list[tuple]:
+    """:func:`change_counts`'s rows, as tuples in :data:`COUNT_COLUMNS` order."""
     if isinstance(alignments, Alignment):
         alignments = [alignments]
     counts: dict[tuple, int] = {}
@@ -380,12 +386,11 @@ def change_counts(alignments: Alignment | Iterable[Alignment]) -> pd.DataFrame:
             for status, words in _unit_words(alignment, unit):
                 key = (*names, "words", status, unit.moved)
                 counts[key] = counts.get(key, 0) + words
-    rows = [
+    return [
         (*key[:5], "moved" if key[5] else "in order", count)
         for key, count in sorted(counts.items(), key=_count_order)
         if count
     ]
-    return pd.DataFrame(rows, columns=list(COUNT_COLUMNS))
 
 
 def _count_order(item: tuple[tuple, int]) -> tuple:
@@ -412,7 +417,7 @@ def changes_chart(
         what=[STATUS_WORDS.get(s, s) for s in counts["status"]],
     )
     pairs = sorted(frame["pair"].unique())
-    moved = alt.datum.moved == "moved"
+    moved = alt.datum.moved == "moved"  # as an expression: MOVED_TEST
     return (
         alt.Chart(script_safe_frame(frame))
         .mark_bar()
@@ -449,16 +454,17 @@ def changes_chart(
         .properties(
             width=width,
             height=alt.Step(bar_height),
-            title=chart_title(
-                title or "What each version kept, reworded, added and dropped",
-                "Sentences and words of each version against the reference, plus what the "
-                "reference had and it dropped; outlined segments moved.",
-            ),
+            title=chart_title(title or CHANGES_TITLE, CHANGES_SUBTITLE),
         )
         .resolve_scale(x="independent")
     )
 
 
+CHANGES_TITLE = "What each version kept, reworded, added and dropped"
+CHANGES_SUBTITLE = (
+    "Sentences and words of each version against the reference, plus what the "
+    "reference had and it dropped; outlined segments moved."
+)
 # ---- 6. similarity matrix ----------------------------------------------------------------
 
 
@@ -616,10 +622,15 @@ def similarity_heatmap(
             height=max(n_a, 1) * size,
             title=chart_title(
                 title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
-                "Darker cells share more rare words; outlined cells are the pairs "
-                "the alignment chose. Hover for the sentences.",
+                HEATMAP_SUBTITLE,
             ),
         )
     )
     chart.layer = [heat, chosen]  # in last: each step above copies the chart, layers and all
     return chart
+
+
+HEATMAP_SUBTITLE = (
+    "Darker cells share more rare words; outlined cells are the pairs "
+    "the alignment chose. Hover for the sentences."
+)

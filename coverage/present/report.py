@@ -27,6 +27,7 @@ from ..corpus.comparison import compare
 from ..corpus.stories import Story, find_stories
 from ..errors import ArticleNotFound, EmptyInput, InvalidOption
 from ..model import Article
+from ..names.memo import sharing
 from ..options import Options, resolve
 from ..reading.articles import as_articles
 from ..reading.files import read_articles
@@ -193,12 +194,13 @@ def _title(title: str | None) -> str:
 
 def _one_page(corpus: _Corpus, title: str) -> str:
     charts = Charts()
-    sections = [
-        header_section(title, corpus.articles, corpus.stories, corpus.compared),
-        *(story_section(c, charts) for c in corpus.compared),
-        summary_section(corpus.articles, corpus.stories, corpus.compared, charts),
-        names_section(corpus.articles, corpus.compared, charts),
-    ]
+    with sharing():  # sections ask for the same name analyses: each made once per page
+        sections = [
+            header_section(title, corpus.articles, corpus.stories, corpus.compared),
+            *(story_section(c, charts) for c in corpus.compared),
+            summary_section(corpus.articles, corpus.stories, corpus.compared, charts),
+            names_section(corpus.articles, corpus.compared, charts),
+        ]
     singles = [s for s in corpus.stories if len(s.articles) == 1]
     if singles:
         sections.append(single_stories_section(singles))
@@ -331,12 +333,13 @@ def _index_page(corpus: _Corpus, title: str, folder: str) -> str:
 def _story_page(corpus: _Corpus, c: Compared, title: str, index: str) -> str:
     charts = Charts()
     articles = list(c.story.articles)
-    sections = [
-        render("report/back.html.j2", href=f"../{index}", text=title),
-        story_section(c, charts),
-        names_section(articles, [c], charts),
-        about_section(sorted(corpus.options.changed().items())),
-    ]
+    with sharing():  # see _one_page
+        sections = [
+            render("report/back.html.j2", href=f"../{index}", text=title),
+            story_section(c, charts),
+            names_section(articles, [c], charts),
+            about_section(sorted(corpus.options.changed().items())),
+        ]
     body = render("report/main.html.j2", sections=sections)
     return _page(c.story.title, body, charts.specs, bundle="vega.js")
 

@@ -18,25 +18,18 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import pandas as pd
-
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import STATUSES, Alignment, Article
 from ..names.groups import find_name_variants
 from ..wording.labels import describe_labels
 from .altair_import import alt
-from .charts import (
-    alignment_map,
-    change_counts,
-    changes_chart,
-    similarity_frame,
-    similarity_heatmap,
-)
+from .charts import count_rows
 from .colors import STATUS_WORDS
 from .digest import PairAnalysis, StoryDigest, digest, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
-from .wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
+from .specs import alignment_map_spec, changes_spec, similarity_spec
+from .wording_specs import kinds_spec, labels_rows, labels_spec, name_variants_spec
 
 __all__ = [
     "Charts",
@@ -102,8 +95,12 @@ class Charts:
 
     specs: list[tuple[str, dict]] = field(default_factory=list)
 
-    def place(self, chart: alt.TopLevelMixin, key: str, *, label: str) -> str:
+    def place(self, chart: alt.TopLevelMixin | dict, key: str, *, label: str) -> str:
+        """Place a chart, or its spec already made (a ``*_spec`` builder's dict)."""
         chart_id = f"chart-{key}"
+        if isinstance(chart, dict):
+            self.specs.append((chart_id, chart))
+            return render("report/chart.html.j2", id=chart_id, label=label)
         # validated where it is made (tests build every chart); not again per page, nor
         # each inline dataset Altair wraps on the way (debug mode off: the same spec)
         with alt.data_transformers.disable_max_rows(), alt.utils.schemapi.debug_mode(False):
@@ -132,20 +129,10 @@ def _details(article: Article) -> list[dict]:
     return items
 
 
-def _labelled(compared: list[Compared], frame_of) -> pd.DataFrame:
-    """One frame for every pair of every story, its ``pair`` column naming the story too.
-
-    ``frame_of(c, k, pair)`` is a new frame for the ``k``-th pair of story ``c``.
-    """
-    frames = []
-    for c in compared:
-        for k, pair in enumerate(c.analysed):
-            frame = frame_of(c, k, pair)
-            alignment = pair.alignment
-            name = f"{alignment.b_name} vs {alignment.a_name}"
-            frame["pair"] = f"{c.story.id}: {name}" if len(compared) > 1 else name
-            frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+def _pair_name(compared: list[Compared], c: Compared, alignment: Alignment) -> str:
+    """A pair as the summary's charts name it: the story too when there are several."""
+    name = f"{alignment.b_name} vs {alignment.a_name}"
+    return f"{c.story.id}: {name}" if len(compared) > 1 else name
 
 
 def _plural(count: int, noun: str, plural: str | None = None) -> str:
@@ -182,21 +169,23 @@ def header_section(
 
 
 def _changes_rows(
-    compared: list[Compared], counted: dict[tuple[int, int], pd.DataFrame], shown: list[str]
+    compared: list[Compared], counted: dict[tuple[int, int], list[tuple]], shown: list[str]
 ) -> list[list[str]]:
     rows = []
     for c in compared:
         for k, alignment in enumerate(c.alignments):
-            counts = counted[c.number, k]
-            sentences = counts[counts["measure"] == "sentences"]
-            by_status = sentences.groupby("status")["count"].sum()
-            moved = int(sentences.loc[sentences["moved"] == "moved", "count"].sum())
+            by_status: dict[str, int] = {}
+            moved = 0
+            for _, _, _, measure, status, how, count in counted[c.number, k]:
+                if measure == "sentences":
+                    by_status[status] = by_status.get(status, 0) + count
+                    moved += count if how == "moved" else 0
             rows.append(
                 [
                     render("report/link.html.j2", href=f"#{c.anchor}", text=c.story.id),
                     alignment.a_name,
                     alignment.b_name,
-                    *(str(int(by_status.get(s, 0))) for s in shown),
+                    *(str(by_status.get(s, 0)) for s in shown),
                     str(moved),
                 ]
             )
@@ -243,12 +232,17 @@ def summary_section(
     context["changes_rows"] = []
     if compared:
         counted = {
-            (c.number, k): change_counts(pair.alignment)
+            (c.number, k): count_rows(pair.alignment)
             for c in compared
             for k, pair in enumerate(c.analysed)
-        }  # each pair's counts once, for the table and (labelled copies) the chart
-        counts = _labelled(compared, lambda c, k, _: counted[c.number, k].copy())
-        shown = [s for s in STATUSES if s in set(counts["status"])]
+        }  # each pair's counts once, for the table and (named as the chart names it) the chart
+        counts = [
+            (_pair_name(compared, c, pair.alignment), *row[1:])
+            for c in compared
+            for k, pair in enumerate(c.analysed)
+            for row in counted[c.number, k]
+        ]
+        shown = [s for s in STATUSES if s in {row[4] for row in counts}]
         context["changes_columns"] = [
             ("story", ""),
             ("reference", ""),
@@ -258,12 +252,17 @@ def summary_section(
         ]
         context["changes_rows"] = _changes_rows(compared, counted, shown)
         context["changes_chart"] = charts.place(
-            changes_chart(counts), "summary-changes", label="What each version changed"
+            changes_spec(counts), "summary-changes", label="What each version changed"
         )
-        kinds = _labelled(compared, lambda c, k, pair: pair.changes.to_frame())
+        kinds = [
+            (_pair_name(compared, c, pair.alignment), change)
+            for c in compared
+            for pair in c.analysed
+            for change in pair.changes
+        ]
         context["kinds_chart"] = (
-            charts.place(kinds_chart(kinds), "summary-kinds", label="Kinds of wording change")
-            if len(kinds)
+            charts.place(kinds_spec(kinds), "summary-kinds", label="Kinds of wording change")
+            if kinds
             else ""
         )
     return render("report/summary.html.j2", **context)
@@ -285,10 +284,7 @@ def _similarity(alignment: Alignment, charts: Charts, *, key: str, label: str) -
     if not says_something(alignment):
         return render("report/similarity.html.j2", chart=None, n_a=n_a, n_b=n_b, plain=True)
     if n_a * n_b <= MAX_SIMILARITY_CELLS:
-        heatmap = similarity_heatmap(
-            similarity_frame(alignment), a_name=alignment.a_name, b_name=alignment.b_name
-        )
-        chart = charts.place(heatmap, f"{key}-similarity", label=label)
+        chart = charts.place(similarity_spec(alignment), f"{key}-similarity", label=label)
     return render("report/similarity.html.j2", chart=chart, n_a=n_a, n_b=n_b, plain=False)
 
 
@@ -386,7 +382,7 @@ def story_section(compared: Compared, charts: Charts) -> str:
                 "title": title,
                 "b_name": alignment.b_name,
                 "map": charts.place(
-                    alignment_map(alignment), f"{key}-map", label=f"Alignment map: {title}"
+                    alignment_map_spec(alignment), f"{key}-map", label=f"Alignment map: {title}"
                 ),
                 "side_by_side": alignment_html(alignment, caption=title),
                 "similarity": _similarity(
@@ -396,8 +392,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
                 "attributions": _attributions(pair),
             }
         )
-    labels = labels_frame(
-        describe_labels(story.articles, alignments=compared.alignments).to_frame(), min_outlets=2
+    labels = labels_rows(
+        describe_labels(story.articles, alignments=compared.alignments), min_outlets=2
     )
     return render(
         "report/story.html.j2",
@@ -414,10 +410,8 @@ def story_section(compared: Compared, charts: Charts) -> str:
         comparison=comparison_html(comparison, caption=story.title) if several else "",
         pairs=pairs,
         labels=(
-            charts.place(
-                labels_chart(labels), f"{compared.number}-labels", label="Labels by outlet"
-            )
-            if len(labels)
+            charts.place(labels_spec(labels), f"{compared.number}-labels", label="Labels by outlet")
+            if labels
             else ""
         ),
     )
@@ -429,9 +423,7 @@ def names_section(articles: list[Article], compared: list[Compared], charts: Cha
     groups = find_name_variants(articles, alignments=alignments)
     if not groups:
         return render("report/names.html.j2", groups=None, chart="")
-    chart = charts.place(
-        name_variants_chart(groups.to_frame()), "names", label="Name spellings by outlet"
-    )
+    chart = charts.place(name_variants_spec(groups), "names", label="Name spellings by outlet")
     return render("report/names.html.j2", groups=name_groups_html(groups), chart=chart)
 
 

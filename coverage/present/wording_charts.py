@@ -22,10 +22,21 @@ from .page import script_safe_frame
 
 MAX_WIDTH = 640  # the widest a chart of outlets gets: columns narrow as outlets grow
 
-__all__ = ["kinds_chart", "labels_chart", "labels_frame", "name_variants_chart"]
+__all__ = [
+    "kinds_chart",
+    "labels_chart",
+    "labels_frame",
+    "name_variants_chart",
+]
 
 
 # ---- 3. kinds of wording change ----------------------------------------------------------
+
+KINDS_TITLE = "What kinds of wording change each version made"
+KINDS_SUBTITLE = (
+    "Word edits by kind: a name spelled otherwise, another label, a credit, "
+    "a figure, a style, a detail added or dropped. Hover for examples."
+)
 
 
 def _pairs(frame: pd.DataFrame) -> pd.Series:
@@ -99,16 +110,15 @@ def kinds_chart(
         .properties(
             width=width,
             height=alt.Step(bar_height),
-            title=chart_title(
-                title or "What kinds of wording change each version made",
-                "Word edits by kind: a name spelled otherwise, another label, a credit, "
-                "a figure, a style, a detail added or dropped. Hover for examples.",
-            ),
+            title=chart_title(title or KINDS_TITLE, KINDS_SUBTITLE),
         )
     )
 
 
 # ---- 4. name variants --------------------------------------------------------------------
+
+NAMES_TITLE = "Which outlet spells each name which way"
+NAMES_SUBTITLE = "How many times each outlet uses each spelling of a name."
 
 
 @unchecked_build
@@ -171,16 +181,18 @@ def name_variants_chart(
     return Layers(layer=[cells, numbers]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
-        title=chart_title(
-            title or "Which outlet spells each name which way",
-            "How many times each outlet uses each spelling of a name.",
-        ),
+        title=chart_title(title or NAMES_TITLE, NAMES_SUBTITLE),
     )
 
 
 # ---- 5. labels ---------------------------------------------------------------------------
 
 LOAD_COLORS = ("#F7F7F7", "#EBC9DE", KIND_COLORS["label"])  # plain, loaded, strongly loaded
+LOAD_WORDS = "['plain', 'loaded', 'strongly loaded'][datum.value]"
+LABELS_TITLE = "How each outlet describes each person"
+LABELS_SUBTITLE = (
+    "The words an outlet puts beside a name; darker where the lexicon marks them as loaded."
+)
 
 
 def labels_frame(labels: Labels | pd.DataFrame, *, min_outlets: int = 1) -> pd.DataFrame:
@@ -235,18 +247,12 @@ def labels_chart(
         color=alt.Color(
             "load:O",
             scale=alt.Scale(domain=[0, 1, 2], range=list(LOAD_COLORS)),
-            legend=legend(
-                title="load", labelExpr="['plain', 'loaded', 'strongly loaded'][datum.value]"
-            ),
+            legend=legend(title="load", labelExpr=LOAD_WORDS),
         )
     )
     words = base.mark_text(fontSize=FONT, limit=column - 10).encode(text=alt.Text("descriptors:N"))
     return Layers(layer=[cells, words]).properties(
         width=alt.Step(column),
         height=alt.Step(row_height),
-        title=chart_title(
-            title or "How each outlet describes each person",
-            "The words an outlet puts beside a name; darker where the lexicon marks "
-            "them as loaded.",
-        ),
+        title=chart_title(title or LABELS_TITLE, LABELS_SUBTITLE),
     )
