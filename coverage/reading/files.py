@@ -94,6 +94,7 @@ _COLUMN_ALIASES = {
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 
 
 class SkippedInputWarning(UserWarning):
@@ -127,22 +128,30 @@ def decode(data: bytes, *, name: str = "input") -> str:
             f"{name} is binary, not text (it contains NUL bytes); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
+    utf8 = False  # the bytes are the text's UTF-8: their tests stand for the text's
     try:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
             text = data.decode("utf-16")
         else:
             text = data.decode("utf-8-sig")
+            utf8 = True
     except UnicodeDecodeError:
         text = _mostly_utf8(data, name)
         if text is None:
             text = _detect(data, name)
-    controls = len(_CONTROLS.findall(text, 0, 100_000))
+    if utf8 and len(text) <= 100_000:  # a control character is one byte of its own in UTF-8
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > 0.01 * min(len(text), 100_000):
         raise NotText(
             f"{name} looks binary, not text (it is full of control characters); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
-    return _fix_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
+        return text
+    return _fix_mojibake(text)
 
 
 # A character a UTF-8 lead byte becomes when read as Windows-1252 or Latin-1 ("\u00c3",
