@@ -259,7 +259,7 @@ def _split_block(text: str, start: int, end: int, language: str) -> list[tuple[i
     block = text[start:end]
     spans = _pieces(block, language)
     spans = _split_missed(block, _merge_false_splits(block, _split_quoted(block, spans, language)))
-    return [(start + s, start + e) for s, e in spans]
+    return spans if start == 0 else [(start + s, start + e) for s, e in spans]
 
 
 def split_sentences(text: str, *, language: str = "en") -> tuple[Sentence, ...]:
