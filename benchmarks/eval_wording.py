@@ -5,7 +5,8 @@ Two sources, printed as two tables:
 1. **The labelled cases** (``tests/cases/{kinds,names,labels,quotes,attributions}.json``,
    the same files the tests read; see ``tests/cases/README.md``). Per family, each case
    is scored by :mod:`wording_cases` (in ``tests/``): what the family's rule answers
-   against what the case says.
+   against what the case says. ``figures.json`` (figures updated across sentences) is
+   scored pair by pair, as ``tests/test_figures.py`` reads it.
 2. **news-dev's gold typed edits** (``../shared/eval-public/news-dev/*/gold.json`` beside
    this checkout). Every version pair is aligned with the toolkit's own ``cc.align`` on
    the gold sentence lists (so the aligner is measured too) and classified with
@@ -274,6 +275,32 @@ def print_cases() -> None:
         print(f"{family:<13} {'(all)':<15} {len(cases):>6} {real:>10}")
 
 
+def print_figure_cases() -> None:
+    """``tests/cases/figures.json``: figures updated across sentences (wording/figures.py),
+    scored pair by pair: an expected (a count, b count) found, missed, or found falsely."""
+    from comparative_coverage.wording.figures import updated_figures
+
+    cases = json.loads((HERE.parent / "tests" / "cases" / "figures.json").read_text("utf-8"))
+    tp = fp = fn = 0
+    for case in cases:
+        alignment = cc.align(case["a"], case["b"])
+        got = {
+            (
+                alignment.a_sentences[x.sentence][x.start : x.end],
+                alignment.b_sentences[y.sentence][y.start : y.end],
+            )
+            for x, y in updated_figures(alignment)
+        }
+        want = {tuple(pair) for pair in case["updated"]}
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+    real = sum(1 for c in cases if not c["origin"].startswith("synthetic"))
+    print(
+        f"{'figures':<13} {'updated':<15} {tp + fn:>6} {'':>10} {_pct(tp, tp + fp):>10} "
+        f"{_pct(tp, tp + fn):>8} {0:>6}"
+    )
+    print(f"{'figures':<13} {'(all)':<15} {len(cases):>6} {real:>10}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--news-dev", type=Path, default=NEWS_DEV)
@@ -284,6 +311,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.no_cases:
         print_cases()
+        print_figure_cases()
         print()
     if not args.news_dev.is_dir():
         print(f"{args.news_dev} is absent: news-dev not scored")

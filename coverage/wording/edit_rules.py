@@ -30,7 +30,7 @@ from ..model import WordEdit
 from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
-from ..vocabulary import listed
+from ..vocabulary import entries, listed
 from .attributions import credit_spans
 from .forms import (
     format_change,
@@ -490,6 +490,27 @@ def _premodifiers(words: tuple[str, ...], head: str, before: str = "") -> int:
     return count if count <= 4 else 0
 
 
+_FIGURE_WORD = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?")  # 128, 1,500, 6th; not 1500tavsir
+
+
+def _figures_in(words: tuple[str, ...]) -> list[str]:
+    """The figures and ordinals in a noun phrase's opening (128, four, first), as keys.
+    Digits inside a name (the Tasmir 1500) are the name's.
+
+    >>> _figures_in(("the", "remaining", "four")), _figures_in(("China's", "first", "homegrown"))
+    (['four'], ['first'])
+    >>> _figures_in(("the", "128")), _figures_in(("The", "Tasmir", "1500"))
+    (['128'], [])
+    """
+    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
+    named = any(w[:1].isupper() for w in words[1:])
+    return [
+        word_key(w)
+        for w in words
+        if word_key(w) in numbers or (not named and _FIGURE_WORD.fullmatch(w))
+    ]
+
+
 def _content_tail(words: tuple[str, ...]) -> bool:
     """Does a noun phrase's opening say something (Iran's, notorious), not just "the"?"""
     return any(word_key(w) not in _DETERMINERS for w in words)
@@ -575,7 +596,10 @@ def label_pieces(
     tail_a, tail_b = edit.a_words[-i:], edit.b_words[-j:]
     if [word_key(w) for w in tail_a] == [word_key(w) for w in tail_b]:
         return [(edit, False)]
-    if not (_content_tail(tail_a) and _content_tail(tail_b)):
+    # "the first C919" / "the remaining four": another figure says which or how many
+    if not (_content_tail(tail_a) and _content_tail(tail_b)) or (
+        _figures_in(tail_a) != _figures_in(tail_b)
+    ):
         return [(edit, False)]
     if i == len(edit.a_words) and j == len(edit.b_words):
         # the whole edit is the swapped premodifiers: a possessive or a descriptor's mark

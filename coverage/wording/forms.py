@@ -151,12 +151,28 @@ def _figure(word: str) -> str:
 
 
 def number_change(a: str, b: str) -> str | None:
-    """``figure`` when both sides state a figure and it changed."""
+    """``figure`` when both sides state a figure and it changed. An ordinal on one side
+    and only a count on the other say which one, not how many: no figure updated.
+
+    >>> number_change("128 passengers", "nearly 160"), number_change("6th day", "7th day")
+    ('figure', 'figure')
+    >>> number_change("the first jet", "the remaining four")
+    """
     if not (has_number(a) and has_number(b)) or format_key(a) == format_key(b):
+        return None
+    if _ordinal_only(a) != _ordinal_only(b):
         return None
     figures_a = [_figure(w) for w in format_key(a).split() if w[:1].isdigit() or w in _QUANTITIES]
     figures_b = [_figure(w) for w in format_key(b).split() if w[:1].isdigit() or w in _QUANTITIES]
     return "figure" if sorted(figures_a) != sorted(figures_b) else None
+
+
+def _ordinal_only(text: str) -> bool:
+    """Does a phrase state its figures as ordinals only (first, 6th), no count?"""
+    words = re.findall(r"[\w']+", fold_typography(text).casefold())
+    ordinals = [w for w in words if w in _ORDINALS or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)]
+    counts = [w for w in words if w[:1].isdigit() or w in _CARDINALS or w in _QUANTITIES]
+    return bool(ordinals) and len(counts) == len([w for w in ordinals if w[:1].isdigit()])
 
 
 def _known(word: str, context: str) -> bool:

@@ -17,7 +17,9 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   "said", "(AP)", "the report said");
 - ``dateline``: the place line that opens a wire story added, dropped or restyled
   ("BERLIN -" / "BERLIN:");
-- ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers);
+- ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers), in one
+  sentence pair or across sentences the aligner did not pair (``figure_elsewhere``,
+  :mod:`.figures`);
 - ``format``: the same content in another house style (U.S. / US, July 1 / 1 July,
   US$209 billion / USD 209 billion, a comma inside or outside the quotation marks);
 - ``typo``: a misspelling or extraction damage (Minster / Minister, ``???????``);
@@ -48,6 +50,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 from rapidfuzz.distance import Indel
@@ -55,7 +58,7 @@ from rapidfuzz.distance import Indel
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
-from ..vocabulary import listed
+from ..vocabulary import entries, listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
@@ -65,6 +68,7 @@ from .edit_rules import (
     label_pieces,
     name_pair,
 )
+from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, load_lexicon, loaded_direction
@@ -1025,6 +1029,54 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     return rows + extra
 
 
+def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A figure updated across sentences the aligner did not pair with each other
+    (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
+    unless a number row already holds either figure; the b offsets are in b's own unit."""
+    unit_of = {}
+    for unit in alignment.units:
+        for side, indices in (("a", unit.a), ("b", unit.b)):
+            for k in indices:
+                unit_of[side, k] = unit
+    numbered = [r for r in rows if r[6] == "number"]
+    extra = []
+    for x, y in updated_figures(alignment):
+        if any(
+            (r[1] == x.sentence and x.figure in r[4]) or (r[2] == y.sentence and y.figure in r[5])
+            for r in numbered
+        ):
+            continue
+        if x.noun != y.noun:  # "1,500 people" / "thousands flocking": show the figures
+            x = replace(x, end=x.figure_end)
+            y = replace(y, end=y.figure_end)
+        unit, b_unit = unit_of["a", x.sentence], unit_of["b", y.sentence]
+        a_at = _offset(alignment.a_sentences, unit.a, x.sentence)
+        b_at = _offset(alignment.b_sentences, b_unit.b, y.sentence)
+        extra.append(
+            (
+                unit.unit,
+                x.sentence,
+                y.sentence,
+                "replace",
+                alignment.a_sentences[x.sentence][x.start : x.end],
+                alignment.b_sentences[y.sentence][y.start : y.end],
+                "number",
+                "figure_elsewhere",
+                "none",
+                "",
+                "",
+                unit.status,
+                alignment.a_name,
+                alignment.b_name,
+                a_at + x.start,
+                a_at + x.end,
+                b_at + y.start,
+                b_at + y.end,
+            )
+        )
+    return rows + extra
+
+
 def _word_order(rows: list[tuple]) -> list[tuple]:
     """A word dropped at one place and added back a few words on ("July 1" / "1 July"):
     one change of word order, a format, not two details."""
@@ -1040,6 +1092,62 @@ def _word_order(rows: list[tuple]) -> list[tuple]:
             if mine.casefold() == theirs.casefold() and near and mine[:1].isalnum():
                 rows[i] = (*row[:6], "format", "word_order", *row[8:])
                 rows[j] = (*other[:6], "format", "word_order", *other[8:])
+    return rows
+
+
+_PLAIN_WORD = re.compile(r"[a-z][a-z-]*")
+_NOUN_OPENERS = frozenset("the a an its his her their our this that these those".split())
+
+
+def _plain_words(text: str) -> list[str] | None:
+    """The words of a stretch that is only lower-case content words, or None."""
+    words = text.split()
+    if all(_PLAIN_WORD.fullmatch(w) and w not in STOPWORDS for w in words):
+        return words
+    return None
+
+
+def _opens_noun_phrase(word: str) -> bool:
+    """A determiner, a possessive or a number word (the, its, China's, first, three)."""
+    key = word_key(word)
+    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
+    return key in _NOUN_OPENERS or key in numbers or key.endswith("'s")
+
+
+def _swapped_premodifiers(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A descriptor dropped and another added a word or two apart, inside one noun phrase
+    (opened by the same determiner, possessive or number word, the same head after it:
+    "first large homegrown passenger jet" / "first domestically made large passenger
+    jet"): one label swap, not two details."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    rows = list(rows)
+    for i in range(len(rows) - 1):
+        r, s = rows[i], rows[i + 1]
+        if {r[3], s[3]} != {"insert", "delete"} or r[7] or s[7]:
+            continue
+        if {r[6], s[6]} != {"added_detail", "dropped_detail"}:
+            continue
+        a0, a1 = min(r[14], s[14]), max(r[15], s[15])
+        b0, b1 = min(r[16], s[16]), max(r[17], s[17])
+        zone_a, zone_b = _plain_words(a_text[a0:a1]), _plain_words(b_text[b0:b1])
+        if not zone_a or not zone_b or max(len(zone_a), len(zone_b)) > 5:
+            continue
+        dropped, added = (r[4] or s[4]).split(), (r[5] or s[5]).split()
+        kept_a = [w for w in zone_a if w not in dropped]
+        kept_b = [w for w in zone_b if w not in added]
+        head_a, head_b = a_text[a1:].split()[:1], b_text[b1:].split()[:1]
+        before_a, before_b = a_text[:a0].split()[-1:], b_text[:b0].split()[-1:]
+        if (
+            kept_a == kept_b
+            and len(kept_a) <= 2
+            and head_a == head_b
+            and before_a == before_b
+            and _plain_words(" ".join(head_a))
+            and _opens_noun_phrase(" ".join(before_a))
+        ):
+            rows[i] = (*r[:6], "label", "premodifier", *r[8:])
+            rows[i + 1] = (*s[:6], "label", "premodifier", *s[8:])
     return rows
 
 
@@ -1098,12 +1206,14 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
                 _moved_forms,
                 _moved_figures,
                 _moved_honorifics,
+                _swapped_premodifiers,
             ):  # words in rewrites
                 found = extra(alignment, unit, found)
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     rows = _version_modifiers(alignment, _version_names(alignment, rows))
+    rows = _version_figures(alignment, rows)
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 

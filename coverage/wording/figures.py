@@ -1,0 +1,123 @@
+"""Two versions of a story -> the figures one updated against the other, across sentences.
+
+A figure changed inside one pair of sentences is an ordinary word edit (``kinds``). A
+figure also changes where the aligner paired nothing, or paired other sentences: a later
+take counts "nearly 160 passengers" in a sentence of its own where the first said "with
+128 passengers on board". Two signs, each needing the old figure to be gone from the new
+version and the new one absent from the old (a figure that is still there was kept, not
+updated):
+
+- **the same thing counted once in each**: one noun counted exactly once in each version,
+  with another figure, in the same part of the story (within a third of its length or
+  two sentences: news puts a fact at about the same depth) ("128 passengers" / "nearly 160 passengers");
+- **one count in linked sentences**: a sentence and its restatement (a caption, a dek,
+  a rewritten lead) that each count exactly one thing, with another figure ("some 1,500
+  people cheered" / "thousands flocking").
+
+Both counts need the same outcome words after them (``count_outcomes``: "30 people were
+killed" / "200 people were injured" count two groups). Years, times, ages and measures (``figure_units``: days, grams, percent) are left out:
+two of them in two versions are as often two facts as one fact updated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Alignment
+from ..normalize import STOPWORDS, word_key
+from ..vocabulary import listed
+
+__all__ = ["Count", "counts", "updated_figures"]
+
+_COUNT = re.compile(
+    r"(?<![\w.,:$£€-])(?P<figure>\d[\d,.]*\d|\d|hundreds|thousands|dozens|millions)"
+    r"(?:\s+of)?\s+(?P<noun>[a-z][a-z-]{2,})\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_UNITS = listed("figure_units", "classroom_magnitudes")
+_OUTCOMES = listed("count_outcomes")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Count:
+    """A figure counting a noun in one sentence: ``128 passengers`` at ``start:end``."""
+
+    sentence: int
+    figure: str
+    noun: str
+    start: int
+    end: int
+    outcome: frozenset[str] = frozenset()  # count_outcomes words just after: killed, injured
+    figure_end: int = 0  # where the figure alone ends ("thousands" of "thousands flocking")
+
+    @property
+    def value(self) -> str:
+        """The figure as one key: ``1,500`` -> ``1500``, ``Thousands`` -> ``thousands``."""
+        return self.figure.replace(",", "").casefold()
+
+
+def counts(sentences) -> list[Count]:
+    """Every figure that counts a noun, sentence by sentence.
+
+    >>> [(c.figure, c.noun) for c in counts(["Some 1,500 people and hundreds of police."])]
+    [('1,500', 'people'), ('hundreds', 'police')]
+    >>> counts(["In 2017, 25 grams, at 12:31 and 25-year-old Niyazi; 2021 and 2022."])
+    []
+    """
+    found = []
+    for i, sentence in enumerate(sentences):
+        for m in _COUNT.finditer(sentence):
+            figure, noun = m.group("figure"), word_key(m.group("noun"))
+            if _YEAR.fullmatch(figure) or noun in STOPWORDS or noun in _UNITS:
+                continue
+            after = {word_key(w) for w in re.findall(r"[\w'-]+", sentence[m.end() :])[:4]}
+            found.append(
+                Count(
+                    sentence=i,
+                    figure=figure,
+                    noun=noun,
+                    start=m.start(),
+                    end=m.end(),
+                    outcome=frozenset((after | {noun}) & _OUTCOMES),
+                    figure_end=m.end("figure"),
+                )
+            )
+    return found
+
+
+def _values(sentences) -> set[str]:
+    """Every figure a version writes, counted or not (so one still there is not updated)."""
+    text = " ".join(sentences)
+    digits = {f.replace(",", "") for f in re.findall(r"\d[\d,.]*\d|\d", text)}
+    return digits | {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
+    """Pairs (a count, b count) of a figure updated between two versions, by the two signs
+    in the module's docstring, in order of the a sentence."""
+    a_counts, b_counts = counts(alignment.a_sentences), counts(alignment.b_sentences)
+    a_values, b_values = _values(alignment.a_sentences), _values(alignment.b_sentences)
+
+    def updated(x: Count, y: Count) -> bool:
+        fresh = x.value not in b_values and y.value not in a_values
+        return x.value != y.value and fresh and x.outcome == y.outcome
+
+    def near(x: Count, y: Count) -> bool:  # the same part of the story (lead, body, end)
+        a_at = x.sentence / max(len(alignment.a_sentences), 1)
+        b_at = y.sentence / max(len(alignment.b_sentences), 1)
+        return abs(a_at - b_at) <= 1 / 3 or abs(x.sentence - y.sentence) <= 2
+
+    pairs = []
+    for noun in sorted({c.noun for c in a_counts} & {c.noun for c in b_counts}):
+        xs = [c for c in a_counts if c.noun == noun]
+        ys = [c for c in b_counts if c.noun == noun]
+        if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]) and near(xs[0], ys[0]):
+            pairs.append((xs[0], ys[0]))
+    for link in alignment.restatements:
+        xs = [c for c in a_counts if c.sentence == link.a]
+        ys = [c for c in b_counts if c.sentence == link.b]
+        if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]):
+            pairs.append((xs[0], ys[0]))
+    return sorted(set(pairs), key=lambda p: (p[0].sentence, p[0].start, p[1].sentence, p[1].start))
