@@ -787,15 +787,16 @@ def _warn_of_copies(articles: list[Article]) -> None:
     """Say once which articles are exact copies of an earlier one (a folder read twice)."""
     first: dict[str, str] = {}
     copies = []
-    # the whole text is normalised only where a cheap key (its first and last words,
-    # which the normalisation keeps) is shared: most articles of a corpus share none
-    waiting: dict[tuple[str, str], Article | None] = {}
+    # the whole text is normalised only where a cheap key (its first two and last two
+    # words, which the normalisation keeps) is shared: most articles of a corpus share none
+    # (one word each way was shared by half the bench pages: "The ... said.")
+    waiting: dict[tuple[str, ...], Article | None] = {}
     for article in articles:
         body = " ".join(article.paragraphs)
-        head, tail = body.split(None, 1), body.rsplit(None, 1)
+        head, tail = body.split(None, 2)[:2], body.rsplit(None, 2)[-2:]
         if not head:
             continue  # no words: nothing to copy
-        cheap = (head[0].casefold(), tail[-1].casefold())
+        cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
         if cheap not in waiting:
             waiting[cheap] = article  # normalised only if another article has this key
             continue
