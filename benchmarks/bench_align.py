@@ -9,8 +9,10 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
   ``cdist`` of Indel ratios, each sentence keeping its best match above 0.5 both ways: the
   news-dev baseline's rule) timed in the same loop: CPU and wall medians of each, their
   CPU ratio, the time without word diffs, pure-Python ``SequenceMatcher`` on every pair
-  up to ``--baseline-max``, the fitted growth exponents (time ~ n^k over all sizes) and
-  link precision and recall against the known truth;
+  up to ``--baseline-max``, the restatement links per sentence (what makes the work per
+  sentence grow on this data), the fitted growth exponents (time ~ n^k over all sizes,
+  and up to 2000, where the target is judged) and link precision and recall against the
+  known truth;
 - the unlucky shapes of issue 17: thousands of identical sentences, and one long
   sentence of spaces and dashes.
 
@@ -34,6 +36,9 @@ import comparative_coverage as cc
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = {"flagship_ms": 2.0, "n1000_s": 0.15, "growth": 1.05}
+# the growth target is judged over the sizes up to here (past it the synthetic's keys pass
+# the postings cap and the workload per sentence falls: a flatter line that says nothing)
+GROWTH_UP_TO = 2000
 
 
 def collate_texts(a: str, b: str) -> None:
@@ -73,7 +78,10 @@ def c_backed(a: list[str], b: list[str]) -> set[tuple[int, int]]:
 
 
 def ours(a, b, *, diffs: bool = True) -> set[tuple[int, int]]:
-    alignment = cc.align(a, b, diffs=diffs)
+    return links_of(cc.align(a, b, diffs=diffs))
+
+
+def links_of(alignment: cc.Alignment) -> set[tuple[int, int]]:
     return {(i, j) for u in alignment.units for i in u.a for j in u.b}
 
 
@@ -139,7 +147,8 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
     print("\nsynthetic sibling pairs (a: n sentences; b: rewritten), median of", runs, "runs")
     print(
         f"{'n':>5} {'b':>5} | {'ours CPU':>8} {'wall':>6} | {'C CPU':>6} {'wall':>6} | "
-        f"{'ratio':>5} | {'k':>4} | {'no diffs':>8} {'naive':>7} | links P/R: ours | C-backed"
+        f"{'ratio':>5} | {'k':>4} | {'no diffs':>8} {'naive':>7} | {'rest/n':>6} | "
+        "links P/R: ours | C-backed"
     )
     rows, base_rows = [], []
     for n in sizes:
@@ -152,6 +161,8 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
         wall, cpu = (statistics.median(r[k] for r in ours_runs) for k in (0, 1))
         base_wall, base_cpu = (statistics.median(r[k] for r in base_runs) for k in (0, 1))
         found, base = ours_runs[-1][2], base_runs[-1][2]
+        alignment = cc.align(a, b, diffs=False)
+        per_sentence = len(alignment.restatements) / n
         _, cpu_plain, _ = timed_cpu(lambda a=a, b=b: ours(a, b, diffs=False), runs)
         naive_cell = f"{'-':>7}"
         if n <= baseline_max:
@@ -163,6 +174,7 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
         print(
             f"{n:5d} {len(b):5d} | {cpu:8.3f} {wall:6.3f} | {base_cpu:6.3f} {base_wall:6.3f} | "
             f"{cpu / base_cpu:5.2f} | {local} | {cpu_plain:8.3f} {naive_cell} | "
+            f"{per_sentence:6.2f} | "
             f"{accuracy(found, set(truth))} | {accuracy(base, set(truth))}"
         )
     if len(rows) > 1:
@@ -170,11 +182,20 @@ def synthetic(sizes: list[int], runs: int, baseline_max: int) -> list[tuple[int,
             f"growth (CPU ~ n^k, {rows[0][0]}..{rows[-1][0]}): ours n^{slope(rows):.2f}, "
             f"C-backed baseline n^{slope(base_rows):.2f}"
         )
+    alike = [row for row in rows if row[0] <= GROWTH_UP_TO]
+    if 1 < len(alike) < len(rows):
+        print(
+            f"growth up to {GROWTH_UP_TO} (CPU ~ n^k, {alike[0][0]}..{alike[-1][0]}): ours "
+            f"n^{slope(alike):.2f}, C-backed baseline "
+            f"n^{slope([r for r in base_rows if r[0] <= GROWTH_UP_TO]):.2f}"
+        )
     print(
         "(seconds; ratio = ours CPU / C-backed CPU; k = ours' growth exponent from the size "
-        "before; naive = SequenceMatcher on every pair. The synthetic's near-twin sentences "
-        "raise the strong pairs per sentence from ~3.5 at 250 to ~9 at 2000; at 4000 most "
-        "keys pass the postings cap and ~1 remains)"
+        "before; naive = SequenceMatcher on every pair; rest/n = restatement links per "
+        "sentence. The synthetic's near-twin sentences raise the strong pairs per sentence "
+        "from ~3 at 250 to ~9 at 2000 and the restatement links per sentence from 1.3 to "
+        "7.9: the work per sentence grows with them. At 4000 most keys pass the postings "
+        "cap and ~1 pair per sentence remains, so the growth target is judged up to 2000)"
     )
     return rows
 
@@ -205,7 +226,8 @@ def main() -> None:
     flagship_ms = flagship(args.runs)
     rows = synthetic([int(s) for s in args.sizes.split(",")], args.runs, args.baseline_max)
     unlucky(args.runs)
-    growth = slope(rows) if len(rows) > 1 else math.nan
+    alike = [row for row in rows if row[0] <= GROWTH_UP_TO]
+    growth = slope(alike) if len(alike) > 1 else math.nan
     at_1000 = dict(rows).get(1000)
     print("\ntargets (issue 12 / 18)")
     verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731
@@ -216,10 +238,11 @@ def main() -> None:
         print(
             f"  1000 sentences with diffs <= 0.15 s CPU: {at_1000:.3f} s, {verdict(at_1000 <= TARGETS['n1000_s'])}"
         )
-    print(
-        f"  growth <= n^1.05 ({rows[0][0]}..{rows[-1][0]}): n^{growth:.2f}, "
-        f"{verdict(growth <= TARGETS['growth'])}"
-    )
+    if len(alike) > 1:
+        print(
+            f"  growth <= n^1.05 ({alike[0][0]}..{alike[-1][0]}): n^{growth:.2f}, "
+            f"{verdict(growth <= TARGETS['growth'])}"
+        )
 
 
 if __name__ == "__main__":

@@ -67,6 +67,7 @@ _GOLD_KINDS = {  # the gold kinds each keyed category agrees with
     "label": {"label"},
     "name_variant": {"name"},
     "spelling": {"spelling", "typo", "format"},
+    "honorific": {"honorific"},
     "added_detail": {"rewording", "number", "label", "attribution", "dateline"},
     "dropped_detail": {"rewording", "number", "label", "attribution", "dateline"},
 }
@@ -472,7 +473,86 @@ def check_name(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
     return wrong, [(owner, i) for i in found]
 
 
+def _said(said: str, phrase: str) -> bool:
+    """Whether folded, space-padded words ``said`` hold ``phrase`` as whole words."""
+    key = " ".join(fold_words(phrase))
+    return bool(key) and f" {key} " in said
+
+
+def check_honorific(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The outlet prints the keyed form and the full name the prompt quotes; it never
+    prints a wrong choice on its own (not as part of the key or the full name)."""
+    named = _named(e.prompt, list(loc.story.outlets.values()))
+    owner = loc.version(named[0]) if named else None
+    if owner is None:
+        return ["no outlet named"], []
+    [first] = _quoted(e.prompt)[:1] or [""]
+    text = f" {' '.join(fold_words(loc.story.text(owner)))} "
+    wrong = []
+    if not _said(text, e.answer):
+        wrong.append(f"{named[0]} never writes {e.answer!r}")
+    if not _said(text, first):
+        wrong.append(f"{named[0]} never writes {first!r}")
+    longer = [e.answer, first, *e.choices]
+    for choice in e.choices:
+        if choice == e.answer:
+            continue
+        key = f" {' '.join(fold_words(choice))} "
+        alone = text.count(key)
+        for other in longer:
+            other_key = f" {' '.join(fold_words(other))} "
+            if other_key != key and key in other_key:
+                alone -= text.count(other_key) * other_key.count(key)
+        if alone > 0:
+            wrong.append(f"{named[0]} also writes {choice!r} on its own")
+    keys = [(owner, i) for i in loc.find(owner, e.evidence[-1].text)]
+    return wrong, keys
+
+
+def check_attribution(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed introduction stands in the outlet's sentence; no wrong choice does."""
+    located = _owner_sentence(e, loc)
+    if located is None:
+        return ["the sentence is not in the outlet's text"], []
+    owner, found, said = located
+    wrong = []
+    if not _said(said, e.answer):
+        wrong.append(f"the sentence does not introduce the quote with {e.answer!r}")
+    held = [c for c in e.choices if c != e.answer and _said(said, c)]
+    if held:
+        wrong.append(f"the sentence also holds {held}")
+    return wrong, [(owner, i) for i in found]
+
+
+def check_style(e: cc.Exercise, loc: Locator) -> tuple[list[str], list]:
+    """The keyed way of writing stands in the outlet's sentence, capitals as printed; the
+    other way stands nowhere in the outlet's text and somewhere in another version's."""
+    owner = loc.version(e.evidence[0].outlet)
+    found = loc.find(owner, e.evidence[0].text)
+    if not found:
+        return ["the sentence is not in the outlet's text"], []
+
+    def prints(text: str, phrase: str) -> bool:
+        return bool(re.search(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])", text))
+
+    sentence = " ".join(loc.story.sentences[owner][i] for i in found)
+    wrong = []
+    if not prints(sentence, e.answer):
+        wrong.append(f"the sentence does not write {e.answer!r}")
+    for choice in e.choices:
+        if choice == e.answer:
+            continue
+        if prints(loc.story.text(owner), choice):
+            wrong.append(f"the outlet also writes {choice!r}")
+        if not any(prints(loc.story.text(v), choice) for v in loc.story.versions if v != owner):
+            wrong.append(f"no other version writes {choice!r}")
+    return wrong, [(owner, i) for i in found]
+
+
 CHECKS = {
+    "style_check": check_style,
+    "honorific_check": check_honorific,
+    "attribution_check": check_attribution,
     "name_check": check_name,
     "figure_check": check_figure,
     "source_check": check_source,
@@ -490,8 +570,14 @@ def items(e: cc.Exercise, keys: list) -> set:
     """What an exercise is about: its phrases, or its keyed sentence."""
     if e.kind == "name_check":  # one name, whichever spelling is keyed
         return {("phrase", " ".join(fold_words(c))) for c in e.choices if fold(c)}
-    if e.kind in ("spot_the_change", "who_said_it", "label_check"):
-        phrases = _quoted(e.prompt) if e.kind != "label_check" else [e.answer]
+    if e.kind in (
+        "spot_the_change",
+        "who_said_it",
+        "label_check",
+        "honorific_check",
+        "style_check",
+    ):
+        phrases = _quoted(e.prompt) if e.kind in ("spot_the_change", "who_said_it") else [e.answer]
         return {("phrase", " ".join(fold_words(p))) for p in phrases if fold(p)}
     return {("sentence", e.kind.split("_")[0], k) for k in keys[:1]} | (
         {("answer", fold(e.answer))} if len(e.answer) > 60 else set()

@@ -46,9 +46,14 @@ def test_the_flagship_gives_every_kind_it_has_material_for(exercises, flagship):
     assert {a.title.casefold() for a in flagship.articles} == {
         "russia calls for deeper military ties with libya"
     }
+    # no courtesy title, no quote both give with their own words around it, and no word
+    # spelled or capitalised two ways: none of the kinds on how outlets write
     assert {e.kind for e in exercises} == set(cc.EXERCISE_KINDS) - {
         "headline_check",
         "figure_check",
+        "honorific_check",
+        "attribution_check",
+        "style_check",
     }
     [name] = of_kind(exercises, "name_check")  # one name a story, the spelling cut out
     assert name.answer in name.evidence[0].text and "[…]" in name.shown[0].text
@@ -294,6 +299,9 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
         "figure_check",
         "source_check",
         "name_check",  # no name spelled two ways
+        "honorific_check",  # no courtesy title
+        "attribution_check",  # the one quote is introduced the same way... or cut short
+        "style_check",  # no word spelled two ways
     }
     by_kind = {k: [e.answer for e in of_kind(made, k)] for k in kinds}
     assert CHANGE_CHOICES["dropped_attribution"] in by_kind["spot_the_change"]
@@ -584,3 +592,43 @@ def test_the_gold_checker_catches_wrong_keys_junk_and_repeats(gold_run):
     assert verdicts[0].wrong and not verdicts[0].junk
     assert "token spacing" in verdicts[1].junk and "internal word" in verdicts[2].junk
     assert duplicates == 2  # the same phrase asked about three times
+
+
+def test_on_the_development_set_every_story_gives_five_kinds_or_more(gold_run):
+    kinds = {name: {e.kind for e in made} for name, made, _, _ in gold_run}
+    assert {name: len(k) for name, k in kinds.items() if len(k) < 5} == {}
+
+
+@pytest.mark.parametrize("kind", ["honorific_check", "attribution_check", "style_check"])
+def test_the_gold_checker_catches_a_wrong_key_of_the_kinds_read_off_the_text(gold_run, kind):
+    """Each kind read off an outlet's own text is checked too: another choice as the key
+    is flagged wrong on every exercise of the kind the development set gives."""
+    from dataclasses import replace
+
+    module = sys.modules["eval_exercises"]
+    found = [(name, e) for name, made, _, _ in gold_run for e in made if e.kind == kind]
+    assert found, f"no {kind} on the development set"
+    for name, e in found:
+        story = module.load_gold(module.DEFAULT / name)
+        spoiled = [replace(e, answer=c) for c in e.choices if c != e.answer]
+        verdicts, _ = module.evaluate(spoiled, story)
+        assert all(v.wrong for v in verdicts), (e.prompt, e.answer)
+
+
+def test_on_the_development_set_a_courtesy_title_asked_as_a_change_agrees_with_the_gold(
+    monkeypatch,
+):
+    """honorific_check claims the courtesy titles first; without it they are asked as
+    changes in the passages the aligner regrouped, and the gold bears every key out."""
+    from comparative_coverage.classroom import exercises as made_by
+
+    module = _eval_module()
+    monkeypatch.setitem(made_by._MAKERS, "honorific_check", lambda story: [])
+    folder = module.DEFAULT / "sturgeon-resignation-letter-2023"
+    story = module.load_gold(folder)
+    made = cc.make_exercises(module.read_versions(folder, story))
+    titled = [e for e in made if e.answer == CHANGE_CHOICES["honorific"]]
+    assert titled
+    verdicts, duplicates = module.evaluate(made, story)
+    assert [(v.exercise.prompt, v.wrong, v.junk) for v in verdicts if v.wrong or v.junk] == []
+    assert duplicates == 0

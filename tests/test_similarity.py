@@ -83,6 +83,32 @@ def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
     assert list(found) == list(expected)
 
 
+@pytest.mark.parametrize(
+    ("table_max", "packed_max"),
+    [(similarity._TABLE_MAX, similarity._PACKED_MAX), (0, similarity._PACKED_MAX), (0, 0)],
+)
+def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
+    monkeypatch, table_max, packed_max
+):
+    draw = random.Random(11)
+    words = [f"w{n}" for n in range(12)]  # few words: most pass the cap
+    a = [
+        frozenset(draw.sample(words, draw.randint(1, 6)) + [f"a{n % 50}", f"c{n % 30}"])
+        for n in range(300)
+    ]
+    b = [
+        frozenset(draw.sample(words, draw.randint(1, 6)) + [f"a{n % 40}", f"c{n % 45}"])
+        for n in range(300)
+    ]
+    monkeypatch.setattr(similarity, "_TABLE_MAX", table_max)  # 0: a sorted search
+    monkeypatch.setattr(similarity, "_PACKED_MAX", packed_max)  # 0: a two-key sort
+    scorer = Scorer(a, b)
+    assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)
+    found = scorer.candidates(per_sentence=4)
+    expected = reference_candidates(scorer, 4)
+    assert found and found == expected
+
+
 def test_the_array_scores_are_the_pair_scores_to_the_last_bit():
     draw = random.Random(7)
     words = [f"w{n}" for n in range(80)]

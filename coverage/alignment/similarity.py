@@ -317,25 +317,17 @@ class Scorer:
         """:meth:`pairs` of the index's pairs (capped at 0.999), worked out on arrays.
 
         The index summed each pair's shared weight and key count already: only keys above
-        the postings cap are left to intersect. The weights are whole grid units, so the
-        sums are the ones :meth:`pairs` finds, and the arithmetic is the same IEEE
-        operations in the same order, element by element.
+        the postings cap are left to intersect (:func:`_add_frequent`). The weights are
+        whole grid units, so the sums are the ones :meth:`pairs` finds, and the arithmetic
+        is the same IEEE operations in the same order, element by element.
         """
         import numpy as np
 
         i, j, shared, count = found.i, found.j, found.shared, found.count
         if not len(i):
             return {}
-        a_frequent, b_frequent, grid = found.a_frequent, found.b_frequent, self.grid_weight
-        has_a = np.array([keys is not None for keys in a_frequent], dtype=bool)
-        has_b = np.array([keys is not None for keys in b_frequent], dtype=bool)
-        both = np.flatnonzero(has_a[i] & has_b[j])
-        if len(both):
-            shared, count = shared.copy(), count.copy()
-            for at in both.tolist():
-                common = a_frequent[i[at]] & b_frequent[j[at]]  # type: ignore[operator]
-                shared[at] += sum(map(grid.__getitem__, common))
-                count[at] += len(common)
+        if found.frequent.keys:
+            shared, count = _add_frequent(found.frequent, i, j, shared, count)
         total = np.array(self.a_mass)[i] + np.array(self.b_mass)[j]
         words = np.zeros(len(i))
         np.divide(2.0 * (shared / _GRID), total, out=words, where=total != 0)
@@ -405,39 +397,154 @@ class Scorer:
 _ARRAYS_FROM = 400
 
 
+# b's keys above the cap are looked up in a table of len(b) x keys flags up to this size
+# (a megabyte at 2,000 sentences), else by a sorted search (40x slower, no memory)
+_TABLE_MAX = 1 << 24
+
+
+class Frequent(NamedTuple):
+    """The keys above the postings cap, numbered ``0 .. len(weights) - 1``: each a
+    sentence's such keys (``a_keys[a_start[i] : a_start[i] + a_count[i]]``), each b
+    sentence's as sorted codes ``j * len(weights) + key`` (and as a table of flags
+    indexed by code, when small enough), and their grid weights."""
+
+    weights: np.ndarray
+    a_keys: np.ndarray
+    a_start: np.ndarray
+    a_count: np.ndarray
+    b_codes: np.ndarray
+    b_table: np.ndarray | None
+
+    @property
+    def keys(self) -> int:
+        return len(self.weights)
+
+    def b_holds(self, probe: np.ndarray) -> np.ndarray:
+        """Whether each code ``j * keys + key`` is one of b's."""
+        import numpy as np
+
+        if self.b_table is not None:
+            return self.b_table[probe]
+        codes = self.b_codes
+        return codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
+
+
 class Proposals(NamedTuple):
     """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
     ``codes``), with the weight (grid units) and number of the capped keys each shares,
-    and each sentence's keys above the cap (None when it has none)."""
+    and the keys above the cap, left for :func:`_add_frequent`."""
 
     codes: np.ndarray
     i: np.ndarray
     j: np.ndarray
     shared: np.ndarray
     count: np.ndarray
-    a_frequent: list[set[str] | None]
-    b_frequent: list[set[str] | None]
+    frequent: Frequent
 
 
-def _entries(
+def _numbered(
     side_keys: Sequence[frozenset[str]], ids: dict[str, int]
-) -> tuple[list[int], list[int], list[set[str] | None]]:
-    """One side's (key number, sentence) postings of the capped keys, and each sentence's
-    keys above the cap (None when it has none)."""
-    key_out: list[int] = []
-    row_out: list[int] = []
-    frequent: list[set[str] | None] = [None] * len(side_keys)
-    for index, keys in enumerate(side_keys):
-        for k in keys:
-            number = ids.get(k)
-            if number is not None:
-                key_out.append(number)
-                row_out.append(index)
-            elif frequent[index] is None:
-                frequent[index] = {k}
-            else:
-                frequent[index].add(k)  # type: ignore[union-attr]
-    return key_out, row_out, frequent
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every (sentence, key) of one side as two arrays: the key's number and the sentence.
+
+    One ``map`` over all keys rather than a loop with a branch per key: the sentences
+    come out in order, so each sentence's keys are one run.
+    """
+    import numpy as np
+
+    lengths = np.fromiter(map(len, side_keys), dtype=np.int64, count=len(side_keys))
+    numbers = np.fromiter(
+        map(ids.__getitem__, chain.from_iterable(side_keys)),
+        dtype=np.int64,
+        count=int(lengths.sum()),
+    )
+    return numbers, np.repeat(np.arange(len(side_keys), dtype=np.int64), lengths)
+
+
+def _expand(counts: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For runs of ``counts[k]`` elements from ``starts[k]``: each element's run and place."""
+    import numpy as np
+
+    total = int(counts.sum())
+    run = np.repeat(np.arange(len(counts), dtype=np.int64), counts)
+    place = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    return run, starts[run] + place
+
+
+def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN202  (arrays)
+    """``shared`` and ``count`` plus the weight and number of the keys above the cap that
+    each pair ``(i[p], j[p])`` shares: each of a_i's such keys looked up among b_j's
+    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units (exact)."""
+    import numpy as np
+
+    width = frequent.keys
+    pair, at = _expand(frequent.a_count[i], frequent.a_start[i])
+    if not len(pair):
+        return shared, count
+    keys = frequent.a_keys[at]
+    if not len(frequent.b_codes):
+        return shared, count
+    found = frequent.b_holds(j[pair] * width + keys)
+    pair, keys = pair[found], keys[found]
+    if not len(pair):
+        return shared, count
+    starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])  # pair is sorted
+    shared, count = shared.copy(), count.copy()
+    owners = pair[starts]
+    shared[owners] += np.add.reduceat(frequent.weights[keys], starts)
+    count[owners] += np.diff(np.r_[starts, len(pair)])
+    return shared, count
+
+
+def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # noqa: ANN001, ANN202
+    """The keys numbered ``first`` and up (above the cap), as :class:`Frequent`; ``sizes``
+    are the two versions' sentence counts."""
+    import numpy as np
+
+    width = len(weights) - first
+    a_mask, b_mask = a_numbers >= first, b_numbers >= first
+    a_keys = a_numbers[a_mask] - first
+    a_count = np.bincount(a_rows[a_mask], minlength=sizes[0]).astype(np.int64)
+    b_codes = np.sort(b_rows[b_mask] * width + (b_numbers[b_mask] - first))
+    b_table = None
+    if sizes[1] * width <= _TABLE_MAX:
+        b_table = np.zeros(sizes[1] * width, dtype=bool)
+        b_table[b_codes] = True
+    return Frequent(
+        np.array(weights[first:], dtype=np.int64),
+        a_keys,
+        np.cumsum(a_count) - a_count,
+        a_count,
+        b_codes,
+        b_table,
+    )
+
+
+# ranking keys ``(group * big - shared) * width + partner`` stay below this (int64)
+_PACKED_MAX = 2**62
+
+
+def _best(group: np.ndarray, partner: np.ndarray, shared: np.ndarray, per_sentence: int):  # noqa: ANN201
+    """Whether each pair is among the ``per_sentence`` of its ``group`` sharing the most
+    weight, ties to the earlier ``partner``.
+
+    One sort of distinct integers ``(group * big - shared) * width + partner`` (no two
+    equal, so any sort gives the one order, and numpy's quicksort is 5x its stable
+    sort), or a three-key sort where that product could overflow.
+    """
+    import numpy as np
+
+    big, width = int(shared.max()) + 1, int(partner.max()) + 1
+    if (int(group.max()) + 1) * big * width < _PACKED_MAX:
+        order = np.argsort((group * big - shared) * width + partner)
+    else:  # millions of sentences
+        order = np.lexsort((partner, -shared, group))
+    ranked = group[order]
+    at = np.arange(len(order))
+    first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order] = at - first < per_sentence
+    return chosen
 
 
 def _proposals_arrays(
@@ -455,34 +562,46 @@ def _proposals_arrays(
     """
     import numpy as np
 
+    # the keys within the cap are numbered first, those above it after them
     ids: dict[str, int] = {}
     weights: list[int] = []
+    above: list[str] = []
     for k, df in frequency.items():
         if df <= POSTINGS_CAP:
             ids[k] = len(weights)
             weights.append(grid[k])
-    a_key, a_row, a_frequent = _entries(a_keys, ids)
-    b_key, b_col, b_frequent = _entries(b_keys, ids)
-    a_base, b_base = len(a_keys) + 1, len(b_keys) + 1
-    if not a_key or not b_key:
+        else:
+            above.append(k)
+    first = len(weights)
+    for k in above:
+        ids[k] = len(weights)
+        weights.append(grid[k])
+    a_numbers, a_rows = _numbered(a_keys, ids)
+    b_numbers, b_rows = _numbered(b_keys, ids)
+    frequent = _frequent(
+        a_numbers, a_rows, b_numbers, b_rows, first, weights, (len(a_keys), len(b_keys))
+    )
+    a_capped, b_capped = a_numbers < first, b_numbers < first
+    ka, ia = a_numbers[a_capped], a_rows[a_capped]
+    kb, jb = b_numbers[b_capped], b_rows[b_capped]
+    b_base = len(b_keys) + 1
+    if not len(ka) or not len(kb):
         empty = np.zeros(0, dtype=np.int64)
-        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
-    ka, ia = np.array(a_key, dtype=np.int64), np.array(a_row, dtype=np.int64)
-    kb, jb = np.array(b_key, dtype=np.int64), np.array(b_col, dtype=np.int64)
-    order = np.argsort(kb, kind="stable")
+        return Proposals(empty, empty, empty, empty, empty, frequent)
+    # neither sort needs to be stable: equal codes only sum whole numbers (any order)
+    order = np.argsort(kb)
     kb, jb = kb[order], jb[order]
-    b_count = np.bincount(kb, minlength=len(weights))
+    b_count = np.bincount(kb, minlength=first)
     b_start = np.cumsum(b_count) - b_count
     repeats = b_count[ka]
     total = int(repeats.sum())
     if not total:
         empty = np.zeros(0, dtype=np.int64)
-        return Proposals(empty, empty, empty, empty, empty, a_frequent, b_frequent)
-    source = np.repeat(np.arange(len(ka)), repeats)
-    offset = np.arange(total) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    codes = ia[source] * b_base + jb[b_start[ka[source]] + offset]
-    visit_weight = np.array(weights, dtype=np.int64)[ka[source]]
-    order = np.argsort(codes, kind="stable")
+        return Proposals(empty, empty, empty, empty, empty, frequent)
+    source, at = _expand(repeats, b_start[ka])
+    codes = ia[source] * b_base + jb[at]
+    visit_weight = np.array(weights[:first], dtype=np.int64)[ka[source]]
+    order = np.argsort(codes)
     codes = codes[order]
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
     shared = np.add.reduceat(visit_weight[order], starts)
@@ -490,20 +609,8 @@ def _proposals_arrays(
     codes = codes[starts]
     i, j = codes // b_base, codes % b_base
 
-    def best(group: np.ndarray, packed: np.ndarray) -> np.ndarray:
-        """Whether each pair is among the ``per_sentence`` largest ``packed`` of its group."""
-        order = np.lexsort((-packed, group))
-        ranked = group[order]
-        at = np.arange(len(order))
-        first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
-        chosen = np.zeros(len(order), dtype=bool)
-        chosen[order] = at - first < per_sentence
-        return chosen
-
-    keep = best(i, shared * b_base + (b_base - 1 - j)) | best(j, shared * a_base + (a_base - 1 - i))
-    return Proposals(
-        codes[keep], i[keep], j[keep], shared[keep], count[keep], a_frequent, b_frequent
-    )
+    keep = _best(i, j, shared, per_sentence) | _best(j, i, shared, per_sentence)
+    return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:

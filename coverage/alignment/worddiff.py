@@ -213,14 +213,20 @@ def _best_opcodes(a_keys: list[str], b_keys: list[str]) -> list[_Opcode]:
 
 
 def _most_equal(a_keys: list[str], b_keys: list[str]) -> tuple[int, int]:
-    """(words, tokens) the two sides have in common: no diff keeps more equal than this."""
+    """(words, tokens) the two sides have in common: no diff keeps more equal than this.
+
+    >>> _most_equal(["Libya", ".", "Libya"], ["Libya", ".", "."])
+    (1, 2)
+    """
     left = Counter(b_keys)
     words = tokens = 0
-    for key in a_keys:
-        if left.get(key):
-            left[key] -= 1
-            tokens += 1
-            words += key[:1].isalnum()
+    for key, have in Counter(a_keys).items():  # each distinct key once
+        found = left.get(key)
+        if found:
+            common = have if have < found else found
+            tokens += common
+            if key[:1].isalnum():
+                words += common
     return words, tokens
 
 

@@ -55,6 +55,8 @@ TOP = 2  # "a reader who stops after two paragraphs"
 SHOWN_WORDS = 16  # words either side of a change that a spot-the-change question shows
 CLOSE = 0.5  # a majority of a version's prose told by another: an edit of one copy, not a rewrite
 MOST_SPLIT = 2  # sentences a side of a passage a spot-the-change question shows
+MOST_REGROUPED = 3  # sentences a side of a regrouped passage shown whole for a name's form
+SHARED_STEMS = 2  # words beside the name two regrouped passages share: they tell one thing
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 # what a student may say an outlet did, in teaching order, and why it matters
@@ -66,6 +68,7 @@ CHANGE_CHOICES = {
     "added_detail": "added a detail",
     "dropped_detail": "left out a detail",
     "spelling": "spelled a word (not a name) another way",
+    "honorific": "named a person another way (with or without Mr, Ms or a first name)",
 }
 _WHY = {
     "dropped_attribution": "the reader is no longer told where the information came from",
@@ -75,6 +78,8 @@ _WHY = {
     "added_detail": "the sentence tells the reader something more",
     "dropped_detail": "the sentence tells the reader less",
     "spelling": "outlets follow British or American spelling, or their own style",
+    "honorific": "many British outlets give a courtesy title (Mr, Ms) on later mentions; "
+    "others repeat the first name or give the surname alone: a house style",
 }
 _ALSO_RIGHT = {  # a dropped source is also a dropped detail: never offer both
     "dropped_attribution": "dropped_detail",
@@ -175,9 +180,53 @@ def _passage(sentences: tuple[int, ...]) -> bool:
     )
 
 
+def _name_form(text: str, start: int, end: int) -> str:
+    """The name at ``text[start:end]`` with the capitalised words right after it: "Mr" in
+    "Mr Yousaf will" is "Mr Yousaf"."""
+    end = start + len(text[start:end].rstrip())
+    after = re.match(r"(?:\s+[A-Z][\w'’\-]*)*", text[end:])
+    return tidy(text[start : end + (after.end() if after else 0)])
+
+
+def _titled(form: str) -> bool:
+    first = form.split()[0].rstrip(".") if form.split() else ""
+    return first[:1].isupper() and first.casefold() in vocabulary.words("honorifics")
+
+
+def _honorific_change(story: _Story, k: int, unit: Unit, row):
+    """A person named with a courtesy title on one side and without it on the other
+    ("Ms Sturgeon" / "Nicola Sturgeon"), in passages the aligner paired, however it
+    regrouped them: each side is read whole, so a merge or a split does not hide it."""
+    if row.tag != "replace" or not unit.a or not unit.b:
+        return None
+    if not all(
+        len(s) <= MOST_REGROUPED and list(s) == list(range(s[0], s[0] + len(s)))
+        for s in (unit.a, unit.b)
+    ):
+        return None
+    if not all(story.prose(story.spine, i) for i in unit.a) or not all(
+        story.prose(k, j) for j in unit.b
+    ):
+        return None
+    a_text = " ".join(story.sentence(story.spine, i) for i in unit.a)
+    b_text = " ".join(story.sentence(k, j) for j in unit.b)
+    pa = _name_form(a_text, row.a_start, row.a_end)
+    pb = _name_form(b_text, row.b_start, row.b_end)
+    if len(pa.split()) != 2 or len(pb.split()) != 2 or pa.split()[-1] != pb.split()[-1]:
+        return None  # not one person's name, as a title or first name before the surname
+    if _titled(pa) == _titled(pb):
+        return None
+    beside = _stems(a_text.replace(pa, " ")) & _stems(b_text.replace(pb, " "))
+    if len(beside) < SHARED_STEMS:
+        return None  # the passages share too little to be one part of the story
+    return "honorific", pa, pb, unit
+
+
 def _change(story: _Story, k: int, alignment: Alignment, row):
     """(category, a phrase, b phrase, unit) for a change a student can name, or None."""
     unit = story.unit(alignment, row.unit)
+    if row.kind == "honorific":
+        return _honorific_change(story, k, unit, row)
     if not (_passage(unit.a) and _passage(unit.b)) or unit.score < STRONG:
         return None
     if not all(story.prose(story.spine, i) for i in unit.a) or not all(

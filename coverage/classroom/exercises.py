@@ -1,6 +1,6 @@
 """A story (or its versions) -> classroom exercises whose answers come from the alignment.
 
-Ten kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
+Thirteen kinds (:data:`EXERCISE_KINDS`), each made only where the comparison supports it:
 ``spot_the_change`` (name the kind of one change in a sentence), ``who_said_it`` (the
 outlet that used a phrase), ``added_or_left_out`` (the sentence no other version
 carries), ``order_matters`` (the passage an outlet moved; what a reader who stops after
@@ -8,7 +8,10 @@ two paragraphs reads), ``label_check`` (how an outlet describes a person) and
 ``quote_check`` (is a quote the same, changed, shortened or missing elsewhere),
 ``source_check`` (whom an outlet credits for a fact), ``figure_check`` (which figure an
 outlet gives for a count others give otherwise), ``name_check`` (how an outlet spells a
-name others spell otherwise) and ``headline_check`` (which outlet ran a headline).
+name others spell otherwise), ``headline_check`` (which outlet ran a headline),
+``honorific_check`` (how an outlet refers to a person after naming them in full),
+``attribution_check`` (how an outlet introduces words others quote too) and
+``style_check`` (how an outlet writes a word others write otherwise).
 
 Every explanation quotes its evidence. Generation is seeded: the same seed gives the same
 exercises and choices. Each exercise shuffles with its own ``random.Random`` (seeded by
@@ -25,7 +28,7 @@ from ..corpus.stories import Story
 from ..errors import InvalidOption
 from ..model import Article
 from ..options import Options
-from . import builders, framing
+from . import builders, framing, style, voices
 from .builders import CHANGE_CHOICES
 from .checks import one_per_item, student_text_ok
 from .facts import _Story
@@ -44,19 +47,28 @@ EXERCISE_KINDS = (
     "figure_check",
     "name_check",
     "headline_check",
+    "honorific_check",
+    "attribution_check",
+    "style_check",
 )
 
-_MAKERS = {kind: getattr(builders, kind, None) or getattr(framing, kind) for kind in EXERCISE_KINDS}
+_MAKERS = {
+    kind: next(getattr(m, kind) for m in (builders, framing, voices, style) if hasattr(m, kind))
+    for kind in EXERCISE_KINDS
+}
 # which kind keeps an item two kinds ask about: the kinds a story supports least come first
 _CLAIM_ORDER = (
     "headline_check",
     "figure_check",
+    "honorific_check",  # before spot_the_change and who_said_it: a style is best asked outright
+    "attribution_check",  # before quote_check: how words are introduced, not what they say
     "label_check",
     "order_matters",
     "quote_check",
     "added_or_left_out",
     "name_check",  # before spot_the_change: a name's spelling is best asked outright
     "spot_the_change",
+    "style_check",  # after spot_the_change: a spelling changed in one sentence is shown there
     "source_check",  # after spot_the_change: a dropped credit is best shown as a change
     "who_said_it",
 )

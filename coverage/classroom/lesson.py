@@ -1,8 +1,9 @@
 """Exercises -> the lesson around them: discussion prompts and the exit question.
 
 The prompts point at the questions that carry a choice of words worth talking about (a
-label, a source left out or added, a passage moved, a sentence cut or added, a quote
-changed), one prompt per kind at most, in that order.
+label, a source left out or added, a quote introduced another way, a passage moved, a
+sentence cut or added, a quote changed, a courtesy title), one prompt per kind at most, in
+that order.
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def _quote(n: int, e: Exercise) -> str:
     )
 
 
+def _attribution(n: int, e: Exercise) -> str:
+    others = [c for c in e.choices if c != e.answer][:1]
+    return (
+        f"Question {n}: {e.evidence[0].outlet} introduces the quote with {_q(e.answer)}"
+        + (f", another version with {_q(others[0])}" if others else "")
+        + ". What does each tell a reader about who gave the words, and how?"
+    )
+
+
+def _honorific(n: int, e: Exercise) -> str:
+    return (
+        f"Question {n}: {e.evidence[0].outlet} writes {_q(e.answer)}. Does a courtesy title "
+        "(Mr, Ms) or the surname alone change how a reader sees a person?"
+    )
+
+
 def discussion_prompts(
     exercises: Sequence[Exercise], *, first: int = 1, most: int = 3
 ) -> list[str]:
@@ -61,9 +78,11 @@ def discussion_prompts(
     makers = {
         "label_check": _label,
         "spot_the_change:source": _source,
+        "attribution_check": _attribution,
         "order_matters": _order,
         "added_or_left_out": _added,
         "quote_check": _quote,
+        "honorific_check": _honorific,
     }
     found: dict[str, str] = {}
     for n, e in enumerate(exercises, first):

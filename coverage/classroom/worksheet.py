@@ -35,6 +35,9 @@ KIND_TITLES = {
     "figure_check": "Which figure?",
     "name_check": "How is the name spelled?",
     "headline_check": "Whose headline?",
+    "honorific_check": "Mr, Ms or the surname?",
+    "attribution_check": "How is the quote introduced?",
+    "style_check": "House style",
 }
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 WORKSHEET_STYLE = render("style.html.j2", css=resource("classroom.css"))
