@@ -94,6 +94,7 @@ _COLUMN_ALIASES = {
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
 
 
 class SkippedInputWarning(UserWarning):
@@ -127,22 +128,30 @@ def decode(data: bytes, *, name: str = "input") -> str:
             f"{name} is binary, not text (it contains NUL bytes); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
+    utf8 = False  # the bytes are the text's UTF-8: their tests stand for the text's
     try:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
             text = data.decode("utf-16")
         else:
             text = data.decode("utf-8-sig")
+            utf8 = True
     except UnicodeDecodeError:
         text = _mostly_utf8(data, name)
         if text is None:
             text = _detect(data, name)
-    controls = len(_CONTROLS.findall(text, 0, 100_000))
+    if utf8 and len(text) <= 100_000:  # a control character is one byte of its own in UTF-8
+        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROLS.findall(text, 0, 100_000))
     if controls > 0.01 * min(len(text), 100_000):
         raise NotText(
             f"{name} looks binary, not text (it is full of control characters); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
-    return _fix_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
+        return text
+    return _fix_mojibake(text)
 
 
 # A character a UTF-8 lead byte becomes when read as Windows-1252 or Latin-1 ("\u00c3",
@@ -778,15 +787,16 @@ def _warn_of_copies(articles: list[Article]) -> None:
     """Say once which articles are exact copies of an earlier one (a folder read twice)."""
     first: dict[str, str] = {}
     copies = []
-    # the whole text is normalised only where a cheap key (its first and last words,
-    # which the normalisation keeps) is shared: most articles of a corpus share none
-    waiting: dict[tuple[str, str], Article | None] = {}
+    # the whole text is normalised only where a cheap key (its first two and last two
+    # words, which the normalisation keeps) is shared: most articles of a corpus share none
+    # (one word each way was shared by half the bench pages: "The ... said.")
+    waiting: dict[tuple[str, ...], Article | None] = {}
     for article in articles:
         body = " ".join(article.paragraphs)
-        head, tail = body.split(None, 1), body.rsplit(None, 1)
+        head, tail = body.split(None, 2)[:2], body.rsplit(None, 2)[-2:]
         if not head:
             continue  # no words: nothing to copy
-        cheap = (head[0].casefold(), tail[-1].casefold())
+        cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
         if cheap not in waiting:
             waiting[cheap] = article  # normalised only if another article has this key
             continue
