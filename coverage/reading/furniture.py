@@ -228,6 +228,18 @@ def _triggers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(max(p.split(), key=len) for p in phrases)
 
 
+@lru_cache(maxsize=4)
+def _trigger_order(triggers: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The triggers, shortest first, each with the other triggers it contains."""
+    ordered = sorted(triggers, key=lambda w: (len(w), w))
+    return tuple((w, tuple(v for v in ordered if v != w and v in w)) for w in ordered)
+
+
+def _fold(text: str) -> str:
+    """``text.casefold()``; for ASCII text that is ``lower()``, three times faster."""
+    return text.lower() if text.isascii() else text.casefold()
+
+
 def promotion_words(text: str) -> frozenset[str]:
     """Which promotion words (the longest word of each phrase) a text holds: computed once
     for a page, so that each line is then tested for these few only."""
@@ -243,9 +255,12 @@ def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozens
     The same as :func:`promotion_words` of each line, but the text is folded and searched
     once, not line by line; most lines hold none, and :func:`line_reason` looks no further.
     """
-    folded = text.casefold()
-    triggers = _triggers(vocabulary.words("reading_promo_phrases"))
-    present = [word for word in triggers if word in folded]
+    folded = _fold(text)
+    present = []
+    for word, inner in _trigger_order(_triggers(vocabulary.words("reading_promo_phrases"))):
+        # "newsletters" is not looked for in a text without "newsletter"
+        if all(part in present for part in inner) and word in folded:
+            present.append(word)
     if not present:
         return [frozenset()] * len(spans)
     if len(folded) != len(text):  # folding changed a length ("\u00df" -> "ss"): line by line
