@@ -30,6 +30,7 @@ __all__ = [
     "BULLETS",
     "TERMINAL",
     "chrome_phrases",
+    "fold",
     "fold_line",
     "line_reason",
     "credit_only",
@@ -228,14 +229,18 @@ def _triggers(phrases: frozenset[str]) -> frozenset[str]:
     return frozenset(max(p.split(), key=len) for p in phrases)
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 @lru_cache(maxsize=4)
-def _trigger_order(triggers: frozenset[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The triggers, shortest first, each with the other triggers it contains."""
+def _trigger_order(triggers: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The triggers, shortest first, each with the longest other trigger it contains ("")."""
     ordered = sorted(triggers, key=lambda w: (len(w), w))
-    return tuple((w, tuple(v for v in ordered if v != w and v in w)) for w in ordered)
+    inner = {w: [v for v in ordered if v != w and v in w] for w in ordered}
+    return tuple((w, inner[w][-1] if inner[w] else "") for w in ordered)
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """``text.casefold()``; for ASCII text that is ``lower()``, three times faster."""
     return text.lower() if text.isascii() else text.casefold()
 
@@ -255,14 +260,14 @@ def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozens
     The same as :func:`promotion_words` of each line, but the text is folded and searched
     once, not line by line; most lines hold none, and :func:`line_reason` looks no further.
     """
-    folded = _fold(text)
-    present = []
+    folded = fold(text)
+    present: list[str] = []
     for word, inner in _trigger_order(_triggers(vocabulary.words("reading_promo_phrases"))):
         # "newsletters" is not looked for in a text without "newsletter"
-        if all(part in present for part in inner) and word in folded:
+        if (not inner or inner in present) and word in folded:
             present.append(word)
     if not present:
-        return [frozenset()] * len(spans)
+        return [_NO_WORDS] * len(spans)
     if len(folded) != len(text):  # folding changed a length ("\u00df" -> "ss"): line by line
         return [promotion_words(text[s:e]) for s, e in spans]
     starts = [s for s, _ in spans]
@@ -274,7 +279,10 @@ def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozens
             if k >= 0 and at + len(word) <= spans[k][1]:
                 found.setdefault(k, set()).add(word)
             at = folded.find(word, at + 1)
-    return [frozenset(found.get(k, ())) for k in range(len(spans))]
+    lines = [_NO_WORDS] * len(spans)  # most lines hold none: one shared empty set
+    for k, words in found.items():
+        lines[k] = frozenset(words)
+    return lines
 
 
 def _promotion(text: str, present: frozenset[str] | None = None) -> bool:
@@ -385,7 +393,7 @@ def _strong_reason(text: str, promotions: frozenset[str] | None = None) -> str |
         return "credit line"
     if first in _COPYRIGHT_FIRST and _COPYRIGHT.match(text) and words_of(text) <= 20:
         return "copyright line"
-    if promotions != frozenset() and _promotion(text, promotions):
+    if promotions != _NO_WORDS and _promotion(text, promotions):
         return "sign-up or promotion"
     return _short_line_reason(text) if words_of(text) <= 12 else None
 

@@ -22,6 +22,7 @@ from .furniture import (
     TERMINAL,
     caption_prefix,
     find_date,
+    fold,
     has_photo_credit,
     is_sentence,
     is_subhead,
@@ -60,12 +61,12 @@ def _restated(candidate: Line, later: list[Line]) -> bool:
     Only paragraphs of like length that share most of its words are scored (fuzzy token
     sets, at least 85), which keeps the test cheap on long stories.
     """
-    words = set(candidate.text.casefold().split())
+    words = set(fold(candidate.text).split())
     close = [
         x.text
         for x in later
         if 0.5 <= x.words / candidate.words <= 3
-        and len(words.intersection(x.text.casefold().split())) >= 0.6 * len(words)
+        and len(words.intersection(fold(x.text).split())) >= 0.6 * len(words)
     ]
     return bool(close) and (
         process.extractOne(candidate.text, close, scorer=fuzz.token_set_ratio, score_cutoff=85)
@@ -404,8 +405,10 @@ class Story:
         dateline_next = (
             rest and LEAD_DATELINE.match(rest[0].text) and not LEAD_DATELINE.match(candidate.text)
         )
-        repeated = len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12])
-        if (self.title and (no_stop or dateline_next)) or repeated:
+        # the restatement test (the costly one) only where shape and lead did not decide
+        if (self.title and (no_stop or dateline_next)) or (
+            len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12])
+        ):
             self.dek = candidate
             self.body = rest
         else:
