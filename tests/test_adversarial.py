@@ -238,6 +238,10 @@ LINEAR_CASES = {
         lambda n: ("in" + " " * n + "x",),
         lambda text: cc.wording.speakers._trim(text),
     ),
+    "outcome words after each count in a long sentence of counts": (
+        lambda n: (["thousands " * (n // 10) + "were killed."],),
+        lambda sentences: cc.wording.figures.counts(sentences),
+    ),
     "exercise context tail of spaces": (
         lambda n: ("one two three" + " " * n, 0, 3),
         lambda *args: cc.classroom.text._around(*args),
@@ -252,6 +256,7 @@ def test_no_once_super_linear_step_is_super_linear(case):
     import comparative_coverage.reading.furniture
     import comparative_coverage.wording.attributions
     import comparative_coverage.wording.edit_rules
+    import comparative_coverage.wording.figures
     import comparative_coverage.wording.kinds
     import comparative_coverage.wording.speakers
     import comparative_coverage.wording.spelling  # noqa: F401
