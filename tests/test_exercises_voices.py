@@ -210,3 +210,22 @@ def test_the_lesson_asks_what_each_introduction_tells_a_reader():
     assert "introduce the same words in different ways" in said
     assert said.endswith("who gave the words, and how?")
     assert e.answer.rstrip(":") not in said  # the prompt sits on the student's sheet
+
+
+def test_a_word_written_twice_in_the_asked_sentence_is_cut_out_both_times():
+    # the outlet writes "organised" one way throughout: its second use in the same
+    # sentence would print the answer beside the gap
+    twice = version(
+        "Herald",
+        "Nicola Sturgeon has tendered her resignation as First Minister to the King on Tuesday.",
+        "The party organised the vote and the unions organised the count with care.",
+    )
+    once = version(
+        "Courier",
+        "Nicola Sturgeon has tendered her resignation as First Minister to the King on Tuesday.",
+        "The party organized the vote and the unions counted with care.",
+    )
+    asked = [e for e in _style(twice, once) if "organised" in e.choices]
+    assert [e.evidence[0].outlet for e in asked] == ["Herald"]
+    shown = asked[0].shown[0].text
+    assert "organised" not in shown and shown.count("[…]") == 2, shown
