@@ -58,7 +58,7 @@ from rapidfuzz.distance import Indel
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
-from ..vocabulary import entries, listed
+from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
@@ -67,6 +67,7 @@ from .edit_rules import (
     is_attribution,
     label_pieces,
     name_pair,
+    number_word_keys,
 )
 from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
@@ -1110,8 +1111,7 @@ def _plain_words(text: str) -> list[str] | None:
 def _opens_noun_phrase(word: str) -> bool:
     """A determiner, a possessive or a number word (the, its, China's, first, three)."""
     key = word_key(word)
-    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
-    return key in _NOUN_OPENERS or key in numbers or key.endswith("'s")
+    return key in _NOUN_OPENERS or key in number_word_keys() or key.endswith("'s")
 
 
 def _swapped_premodifiers(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
