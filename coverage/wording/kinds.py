@@ -1097,7 +1097,7 @@ def _word_order(rows: list[tuple]) -> list[tuple]:
 
 
 _PLAIN_WORD = re.compile(r"[a-z][a-z-]*")
-_NOUN_OPENERS = frozenset("the a an its his her their our this that these those".split())
+_NOUN_OPENERS = listed("determiners")
 
 
 def _plain_words(text: str) -> list[str] | None:
