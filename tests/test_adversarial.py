@@ -242,6 +242,10 @@ LINEAR_CASES = {
         lambda n: (["thousands " * (n // 10) + "were killed."],),
         lambda sentences: cc.wording.figures.counts(sentences),
     ),
+    "quotes several versions give, grouped by shared runs of words": (
+        lambda n: ([{f"run {k}", f"run {k + 1}"} for k in range(n // 16)],),
+        lambda runs: cc.classroom.voices.joined_by_runs(runs),
+    ),
     "exercise context tail of spaces": (
         lambda n: ("one two three" + " " * n, 0, 3),
         lambda *args: cc.classroom.text._around(*args),
@@ -252,6 +256,7 @@ LINEAR_CASES = {
 @pytest.mark.parametrize("case", sorted(LINEAR_CASES))
 def test_no_once_super_linear_step_is_super_linear(case):
     import comparative_coverage.classroom.text
+    import comparative_coverage.classroom.voices
     import comparative_coverage.normalize
     import comparative_coverage.reading.furniture
     import comparative_coverage.wording.attributions
