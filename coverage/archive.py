@@ -24,6 +24,7 @@ from .corpus.shards import input_partitions, read_table, stored_articles, write_
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
 from .model import Article
+from .names.memo import sharing
 from .options import Options, resolve
 from .present.tables import COMPARISON_COLUMNS, SUMMARY_COLUMNS
 from .reading.articles import as_articles
@@ -88,25 +89,31 @@ def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.
     frame per story costs more than the story's comparison)."""
     rows: dict[str, list] = {"units": [], "outlet_stories": [], "changes": [], "labels": []}
     for story in stories:
-        # sentences split once: compare, the labels and the tables all read them
-        articles = tuple(as_articles(story.articles))
-        comparison = compare(articles, options=options)
-        rows["units"].extend(_unit_rows(story.id, comparison))
-        rows["outlet_stories"].extend(_summary_rows(story.id, comparison))
-        spine = comparison.articles[comparison.spine]
-        for label, alignment in comparison.alignments.items():
-            version = comparison.articles[comparison.outlets.index(label)]
-            key, outlet = (story.id, spine.id, version.id), version.outlet or "unknown"
-            changes = classify_changes(alignment)
-            rows["changes"].extend((*key, *changes.row(c), outlet) for c in changes)
-        labels = describe_labels(articles, alignments=list(comparison.alignments.values()))
-        rows["labels"].extend((story.id, *labels.row(x)) for x in labels)
+        with sharing():  # a story's name analyses made once for all its rules
+            _story_rows(story, rows, options)
     return {
         "units": _frame(rows["units"], ("story", *COMPARISON_COLUMNS)),
         "outlet_stories": _frame(rows["outlet_stories"], _SUMMARY_COLUMNS),
         "changes": _frame(rows["changes"], _CHANGE_COLUMNS, Changes.dtypes),
         "labels": _frame(rows["labels"], ("story", *Labels.columns), Labels.dtypes),
     }
+
+
+def _story_rows(story: Story, rows: dict[str, list], options: Options) -> None:
+    """One story's rows of the four tables, added to ``rows``."""
+    # sentences split once: compare, the labels and the tables all read them
+    articles = tuple(as_articles(story.articles))
+    comparison = compare(articles, options=options)
+    rows["units"].extend(_unit_rows(story.id, comparison))
+    rows["outlet_stories"].extend(_summary_rows(story.id, comparison))
+    spine = comparison.articles[comparison.spine]
+    for label, alignment in comparison.alignments.items():
+        version = comparison.articles[comparison.outlets.index(label)]
+        key, outlet = (story.id, spine.id, version.id), version.outlet or "unknown"
+        changes = classify_changes(alignment)
+        rows["changes"].extend((*key, *changes.row(c), outlet) for c in changes)
+    labels = describe_labels(articles, alignments=list(comparison.alignments.values()))
+    rows["labels"].extend((story.id, *labels.row(x)) for x in labels)
 
 
 _CHANGE_COLUMNS = ("story", "a_article", "b_article", *Changes.columns, "b_outlet_name")

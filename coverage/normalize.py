@@ -119,8 +119,22 @@ def tokenize(text: str) -> list[Token]:
     >>> [t.text for t in tokenize("UN-recognised GNA, Putin\u2019s \u201cnew\u201d")]
     ['UN-recognised', 'GNA', ',', 'Putin\u2019s', '\u201c', 'new', '\u201d']
     """
+    if len(text) > _CACHED_TEXT:
+        return _tokens(text)
+    return list(_cached_tokens(text))
+
+
+_CACHED_TEXT = 1000  # sentences and shorter: the wording rules tokenize them many times
+
+
+def _tokens(text: str) -> list[Token]:
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
     return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=16_384)
+def _cached_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_tokens(text))
 
 
 def token_texts(text: str) -> list[str]:

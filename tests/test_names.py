@@ -335,6 +335,41 @@ def test_different_names_in_unpaired_sentences_are_no_variant():
     assert _name_rows(a, b) == []
 
 
+def test_cached_name_spans_follow_an_edited_title_list(tmp_path, monkeypatch):
+    """Within a sharing() block names are reused; vocabulary.reload() must still reach them."""
+    import shutil
+
+    from comparative_coverage import vocabulary
+    from comparative_coverage.names.memo import sharing
+    from comparative_coverage.names.spans import name_spans
+
+    sentence = "Ukrainian President Volodymyr Zelensky spoke."
+    assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
+    folder = tmp_path / "vocabulary"
+    shutil.copytree(vocabulary._folder(), folder)
+    titles = folder / "titles.txt"
+    kept = [w for w in titles.read_text("utf-8").splitlines() if w.strip().lower() != "president"]
+    titles.write_text("\n".join(kept) + "\n", "utf-8")
+    monkeypatch.setattr(vocabulary, "_folder", lambda: folder)
+    try:
+        with sharing():
+            assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
+            vocabulary.reload()
+            assert [s[:2] for s in name_spans(sentence)] == [(10, 38)]  # "President" is a name
+    finally:
+        monkeypatch.undo()
+        vocabulary.reload()
+    assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
+
+
+def test_tokenize_gives_a_fresh_list_each_call():
+    from comparative_coverage.normalize import tokenize
+
+    tokens = tokenize("Putin spoke.")
+    tokens.pop()
+    assert [t.text for t in tokenize("Putin spoke.")] == ["Putin", "spoke", "."]
+
+
 # ---- sharing analyses within one piece of work ---------------------------------------------
 
 

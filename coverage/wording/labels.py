@@ -31,7 +31,7 @@ from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
-from ..vocabulary import listed
+from ..vocabulary import generation, listed
 from .lexicon import Lexicon, load_lexicon
 from .records import Label, Labels
 
@@ -258,7 +258,15 @@ def labels_beside_names(
     >>> labels_beside_names("The renegade general Khalifa Haftar, a former ally, spoke.")
     [('Haftar', 'renegade general', (4, 20)), ('Haftar', 'a former ally', (37, 50))]
     """
-    lexicon = lexicon or load_lexicon()
+    return list(_labels_beside_names(text, lexicon or load_lexicon(), generation()))
+
+
+@lru_cache(maxsize=16_384)
+def _labels_beside_names(
+    text: str, lexicon: Lexicon, lists: int
+) -> tuple[tuple[str, str, tuple[int, int]], ...]:
+    """Cached per text (and lexicon, and :func:`vocabulary.reload`): each version's
+    units ask again for the spine's sentences."""
     found = []
     for start, end, parts, title_start in name_spans(text):
         mention = Mention(
@@ -271,7 +279,7 @@ def labels_beside_names(
             at = text.rfind(label, 0, start) if position == "before" else text.find(label, end)
             if at >= 0:
                 found.append((parts[-1], label, (at, at + len(label))))
-    return found
+    return tuple(found)
 
 
 def describe_labels(

@@ -19,7 +19,7 @@ from ..names.groups import NameGroup, NameGroups, Occurrence
 from ..names.mentions import article_sentences
 from ..normalize import tokenize, word_key
 from ..reading.articles import as_articles
-from ..vocabulary import entries
+from ..vocabulary import entries, generation
 
 __all__ = ["spelling_rule", "find_spelling_variants", "american"]
 
@@ -61,6 +61,12 @@ def _pairs(lines: tuple[str, ...]) -> dict[str, str]:
 
 def american(key: str) -> str:
     """A word key with British spellings mapped to American ones, part by part."""
+    return _american(key, generation())
+
+
+@lru_cache(maxsize=16_384)
+def _american(key: str, lists: int) -> str:
+    """Cached per word (and per :func:`vocabulary.reload`): rules ask again for each pair."""
     parts = []
     for part in key.split("-"):
         part = _irregular().get(part, part)
