@@ -229,3 +229,21 @@ def test_a_word_written_twice_in_the_asked_sentence_is_cut_out_both_times():
     assert [e.evidence[0].outlet for e in asked] == ["Herald"]
     shown = asked[0].shown[0].text
     assert "organised" not in shown and shown.count("[…]") == 2, shown
+
+
+def test_markup_in_quotes_and_prose_reaches_the_new_kinds_as_text():
+    payload = "<script>window.__pwned=1</script>"
+
+    def hostile(article: cc.Article) -> cc.Article:
+        paragraphs = tuple(
+            p.replace("formal letter", f"formal {payload} letter") for p in article.paragraphs
+        )
+        return version(article.outlet, *paragraphs, f"{payload} The vote was held.")
+
+    articles = [hostile(BRITISH), hostile(AMERICAN)]
+    made_ = cc.make_exercises(articles, per_kind=1)
+    assert {"honorific_check", "attribution_check", "style_check"} <= {e.kind for e in made_}
+    sheet = cc.worksheet_html(articles, per_kind=1)
+    assert "&lt;script&gt;window.__pwned" in sheet  # the versions' texts, as text
+    for html in (sheet, cc.worksheet_html(articles, answers=True, per_kind=1)):
+        assert "<script>" not in html
