@@ -247,3 +247,10 @@ def test_markup_in_quotes_and_prose_reaches_the_new_kinds_as_text():
     assert "&lt;script&gt;window.__pwned" in sheet  # the versions' texts, as text
     for html in (sheet, cc.worksheet_html(articles, answers=True, per_kind=1)):
         assert "<script>" not in html
+
+
+def test_a_house_style_word_is_a_whole_word_never_a_fragment_of_one():
+    from comparative_coverage.classroom.style import _TOKEN
+
+    words = _TOKEN.findall("the UN-recognised government of McDonald, U.S. President Joe")
+    assert words == ["the", "U", "government", "of", "Mc", "U", "S", "President", "Joe"]

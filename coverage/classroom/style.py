@@ -22,7 +22,9 @@ from .voices import _in_quote, _quote_spans
 
 __all__ = ["style_check"]
 
-_TOKEN = re.compile(r"[A-Za-z][a-z'’\-]*[a-z]|[A-Za-z]")
+# a word starts after no letter, digit, apostrophe or hyphen: never a fragment such as
+# "N-recognised" of "UN-recognised" or "Donald" of "McDonald"
+_TOKEN = re.compile(r"(?<![\w'’\-])(?:[A-Za-z][a-z'’\-]*[a-z]|[A-Za-z])")
 _OFFICES = vocabulary.listed("job_titles", "office_words")
 SHORTEST = 4  # letters: shorter words are names' parts, initials, acronyms
 
