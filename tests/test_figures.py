@@ -133,3 +133,20 @@ def test_markup_around_a_count_keeps_the_count_and_its_exact_offsets():
 def test_empty_hostile_or_worded_figures_give_one_number_change_or_none(a, b, numbers):
     changes = cc.classify_changes(cc.align(a, b))
     assert [(r.a_words, r.b_words) for r in changes if r.kind == "number"] == numbers
+
+
+def test_a_figure_inside_another_numbers_edit_is_still_its_own_update():
+    # the pair's "15" / "16" edit holds "5" as a digit, not as the figure "5 passengers"
+    a = (
+        "Rescuers reached the ship on Monday. The 15 crew members and 5 passengers had been "
+        "on board, officials said."
+    )
+    b = (
+        "Rescuers reached the ship on Monday. The 16 crew members had been on board, "
+        "officials said. Officials later said 7 passengers had been on board as well."
+    )
+    changes = cc.classify_changes(cc.align(a, b))
+    assert [(r.a_words, r.b_words, r.detail) for r in changes if r.kind == "number"] == [
+        ("15", "16", "figure"),
+        ("5 passengers", "7 passengers", "figure_elsewhere"),
+    ]

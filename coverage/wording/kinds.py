@@ -1030,6 +1030,16 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     return rows + extra
 
 
+def _holds_figure(words: str, figure: str) -> bool:
+    """Whether an edit's words hold ``figure`` as a whole figure or word, not inside
+    another ("5" is not in "150").
+
+    >>> _holds_figure("nearly 150", "5"), _holds_figure("1,500 people", "1,500")
+    (False, True)
+    """
+    return figure in re.findall(r"\d[\d,.]*\d|\d|[^\W\d_]+", words)
+
+
 def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     """A figure updated across sentences the aligner did not pair with each other
     (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
@@ -1043,7 +1053,8 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     extra = []
     for x, y in updated_figures(alignment):
         if any(
-            (r[1] == x.sentence and x.figure in r[4]) or (r[2] == y.sentence and y.figure in r[5])
+            (r[1] == x.sentence and _holds_figure(r[4], x.figure))
+            or (r[2] == y.sentence and _holds_figure(r[5], y.figure))
             for r in numbered
         ):
             continue
