@@ -238,6 +238,14 @@ LINEAR_CASES = {
         lambda n: ("in" + " " * n + "x",),
         lambda text: cc.wording.speakers._trim(text),
     ),
+    "outcome words after each count in a long sentence of counts": (
+        lambda n: (["thousands " * (n // 10) + "were killed."],),
+        lambda sentences: cc.wording.figures.counts(sentences),
+    ),
+    "quotes several versions give, grouped by shared runs of words": (
+        lambda n: ([{f"run {k}", f"run {k + 1}"} for k in range(n // 16)],),
+        lambda runs: cc.classroom.voices.joined_by_runs(runs),
+    ),
     "exercise context tail of spaces": (
         lambda n: ("one two three" + " " * n, 0, 3),
         lambda *args: cc.classroom.text._around(*args),
@@ -248,10 +256,12 @@ LINEAR_CASES = {
 @pytest.mark.parametrize("case", sorted(LINEAR_CASES))
 def test_no_once_super_linear_step_is_super_linear(case):
     import comparative_coverage.classroom.text
+    import comparative_coverage.classroom.voices
     import comparative_coverage.normalize
     import comparative_coverage.reading.furniture
     import comparative_coverage.wording.attributions
     import comparative_coverage.wording.edit_rules
+    import comparative_coverage.wording.figures
     import comparative_coverage.wording.kinds
     import comparative_coverage.wording.speakers
     import comparative_coverage.wording.spelling  # noqa: F401

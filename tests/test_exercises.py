@@ -643,3 +643,25 @@ def test_the_discussion_on_the_students_sheet_never_gives_an_answer_away(gold_ru
             n = int(prompt.split(":")[0].removeprefix("Question "))
             answer = made[n - 1].answer.strip(" :")
             assert answer.casefold() not in prompt.casefold(), (name, prompt)
+
+
+def test_no_discussion_prompt_singles_out_its_questions_key_among_the_choices(gold_run):
+    """A spot-the-change question gets a prompt only when its key is a source left out or
+    added; a prompt that shares a word with the key and with no other choice ("what does
+    naming a source tell a reader?" beside one choice about a source) answers it. (The
+    other kinds' prompts read the same whatever the key.)"""
+    import re
+
+    from comparative_coverage.classroom.lesson import discussion_prompts
+
+    def words(text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]{5,}", text.casefold())}
+
+    for name, made, _, _ in gold_run:
+        for prompt in discussion_prompts(made, most=10):
+            n = int(prompt.split(":")[0].removeprefix("Question "))
+            e = made[n - 1]
+            if e.kind != "spot_the_change":
+                continue
+            echoed = [c for c in e.choices if words(c) & words(prompt)]
+            assert echoed != [e.answer], (name, prompt, e.choices)

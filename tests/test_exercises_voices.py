@@ -210,3 +210,47 @@ def test_the_lesson_asks_what_each_introduction_tells_a_reader():
     assert "introduce the same words in different ways" in said
     assert said.endswith("who gave the words, and how?")
     assert e.answer.rstrip(":") not in said  # the prompt sits on the student's sheet
+
+
+def test_a_word_written_twice_in_the_asked_sentence_is_cut_out_both_times():
+    # the outlet writes "organised" one way throughout: its second use in the same
+    # sentence would print the answer beside the gap
+    twice = version(
+        "Herald",
+        "Nicola Sturgeon has tendered her resignation as First Minister to the King on Tuesday.",
+        "The party organised the vote and the unions organised the count with care.",
+    )
+    once = version(
+        "Courier",
+        "Nicola Sturgeon has tendered her resignation as First Minister to the King on Tuesday.",
+        "The party organized the vote and the unions counted with care.",
+    )
+    asked = [e for e in _style(twice, once) if "organised" in e.choices]
+    assert [e.evidence[0].outlet for e in asked] == ["Herald"]
+    shown = asked[0].shown[0].text
+    assert "organised" not in shown and shown.count("[…]") == 2, shown
+
+
+def test_markup_in_quotes_and_prose_reaches_the_new_kinds_as_text():
+    payload = "<script>window.__pwned=1</script>"
+
+    def hostile(article: cc.Article) -> cc.Article:
+        paragraphs = tuple(
+            p.replace("formal letter", f"formal {payload} letter") for p in article.paragraphs
+        )
+        return version(article.outlet, *paragraphs, f"{payload} The vote was held.")
+
+    articles = [hostile(BRITISH), hostile(AMERICAN)]
+    made_ = cc.make_exercises(articles, per_kind=1)
+    assert {"honorific_check", "attribution_check", "style_check"} <= {e.kind for e in made_}
+    sheet = cc.worksheet_html(articles, per_kind=1)
+    assert "&lt;script&gt;window.__pwned" in sheet  # the versions' texts, as text
+    for html in (sheet, cc.worksheet_html(articles, answers=True, per_kind=1)):
+        assert "<script>" not in html
+
+
+def test_a_house_style_word_is_a_whole_word_never_a_fragment_of_one():
+    from comparative_coverage.classroom.style import _TOKEN
+
+    words = _TOKEN.findall("the UN-recognised government of McDonald, U.S. President Joe")
+    assert words == ["the", "U", "government", "of", "Mc", "U", "S", "President", "Joe"]

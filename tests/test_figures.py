@@ -86,3 +86,67 @@ def test_a_restatement_with_two_counts_a_side_is_not_guessed():
 def test_counts_skip_years_times_ages_and_measures():
     found = counts(["In 2017, 12 crew flew 25 grams at 12:31 with 25-year-old pilots."])
     assert [(c.figure, c.noun) for c in found] == [("12", "crew")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1.5 million people fled.",  # a magnitude: the count is "1.5 million", not "1.5"
+        "Ten thousand people marched.",  # number words are left to the word edits
+        "Prices fell -5 percent.",  # a signed figure or a measure is no head count
+        "Some 12% people.",
+        "Some -40 degrees.",
+        "١٢٨ راكبا كانوا على متن الطائرة.",  # no Latin noun after the figure
+        "128 пассажиров.",
+        "一百人死亡。",
+        "",
+    ],
+)
+def test_a_figure_it_cannot_read_as_a_head_count_gives_no_count(sentence):
+    assert counts([sentence]) == []
+
+
+def test_markup_around_a_count_keeps_the_count_and_its_exact_offsets():
+    sentence = "<script>alert(1)</script> Some 1,500 people <b>cheered</b>."
+    [count] = counts([sentence])
+    assert sentence[count.start : count.end] == "1,500 people"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "numbers"),
+    [
+        ("", "", []),
+        ("128 passengers were on board.", "", []),
+        (
+            "<script>x</script> 128 passengers.",
+            "<script>x</script> Nearly 160 passengers.",
+            [("128", "Nearly 160")],
+        ),
+        ("Some 1.5 million people fled.", "Some 2 million people fled the war.", [("1.5", "2")]),
+        (
+            "Ten thousand people marched.",
+            "Twenty thousand people marched on Sunday.",
+            [("Ten", "Twenty")],
+        ),
+    ],
+)
+def test_empty_hostile_or_worded_figures_give_one_number_change_or_none(a, b, numbers):
+    changes = cc.classify_changes(cc.align(a, b))
+    assert [(r.a_words, r.b_words) for r in changes if r.kind == "number"] == numbers
+
+
+def test_a_figure_inside_another_numbers_edit_is_still_its_own_update():
+    # the pair's "15" / "16" edit holds "5" as a digit, not as the figure "5 passengers"
+    a = (
+        "Rescuers reached the ship on Monday. The 15 crew members and 5 passengers had been "
+        "on board, officials said."
+    )
+    b = (
+        "Rescuers reached the ship on Monday. The 16 crew members had been on board, "
+        "officials said. Officials later said 7 passengers had been on board as well."
+    )
+    changes = cc.classify_changes(cc.align(a, b))
+    assert [(r.a_words, r.b_words, r.detail) for r in changes if r.kind == "number"] == [
+        ("15", "16", "figure"),
+        ("5 passengers", "7 passengers", "figure_elsewhere"),
+    ]

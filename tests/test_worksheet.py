@@ -47,7 +47,9 @@ def test_the_worksheet_ends_with_the_lessons_discussion_and_exit_question(sheet)
     discussion = sheet[sheet.index('<section class="cc-discussion">') :]
     assert discussion.count('<div class="cc-lines cc-lines-2">') == 3  # lines to write on
     assert "Question 9: the versions describe the same person or thing" in discussion
-    assert "Question 1: what does naming a source tell a reader?" in discussion
+    assert "Question 1: look again at the change you chose." in discussion
+    # question 1's one choice about a source is its key: the prompt beside it names none
+    assert "source" not in discussion
     assert "Name one change between the versions that could change what a reader thinks" in (
         discussion
     )

@@ -28,9 +28,11 @@ def _label(n: int, e: Exercise) -> str:
 
 
 def _source(n: int, e: Exercise) -> str:
+    # not "naming a source": beside a spot-the-change question whose one choice about a
+    # source is the key, the topic would be the answer
     return (
-        f"Question {n}: what does naming a source tell a reader? Why might an outlet leave "
-        "one out, or add one?"
+        f"Question {n}: look again at the change you chose. What does a reader of one "
+        "version know that a reader of the other does not? Why might an editor make it?"
     )
 
 

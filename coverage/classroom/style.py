@@ -22,7 +22,9 @@ from .voices import _in_quote, _quote_spans
 
 __all__ = ["style_check"]
 
-_TOKEN = re.compile(r"[A-Za-z][a-z'’\-]*[a-z]|[A-Za-z]")
+# a word starts after no letter, digit, apostrophe or hyphen: never a fragment such as
+# "N-recognised" of "UN-recognised" or "Donald" of "McDonald"
+_TOKEN = re.compile(r"(?<![\w'’\-])(?:[A-Za-z][a-z'’\-]*[a-z]|[A-Za-z])")
 _OFFICES = vocabulary.listed("job_titles", "office_words")
 SHORTEST = 4  # letters: shorter words are names' parts, initials, acronyms
 
@@ -111,10 +113,26 @@ def _run(story: _Story, k: int, i: int, start: int, end: int, other: dict[str, s
     return words[low][1], words[high][2], mine, theirs
 
 
+def _as_word(phrase: str, flags: int = 0) -> re.Pattern:
+    """``phrase`` as whole words: not inside a longer word, a contraction or a hyphenation."""
+    return re.compile(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])", flags)
+
+
+def _cut(sentence: str, start: int, end: int, phrase: str) -> str:
+    """The sentence with ``sentence[start:end]`` and every other use of ``phrase`` in it
+    (in any case) cut out: a second "organised" beside the gap would print the answer.
+
+    >>> _cut("They organised it and Organised more.", 5, 14, "organised")
+    'They […] it and […] more.'
+    """
+    pattern = _as_word(phrase, re.IGNORECASE)
+    return f"{pattern.sub('[…]', sentence[:start])}[…]{pattern.sub('[…]', sentence[end:])}"
+
+
 def _printed(story: _Story, w: int, phrase: str, beside: tuple[str, str] = ("", "")) -> list[int]:
     """Version ``w``'s prose sentences that print ``phrase`` exactly (case kept), as words;
     with ``beside``, only where the word before or after it is one of those (folded)."""
-    pattern = re.compile(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])")
+    pattern = _as_word(phrase)
     found = []
     for i in dict.fromkeys(i for i, _, _, _ in _words(story, w)):
         sentence = story.sentence(w, i)
@@ -129,7 +147,7 @@ def _around_body(story: _Story, k: int, phrase: str) -> bool:
     """Whether version ``k``'s title, dek or captions print ``phrase`` (case kept): a wrong
     choice is a way the outlet prints nowhere, even where title case rules."""
     article = story.c.articles[k]
-    pattern = re.compile(rf"(?<![\w'’\-]){re.escape(phrase)}(?![\w'’\-])")
+    pattern = _as_word(phrase)
     return any(pattern.search(text) for text in (article.title, article.dek, *article.captions))
 
 
@@ -224,7 +242,7 @@ def style_check(story: _Story) -> list[Exercise]:
                 (
                     Evidence(
                         outlet=name,
-                        text=sentence[:start] + "[…]" + sentence[end:],
+                        text=_cut(sentence, start, end, phrase),
                         where=evidence[0].where,
                     ),
                 ),

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from .. import vocabulary
 from ..names.groups import find_mentions
 from ..normalize import STOPWORDS
+from ..unionfind import UnionFind
 from ..wording.speakers import find_quotes
 from .facts import _Story
 from .framing import _prints
@@ -222,15 +223,42 @@ def _quote_groups(story: _Story) -> list[dict[int, tuple]]:
                 }
                 if runs:
                     found.append((k, quote, *intro, runs))
-    groups: list[list[tuple]] = []
-    for item in found:
-        joined = [g for g in groups if any(item[4] & other[4] for other in g)]
-        groups = [g for g in groups if g not in joined] + [[*sum(joined, []), item]]
+    groups = [[found[n] for n in members] for members in joined_by_runs([f[4] for f in found])]
     return [
         {k: (q, i, intro) for k, q, i, intro, _ in reversed(g)}  # each version's first quote
         for g in groups
         if len({k for k, *_ in g}) >= 2
     ]
+
+
+def joined_by_runs(runs: list[set[str]]) -> list[list[int]]:
+    """Items (by index) grouped when they share a run of words, directly or through
+    others; a group's items in the order the groups joined, the groups in the order of
+    their latest item. A union-find over the runs seen so far: comparing each quote with
+    every group made a story of many quotes quadratic (1,600 quotes a version: 8 s).
+
+    >>> joined_by_runs([{"a b"}, {"c d"}, {"a b", "e f"}, {"x y"}, {"e f", "c d"}])
+    [[3], [1, 0, 2, 4]]
+    """
+    forest: UnionFind[int] = UnionFind()
+    holder: dict[str, int] = {}  # a run -> the first item that has it
+    members: dict[int, list[int]] = {}  # a group's root -> its items
+    latest: dict[int, int] = {}  # a group's root -> its latest item: its place
+    for n, item in enumerate(runs):
+        roots = {forest.find(holder[r]) for r in item if r in holder}
+        joined = sorted(roots, key=latest.__getitem__)
+        group = members.pop(joined[0]) if joined else []
+        for root in joined[1:]:
+            group.extend(members.pop(root))
+        group.append(n)
+        for root in joined:
+            del latest[root]
+            forest.union(root, n)
+        root = forest.find(n)
+        members[root], latest[root] = group, n
+        for r in item:
+            holder.setdefault(r, n)
+    return [members[root] for root in sorted(members, key=latest.__getitem__)]
 
 
 def _more(story: _Story, phrase: str, sentence: str) -> bool:

@@ -53,6 +53,7 @@ __all__ = [
     "is_age",
     "label_pieces",
     "name_pair",
+    "number_word_keys",
 ]
 
 _TIME = listed("calendar", "relative_time")
@@ -500,6 +501,11 @@ def _premodifiers(words: tuple[str, ...], head: str, before: str = "") -> int:
 _FIGURE_WORD = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?")  # 128, 1,500, 6th; not 1500tavsir
 
 
+def number_word_keys() -> set[str]:
+    """The number words of ``number_words`` (one, four, first...), without their digits."""
+    return {entry.split()[0].casefold() for entry in entries("number_words")}
+
+
 def _figures_in(words: tuple[str, ...]) -> list[str]:
     """The figures and ordinals in a noun phrase's opening (128, four, first), as keys.
     Digits inside a name (the Tasmir 1500) are the name's.
@@ -509,7 +515,7 @@ def _figures_in(words: tuple[str, ...]) -> list[str]:
     >>> _figures_in(("the", "128")), _figures_in(("The", "Tasmir", "1500"))
     (['128'], [])
     """
-    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
+    numbers = number_word_keys()
     named = any(w[:1].isupper() for w in words[1:])
     return [
         word_key(w)

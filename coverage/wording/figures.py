@@ -22,7 +22,9 @@ two of them in two versions are as often two facts as one fact updated.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Alignment
 from ..normalize import STOPWORDS, word_key
@@ -36,6 +38,8 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORD = re.compile(r"[\w'-]+")
+OUTCOME_WORDS = 4  # words after a count read for its outcome ("were killed", "injured")
 _UNITS = listed("figure_units", "classroom_magnitudes")
 _OUTCOMES = listed("count_outcomes")
 
@@ -72,7 +76,10 @@ def counts(sentences) -> list[Count]:
             figure, noun = m.group("figure"), word_key(m.group("noun"))
             if _YEAR.fullmatch(figure) or noun in STOPWORDS or noun in _UNITS:
                 continue
-            after = {word_key(w) for w in re.findall(r"[\w'-]+", sentence[m.end() :])[:4]}
+            # only the next few words: a scan to the sentence's end made a long
+            # sentence of counts quadratic
+            words = islice(_WORD.finditer(sentence, m.end()), OUTCOME_WORDS)
+            after = {word_key(w.group()) for w in words}
             found.append(
                 Count(
                     sentence=i,
@@ -94,6 +101,14 @@ def _values(sentences) -> set[str]:
     return digits | {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
 
 
+def _grouped(found: list[Count], field: str) -> dict:
+    """Counts by one field (noun or sentence), in order: one pass, not one scan a key."""
+    groups = defaultdict(list)
+    for c in found:
+        groups[getattr(c, field)].append(c)
+    return groups
+
+
 def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
     """Pairs (a count, b count) of a figure updated between two versions, by the two signs
     in the module's docstring, in order of the a sentence."""
@@ -110,14 +125,14 @@ def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
         return abs(a_at - b_at) <= 1 / 3 or abs(x.sentence - y.sentence) <= 2
 
     pairs = []
-    for noun in sorted({c.noun for c in a_counts} & {c.noun for c in b_counts}):
-        xs = [c for c in a_counts if c.noun == noun]
-        ys = [c for c in b_counts if c.noun == noun]
+    a_nouns, b_nouns = _grouped(a_counts, "noun"), _grouped(b_counts, "noun")
+    for noun in sorted(a_nouns.keys() & b_nouns.keys()):
+        xs, ys = a_nouns[noun], b_nouns[noun]
         if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]) and near(xs[0], ys[0]):
             pairs.append((xs[0], ys[0]))
+    a_in, b_in = _grouped(a_counts, "sentence"), _grouped(b_counts, "sentence")
     for link in alignment.restatements:
-        xs = [c for c in a_counts if c.sentence == link.a]
-        ys = [c for c in b_counts if c.sentence == link.b]
+        xs, ys = a_in.get(link.a, []), b_in.get(link.b, [])
         if len(xs) == 1 and len(ys) == 1 and updated(xs[0], ys[0]):
             pairs.append((xs[0], ys[0]))
     return sorted(set(pairs), key=lambda p: (p[0].sentence, p[0].start, p[1].sentence, p[1].start))

@@ -58,7 +58,7 @@ from rapidfuzz.distance import Indel
 from ..model import Alignment, WordEdit
 from ..names.spans import TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
-from ..vocabulary import entries, listed
+from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
@@ -67,6 +67,7 @@ from .edit_rules import (
     is_attribution,
     label_pieces,
     name_pair,
+    number_word_keys,
 )
 from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
@@ -1029,6 +1030,16 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     return rows + extra
 
 
+def _holds_figure(words: str, figure: str) -> bool:
+    """Whether an edit's words hold ``figure`` as a whole figure or word, not inside
+    another ("5" is not in "150").
+
+    >>> _holds_figure("nearly 150", "5"), _holds_figure("1,500 people", "1,500")
+    (False, True)
+    """
+    return figure in re.findall(r"\d[\d,.]*\d|\d|[^\W\d_]+", words)
+
+
 def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     """A figure updated across sentences the aligner did not pair with each other
     (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
@@ -1042,7 +1053,8 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     extra = []
     for x, y in updated_figures(alignment):
         if any(
-            (r[1] == x.sentence and x.figure in r[4]) or (r[2] == y.sentence and y.figure in r[5])
+            (r[1] == x.sentence and _holds_figure(r[4], x.figure))
+            or (r[2] == y.sentence and _holds_figure(r[5], y.figure))
             for r in numbered
         ):
             continue
@@ -1096,7 +1108,7 @@ def _word_order(rows: list[tuple]) -> list[tuple]:
 
 
 _PLAIN_WORD = re.compile(r"[a-z][a-z-]*")
-_NOUN_OPENERS = frozenset("the a an its his her their our this that these those".split())
+_NOUN_OPENERS = listed("determiners")
 
 
 def _plain_words(text: str) -> list[str] | None:
@@ -1110,8 +1122,7 @@ def _plain_words(text: str) -> list[str] | None:
 def _opens_noun_phrase(word: str) -> bool:
     """A determiner, a possessive or a number word (the, its, China's, first, three)."""
     key = word_key(word)
-    numbers = {entry.split()[0].casefold() for entry in entries("number_words")}
-    return key in _NOUN_OPENERS or key in numbers or key.endswith("'s")
+    return key in _NOUN_OPENERS or key in number_word_keys() or key.endswith("'s")
 
 
 def _swapped_premodifiers(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:

@@ -52,7 +52,7 @@ LABEL_COLUMNS = (
 )
 _AGENT = re.compile(r"(?:er|or|ist|ant|ent|man|woman|ee|ary|ive)s?$")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ior)$")
-_DETERMINERS = frozenset("the a an its his her their our this that these those".split())
+_DETERMINERS = listed("determiners")
 _MODIFIERS = listed("descriptor_modifiers")
 # lexicon categories whose terms can name a person or group ("strongman", "militia")
 PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})

@@ -64,7 +64,9 @@ class Table(Records[T]):
 @dataclass(frozen=True, kw_only=True)
 class Change:
     """One non-equal word edit and its kind (see ``KINDS``); offsets are in the unit's
-    joined sentences; ``a_index``/``b_index`` is ``None`` for a side the unit lacks."""
+    joined sentences; ``a_index``/``b_index`` is ``None`` for a side the unit lacks. A
+    figure updated across unpaired sentences (detail ``figure_elsewhere``) sits in the
+    unit of its a sentence; its b side is in the unit that holds ``b_index``."""
 
     unit: int
     a_index: int | None
