@@ -67,6 +67,12 @@ def make_corpus(folder: Path, count: int, *, words: int = 600, seed: int = 0) ->
     return paths
 
 
+def _spans(lines: list) -> list[tuple[int, int]]:
+    """The lines' offsets into the text from the first line's start to the last one's end."""
+    base = lines[0].start
+    return [(x.start - base, x.end - base) for x in lines]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -74,6 +80,8 @@ def main() -> None:
     args = parser.parse_args()
     # here, not at the top: make_corpus is shared with other benchmarks
     from comparative_coverage.reading.files import decode
+    from comparative_coverage.reading.furniture import promotion_lines
+    from comparative_coverage.reading.lines import page_lines
     from comparative_coverage.reading.pages import parse_page
     from comparative_coverage.reading.segment import split_paragraphs
 
@@ -99,6 +107,15 @@ def main() -> None:
         # the stages of read_articles, each on its own (the rest: files, metadata, copies)
         _, decode_cpu, _ = timed_cpu(lambda: [decode(d) for d in data], args.runs)
         _, rules_cpu, _ = timed_cpu(lambda: [parse_page(page) for page in pages], args.runs)
+        # two parts of the page rules, each on its own: cutting lines, and the promotion-word
+        # search over each page's lines (as a story runs it: the lines' text, offsets into it)
+        _, lines_cpu, found = timed_cpu(lambda: [page_lines(page) for page in pages], args.runs)
+        lined = [
+            (page[x[0].start : x[-1].end], _spans(x))
+            for page, x in zip(pages, found, strict=True)
+            if x
+        ]
+        _, promo_cpu, _ = timed_cpu(lambda: [promotion_lines(t, s) for t, s in lined], args.runs)
         paragraphs = [a.paragraphs for a in articles]
         _, split_cpu, _ = timed_cpu(lambda: [split_paragraphs(p) for p in paragraphs], args.runs)
         _, ftfy_cpu, _ = timed_cpu(lambda: [ftfy.fix_encoding(page) for page in pages], args.runs)
@@ -124,6 +141,12 @@ def main() -> None:
         ("segmentation (split_paragraphs: sentencex + rules)", split_cpu),
     ):
         print(f"  of which {name}: {seconds / n * 1e6:.0f} us a page ({seconds / cpu:.0%})")
+        if name.startswith("page rules"):
+            for part, part_cpu in (
+                ("cutting lines (page_lines)", lines_cpu),
+                ("promotion-word search (promotion_lines)", promo_cpu),
+            ):
+                print(f"    of which {part}: {part_cpu / n * 1e6:.0f} us a page")
     rest = cpu - decode_cpu - rules_cpu - split_cpu
     print(
         f"  the rest, by difference (files, metadata, duplicate check): {rest / n * 1e6:.0f} us a page"
