@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator, Set
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .errors import InvalidData
@@ -95,10 +95,27 @@ def pattern(name: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 
 def reload() -> None:
-    """Forget every cached list, so that edited files are read again."""
-    for function in (entries, words, month_names, calendar_words, pattern, _union):
+    """Forget every cached list, and every result cached from them (:func:`cached_by_lists`),
+    so that edited files are read again."""
+    for function in (entries, words, month_names, calendar_words, pattern, _union, *_FROM_LISTS):
         function.cache_clear()
     _GENERATION[0] += 1
+
+
+def cached_by_lists(maxsize: int = 16_384):
+    """An ``lru_cache`` for a rule whose answer depends on the word lists: :func:`reload`
+    empties it, so an edited list is never answered from before the edit. Rules ask the
+    same question for each version of a story, so the cache pays at corpus scale."""
+
+    def wrap(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+        _FROM_LISTS.append(cached)
+        return cached
+
+    return wrap
+
+
+_FROM_LISTS: list = []  # the caches cached_by_lists made, emptied by reload()
 
 
 _GENERATION = [0]  # bumped by reload(): live views read their lists again

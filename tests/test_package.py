@@ -222,3 +222,18 @@ def test_no_html_tag_is_written_in_a_python_string_outside_the_templates():
             if _HTML_TAG.search(text) and (where, function) not in _TAG_HELPERS:
                 found.append(f"{where}:{function}: {text[:60]!r}")
     assert found == []
+
+
+def test_a_rule_cached_on_the_word_lists_is_asked_again_after_a_reload():
+    """Rules cache answers that depend on the lists (cached_by_lists); reload() empties
+    every such cache, so an edited list is never answered from before the edit."""
+    from comparative_coverage import vocabulary
+    from comparative_coverage.wording import edit_rules, labels, spelling
+
+    for rule in (spelling.american, edit_rules._word_pair, labels._labels_beside_names):
+        assert rule in vocabulary._FROM_LISTS
+    spelling.american("colour")
+    assert spelling.american.cache_info().currsize > 0
+    vocabulary.reload()
+    assert spelling.american.cache_info().currsize == 0
+    assert spelling.american("colour") == "color"

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein, Indel
 
@@ -31,7 +30,7 @@ from ..model import WordEdit
 from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
-from ..vocabulary import entries, generation, listed
+from ..vocabulary import cached_by_lists, entries, listed
 from .attributions import credit_spans
 from .forms import (
     format_change,
@@ -108,14 +107,10 @@ def detail_of(words: tuple[str, ...]) -> str:
     return ""
 
 
+@cached_by_lists()
 def _word_pair(x: str, y: str) -> tuple[str, str] | None:
-    """The kind and detail of one changed word, or None when the words differ in meaning."""
-    return _cached_word_pair(x, y, generation())
-
-
-@lru_cache(maxsize=16_384)
-def _cached_word_pair(x: str, y: str, lists: int) -> tuple[str, str] | None:
-    """Cached per pair (and per :func:`vocabulary.reload`): each version asks again."""
+    """The kind and detail of one changed word, or None when the words differ in meaning
+    (cached per pair: each version asks again)."""
     px, py = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
     if px != x or py != y:
         if px == py or (px != x) != (py != y):

@@ -31,7 +31,7 @@ from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
-from ..vocabulary import generation, listed
+from ..vocabulary import cached_by_lists, listed
 from .lexicon import Lexicon, load_lexicon
 from .records import Label, Labels
 
@@ -258,15 +258,15 @@ def labels_beside_names(
     >>> labels_beside_names("The renegade general Khalifa Haftar, a former ally, spoke.")
     [('Haftar', 'renegade general', (4, 20)), ('Haftar', 'a former ally', (37, 50))]
     """
-    return list(_labels_beside_names(text, lexicon or load_lexicon(), generation()))
+    return list(_labels_beside_names(text, lexicon or load_lexicon()))
 
 
-@lru_cache(maxsize=16_384)
+@cached_by_lists()
 def _labels_beside_names(
-    text: str, lexicon: Lexicon, lists: int
+    text: str, lexicon: Lexicon
 ) -> tuple[tuple[str, str, tuple[int, int]], ...]:
-    """Cached per text (and lexicon, and :func:`vocabulary.reload`): each version's
-    units ask again for the spine's sentences."""
+    """Cached per text and lexicon: each version's units ask again for the spine's
+    sentences."""
     found = []
     for start, end, parts, title_start in name_spans(text):
         mention = Mention(

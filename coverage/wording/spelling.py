@@ -19,7 +19,7 @@ from ..names.groups import NameGroup, NameGroups, Occurrence
 from ..names.mentions import article_sentences
 from ..normalize import tokenize, word_key
 from ..reading.articles import as_articles
-from ..vocabulary import entries, generation
+from ..vocabulary import cached_by_lists, entries
 
 __all__ = ["spelling_rule", "find_spelling_variants", "american"]
 
@@ -59,14 +59,10 @@ def _pairs(lines: tuple[str, ...]) -> dict[str, str]:
     return dict(line.lower().split()[:2] for line in lines)
 
 
+@cached_by_lists()
 def american(key: str) -> str:
-    """A word key with British spellings mapped to American ones, part by part."""
-    return _american(key, generation())
-
-
-@lru_cache(maxsize=16_384)
-def _american(key: str, lists: int) -> str:
-    """Cached per word (and per :func:`vocabulary.reload`): rules ask again for each pair."""
+    """A word key with British spellings mapped to American ones, part by part (cached
+    per word: rules ask again for each pair)."""
     parts = []
     for part in key.split("-"):
         part = _irregular().get(part, part)
