@@ -275,14 +275,35 @@ def test_shown_words_keep_the_sentence_spacing():
     assert "(AFP) -" in shown
 
 
-def test_a_dateline_and_its_credit_are_two_changes():
+def _kinds_of(a: str, b: str) -> list[list[str]]:
+    frame = cc.classify_changes(cc.align([a], [b])).to_frame()
+    return frame[["a_words", "b_words", "kind"]].values.tolist()
+
+
+def test_a_credited_dateline_dropped_whole_is_one_attribution_change():
+    """One editorial act, one change (news-dev's gold: "WASHINGTON (AP) —" is an attribution)."""
+    assert _kinds_of(
+        "CAIRO (Reuters) - Hamas said its leader was killed.", "Hamas said its leader was killed."
+    ) == [["CAIRO (Reuters) -", "", "attribution"]]
+
+
+def test_a_place_only_dateline_dropped_stays_a_dateline():
+    assert _kinds_of(
+        "CAIRO - Hamas said its leader was killed.", "Hamas said its leader was killed."
+    ) == [["CAIRO -", "", "dateline"]]
+
+
+def test_a_credit_dropped_from_a_kept_dateline_is_an_attribution_change():
+    assert _kinds_of(
+        "CAIRO (Reuters) - Hamas said its leader was killed.",
+        "CAIRO - Hamas said its leader was killed.",
+    ) == [["(Reuters)", "", "attribution"]]
+
+
+def test_a_dateline_restyled_without_its_credit_is_one_dateline_change():
     frame = cc.classify_changes(
-        cc.align(
-            ["CAIRO (Reuters) - Hamas said its leader was killed."],
-            ["Hamas said its leader was killed."],
-        )
+        cc.align(["Tehran (AFP) - A woman died."], ["Tehran: A woman died."])
     ).to_frame()
-    assert frame[["a_words", "kind"]].values.tolist() == [
-        ["CAIRO", "dateline"],
-        ["(Reuters) -", "attribution"],
+    assert frame[["a_words", "b_words", "kind", "detail"]].values.tolist() == [
+        ["(AFP) -", ":", "dateline", "credit_dropped"]
     ]

@@ -14,9 +14,10 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   honorific or a bare job title;
 - ``honorific``: a courtesy title added, dropped or standing for a first name (Ms Sturgeon);
 - ``attribution``: a credit for the information added, dropped or changed ("told AFP" /
-  "said", "(AP)", "the report said");
-- ``dateline``: the place line that opens a wire story added, dropped or restyled
-  ("BERLIN -" / "BERLIN:");
+  "said", "(AP)", "the report said"), a dateline with its credit added or dropped whole
+  included ("WASHINGTON (AP) —": one editorial act, one change);
+- ``dateline``: a place-only dateline that opens a wire story added, dropped or restyled
+  ("BERLIN -" / "BERLIN:"), or restyled without its credit ("Tehran (AFP) -" / "Tehran:");
 - ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers), in one
   sentence pair or across sentences the aligner did not pair (``figure_elsewhere``,
   :mod:`.figures`);
@@ -41,7 +42,8 @@ detail is (``time``, ``title``,
 ``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
 
 A long edit is cut into pieces first: a dateline and a credit inside it ("CAIRO
-(AP) -") are pieces of their own, so each is named. Words are shown as written in
+(AP) -" / "CAIRO -") are pieces of their own, so each is named, unless the credited
+dateline goes or comes whole. Words are shown as written in
 the sentences (the text between the piece's offsets), never re-joined tokens.
 """
 
@@ -365,6 +367,45 @@ def _absorb(text: str, span: tuple[int, int], cuts: list[tuple[int, int, str]]):
     return cuts
 
 
+def _whole_credit(text: str, cuts, other_cuts):
+    """A dateline that carries a credit ("WASHINGTON (AP) —"), added or dropped whole while
+    the other side has no dateline here, is one act of crediting: one ``credit`` cut.
+
+    A place-only dateline stays a dateline, and so does a place restyled beside its
+    credit (the other side has a dateline of its own).
+    """
+    if any(what == "dateline" for *_, what in other_cuts):
+        return cuts
+    out: list[tuple[int, int, str]] = []
+    for c0, c1, what in cuts:
+        if out and out[-1][2] == "dateline" and what == "credit" and out[-1][1] == c0:
+            line = dateline_span(text[out[-1][0] :])
+            if line and line[1] and out[-1][0] + line[0][1] == c1:
+                out[-1] = (out[-1][0], c1, "credit")
+                continue
+        out.append((c0, c1, what))
+    return out
+
+
+_DASHES = "-:\u2013\u2014"
+
+
+def _restyled_without_credit(a_text: str, b_text: str, a_cuts, b_cuts, gaps) -> str | None:
+    """ "Tehran (AFP) –" -> "Tehran:": a dateline restyled to a house style that carries no
+    credit is one change, a dateline restyled (``credit_dropped`` / ``credit_added``)."""
+    if gaps or len(a_cuts) != 1 or len(b_cuts) != 1:
+        return None
+    for credit, dateline, text, detail in (
+        (a_cuts[0], b_cuts[0], a_text, "credit_dropped"),
+        (b_cuts[0], a_cuts[0], b_text, "credit_added"),
+    ):
+        tail = text[credit[0] : credit[1]].rstrip()[-1:]
+        ends_a_dateline = bool(tail) and tail in _DASHES
+        if credit[2] == "credit" and dateline[2] == "dateline" and ends_a_dateline:
+            return detail
+    return None
+
+
 def _carved(
     edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
@@ -373,6 +414,7 @@ def _carved(
     b_cuts = _special(b_text, edit.b_span, b_starts) if edit.b_words else []
     if not a_cuts and not b_cuts:
         return [(edit, None)]
+    a_cuts, b_cuts = _whole_credit(a_text, a_cuts, b_cuts), _whole_credit(b_text, b_cuts, a_cuts)
     a_cuts, b_cuts = _absorb(a_text, edit.a_span, a_cuts), _absorb(b_text, edit.b_span, b_cuts)
     a_gaps, b_gaps = _gaps(a_text, edit.a_span, a_cuts), _gaps(b_text, edit.b_span, b_cuts)
     pieces: list[tuple[WordEdit, tuple[str, str] | None]] = []
@@ -384,6 +426,9 @@ def _carved(
     ):
         kind = "dateline" if a_cuts[0][2] == "dateline" else "attribution"
         return [(edit, (kind, "restyled" if kind == "dateline" else "changed"))]
+    restyle = _restyled_without_credit(a_text, b_text, a_cuts, b_cuts, a_gaps or b_gaps)
+    if restyle:
+        return [(edit, ("dateline", restyle))]
     for side, text, cuts in (("a", a_text, a_cuts), ("b", b_text, b_cuts)):
         for c0, c1, what in cuts:
             words = _words(text, c0, c1)
