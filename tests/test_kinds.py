@@ -307,3 +307,26 @@ def test_a_dateline_restyled_without_its_credit_is_one_dateline_change():
     assert frame[["a_words", "b_words", "kind", "detail"]].values.tolist() == [
         ["(AFP) -", ":", "dateline", "credit_dropped"]
     ]
+
+
+def test_a_credit_moved_within_the_sentence_is_not_an_attribution_change():
+    """The same source credited on both sides: who is credited did not change."""
+    frame = cc.classify_changes(
+        cc.align(
+            ['"The hospital was full," state television reported.'],
+            ['State television said, "The hospital was full."'],
+        )
+    ).to_frame()
+    moved = frame[frame["detail"] == "credit_moved"]
+    assert sorted(moved["kind"]) == ["other", "other"]
+    assert "attribution" not in set(frame["kind"])
+
+
+def test_a_weekday_beside_the_verb_is_not_a_new_source():
+    frame = cc.classify_changes(
+        cc.align(
+            ['"The hospital was full," state television reported.'],
+            ['"The hospital was full," state television said on Friday.'],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])

@@ -48,6 +48,7 @@ __all__ = [
     "classify_edit",
     "is_attribution",
     "content_words",
+    "credit_kept",
     "detail_of",
     "is_age",
     "label_pieces",
@@ -695,12 +696,42 @@ _SOURCE_NOUNS = listed("source_nouns")
 
 
 def _sources(phrase: str) -> set[str]:
-    """The words of a phrase that name who is credited (AFP, state media, the ministry)."""
+    """The words of a phrase that name who is credited (AFP, state media, the ministry).
+
+    A weekday or month is when it was said, not who said it ("said on Friday").
+    """
     return {
         word_key(w)
         for w in re.findall(r"[\w'\u2019]+", phrase)
-        if w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1])
+        if (w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1]))
+        and word_key(w) not in _TIME
     }
+
+
+def credit_kept(phrase: str, other: str) -> bool:
+    """Does ``other`` (the other version's sentence) credit the source a dropped or added
+    credit names? Then the credit moved or was reworded, it was not dropped or added.
+
+    The source is its agency or source nouns (state *television*, *AFP*), else its names.
+
+    >>> credit_kept(", state television reported", "The Iranian state television said, ...")
+    True
+    >>> credit_kept(", state television reported", "Her family said she was in a coma.")
+    False
+    >>> credit_kept("she said", "She said on Friday"), credit_kept("- Xinhua", "Xinhua quoted him")
+    (False, False)
+    """
+    nouns = {word_key(w) for w in re.findall(r"[\w'\u2019]+", phrase)}
+    if not nouns & _REPORTING:
+        return False  # a credit line ("— Xinhua", "(AP)") credits the story, not a statement
+    source = {k for k in nouns if k in _SOURCE_NOUNS or k.upper() in _AGENCY_WORDS}
+    source = source or (_sources(phrase) - STOPWORDS)
+    if not source:
+        return False  # "she said", "it added": who is credited is not named
+    credited = {
+        word_key(w) for a, b in credit_spans(other) for w in re.findall(r"[\w'\u2019]+", other[a:b])
+    }
+    return source <= credited
 
 
 def _r_attribution(r: _Replace) -> tuple[str, str] | None:

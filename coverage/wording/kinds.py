@@ -65,6 +65,7 @@ from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
     content_words,
+    credit_kept,
     is_age,
     is_attribution,
     label_pieces,
@@ -476,6 +477,15 @@ def _sentence_at(lengths: list[int], position: int) -> int:
     return index
 
 
+def _credit_moved(kind: str, detail: str, a_words: str, b_words: str, a_text: str, b_text: str):
+    """A credit dropped or added while the other side credits the same source: it moved."""
+    if kind != "attribution":
+        return False
+    if detail == "dropped":
+        return credit_kept(a_words, b_text)
+    return detail == "added" and credit_kept(b_words, a_text)
+
+
 def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     a_parts = [alignment.a_sentences[i] for i in unit.a]
     b_parts = [alignment.b_sentences[j] for j in unit.b]
@@ -491,6 +501,8 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
             )
             a_words = a_text[piece.a_span[0] : piece.a_span[1]].strip() if piece.a_words else ""
             b_words = b_text[piece.b_span[0] : piece.b_span[1]].strip() if piece.b_words else ""
+            if _credit_moved(kind, detail, a_words, b_words, a_text, b_text):
+                kind, detail = "other", "credit_moved"
             a_index = (
                 unit.a[_sentence_at([len(s) for s in a_parts], piece.a_span[0])] if unit.a else None
             )
