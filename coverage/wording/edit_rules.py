@@ -31,6 +31,7 @@ from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import cached_by_lists, entries, listed
+from ..vocabulary import words as words_of
 from .attributions import credit_spans
 from .forms import (
     format_change,
@@ -51,6 +52,7 @@ __all__ = [
     "credit_kept",
     "detail_of",
     "is_age",
+    "is_ownership",
     "label_pieces",
     "name_pair",
     "number_word_keys",
@@ -331,6 +333,17 @@ def _head_follows(text: str, end: int) -> bool:
     return bool(after) and after[:1].isalnum() and key not in STOPWORDS and key not in _REPORTING
 
 
+def is_ownership(words: Iterable[str]) -> bool:
+    """Who owns or runs an organisation ("the state-run", "privately held"): a fact, not a
+    label, as a nationality before a thing is not one.
+
+    >>> is_ownership(("the", "state-run")), is_ownership(("privately", "held")), is_ownership(("elite",))
+    (True, True, False)
+    """
+    content = [word_key(w) for w in words if w[:1].isalnum() and word_key(w) not in _DETERMINERS]
+    return bool(content) and " ".join(content) in words_of("ownership_words")
+
+
 def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | None:
     """The label's detail when an edit swaps, adds or drops a descriptor."""
     a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
@@ -340,6 +353,8 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
     if is_age(edit.a_words + edit.b_words):
         return None  # "Twenty-two-year-old": an age is a detail
+    if is_ownership(edit.a_words) or is_ownership(edit.b_words):
+        return None  # "the state-run" airline: who owns it is a detail
     if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
         return None
     changed = {c for _, c in a_terms ^ b_terms}

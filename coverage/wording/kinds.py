@@ -68,6 +68,7 @@ from .edit_rules import (
     credit_kept,
     is_age,
     is_attribution,
+    is_ownership,
     label_pieces,
     name_pair,
     number_word_keys,
@@ -984,6 +985,7 @@ def _short_label(descriptor: str) -> bool:
     return (
         len(words) <= 6
         and not is_age(words)  # "35-year-old": a detail
+        and not is_ownership(words)  # "state-run": a fact about the organisation
         and not any(k in _SAYING or k in _DATES for k in keys)
     )
 
