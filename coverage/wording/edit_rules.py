@@ -723,29 +723,52 @@ def _sources(phrase: str) -> set[str]:
     }
 
 
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'\u2019]+", text)
+
+
 def credit_kept(phrase: str, other: str) -> bool:
     """Does ``other`` (the other version's sentence) credit the source a dropped or added
     credit names? Then the credit moved or was reworded, it was not dropped or added.
 
-    The source is its agency or source nouns (state *television*, *AFP*), else its names.
+    The source is its agency or source nouns (state *television*, *AFP*), else its names
+    before any "that" (what follows "said that" is what was said). Only credits with a
+    verb count, on both sides: a credit line ("— Xinhua", "(AP)") credits the story, not
+    a statement.
 
     >>> credit_kept(", state television reported", "The Iranian state television said, ...")
     True
     >>> credit_kept(", state television reported", "Her family said she was in a coma.")
     False
+    >>> credit_kept('," Amnesty International said', 'Amnesty International said, "It is wrong."')
+    True
     >>> credit_kept("she said", "She said on Friday"), credit_kept("- Xinhua", "Xinhua quoted him")
     (False, False)
+    >>> credit_kept("Xinhua quoted", "said Zhang Wei, head of sales at the firm. — Xinhua")
+    False
+    >>> credit_kept("said that Haniyeh", "Haniyeh said")
+    False
     """
-    nouns = {word_key(w) for w in re.findall(r"[\w'\u2019]+", phrase)}
-    if not nouns & _REPORTING:
-        return False  # a credit line ("— Xinhua", "(AP)") credits the story, not a statement
-    source = {k for k in nouns if k in _SOURCE_NOUNS or k.upper() in _AGENCY_WORDS}
-    source = source or (_sources(phrase) - STOPWORDS)
+    words = _words_of(phrase)
+    keys = [word_key(w) for w in words]
+    if not set(keys) & _REPORTING:
+        return False
+    if "that" in keys:
+        words = words[: keys.index("that")]
+    source = {word_key(w) for w in words if word_key(w) in _SOURCE_NOUNS or w in _AGENCY_WORDS}
+    source = source or (_sources(" ".join(words)) - STOPWORDS)
     if not source:
         return False  # "she said", "it added": who is credited is not named
     credited = {
-        word_key(w) for a, b in credit_spans(other) for w in re.findall(r"[\w'\u2019]+", other[a:b])
+        word_key(w)
+        for a, b in credit_spans(other)
+        for w in _words_of(other[a:b])
+        if set(map(word_key, _words_of(other[a:b]))) & _REPORTING
     }
+    other_keys = [word_key(w) for w in _words_of(other)]
+    for k, key in enumerate(other_keys):  # "Amnesty International said": a source by its verb
+        if key in _REPORTING:
+            credited.update(other_keys[max(0, k - 4) : k + 5])
     return source <= credited
 
 

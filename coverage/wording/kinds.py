@@ -54,11 +54,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.spans import TITLE_WORDS, name_spans
+from ..names.spans import ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
@@ -485,6 +486,20 @@ def _credit_moved(kind: str, detail: str, a_words: str, b_words: str, a_text: st
     if detail == "dropped":
         return credit_kept(a_words, b_text)
     return detail == "added" and credit_kept(b_words, a_text)
+
+
+def _one_move(rows: list[tuple]) -> list[tuple]:
+    """A credit dropped at one place and the same credit added at another: one move, one
+    row (", state television reported" -> "The Iranian state television said,")."""
+    dropped = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "delete"]
+    added = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "insert"]
+    gone = set()
+    out = list(rows)
+    for k, m in zip(dropped, added, strict=False):
+        x, y = rows[k], rows[m]
+        out[k] = (*x[:2], y[2], "replace", x[4], y[5], *x[6:16], y[16], y[17])
+        gone.add(m)
+    return [r for k, r in enumerate(out) if k not in gone]
 
 
 def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
@@ -966,6 +981,83 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     return rows + extra
 
 
+_REWORDED = ("rewritten", "other", "word_choice", "added_detail", "dropped_detail")
+# "the Glasgow Southside MSP", "the Hamas chief": a definite description ending in a title,
+# no name after it (a name after it makes the title part of the name's mention)
+_DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w'\u2019-]+){1,4}?)\s+([\w-]+)\b(?!\s+[A-Z])")
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    """Where a text names a person in full (two words or more, no organisation's head)."""
+    return [
+        (start, end)
+        for start, end, parts, _ in name_spans(text)
+        if len(parts) >= 2 and not any(word_key(p) in ORG_HEADS for p in parts)
+    ]
+
+
+def _descriptions(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _DESCRIPTION.finditer(text)
+        if word_key(m.group(2)) in PERSON_TITLES and m.group(2)[:1].isalpha()
+    ]
+
+
+class _Span(NamedTuple):
+    """Words of a unit's joined text and where they stand (what ``_extra_row`` reads)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _names_for_descriptions(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A person named on one side and, in the passage rewritten around it, described on
+    the other ("Nicola Sturgeon" / "The Glasgow Southside MSP"): a label standing in for
+    the name, one more row, when the describing side does not name that person there."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    extra = []
+    for r in rows:
+        if r[6] not in _REWORDED or not (r[4] and r[5]):
+            continue
+        a_span, b_span = (r[14], r[15]), (r[16], r[17])
+        found = _name_and_description(a_text, a_span, b_text, b_span)
+        if found:
+            extra.append(_extra_row(alignment, unit, *found, "label", "name_for_descriptor"))
+            continue
+        found = _name_and_description(b_text, b_span, a_text, a_span)
+        if found:
+            extra.append(
+                _extra_row(alignment, unit, found[1], found[0], "label", "name_for_descriptor")
+            )
+    return rows + extra
+
+
+def _name_and_description(
+    x_text: str, x_span: tuple[int, int], y_text: str, y_span: tuple[int, int]
+) -> tuple[_Span, _Span] | None:
+    """A full name in x's words and a description in y's words that does not name that
+    person (neither the name nor its last word stands in y's words)."""
+    x0, y0 = x_span[0], y_span[0]
+    x_words, y_words = x_text[x0 : x_span[1]], y_text[y0 : y_span[1]]
+    descriptions = _descriptions(y_words)
+    if not descriptions:
+        return None
+    y_keys = {word_key(t.text) for t in tokenize(y_words)}
+    for start, end in _person_names(x_words):
+        last = word_key(tokenize(x_words[start:end])[-1].text)
+        if last in y_keys:
+            continue
+        d0, d1 = descriptions[0]
+        return (
+            _Span(x_words[start:end], x0 + start, x0 + end),
+            _Span(y_words[d0:d1], y0 + d0, y0 + d1),
+        )
+    return None
+
+
 def _heads(text: str, labels) -> set[str]:
     """The names a text mentions on their own: a name written only inside another's
     descriptor ("Hamas" in "Hamas leader Ismail Haniyeh") is no mention a label can be
@@ -1270,13 +1362,14 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     rows = []
     for unit in alignment.units:
         if unit.edits:
-            found = _word_order(_unit_rows(alignment, unit, lexicon))
+            found = _word_order(_one_move(_unit_rows(alignment, unit, lexicon)))
             for extra in (
                 _moved_names,
                 _moved_forms,
                 _moved_figures,
                 _moved_honorifics,
                 _swapped_premodifiers,
+                _names_for_descriptions,
             ):  # words in rewrites
                 found = extra(alignment, unit, found)
             rows.extend(_moved_labels(alignment, unit, found, lexicon))
