@@ -59,7 +59,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.spans import ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
+from ..names.spans import DEMONYMS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
@@ -1089,10 +1089,23 @@ def _label_key(descriptor: str) -> str:
 
 def _describes(found) -> bool:
     """Added or dropped alone, a label must say more than a title and a nationality:
-    a lower-case word that is no title ("human rights organisation", not "US President")."""
+    a lower-case word that is no title ("human rights organisation", not "US President"),
+    and more than a gloss of where a body is from ("an Iranian group")."""
+    words = found[0].split()
     return any(
         w.islower() and word_key(w) not in TITLE_WORDS and word_key(w) not in STOPWORDS
-        for w in found[0].split()
+        for w in words
+    ) and not _gloss(words)
+
+
+def _gloss(words: list[str]) -> bool:
+    """A nationality and what kind of body: "an Iranian group", "a Chinese company"."""
+    content = [word_key(w) for w in words if word_key(w) not in STOPWORDS]
+    return (
+        len(content) >= 2
+        and all(k in DEMONYMS or k in ORG_HEADS for k in content)
+        and any(k in DEMONYMS for k in content)
+        and any(k in ORG_HEADS for k in content)
     )
 
 
