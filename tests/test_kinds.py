@@ -332,3 +332,15 @@ def test_a_weekday_beside_the_verb_is_not_a_new_source():
         )
     ).to_frame()
     assert "attribution" not in set(frame["kind"])
+
+
+def test_a_verb_of_saying_swapped_without_a_source_is_not_an_attribution_change():
+    """ "The group said, ..." / "The group mourned ..., describing it as": the source
+    ("The group") stands outside the edit and did not change."""
+    frame = cc.classify_changes(
+        cc.align(
+            ['The group said, "a raid on the camp" had killed him.'],
+            ['The group mourned his death, describing it as "a raid on the camp".'],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])

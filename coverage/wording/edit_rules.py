@@ -769,13 +769,30 @@ def credit_kept(phrase: str, other: str) -> bool:
     for k, key in enumerate(other_keys):  # "Amnesty International said": a source by its verb
         if key in _REPORTING:
             credited.update(other_keys[max(0, k - 4) : k + 5])
-    return source <= credited
+    return {_singular(k) for k in source} <= {_singular(k) for k in credited}
+
+
+def _singular(key: str) -> str:
+    """statements / statement: one source noun (a crude fold, the same on both sides)."""
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+
+
+def _names_a_source(phrase: str) -> bool:
+    """Is the phrase a credit that names who is credited ("told AFP", "Ms Sturgeon wrote:"),
+    not a verb of saying alone ("said", "who said that Haniyeh ...")?"""
+    words = _words_of(phrase)
+    keys = [word_key(w) for w in words]
+    if "that" in keys:
+        words = words[: keys.index("that")]
+    return is_attribution(phrase) and bool(_sources(" ".join(words)))
 
 
 def _r_attribution(r: _Replace) -> tuple[str, str] | None:
     short = max(len(r.edit.a_words), len(r.edit.b_words)) <= 14
     if not ((is_attribution(r.a) or is_attribution(r.b)) and short):
         return None
+    if not (_names_a_source(r.a) or _names_a_source(r.b)):
+        return None  # said / mourned ...: the source stands outside the edit, unchanged
     if _sources(r.a) == _sources(r.b):
         return None  # the same source, another verb: reported / said is a word choice
     return "attribution", "changed"
