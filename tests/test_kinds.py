@@ -344,3 +344,21 @@ def test_a_verb_of_saying_swapped_without_a_source_is_not_an_attribution_change(
         )
     ).to_frame()
     assert "attribution" not in set(frame["kind"])
+
+
+def test_a_credit_swapped_for_a_bare_verb_is_one_source_dropped():
+    """ "told AFP" -> "said": one row, the source dropped, the saying kept."""
+    assert _kinds_of(
+        'Many people "are happy about it", she told AFP.',
+        'Many people "are happy about it", she said.',
+    ) == [["told AFP", "said", "attribution"]]
+
+
+def test_a_verb_of_saying_added_alone_credits_no_one():
+    frame = cc.classify_changes(
+        cc.align(
+            ["Reuters quoted a statement by the group on the raid."],
+            ["Reuters quoted a statement by the group, which said that the raid killed him."],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])

@@ -657,7 +657,7 @@ def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tup
         return "format", "punctuation"
     if text and _unit_marker(phrase, text, span):
         return "format", "style"  # "$10" / "US$10"
-    if is_attribution(phrase):
+    if is_attribution(phrase) and not _verb_alone(phrase):
         return "attribution", "added" if added else "dropped"
     honorific = honorific_change("", phrase) if added else honorific_change(phrase, "")
     if honorific and all(
@@ -775,6 +775,20 @@ def credit_kept(phrase: str, other: str) -> bool:
 def _singular(key: str) -> str:
     """statements / statement: one source noun (a crude fold, the same on both sides)."""
     return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+
+
+def _verb_alone(phrase: str) -> bool:
+    """A verb of saying and the start of what was said, with no one saying it ("said that
+    Haniyeh"): the credit's subject stands outside the words, which credit no one.
+
+    >>> _verb_alone("said that Haniyeh"), _verb_alone("it said that"), _verb_alone("told AFP")
+    (True, False, False)
+    """
+    keys = [word_key(w) for w in _words_of(phrase)]
+    if "that" not in keys:
+        return False
+    keys = keys[: keys.index("that")]
+    return bool(keys) and all(k in _REPORTING for k in keys)
 
 
 def _names_a_source(phrase: str) -> bool:

@@ -409,6 +409,22 @@ def _restyled_without_credit(a_text: str, b_text: str, a_cuts, b_cuts, gaps) -> 
     return None
 
 
+def _credit_for_verb(a_text: str, b_text: str, a_cuts, b_cuts, a_gaps, b_gaps) -> str | None:
+    """ "told AFP" -> "said": a credit on one side, a bare verb of saying for it on the
+    other, is one change: the source dropped (or added), the saying kept. The side that
+    holds the credit, or None."""
+    for side, cuts, gaps, other_cuts, other_gaps, other_text in (
+        ("a", a_cuts, a_gaps, b_cuts, b_gaps, b_text),
+        ("b", b_cuts, b_gaps, a_cuts, a_gaps, a_text),
+    ):
+        credit = len(cuts) == 1 and cuts[0][2] == "credit" and not gaps
+        if credit and not other_cuts and len(other_gaps) == 1:
+            words = _words(other_text, *other_gaps[0])
+            keys = [word_key(w) for w in words if w[:1].isalnum()]
+            return side if keys and all(k in _SAYING for k in keys) else None
+    return None
+
+
 def _carved(
     edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
@@ -432,6 +448,9 @@ def _carved(
     restyle = _restyled_without_credit(a_text, b_text, a_cuts, b_cuts, a_gaps or b_gaps)
     if restyle:
         return [(edit, ("dateline", restyle))]
+    credit_side = _credit_for_verb(a_text, b_text, a_cuts, b_cuts, a_gaps, b_gaps)
+    if credit_side:
+        return [(edit, ("attribution", "dropped" if credit_side == "a" else "added"))]
     for side, text, cuts in (("a", a_text, a_cuts), ("b", b_text, b_cuts)):
         for c0, c1, what in cuts:
             words = _words(text, c0, c1)
