@@ -708,6 +708,7 @@ class _Replace:
 
 
 _SOURCE_NOUNS = listed("source_nouns")
+_MEDIA = listed("source_media")
 
 
 def _sources(phrase: str) -> set[str]:
@@ -742,6 +743,8 @@ def credit_kept(phrase: str, other: str) -> bool:
     False
     >>> credit_kept('," Amnesty International said', 'Amnesty International said, "It is wrong."')
     True
+    >>> credit_kept("In a statement Thursday, police confirmed", "She was held, police said.")
+    True
     >>> credit_kept("she said", "She said on Friday"), credit_kept("- Xinhua", "Xinhua quoted him")
     (False, False)
     >>> credit_kept("Xinhua quoted", "said Zhang Wei, head of sales at the firm. — Xinhua")
@@ -757,6 +760,8 @@ def credit_kept(phrase: str, other: str) -> bool:
         words = words[: keys.index("that")]
     source = {word_key(w) for w in words if word_key(w) in _SOURCE_NOUNS or w in _AGENCY_WORDS}
     source = source or (_sources(" ".join(words)) - STOPWORDS)
+    speakers = {k for k in source if k not in _MEDIA and k not in _TIME}
+    source = speakers or source  # "In a statement, police confirmed": the police speak
     if not source:
         return False  # "she said", "it added": who is credited is not named
     credited = {

@@ -512,11 +512,24 @@ def _one_move(rows: list[tuple]) -> list[tuple]:
     row (", state television reported" -> "The Iranian state television said,")."""
     dropped = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "delete"]
     added = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "insert"]
+    for moved, tag, side in ((dropped, "insert", 5), (added, "delete", 4)):
+        other = 4 if side == 5 else 5
+        partners = [
+            k
+            for k, r in enumerate(rows)
+            if r[3] == tag
+            and r[6] in _REWORDED
+            and r[7] != "credit_moved"
+            and any(credit_kept(rows[m][other], r[side]) for m in moved)
+        ]  # ", city police said on Thursday" added where "police confirmed" went
+        (added if tag == "insert" else dropped).extend(partners)
+    dropped.sort()
+    added.sort()
     gone = set()
     out = list(rows)
     for k, m in zip(dropped, added, strict=False):
         x, y = rows[k], rows[m]
-        out[k] = (*x[:2], y[2], "replace", x[4], y[5], *x[6:16], y[16], y[17])
+        out[k] = (*x[:2], y[2], "replace", x[4], y[5], "other", "credit_moved", *x[8:16], *y[16:])
         gone.add(m)
     return [r for k, r in enumerate(out) if k not in gone]
 
