@@ -830,9 +830,24 @@ def _r_damage(r: _Replace) -> tuple[str, str] | None:
     return None
 
 
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+
+
+def _quoting(words: tuple[str, ...]) -> list[str]:
+    """The words and quotation marks of an edit, in order (one glyph for every mark)."""
+    out = []
+    for w in words:
+        if w[:1].isalnum():
+            out.append(w)
+        out.extend('"' for c in w if c in _QUOTES and not w[:1].isalnum())
+    return out
+
+
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
     words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
     if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
+        if words_a and _quoting(r.edit.a_words) != _quoting(r.edit.b_words):
+            return "other", "quote_boundary"  # “a treacherous / a "treacherous: what is quoted
         return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
     if r.a.replace(".", "") == r.b.replace(".", ""):
         return "format", "abbreviation"  # U.S. / US, p.m. / pm
