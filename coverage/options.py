@@ -20,6 +20,7 @@ ALIGNMENT = (
     "mutual_allowance",
     "context_threshold",
     "join_threshold",
+    "split_threshold",
     "move_threshold",
     "restate_threshold",
     "second_threshold",
@@ -46,7 +47,9 @@ class Options:
     ``context_threshold`` the least score for the two leads, or for a lone sentence on
     each side between two kept pairs; ``join_threshold`` the share of a sentence's weight
     that must be found in a neighbouring unit for a merge or split (which must also raise
-    the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
+    the unit's score); ``split_threshold`` the share of a sentence's content words,
+    matched by stem, that the one sentence of a neighbouring unit must hold for the
+    sentence to join it as one more piece of a split or merge; ``move_threshold`` the least score for an out-of-order (moved)
     pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
     hold for a restatement link; ``second_threshold`` the least score for a leftover
     sentence to link to a partner that is paired already, or for a link between two
@@ -65,6 +68,7 @@ class Options:
     mutual_allowance: float = 0.02
     context_threshold: float = 0.25
     join_threshold: float = 0.2
+    split_threshold: float = 0.25
     move_threshold: float = 0.6
     restate_threshold: float = 0.45
     second_threshold: float = 0.35
