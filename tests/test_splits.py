@@ -78,3 +78,12 @@ def test_held_share_weighs_the_words_of_the_part():
     weights = {}  # every word weighs 1
     assert held_share("Sie fühlten sich erholter.", COMPLEX[1], weights) == 0.5
     assert held_share("", COMPLEX[1], weights) == 0.0
+
+
+def test_a_compound_written_with_a_middle_dot_is_one_word():
+    # plain-language German marks compound parts: "Groß·mutter" is "Großmutter"
+    a = ["Die Großmutter wohnte allein im Wald.", "Der Jäger kam spät."]
+    b = ["Die Groß\u00b7mutter wohnt allein im Wald.", "Der Jäger kommt spät."]
+    dotted = cc.align(a, b, diffs=False).units[0]
+    assert (dotted.a, dotted.b) == ((0,), (0,))
+    assert dotted.score > cc.align(a, [b[0].replace("\u00b7", " "), b[1]]).units[0].score

@@ -54,7 +54,7 @@ from .similarity import (
     sentence_texts,
     similarity_matrix,
 )
-from .splits import held_share
+from .splits import held_share, joined_compounds
 from .worddiff import word_diff
 
 __all__ = ["align", "sentence_keys", "similarity_matrix", "Version"]
@@ -140,8 +140,8 @@ class _Pair:
     b_captions: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.a_folded = [fold(t) for t in self.a_texts]
-        self.b_folded = [fold(t) for t in self.b_texts]
+        self.a_folded = [fold(joined_compounds(t)) for t in self.a_texts]
+        self.b_folded = [fold(joined_compounds(t)) for t in self.b_texts]
         self.scorer = Scorer(
             [sentence_keys(t) for t in self.a_folded],
             [sentence_keys(t) for t in self.b_folded],

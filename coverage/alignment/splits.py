@@ -16,11 +16,23 @@ from functools import lru_cache
 from ..normalize import STOPWORDS, word_key
 from .similarity import word_sound
 
-__all__ = ["stems", "held_share", "words_match"]
+__all__ = ["held_share", "joined_compounds", "stems", "words_match"]
 
 _WORD = re.compile(r"[^\W_]+")
+_MIDDLE_DOT = re.compile(r"(?<=[^\W\d_])[\u00b7\u2219](?=[^\W\d_])")
 _SHORTEST = 4  # a shorter word matches only itself
 _PREFIX = 5  # two words sharing this many first letters are one word inflected
+
+
+def joined_compounds(text: str) -> str:
+    """Compounds written with a middle dot (plain-language German: "Groß·mutter") as one word.
+
+    >>> joined_compounds("Die Groß\u00b7mutter und das Rot\u2219käppchen.")
+    'Die Großmutter und das Rotkäppchen.'
+    """
+    if "\u00b7" not in text and "\u2219" not in text:
+        return text
+    return _MIDDLE_DOT.sub("", text)
 
 
 @lru_cache(maxsize=8192)
