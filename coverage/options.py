@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -105,6 +106,22 @@ class Options:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def for_genre(cls, name: str) -> Options:
+        """The options calibrated for a genre of rewrite, from ``resources/genres/NAME.toml``.
+
+        ``"simplification"`` (a text rewritten in plain language: long sentences split,
+        words swapped for simpler ones) was fitted on DEplain by
+        ``benchmarks/calibrate_genre.py``; the defaults are calibrated on news.
+
+        >>> Options.for_genre("simplification").threshold > Options().threshold
+        True
+        """
+        known = genres()
+        if name not in known:
+            raise InvalidOption(f"no genre {name!r}; known: {', '.join(known)}")
+        return load_options(_genre_folder() / f"{name}.toml")
+
     def changed(self) -> dict[str, Any]:
         """Only the values that differ from the defaults (what a report prints)."""
         default = Options()
@@ -112,6 +129,17 @@ class Options:
 
 
 DEFAULT = Options()
+
+
+def _genre_folder():  # noqa: ANN202 (an importlib Traversable)
+    return resources.files("comparative_coverage").joinpath("resources/genres")
+
+
+def genres() -> list[str]:
+    """The genres :meth:`Options.for_genre` knows (one TOML file each)."""
+    return sorted(
+        p.name[: -len(".toml")] for p in _genre_folder().iterdir() if p.name.endswith(".toml")
+    )
 
 
 def names() -> list[str]:
