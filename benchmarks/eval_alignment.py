@@ -56,6 +56,18 @@ sentences share no content word with the sentence they split from, so no word-ba
 join reaches them; joining an unpaired neighbour that shares a word with its unit
 neighbour would be right 112 times and wrong 210 (news-dev 16 / 98).
 
+Tried beside the stem-matched split join and not adopted (news-dev all / body links,
+DEplain exact units with the defaults / with the simplification preset, in-sample; the
+split join alone gave 90.7 / 93.4 / 67.4 / 69.8): 1:1 seeds in the gaps between kept
+pairs where one sentence holds 0.5 of the other's stems (two words or more), for the
+join to grow: 90.6 / 93.2 / 66.0 / 69.2 (0.6: 66.4 / 69.2; three words: 66.6 / 69.5).
+A sentence with a run of two or more such pieces seeded as one split unit when the run
+scores 0.40 with it: 90.7 / 93.4 / 67.4 / 70.0 (0.30: 67.2 / 69.7; 0.45: 67.4 / 69.9:
+noise). A piece two sentences from its unit joining with the unpaired sentence between:
+90.2 / 92.7 / 67.6 / 69.9. A piece whose content words the unit holds already joining
+when it holds 0.5-0.9 of them: +0.1 at most. Rival ties allowed: 67.4 / 69.7. Stem
+prefix 4 or 6 letters: within 0.1.
+
 The baseline everywhere is ``score.py``'s: ``difflib.SequenceMatcher`` ratio over
 normalised lower-cased text, each sentence of either side keeping its best match
 above 0.5.
