@@ -245,6 +245,10 @@ def _number_partition(
         if not path.exists():
             continue
         table = pq.read_table(path)
+        written.append(out / folder.name / name)
+        if "story" not in table.column_names:  # a table without rows or columns
+            write_part(table, written[-1])
+            continue
         encoded = pc.dictionary_encode(table["story"]).combine_chunks()
         roots = [int(x[5:]) for x in encoded.dictionary.to_pylist()]
         story = pc.take(
@@ -254,7 +258,6 @@ def _number_partition(
         if folder.name == "stories":
             number = pa.array([numbers[r] for r in roots], pa.int64()).take(encoded.indices)
             table = table.set_column(table.schema.get_field_index("number"), "number", number)
-        written.append(out / folder.name / name)
         write_part(table, written[-1])
     mark_finished(done, written)
     return len(numbers), True
