@@ -528,23 +528,38 @@ def _best(group: np.ndarray, partner: np.ndarray, shared: np.ndarray, per_senten
     """Whether each pair is among the ``per_sentence`` of its ``group`` sharing the most
     weight, ties to the earlier ``partner``.
 
-    One sort of distinct integers ``(group * big - shared) * width + partner`` (no two
-    equal, so any sort gives the one order, and numpy's quicksort is 5x its stable
-    sort), or a three-key sort where that product could overflow.
+    The pairs come sorted by ``(i, j)``, so within a group the later position holds the
+    later partner, and the rank is one sort of the distinct integers
+    ``(group * big - shared) * size + position``: a sort of values (numpy's vectorised
+    sort, 3x its argsort), the position read back from the low digits. A three-key sort
+    where that product could overflow.
     """
     import numpy as np
 
-    big, width = int(shared.max()) + 1, int(partner.max()) + 1
-    if (int(group.max()) + 1) * big * width < _PACKED_MAX:
-        order = np.argsort((group * big - shared) * width + partner)
+    size, big = len(group), int(shared.max()) + 1
+    if (int(group.max()) + 1) * big * size < _PACKED_MAX:
+        order = np.sort((group * big - shared) * size + np.arange(size)) % size
     else:  # millions of sentences
         order = np.lexsort((partner, -shared, group))
     ranked = group[order]
-    at = np.arange(len(order))
+    at = np.arange(size)
     first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
-    chosen = np.zeros(len(order), dtype=bool)
+    chosen = np.zeros(size, dtype=bool)
     chosen[order] = at - first < per_sentence
     return chosen
+
+
+def _sorted_visits(codes: np.ndarray, keys: np.ndarray, width: int):  # noqa: ANN202
+    """The visits ``(codes, keys)`` sorted by code, as one sort of the values
+    ``code * width + key`` (the key read back from the low digits); an argsort where
+    that could overflow."""
+    import numpy as np
+
+    if (int(codes.max()) + 1) * width < _PACKED_MAX:
+        packed = np.sort(codes * width + keys)
+        return packed // width, packed % width
+    order = np.argsort(codes)
+    return codes[order], keys[order]
 
 
 def _proposals_arrays(
@@ -599,12 +614,9 @@ def _proposals_arrays(
         empty = np.zeros(0, dtype=np.int64)
         return Proposals(empty, empty, empty, empty, empty, frequent)
     source, at = _expand(repeats, b_start[ka])
-    codes = ia[source] * b_base + jb[at]
-    visit_weight = np.array(weights[:first], dtype=np.int64)[ka[source]]
-    order = np.argsort(codes)
-    codes = codes[order]
+    codes, visit_keys = _sorted_visits(ia[source] * b_base + jb[at], ka[source], first)
     starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    shared = np.add.reduceat(visit_weight[order], starts)
+    shared = np.add.reduceat(np.array(weights[:first], dtype=np.int64)[visit_keys], starts)
     count = np.diff(np.r_[starts, len(codes)])
     codes = codes[starts]
     i, j = codes // b_base, codes % b_base
