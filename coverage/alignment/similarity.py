@@ -218,6 +218,8 @@ class Scorer:
         self.b_mass = list(map(self.mass, self.b_keys))
         self.a_low = [t.lower() for t in self.a_texts]
         self.b_low = [t.lower() for t in self.b_texts]
+        # the weight each pair of the array index shares, as it summed it (:meth:`shared`)
+        self.shared_weight: dict[tuple[int, int], float] = {}
 
     def mass(self, keys: frozenset[str] | set[str]) -> float:
         return sum(map(self.weight.__getitem__, keys))
@@ -232,6 +234,13 @@ class Scorer:
         """How much of ``part``'s weight is found in ``whole``."""
         mass = self.mass(part)
         return self.mass(part & whole) / mass if mass else 0.0
+
+    def shared(self, i: int, j: int) -> float:
+        """The weight a_i and b_j share: the candidate index's sum when it proposed the
+        pair (long versions), else worked out (the same number: the weights are whole
+        grid units, so their sums are exact)."""
+        found = self.shared_weight.get((i, j))
+        return self.mass(self.a_keys[i] & self.b_keys[j]) if found is None else found
 
     def characters(self, i: int, j: int) -> float:
         """The Indel ratio of the two folded, lower-cased sentences (0..1)."""
@@ -334,7 +343,8 @@ class Scorer:
         scores = words
         if self.blend < 1.0:
             scores = self._blended(i, j, count, total, words)
-        pairs = zip(i.tolist(), j.tolist(), strict=True)
+        pairs = list(zip(i.tolist(), j.tolist(), strict=True))
+        self.shared_weight = dict(zip(pairs, (shared / _GRID).tolist(), strict=True))
         return dict(zip(pairs, np.minimum(scores, 0.999).tolist(), strict=True))
 
     def _blended(self, i, j, count, total, words):  # noqa: ANN001, ANN202  (numpy arrays)
