@@ -70,6 +70,24 @@ def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     assert arrays.codes.tolist() == scorer._proposals(per_sentence)
 
 
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4), block=st.integers(1, 40))
+def test_the_visits_worked_through_in_blocks_keep_the_same_pairs(a, b, per_sentence, block):
+    scorer = Scorer(a, b)
+    whole = similarity._proposals_arrays(
+        scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+    )
+    default, similarity._BLOCK = similarity._BLOCK, block  # sentences without visits too
+    try:
+        blocks = similarity._proposals_arrays(
+            scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+        )
+    finally:
+        similarity._BLOCK = default
+    for name in ("codes", "shared", "count"):
+        assert getattr(blocks, name).tolist() == getattr(whole, name).tolist()
+
+
 def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
     words = [f"w{n}" for n in range(60)]
     a = [frozenset(words[(3 * n) % 60 : (3 * n) % 60 + 5]) for n in range(300)]
@@ -84,11 +102,17 @@ def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
 
 
 @pytest.mark.parametrize(
-    ("table_max", "packed_max"),
-    [(similarity._TABLE_MAX, similarity._PACKED_MAX), (0, similarity._PACKED_MAX), (0, 0)],
+    ("table_max", "packed_max", "block"),
+    [
+        (similarity._TABLE_MAX, similarity._PACKED_MAX, similarity._BLOCK),
+        (0, similarity._PACKED_MAX, similarity._BLOCK),
+        (0, 0, similarity._BLOCK),
+        (similarity._TABLE_MAX, similarity._PACKED_MAX, 50),  # blocks of a few sentences
+        (similarity._TABLE_MAX, similarity._PACKED_MAX, 1),  # a block per sentence
+    ],
 )
 def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
-    monkeypatch, table_max, packed_max
+    monkeypatch, table_max, packed_max, block
 ):
     draw = random.Random(11)
     words = [f"w{n}" for n in range(12)]  # few words: most pass the cap
@@ -102,6 +126,7 @@ def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
     ]
     monkeypatch.setattr(similarity, "_TABLE_MAX", table_max)  # 0: a sorted search
     monkeypatch.setattr(similarity, "_PACKED_MAX", packed_max)  # 0: a two-key sort
+    monkeypatch.setattr(similarity, "_BLOCK", block)  # the visits worked through in blocks
     scorer = Scorer(a, b)
     assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)
     found = scorer.candidates(per_sentence=4)

@@ -619,20 +619,68 @@ def _proposals_arrays(
     b_count = np.bincount(kb, minlength=first)
     b_start = np.cumsum(b_count) - b_count
     repeats = b_count[ka]
-    total = int(repeats.sum())
-    if not total:
+    if not repeats.any():
         empty = np.zeros(0, dtype=np.int64)
         return Proposals(empty, empty, empty, empty, empty, frequent)
-    source, at = _expand(repeats, b_start[ka])
-    codes, visit_keys = _sorted_visits(ia[source] * b_base + jb[at], ka[source], first)
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    shared = np.add.reduceat(np.array(weights[:first], dtype=np.int64)[visit_keys], starts)
-    count = np.diff(np.r_[starts, len(codes)])
-    codes = codes[starts]
+    weight_of = np.array(weights[:first], dtype=np.int64)
+    blocks = [
+        _block_pairs(
+            ka[start:end],
+            ia[start:end],
+            repeats[start:end],
+            b_start[ka[start:end]],
+            jb,
+            weight_of,
+            b_base,
+            per_sentence,
+        )
+        for start, end in _blocks(ia, repeats)
+    ]
+    codes, shared, count, best_of_a = (
+        blocks[0] if len(blocks) == 1 else map(np.concatenate, zip(*blocks, strict=True))
+    )
     i, j = codes // b_base, codes % b_base
-
-    keep = _best(i, j, shared, per_sentence) | _best(j, i, shared, per_sentence)
+    keep = best_of_a | _best(j, i, shared, per_sentence)
     return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
+
+
+# the posting visits are worked through in blocks of whole a sentences of about this many
+# visits: the temporary arrays stay a few hundred kilobytes (in cache, and reused by the
+# allocator rather than mapped afresh) and each sort is over one block
+_BLOCK = 1 << 15
+
+
+def _blocks(rows: np.ndarray, visits: np.ndarray) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the a keys (``rows``: their sentences, in order) that hold
+    whole sentences and about ``_BLOCK`` posting visits each (``visits`` per key)."""
+    import numpy as np
+
+    before = np.cumsum(visits) - visits  # the visits before each key
+    total = int(before[-1] + visits[-1])
+    if total <= _BLOCK:
+        return [(0, len(rows))]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])  # each sentence's first key
+    # at each multiple of the block, cut before the sentence it falls in
+    at = np.searchsorted(before[firsts], np.arange(_BLOCK, total, _BLOCK), side="right") - 1
+    cuts = [0, *sorted(set(firsts[at].tolist()) - {0}), len(rows)]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _block_pairs(ka, ia, repeats, starts, jb, weight_of, b_base, per_sentence):  # noqa: ANN001, ANN202
+    """One block's pairs, sorted by code, with their shared weight and key count, and
+    whether each is among its a sentence's best (all of them are in the block)."""
+    import numpy as np
+
+    source, at = _expand(repeats, starts)
+    if not len(source):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, np.zeros(0, dtype=bool)
+    codes, keys = _sorted_visits(ia[source] * b_base + jb[at], ka[source], len(weight_of))
+    firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    shared = np.add.reduceat(weight_of[keys], firsts)
+    count = np.diff(np.r_[firsts, len(codes)])
+    codes = codes[firsts]
+    return codes, shared, count, _best(codes // b_base, codes % b_base, shared, per_sentence)
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:
