@@ -88,6 +88,29 @@ def test_the_visits_worked_through_in_blocks_keep_the_same_pairs(a, b, per_sente
         assert getattr(blocks, name).tolist() == getattr(whole, name).tolist()
 
 
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
+def test_long_versions_weigh_their_keys_on_arrays_to_the_same_numbers(a, b, per_sentence):
+    short = Scorer(a, b)
+    default, similarity._ARRAYS_FROM = similarity._ARRAYS_FROM, 0  # as if long
+    try:
+        long = Scorer(a, b)
+    finally:
+        similarity._ARRAYS_FROM = default
+    assert short.numbered is None and long.numbered is not None
+    assert list(long.frequency.items()) == list(short.frequency.items())  # order too
+    assert long.grid_weight == short.grid_weight and long.weight == short.weight
+    assert long.a_mass == short.a_mass and long.b_mass == short.b_mass
+    numbered = similarity._proposals_arrays(
+        a, b, long.frequency, long.grid_weight, per_sentence, numbered=long.numbered
+    )
+    keyed = similarity._proposals_arrays(a, b, short.frequency, short.grid_weight, per_sentence)
+    for name in ("codes", "shared", "count"):
+        assert getattr(numbered, name).tolist() == getattr(keyed, name).tolist()
+    for name in ("weights", "a_keys", "a_count", "b_codes"):
+        assert getattr(numbered.frequent, name).tolist() == getattr(keyed.frequent, name).tolist()
+
+
 def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
     words = [f"w{n}" for n in range(60)]
     a = [frozenset(words[(3 * n) % 60 : (3 * n) % 60 + 5]) for n in range(300)]

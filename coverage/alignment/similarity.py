@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
-from itertools import chain
+from itertools import chain, count
 from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -202,24 +202,63 @@ class Scorer:
     weight: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        frequency = Counter(chain.from_iterable(self.a_keys))
-        frequency.update(chain.from_iterable(self.b_keys))
-        total = len(self.a_keys) + len(self.b_keys) + self.smoothing
         # weights on a grid of 2**-20: their sums are exact in any order, so the scores
         # do not depend on set iteration order (PYTHONHASHSEED). ``grid_weight`` holds
         # the same weights as whole multiples of the grid, for the candidate index.
-        self.grid_weight = {
-            k: round(math.log(1.0 + total / (df + self.smoothing)) * _GRID)
-            for k, df in frequency.items()
-        }
-        self.weight = {k: w / _GRID for k, w in self.grid_weight.items()}
-        self.frequency = frequency
-        self.a_mass = list(map(self.mass, self.a_keys))
-        self.b_mass = list(map(self.mass, self.b_keys))
+        self.numbered: Numbered | None = None
+        if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
+            self._weigh_numbered()
+        else:
+            frequency = Counter(chain.from_iterable(self.a_keys))
+            frequency.update(chain.from_iterable(self.b_keys))
+            self.grid_weight = {k: self._grid(df) for k, df in frequency.items()}
+            self.weight = {k: w / _GRID for k, w in self.grid_weight.items()}
+            self.frequency = frequency
+            self.a_mass = list(map(self.mass, self.a_keys))
+            self.b_mass = list(map(self.mass, self.b_keys))
         self.a_low = [t.lower() for t in self.a_texts]
         self.b_low = [t.lower() for t in self.b_texts]
         # the weight each pair of the array index shares, as it summed it (:meth:`shared`)
         self.shared_weight: dict[tuple[int, int], float] = {}
+
+    def _grid(self, df: int) -> int:
+        """The weight of a key in ``df`` sentences, in whole grid units."""
+        total = len(self.a_keys) + len(self.b_keys) + self.smoothing
+        return round(math.log(1.0 + total / (df + self.smoothing)) * _GRID)
+
+    def _weigh_numbered(self) -> None:
+        """The same frequencies, weights and masses for long versions, with each key
+        looked up once: numbered in one pass (in order of first use, as the Counter
+        meets them), then counted, weighed and summed on arrays (exact sums: grid units).
+        The numbers are kept for the candidate index (:attr:`numbered`)."""
+        import numpy as np
+
+        ids: dict[str, int] = {}
+        every = chain(chain.from_iterable(self.a_keys), chain.from_iterable(self.b_keys))
+        # each key's number is the place of its first use: read back densely below
+        places = np.fromiter(map(ids.setdefault, every, count()), dtype=np.int64)
+        dense = np.zeros(len(places), dtype=np.int64)
+        dense[np.fromiter(ids.values(), dtype=np.int64, count=len(ids))] = np.arange(len(ids))
+        numbers = dense[places]
+        frequencies = np.bincount(numbers, minlength=len(ids)).tolist()
+        by_frequency = {df: self._grid(df) for df in set(frequencies)}
+        grid = [by_frequency[df] for df in frequencies]
+        self.frequency = Counter(dict(zip(ids, frequencies, strict=True)))
+        self.grid_weight = dict(zip(ids, grid, strict=True))
+        weights = np.array(grid, dtype=np.int64) / _GRID
+        self.weight = dict(zip(ids, weights.tolist(), strict=True))
+        lengths = np.fromiter(map(len, chain(self.a_keys, self.b_keys)), dtype=np.int64)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        mass = np.bincount(rows, weights=weights[numbers], minlength=len(lengths)).tolist()
+        split = len(self.a_keys)
+        self.a_mass, self.b_mass = mass[:split], mass[split:]
+        self.numbered = Numbered(
+            numbers,
+            rows,
+            np.array(frequencies, dtype=np.int64),
+            np.array(grid, dtype=np.int64),
+            split,
+        )
 
     def mass(self, keys: frozenset[str] | set[str]) -> float:
         return sum(map(self.weight.__getitem__, keys))
@@ -315,7 +354,12 @@ class Scorer:
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
             return self._pairs_sharing(
                 _proposals_arrays(
-                    self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
+                    self.a_keys,
+                    self.b_keys,
+                    self.frequency,
+                    self.grid_weight,
+                    per_sentence,
+                    numbered=self.numbered,
                 )
             )
         wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
@@ -437,6 +481,18 @@ class Frequent(NamedTuple):
             return self.b_table[probe]
         codes = self.b_codes
         return codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
+
+
+class Numbered(NamedTuple):
+    """Every (sentence, key) of both versions (a's sentences first, then b's, numbered
+    on): the key's number (in order of first use) and the sentence's, with each key's
+    frequency and grid weight, and how many sentences ``a`` has."""
+
+    numbers: np.ndarray
+    rows: np.ndarray
+    frequency: np.ndarray
+    grid: np.ndarray
+    a_count: int
 
 
 class Proposals(NamedTuple):
@@ -572,22 +628,9 @@ def _sorted_visits(codes: np.ndarray, keys: np.ndarray, width: int):  # noqa: AN
     return codes[order], keys[order]
 
 
-def _proposals_arrays(
-    a_keys: Sequence[frozenset[str]],
-    b_keys: Sequence[frozenset[str]],
-    frequency: Counter[str],
-    grid: dict[str, int],
-    per_sentence: int,
-) -> Proposals:
-    """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
-
-    Each (a sentence, b sentence, shared key) visit is one array element; the shared
-    weights (whole grid units, so exact) are summed per pair, and each sentence keeps
-    its ``per_sentence`` heaviest partners, ties to the earlier one, as the loop does.
-    """
-    import numpy as np
-
-    # the keys within the cap are numbered first, those above it after them
+def _index_numbers(a_keys, b_keys, frequency, grid):  # noqa: ANN001, ANN202
+    """Each side's (key number, sentence) arrays, the keys within the cap numbered first
+    (in order of first use), those above it after them, and the keys' grid weights."""
     ids: dict[str, int] = {}
     weights: list[int] = []
     above: list[str] = []
@@ -601,8 +644,53 @@ def _proposals_arrays(
     for k in above:
         ids[k] = len(weights)
         weights.append(grid[k])
-    a_numbers, a_rows = _numbered(a_keys, ids)
-    b_numbers, b_rows = _numbered(b_keys, ids)
+    return (*_numbered(a_keys, ids), *_numbered(b_keys, ids), weights, first)
+
+
+def _renumbered(numbered: Numbered):  # noqa: ANN202
+    """:func:`_index_numbers` from the scorer's numbers: the same numbers, renumbered."""
+    import numpy as np
+
+    capped = numbered.frequency <= POSTINGS_CAP
+    order = np.r_[np.flatnonzero(capped), np.flatnonzero(~capped)]
+    renumber = np.empty(len(order), dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    numbers, rows = renumber[numbered.numbers], numbered.rows
+    split = int(np.searchsorted(rows, numbered.a_count))
+    return (
+        numbers[:split],
+        rows[:split],
+        numbers[split:],
+        rows[split:] - numbered.a_count,
+        numbered.grid[order],
+        int(capped.sum()),
+    )
+
+
+def _proposals_arrays(
+    a_keys: Sequence[frozenset[str]],
+    b_keys: Sequence[frozenset[str]],
+    frequency: Counter[str],
+    grid: dict[str, int],
+    per_sentence: int,
+    *,
+    numbered: Numbered | None = None,
+) -> Proposals:
+    """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
+
+    Each (a sentence, b sentence, shared key) visit is one array element; the shared
+    weights (whole grid units, so exact) are summed per pair, and each sentence keeps
+    its ``per_sentence`` heaviest partners, ties to the earlier one, as the loop does.
+    ``numbered``: the scorer's key numbers, when it made them (else they are made here).
+    """
+    import numpy as np
+
+    if numbered is None:
+        a_numbers, a_rows, b_numbers, b_rows, weights, first = _index_numbers(
+            a_keys, b_keys, frequency, grid
+        )
+    else:
+        a_numbers, a_rows, b_numbers, b_rows, weights, first = _renumbered(numbered)
     frequent = _frequent(
         a_numbers, a_rows, b_numbers, b_rows, first, weights, (len(a_keys), len(b_keys))
     )
