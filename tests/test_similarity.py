@@ -125,18 +125,17 @@ def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
 
 
 @pytest.mark.parametrize(
-    ("table_max", "packed_max", "block"),
+    "route",
     [
-        (similarity._TABLE_MAX, similarity._PACKED_MAX, similarity._BLOCK),
-        (0, similarity._PACKED_MAX, similarity._BLOCK),
-        (0, 0, similarity._BLOCK),
-        (similarity._TABLE_MAX, similarity._PACKED_MAX, 50),  # blocks of a few sentences
-        (similarity._TABLE_MAX, similarity._PACKED_MAX, 1),  # a block per sentence
+        {},
+        {"_TABLE_MAX": 0},  # b's keys above the cap found by a sorted search
+        {"_TABLE_MAX": 0, "_PACKED_MAX": 0},  # ... and ranked by a three-key sort
+        {"_BLOCK": 50},  # the visits in blocks of a few sentences
+        {"_BLOCK": 1},  # a block per sentence
+        {"_FREQUENT_SLICE": 7},  # the keys above the cap looked up a few pairs at a time
     ],
 )
-def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
-    monkeypatch, table_max, packed_max, block
-):
+def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(monkeypatch, route):
     draw = random.Random(11)
     words = [f"w{n}" for n in range(12)]  # few words: most pass the cap
     a = [
@@ -147,9 +146,8 @@ def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
         frozenset(draw.sample(words, draw.randint(1, 6)) + [f"a{n % 40}", f"c{n % 45}"])
         for n in range(300)
     ]
-    monkeypatch.setattr(similarity, "_TABLE_MAX", table_max)  # 0: a sorted search
-    monkeypatch.setattr(similarity, "_PACKED_MAX", packed_max)  # 0: a two-key sort
-    monkeypatch.setattr(similarity, "_BLOCK", block)  # the visits worked through in blocks
+    for name, value in route.items():
+        monkeypatch.setattr(similarity, name, value)
     scorer = Scorer(a, b)
     assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)
     found = scorer.candidates(per_sentence=4)

@@ -540,26 +540,37 @@ def _expand(counts: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndar
 def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN202  (arrays)
     """``shared`` and ``count`` plus the weight and number of the keys above the cap that
     each pair ``(i[p], j[p])`` shares: each of a_i's such keys looked up among b_j's
-    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units (exact)."""
+    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units
+    (exact). The pairs are taken ``_FREQUENT_SLICE`` at a time: the lookups of a slice
+    stay a few hundred kilobytes at any length."""
+    if not len(frequent.b_codes) or not frequent.a_count.any():
+        return shared, count
+    shared, count = shared.copy(), count.copy()
+    for at in range(0, len(i), _FREQUENT_SLICE):
+        end = at + _FREQUENT_SLICE  # the slices of shared and count are views: added in place
+        _add_frequent_slice(frequent, i[at:end], j[at:end], shared[at:end], count[at:end])
+    return shared, count
+
+
+# pairs whose keys above the cap are looked up at once
+_FREQUENT_SLICE = 4096
+
+
+def _add_frequent_slice(frequent: Frequent, i, j, shared, count) -> None:  # noqa: ANN001
     import numpy as np
 
-    width = frequent.keys
     pair, at = _expand(frequent.a_count[i], frequent.a_start[i])
     if not len(pair):
-        return shared, count
+        return
     keys = frequent.a_keys[at]
-    if not len(frequent.b_codes):
-        return shared, count
-    found = frequent.b_holds(j[pair] * width + keys)
+    found = frequent.b_holds(j[pair] * frequent.keys + keys)
     pair, keys = pair[found], keys[found]
     if not len(pair):
-        return shared, count
+        return
     starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])  # pair is sorted
-    shared, count = shared.copy(), count.copy()
     owners = pair[starts]
     shared[owners] += np.add.reduceat(frequent.weights[keys], starts)
     count[owners] += np.diff(np.r_[starts, len(pair)])
-    return shared, count
 
 
 def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # noqa: ANN001, ANN202
