@@ -254,13 +254,16 @@ def promotion_words(text: str) -> frozenset[str]:
     )
 
 
-def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozenset[str]]:
+def promotion_lines(
+    text: str, spans: Sequence[tuple[int, int]], *, folded: str | None = None
+) -> list[frozenset[str]]:
     """The promotion words each line of ``text`` holds (``spans``: its lines' offsets).
 
     The same as :func:`promotion_words` of each line, but the text is folded and searched
     once, not line by line; most lines hold none, and :func:`line_reason` looks no further.
+    ``folded``: ``fold(text)``, when the caller has it.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     present: list[str] = []
     for word, inner in _trigger_order(_triggers(vocabulary.words("reading_promo_phrases"))):
         # "newsletters" is not looked for in a text without "newsletter"
