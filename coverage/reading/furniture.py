@@ -119,7 +119,10 @@ def _credit_names() -> tuple[str, ...]:
     return vocabulary.entries("agencies") + vocabulary.entries("photo_agencies")
 
 
+@vocabulary.cached_by_lists(maxsize=1)
 def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # cached as it is (reload() empties it): looking the patterns up by the names hashed
+    # a tuple of some fifty names on every call, 0.85 us a call
     return _credit_patterns(_credit_names())
 
 
@@ -170,6 +173,7 @@ def _wire_tail_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@vocabulary.cached_by_lists(maxsize=1)
 def _wire_tail() -> re.Pattern[str]:
     return _wire_tail_pattern(_credit_names())
 
