@@ -34,7 +34,7 @@ from ..errors import (
 from ..model import Article, Skipped
 from .articles import with_sentences
 from .furniture import find_date
-from .lines import split_blocks
+from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
     MetadataWarning,
@@ -148,7 +148,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
             f"{name} looks binary, not text (it is full of control characters); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
         return text
     return _fix_mojibake(text)
@@ -297,7 +297,7 @@ def read_text(
     With ``clean=True`` the text goes through the page rules (titles, captions, chrome,
     several stories in one text); with ``clean=False`` every paragraph is body text.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     if not text.strip():
         raise EmptyInput(f"{name} is empty; pass some article text")
     if clean:
@@ -500,7 +500,7 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                 stacklevel=3,
             )
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unix_newlines(text)
         spans = split_blocks(text)
         try:
             article = Article(
