@@ -181,15 +181,36 @@ _INNER_END = re.compile(r"[.!?\u2026][" + _QUOTE_MARKS + r"]*\s")
 _ENDS = frozenset(".!?\u2026")
 
 
+def _inner_ends(text: str) -> list[tuple[int, int]]:
+    """Where ``_INNER_END`` matches (start, end), in order: the same as ``finditer``, found
+    from each end mark (a match opens with one, and holds no other: quotation marks and a
+    space follow it), not by trying the pattern at every character (30 -> 16 us a
+    4,000-character body).
+
+    >>> _inner_ends('He said "No." Then: why? Mr. X!')
+    [(11, 14), (23, 25), (27, 29)]
+    """
+    found = []
+    for mark in _ENDS:
+        at = text.find(mark)
+        while at >= 0:
+            match = _INNER_END.match(text, at)
+            if match:
+                found.append((at, match.end()))
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
+
+
 def _split_quoted(text: str, spans: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
     """Cut pieces where sentencex would cut them if their quotation marks were not there.
 
     sentencex keeps a quotation of several sentences whole; blanking the marks (same
     length, so offsets hold) lets its own abbreviation rules decide, and a cut is kept only
     right after an end mark, moved past the marks that close the quotation there."""
-    # the end marks followed by a space, found in one pass over the text (a whole article's
-    # body): a piece holds one when the first that starts inside it also ends inside it
-    inner = [(m.start(), m.end()) for m in _INNER_END.finditer(text)]
+    # the end marks followed by a space, found once in the text (a whole article's body):
+    # a piece holds one when the first that starts inside it also ends inside it
+    inner = _inner_ends(text)
     result = []
     k = 0
     for start, end in spans:
@@ -261,10 +282,30 @@ def _missed_cuts(text: str) -> list[int]:
     if _TWO_INITIALS.search(text):
         cuts.extend(m.end() for m in _INITIALISM_END.finditer(text))
     if ")" in text:
-        cuts.extend(m.end() for m in _PAREN_SENTENCE_END.finditer(text))
+        cuts.extend(_paren_ends(text))
     if "no." in text:
         cuts.extend(m.end() for m in _NO_END.finditer(text))
     return sorted(set(cuts))
+
+
+def _paren_ends(text: str) -> list[int]:
+    """Where ``_PAREN_SENTENCE_END`` matches end, found from each ")" (one or two characters
+    after the end mark that opens a match): the same matches as ``finditer``, which tried
+    the pattern at every character (17 us on a 4,000-character body, against about 1).
+
+    >>> _paren_ends('He left. (The talks were brief.) Then "(It ended.") Then.')
+    [32, 51]
+    """
+    ends = []
+    at = text.find(")", 1)
+    while at >= 0:
+        match = _PAREN_SENTENCE_END.match(text, at - 1) or (
+            at >= 2 and _PAREN_SENTENCE_END.match(text, at - 2)
+        )
+        if match:
+            ends.append(match.end())
+        at = text.find(")", at + 1)
+    return ends
 
 
 def _split_missed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
