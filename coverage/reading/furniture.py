@@ -299,13 +299,25 @@ def promotion_lines(
     return lines
 
 
+@lru_cache(maxsize=4)
+def _phrases_by_trigger(phrases: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases of each trigger (see :func:`_triggers`: a phrase's longest word)."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        found.setdefault(max(phrase.split(), key=len), []).append(phrase)
+    return {word: tuple(listed) for word, listed in found.items()}
+
+
 def _promotion(text: str, present: frozenset[str] | None = None) -> bool:
-    folded = text.casefold()
+    folded = fold(text)
     phrases = vocabulary.words("reading_promo_phrases")
     words = _triggers(phrases) if present is None else present
-    if not any(word in folded for word in words):
+    found = [word for word in words if word in folded]
+    if not found:
         return False
-    hits = [p for p in phrases if p in folded]
+    # a phrase the line holds has its trigger there: only those triggers' phrases are tried
+    by_trigger = _phrases_by_trigger(phrases)
+    hits = [p for word in found for p in by_trigger[word] if p in folded]
     if len(hits) >= 2:
         return True
     if not hits or "\u201c" in text or '"' in text:
