@@ -262,11 +262,13 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
         if merged:
             prev_start, prev_end = merged[-1]
             gap = text[prev_end:start]
-            following = text[start:end]
+            # the patterns read the piece in place (no copy of it): they look no further back
             continues = "\n\n" not in gap and (
-                _inside_token(text, prev_end, gap, following)
-                or _LOWER_START.match(following)
-                or (_after_am_pm(text, prev_start, prev_end) and _TIME_WORDS.match(following))
+                _inside_token(text, prev_end, gap, text[start : start + 1])
+                or _LOWER_START.match(text, start, end)
+                or (
+                    _after_am_pm(text, prev_start, prev_end) and _TIME_WORDS.match(text, start, end)
+                )
             )
             if continues:
                 merged[-1] = (prev_start, end)
@@ -404,10 +406,11 @@ def _split_body(body: str, paragraphs: tuple[str, ...], language: str) -> tuple[
     spans = _unchunked_pieces(body, language)
     spans = _split_missed(body, _merge_false_splits(body, _split_quoted(body, spans, language)))
     sentences = []
-    number, next_start = 0, len(paragraphs[0]) + len(PARAGRAPH_BREAK)
+    add, gap = sentences.append, len(PARAGRAPH_BREAK)
+    number, next_start = 0, len(paragraphs[0]) + gap
     for s, e in spans:
         while s >= next_start:
             number += 1
-            next_start += len(paragraphs[number]) + len(PARAGRAPH_BREAK)
-        sentences.append(Sentence(body[s:e], s, e, number))
+            next_start += len(paragraphs[number]) + gap
+        add(Sentence(body[s:e], s, e, number))
     return tuple(sentences)
