@@ -20,6 +20,7 @@ __all__ = [
     "is_lead",
     "caption_key",
     "looks_hard_wrapped",
+    "lines_wrapped",
     "split_blocks",
     "unix_newlines",
     "LEAD_DATELINE",
@@ -117,6 +118,24 @@ def unix_newlines(text: str) -> str:
     'a\\nb\\nc\\n'
     """
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def lines_wrapped(lines: list[Line]) -> bool:
+    """:func:`looks_hard_wrapped` of the lines' texts with an empty one for each gap of
+    blank lines (a blank line is never a wrap), read from the lines as they are.
+
+    Only two lines with no blank between them can make a continuation; the empty texts
+    count in the total.
+    """
+    continuations = sum(
+        1
+        for before, line in zip(lines, lines[1:], strict=False)
+        if not line.blank_before
+        and not before.text.endswith(TERMINAL)
+        and (line.text[0].islower() or len(before.text) > 45)
+    )
+    total = len(lines) + sum(1 for line in lines if line.blank_before)
+    return continuations >= 2 and continuations >= 0.3 * (total - 1)
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -41,7 +41,7 @@ from .lines import (
     is_headline,
     is_lead,
     is_prose,
-    looks_hard_wrapped,
+    lines_wrapped,
 )
 
 __all__ = ["Story"]
@@ -113,9 +113,7 @@ class Story:
     def read(self) -> None:
         lines = self.lines
         # a blank line is never a wrap: only lines that follow each other directly count
-        self.wrapped = looks_hard_wrapped(
-            [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
-        )
+        self.wrapped = lines_wrapped(lines)
         base = lines[0].start if lines else 0
         text = self.page[base : lines[-1].end] if lines else ""
         # the story's text folded once, for the promotion search and the dek's word sets
