@@ -41,7 +41,7 @@ PARAGRAPH_BREAK = "\n\n"
 MAX_ARTICLE_CHARS = 200_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence and its character offsets in the text it was split from.
 
