@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ ALIGNMENT = (
     "mutual_allowance",
     "context_threshold",
     "join_threshold",
+    "split_threshold",
     "move_threshold",
     "restate_threshold",
     "second_threshold",
@@ -46,7 +48,9 @@ class Options:
     ``context_threshold`` the least score for the two leads, or for a lone sentence on
     each side between two kept pairs; ``join_threshold`` the share of a sentence's weight
     that must be found in a neighbouring unit for a merge or split (which must also raise
-    the unit's score); ``move_threshold`` the least score for an out-of-order (moved)
+    the unit's score); ``split_threshold`` the share of a sentence's content words,
+    matched by stem, that the one sentence of a neighbouring unit must hold for the
+    sentence to join it as one more piece of a split or merge; ``move_threshold`` the least score for an out-of-order (moved)
     pair; ``restate_threshold`` the share of a leftover sentence's weight its partner must
     hold for a restatement link; ``second_threshold`` the least score for a leftover
     sentence to link to a partner that is paired already, or for a link between two
@@ -65,6 +69,7 @@ class Options:
     mutual_allowance: float = 0.02
     context_threshold: float = 0.25
     join_threshold: float = 0.2
+    split_threshold: float = 0.25
     move_threshold: float = 0.6
     restate_threshold: float = 0.45
     second_threshold: float = 0.35
@@ -101,6 +106,22 @@ class Options:
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def for_genre(cls, name: str) -> Options:
+        """The options calibrated for a genre of rewrite, from ``resources/genres/NAME.toml``.
+
+        ``"simplification"`` (a text rewritten in plain language: long sentences split,
+        words swapped for simpler ones) was fitted on DEplain by
+        ``benchmarks/calibrate_genre.py``; the defaults are calibrated on news.
+
+        >>> Options.for_genre("simplification").threshold > Options().threshold
+        True
+        """
+        known = genres()
+        if name not in known:
+            raise InvalidOption(f"no genre {name!r}; known: {', '.join(known)}")
+        return load_options(_genre_folder() / f"{name}.toml")
+
     def changed(self) -> dict[str, Any]:
         """Only the values that differ from the defaults (what a report prints)."""
         default = Options()
@@ -108,6 +129,17 @@ class Options:
 
 
 DEFAULT = Options()
+
+
+def _genre_folder():  # noqa: ANN202 (an importlib Traversable)
+    return resources.files("comparative_coverage").joinpath("resources/genres")
+
+
+def genres() -> list[str]:
+    """The genres :meth:`Options.for_genre` knows (one TOML file each)."""
+    return sorted(
+        p.name[: -len(".toml")] for p in _genre_folder().iterdir() if p.name.endswith(".toml")
+    )
 
 
 def names() -> list[str]:

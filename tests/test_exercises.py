@@ -313,6 +313,27 @@ def test_a_synthetic_rewrite_gives_exactly_the_kinds_it_supports():
     ]
 
 
+def test_a_source_cut_down_to_said_is_asked_as_a_source_left_out():
+    # 'told AFP' -> 'said' is one change (the source went, the saying stayed); the verb kept
+    # is shown beside it, and it is not the item asked, so a quote introduced with 'said'
+    # elsewhere does not crowd the question out
+    wire = version(
+        "Wire",
+        "Thousands gathered in Berlin on Monday to celebrate the new cannabis law.",
+        "“It is a bit of extra freedom,” the student Lena Vogt told AFP at the gathering.",
+    )
+    rewrite = version(
+        "Daily",
+        wire.paragraphs[0],
+        "“It is a bit of extra freedom,” the student Lena Vogt said at the gathering.",
+    )
+    spotted = of_kind(cc.make_exercises([wire, rewrite], per_kind=10), "spot_the_change")
+    [source] = [e for e in spotted if "told AFP" in e.about]
+    assert source.answer == CHANGE_CHOICES["dropped_attribution"]
+    assert source.about == ("told AFP",)
+    assert "“told AFP”" in source.prompt and "“said”" in source.prompt
+
+
 def test_a_move_is_asked_about_only_past_what_missed_pairs_could_make():
     """Each pair the aligner missed shifts a rank by one at most: with three unpaired
     sentences a side, a passage two ranks higher may not have moved at all."""

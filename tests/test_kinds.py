@@ -275,14 +275,90 @@ def test_shown_words_keep_the_sentence_spacing():
     assert "(AFP) -" in shown
 
 
-def test_a_dateline_and_its_credit_are_two_changes():
+def _kinds_of(a: str, b: str) -> list[list[str]]:
+    frame = cc.classify_changes(cc.align([a], [b])).to_frame()
+    return frame[["a_words", "b_words", "kind"]].values.tolist()
+
+
+def test_a_credited_dateline_dropped_whole_is_one_attribution_change():
+    """One editorial act, one change (news-dev's gold: "WASHINGTON (AP) —" is an attribution)."""
+    assert _kinds_of(
+        "CAIRO (Reuters) - Hamas said its leader was killed.", "Hamas said its leader was killed."
+    ) == [["CAIRO (Reuters) -", "", "attribution"]]
+
+
+def test_a_place_only_dateline_dropped_stays_a_dateline():
+    assert _kinds_of(
+        "CAIRO - Hamas said its leader was killed.", "Hamas said its leader was killed."
+    ) == [["CAIRO -", "", "dateline"]]
+
+
+def test_a_credit_dropped_from_a_kept_dateline_is_an_attribution_change():
+    assert _kinds_of(
+        "CAIRO (Reuters) - Hamas said its leader was killed.",
+        "CAIRO - Hamas said its leader was killed.",
+    ) == [["(Reuters)", "", "attribution"]]
+
+
+def test_a_dateline_restyled_without_its_credit_is_one_dateline_change():
+    frame = cc.classify_changes(
+        cc.align(["Tehran (AFP) - A woman died."], ["Tehran: A woman died."])
+    ).to_frame()
+    assert frame[["a_words", "b_words", "kind", "detail"]].values.tolist() == [
+        ["(AFP) -", ":", "dateline", "credit_dropped"]
+    ]
+
+
+def test_a_credit_moved_within_the_sentence_is_not_an_attribution_change():
+    """The same source credited on both sides: who is credited did not change."""
     frame = cc.classify_changes(
         cc.align(
-            ["CAIRO (Reuters) - Hamas said its leader was killed."],
-            ["Hamas said its leader was killed."],
+            ['"The hospital was full," state television reported.'],
+            ['State television said, "The hospital was full."'],
         )
     ).to_frame()
-    assert frame[["a_words", "kind"]].values.tolist() == [
-        ["CAIRO", "dateline"],
-        ["(Reuters) -", "attribution"],
-    ]
+    moved = frame[frame["detail"] == "credit_moved"]
+    assert moved[["a_words", "b_words", "kind"]].values.tolist() == [
+        ['," state television reported.', "State television said,", "other"]
+    ]  # one move, one row
+    assert "attribution" not in set(frame["kind"])
+
+
+def test_a_weekday_beside_the_verb_is_not_a_new_source():
+    frame = cc.classify_changes(
+        cc.align(
+            ['"The hospital was full," state television reported.'],
+            ['"The hospital was full," state television said on Friday.'],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])
+
+
+def test_a_verb_of_saying_swapped_without_a_source_is_not_an_attribution_change():
+    """ "The group said, ..." / "The group mourned ..., describing it as": the source
+    ("The group") stands outside the edit and did not change."""
+    frame = cc.classify_changes(
+        cc.align(
+            ['The group said, "a raid on the camp" had killed him.'],
+            ['The group mourned his death, describing it as "a raid on the camp".'],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])
+
+
+def test_a_credit_swapped_for_a_bare_verb_is_one_source_dropped():
+    """ "told AFP" -> "said": one row, the source dropped, the saying kept."""
+    assert _kinds_of(
+        'Many people "are happy about it", she told AFP.',
+        'Many people "are happy about it", she said.',
+    ) == [["told AFP", "said", "attribution"]]
+
+
+def test_a_verb_of_saying_added_alone_credits_no_one():
+    frame = cc.classify_changes(
+        cc.align(
+            ["Reuters quoted a statement by the group on the raid."],
+            ["Reuters quoted a statement by the group, which said that the raid killed him."],
+        )
+    ).to_frame()
+    assert "attribution" not in set(frame["kind"])

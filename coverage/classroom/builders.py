@@ -240,7 +240,7 @@ def _change(story: _Story, k: int, alignment: Alignment, row):
     sides = [p for p in (pa, pb) if p]
     if category not in CHANGE_CHOICES or not sides:
         return None
-    if not all(whole_phrase(p, most=4) and not p.isupper() for p in sides):
+    if not all(_weighable(p, category) for p in sides):
         return None
     if category.endswith("attribution") and not is_attribution(pa or pb):
         return None
@@ -249,6 +249,18 @@ def _change(story: _Story, k: int, alignment: Alignment, row):
     if not _fits(story, k, unit, row, category, pa, pb):
         return None
     return category, pa, pb, unit
+
+
+def _kept_verb(phrase: str, category: str) -> bool:
+    """The verb of saying left where a source went ("told AFP" / "said"): shown, not asked."""
+    return category.endswith("attribution") and phrase.casefold() in vocabulary.words(
+        "speech_verbs"
+    )
+
+
+def _weighable(phrase: str, category: str) -> bool:
+    """A phrase a student can weigh, or the verb of saying beside a source left out."""
+    return _kept_verb(phrase, category) or (whole_phrase(phrase, most=4) and not phrase.isupper())
 
 
 def _spot_prompt(a_name: str, b_name: str, pa: str, pb: str, *, one: bool = True) -> str:
@@ -319,7 +331,7 @@ def spot_the_change(story: _Story) -> list[Exercise]:
                         (shown[1], row.b_start, row.b_end),
                     )
                 ),
-                tuple(p for p in (pa, pb) if p),
+                tuple(p for p in (pa, pb) if p and not _kept_verb(p, category)),
             )
         )
     return exercises

@@ -31,6 +31,7 @@ from ..names.groups import same_name, skeleton
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, part_key
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import cached_by_lists, entries, listed
+from ..vocabulary import words as words_of
 from .attributions import credit_spans
 from .forms import (
     format_change,
@@ -48,8 +49,10 @@ __all__ = [
     "classify_edit",
     "is_attribution",
     "content_words",
+    "credit_kept",
     "detail_of",
     "is_age",
+    "is_ownership",
     "label_pieces",
     "name_pair",
     "number_word_keys",
@@ -330,6 +333,17 @@ def _head_follows(text: str, end: int) -> bool:
     return bool(after) and after[:1].isalnum() and key not in STOPWORDS and key not in _REPORTING
 
 
+def is_ownership(words: Iterable[str]) -> bool:
+    """Who owns or runs an organisation ("the state-run", "privately held"): a fact, not a
+    label, as a nationality before a thing is not one.
+
+    >>> is_ownership(("the", "state-run")), is_ownership(("privately", "held")), is_ownership(("elite",))
+    (True, True, False)
+    """
+    content = [word_key(w) for w in words if w[:1].isalnum() and word_key(w) not in _DETERMINERS]
+    return bool(content) and " ".join(content) in words_of("ownership_words")
+
+
 def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | None:
     """The label's detail when an edit swaps, adds or drops a descriptor."""
     a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
@@ -339,6 +353,8 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
     if is_age(edit.a_words + edit.b_words):
         return None  # "Twenty-two-year-old": an age is a detail
+    if is_ownership(edit.a_words) or is_ownership(edit.b_words):
+        return None  # "the state-run" airline: who owns it is a detail
     if edit.tag == "replace" and _not_a_label(edit.a_words, edit.b_words):
         return None
     changed = {c for _, c in a_terms ^ b_terms}
@@ -641,7 +657,7 @@ def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tup
         return "format", "punctuation"
     if text and _unit_marker(phrase, text, span):
         return "format", "style"  # "$10" / "US$10"
-    if is_attribution(phrase):
+    if is_attribution(phrase) and not _verb_alone(phrase):
         return "attribution", "added" if added else "dropped"
     honorific = honorific_change("", phrase) if added else honorific_change(phrase, "")
     if honorific and all(
@@ -692,21 +708,110 @@ class _Replace:
 
 
 _SOURCE_NOUNS = listed("source_nouns")
+_MEDIA = listed("source_media")
 
 
 def _sources(phrase: str) -> set[str]:
-    """The words of a phrase that name who is credited (AFP, state media, the ministry)."""
+    """The words of a phrase that name who is credited (AFP, state media, the ministry).
+
+    A weekday or month is when it was said, not who said it ("said on Friday").
+    """
     return {
         word_key(w)
         for w in re.findall(r"[\w'\u2019]+", phrase)
-        if w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1])
+        if (w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1]))
+        and word_key(w) not in _TIME
     }
+
+
+def _words_of(text: str) -> list[str]:
+    return re.findall(r"[\w'\u2019]+", text)
+
+
+def credit_kept(phrase: str, other: str) -> bool:
+    """Does ``other`` (the other version's sentence) credit the source a dropped or added
+    credit names? Then the credit moved or was reworded, it was not dropped or added.
+
+    The source is its agency or source nouns (state *television*, *AFP*), else its names
+    before any "that" (what follows "said that" is what was said). Only credits with a
+    verb count, on both sides: a credit line ("— Xinhua", "(AP)") credits the story, not
+    a statement.
+
+    >>> credit_kept(", state television reported", "The Iranian state television said, ...")
+    True
+    >>> credit_kept(", state television reported", "Her family said she was in a coma.")
+    False
+    >>> credit_kept('," Amnesty International said', 'Amnesty International said, "It is wrong."')
+    True
+    >>> credit_kept("In a statement Thursday, police confirmed", "She was held, police said.")
+    True
+    >>> credit_kept("she said", "She said on Friday"), credit_kept("- Xinhua", "Xinhua quoted him")
+    (False, False)
+    >>> credit_kept("Xinhua quoted", "said Zhang Wei, head of sales at the firm. — Xinhua")
+    False
+    >>> credit_kept("said that Haniyeh", "Haniyeh said")
+    False
+    """
+    words = _words_of(phrase)
+    keys = [word_key(w) for w in words]
+    if not set(keys) & _REPORTING:
+        return False
+    if "that" in keys:
+        words = words[: keys.index("that")]
+    source = {word_key(w) for w in words if word_key(w) in _SOURCE_NOUNS or w in _AGENCY_WORDS}
+    source = source or (_sources(" ".join(words)) - STOPWORDS)
+    speakers = {k for k in source if k not in _MEDIA and k not in _TIME}
+    source = speakers or source  # "In a statement, police confirmed": the police speak
+    if not source:
+        return False  # "she said", "it added": who is credited is not named
+    credited = {
+        word_key(w)
+        for a, b in credit_spans(other)
+        for w in _words_of(other[a:b])
+        if set(map(word_key, _words_of(other[a:b]))) & _REPORTING
+    }
+    other_keys = [word_key(w) for w in _words_of(other)]
+    for k, key in enumerate(other_keys):  # "Amnesty International said": a source by its verb
+        if key in _REPORTING:
+            credited.update(other_keys[max(0, k - 4) : k + 5])
+    return {_singular(k) for k in source} <= {_singular(k) for k in credited}
+
+
+def _singular(key: str) -> str:
+    """statements / statement: one source noun (a crude fold, the same on both sides)."""
+    return key[:-1] if key.endswith("s") and not key.endswith("ss") and len(key) > 3 else key
+
+
+def _verb_alone(phrase: str) -> bool:
+    """A verb of saying and the start of what was said, with no one saying it ("said that
+    Haniyeh"): the credit's subject stands outside the words, which credit no one.
+
+    >>> _verb_alone("said that Haniyeh"), _verb_alone("it said that"), _verb_alone("told AFP")
+    (True, False, False)
+    """
+    keys = [word_key(w) for w in _words_of(phrase)]
+    if "that" not in keys:
+        return False
+    keys = keys[: keys.index("that")]
+    return bool(keys) and all(k in _REPORTING for k in keys)
+
+
+def _names_a_source(phrase: str) -> bool:
+    """Is the phrase a credit that names who is credited ("told AFP", "Ms Sturgeon wrote:"),
+    not a verb of saying alone ("said", "who said that Haniyeh ...")?"""
+    words = _words_of(phrase)
+    keys = [word_key(w) for w in words]
+    if "that" in keys:
+        words = words[: keys.index("that")]
+    return is_attribution(phrase) and bool(_sources(" ".join(words)))
 
 
 def _r_attribution(r: _Replace) -> tuple[str, str] | None:
     short = max(len(r.edit.a_words), len(r.edit.b_words)) <= 14
     if not ((is_attribution(r.a) or is_attribution(r.b)) and short):
         return None
+    if not (_names_a_source(r.a) or _names_a_source(r.b)):
+        return None  # said / mourned ...: the source stands outside the edit, unchanged
     if _sources(r.a) == _sources(r.b):
         return None  # the same source, another verb: reported / said is a word choice
     return "attribution", "changed"
@@ -725,9 +830,24 @@ def _r_damage(r: _Replace) -> tuple[str, str] | None:
     return None
 
 
+_QUOTES = '"\u201c\u201d\u201e\u00ab\u00bb'
+
+
+def _quoting(words: tuple[str, ...]) -> list[str]:
+    """The words and quotation marks of an edit, in order (one glyph for every mark)."""
+    out = []
+    for w in words:
+        if w[:1].isalnum():
+            out.append(w)
+        out.extend('"' for c in w if c in _QUOTES and not w[:1].isalnum())
+    return out
+
+
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
     words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
     if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
+        if words_a and _quoting(r.edit.a_words) != _quoting(r.edit.b_words):
+            return "other", "quote_boundary"  # “a treacherous / a "treacherous: what is quoted
         return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
     if r.a.replace(".", "") == r.b.replace(".", ""):
         return "format", "abbreviation"  # U.S. / US, p.m. / pm

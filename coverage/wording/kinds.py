@@ -14,9 +14,10 @@ Every non-equal word edit gets one ``kind`` (:data:`KINDS`; what a reader is sho
   honorific or a bare job title;
 - ``honorific``: a courtesy title added, dropped or standing for a first name (Ms Sturgeon);
 - ``attribution``: a credit for the information added, dropped or changed ("told AFP" /
-  "said", "(AP)", "the report said");
-- ``dateline``: the place line that opens a wire story added, dropped or restyled
-  ("BERLIN -" / "BERLIN:");
+  "said", "(AP)", "the report said"), a dateline with its credit added or dropped whole
+  included ("WASHINGTON (AP) —": one editorial act, one change);
+- ``dateline``: a place-only dateline that opens a wire story added, dropped or restyled
+  ("BERLIN -" / "BERLIN:"), or restyled without its credit ("Tehran (AFP) -" / "Tehran:");
 - ``number``: a figure updated (820 / 1,000 dead, 128 / nearly 160 passengers), in one
   sentence pair or across sentences the aligner did not pair (``figure_elsewhere``,
   :mod:`.figures`);
@@ -41,7 +42,8 @@ detail is (``time``, ``title``,
 ``dropped``, ``changed``, ``restyled``, ``punctuation``, ``style``, ``figure``, ...).
 
 A long edit is cut into pieces first: a dateline and a credit inside it ("CAIRO
-(AP) -") are pieces of their own, so each is named. Words are shown as written in
+(AP) -" / "CAIRO -") are pieces of their own, so each is named, unless the credited
+dateline goes or comes whole. Words are shown as written in
 the sentences (the text between the piece's offsets), never re-joined tokens.
 """
 
@@ -52,19 +54,22 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.spans import TITLE_WORDS, name_spans
+from ..names.spans import DEMONYMS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
 from .edit_rules import (
     classify_edit,
     content_words,
+    credit_kept,
     is_age,
     is_attribution,
+    is_ownership,
     label_pieces,
     name_pair,
     number_word_keys,
@@ -365,6 +370,61 @@ def _absorb(text: str, span: tuple[int, int], cuts: list[tuple[int, int, str]]):
     return cuts
 
 
+def _whole_credit(text: str, cuts, other_cuts):
+    """A dateline that carries a credit ("WASHINGTON (AP) —"), added or dropped whole while
+    the other side has no dateline here, is one act of crediting: one ``credit`` cut.
+
+    A place-only dateline stays a dateline, and so does a place restyled beside its
+    credit (the other side has a dateline of its own).
+    """
+    if any(what == "dateline" for *_, what in other_cuts):
+        return cuts
+    out: list[tuple[int, int, str]] = []
+    for c0, c1, what in cuts:
+        if out and out[-1][2] == "dateline" and what == "credit" and out[-1][1] == c0:
+            line = dateline_span(text[out[-1][0] :])
+            if line and line[1] and out[-1][0] + line[0][1] == c1:
+                out[-1] = (out[-1][0], c1, "credit")
+                continue
+        out.append((c0, c1, what))
+    return out
+
+
+_DASHES = "-:\u2013\u2014"
+
+
+def _restyled_without_credit(a_text: str, b_text: str, a_cuts, b_cuts, gaps) -> str | None:
+    """ "Tehran (AFP) –" -> "Tehran:": a dateline restyled to a house style that carries no
+    credit is one change, a dateline restyled (``credit_dropped`` / ``credit_added``)."""
+    if gaps or len(a_cuts) != 1 or len(b_cuts) != 1:
+        return None
+    for credit, dateline, text, detail in (
+        (a_cuts[0], b_cuts[0], a_text, "credit_dropped"),
+        (b_cuts[0], a_cuts[0], b_text, "credit_added"),
+    ):
+        tail = text[credit[0] : credit[1]].rstrip()[-1:]
+        ends_a_dateline = bool(tail) and tail in _DASHES
+        if credit[2] == "credit" and dateline[2] == "dateline" and ends_a_dateline:
+            return detail
+    return None
+
+
+def _credit_for_verb(a_text: str, b_text: str, a_cuts, b_cuts, a_gaps, b_gaps) -> str | None:
+    """ "told AFP" -> "said": a credit on one side, a bare verb of saying for it on the
+    other, is one change: the source dropped (or added), the saying kept. The side that
+    holds the credit, or None."""
+    for side, cuts, gaps, other_cuts, other_gaps, other_text in (
+        ("a", a_cuts, a_gaps, b_cuts, b_gaps, b_text),
+        ("b", b_cuts, b_gaps, a_cuts, a_gaps, a_text),
+    ):
+        credit = len(cuts) == 1 and cuts[0][2] == "credit" and not gaps
+        if credit and not other_cuts and len(other_gaps) == 1:
+            words = _words(other_text, *other_gaps[0])
+            keys = [word_key(w) for w in words if w[:1].isalnum()]
+            return side if keys and all(k in _SAYING for k in keys) else None
+    return None
+
+
 def _carved(
     edit: WordEdit, a_text: str, b_text: str, a_starts: list[int], b_starts: list[int]
 ) -> list[tuple[WordEdit, tuple[str, str] | None]]:
@@ -373,6 +433,7 @@ def _carved(
     b_cuts = _special(b_text, edit.b_span, b_starts) if edit.b_words else []
     if not a_cuts and not b_cuts:
         return [(edit, None)]
+    a_cuts, b_cuts = _whole_credit(a_text, a_cuts, b_cuts), _whole_credit(b_text, b_cuts, a_cuts)
     a_cuts, b_cuts = _absorb(a_text, edit.a_span, a_cuts), _absorb(b_text, edit.b_span, b_cuts)
     a_gaps, b_gaps = _gaps(a_text, edit.a_span, a_cuts), _gaps(b_text, edit.b_span, b_cuts)
     pieces: list[tuple[WordEdit, tuple[str, str] | None]] = []
@@ -384,6 +445,12 @@ def _carved(
     ):
         kind = "dateline" if a_cuts[0][2] == "dateline" else "attribution"
         return [(edit, (kind, "restyled" if kind == "dateline" else "changed"))]
+    restyle = _restyled_without_credit(a_text, b_text, a_cuts, b_cuts, a_gaps or b_gaps)
+    if restyle:
+        return [(edit, ("dateline", restyle))]
+    credit_side = _credit_for_verb(a_text, b_text, a_cuts, b_cuts, a_gaps, b_gaps)
+    if credit_side:
+        return [(edit, ("attribution", "dropped" if credit_side == "a" else "added"))]
     for side, text, cuts in (("a", a_text, a_cuts), ("b", b_text, b_cuts)):
         for c0, c1, what in cuts:
             words = _words(text, c0, c1)
@@ -431,6 +498,42 @@ def _sentence_at(lengths: list[int], position: int) -> int:
     return index
 
 
+def _credit_moved(kind: str, detail: str, a_words: str, b_words: str, a_text: str, b_text: str):
+    """A credit dropped or added while the other side credits the same source: it moved."""
+    if kind != "attribution":
+        return False
+    if detail == "dropped":
+        return credit_kept(a_words, b_text)
+    return detail == "added" and credit_kept(b_words, a_text)
+
+
+def _one_move(rows: list[tuple]) -> list[tuple]:
+    """A credit dropped at one place and the same credit added at another: one move, one
+    row (", state television reported" -> "The Iranian state television said,")."""
+    dropped = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "delete"]
+    added = [k for k, r in enumerate(rows) if r[7] == "credit_moved" and r[3] == "insert"]
+    for moved, tag, side in ((dropped, "insert", 5), (added, "delete", 4)):
+        other = 4 if side == 5 else 5
+        partners = [
+            k
+            for k, r in enumerate(rows)
+            if r[3] == tag
+            and r[6] in _REWORDED
+            and r[7] != "credit_moved"
+            and any(credit_kept(rows[m][other], r[side]) for m in moved)
+        ]  # ", city police said on Thursday" added where "police confirmed" went
+        (added if tag == "insert" else dropped).extend(partners)
+    dropped.sort()
+    added.sort()
+    gone = set()
+    out = list(rows)
+    for k, m in zip(dropped, added, strict=False):
+        x, y = rows[k], rows[m]
+        out[k] = (*x[:2], y[2], "replace", x[4], y[5], "other", "credit_moved", *x[8:16], *y[16:])
+        gone.add(m)
+    return [r for k, r in enumerate(out) if k not in gone]
+
+
 def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     a_parts = [alignment.a_sentences[i] for i in unit.a]
     b_parts = [alignment.b_sentences[j] for j in unit.b]
@@ -446,6 +549,8 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
             )
             a_words = a_text[piece.a_span[0] : piece.a_span[1]].strip() if piece.a_words else ""
             b_words = b_text[piece.b_span[0] : piece.b_span[1]].strip() if piece.b_words else ""
+            if _credit_moved(kind, detail, a_words, b_words, a_text, b_text):
+                kind, detail = "other", "credit_moved"
             a_index = (
                 unit.a[_sentence_at([len(s) for s in a_parts], piece.a_span[0])] if unit.a else None
             )
@@ -908,6 +1013,83 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     return rows + extra
 
 
+_REWORDED = ("rewritten", "other", "word_choice", "added_detail", "dropped_detail")
+# "the Glasgow Southside MSP", "the Hamas chief": a definite description ending in a title,
+# no name after it (a name after it makes the title part of the name's mention)
+_DESCRIPTION = re.compile(r"\b[Tt]he((?:\s+[\w'\u2019-]+){1,4}?)\s+([\w-]+)\b(?!\s+[A-Z])")
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    """Where a text names a person in full (two words or more, no organisation's head)."""
+    return [
+        (start, end)
+        for start, end, parts, _ in name_spans(text)
+        if len(parts) >= 2 and not any(word_key(p) in ORG_HEADS for p in parts)
+    ]
+
+
+def _descriptions(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _DESCRIPTION.finditer(text)
+        if word_key(m.group(2)) in PERSON_TITLES and m.group(2)[:1].isalpha()
+    ]
+
+
+class _Span(NamedTuple):
+    """Words of a unit's joined text and where they stand (what ``_extra_row`` reads)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _names_for_descriptions(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
+    """A person named on one side and, in the passage rewritten around it, described on
+    the other ("Nicola Sturgeon" / "The Glasgow Southside MSP"): a label standing in for
+    the name, one more row, when the describing side does not name that person there."""
+    a_text = " ".join(alignment.a_sentences[i] for i in unit.a)
+    b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
+    extra = []
+    for r in rows:
+        if r[6] not in _REWORDED or not (r[4] and r[5]):
+            continue
+        a_span, b_span = (r[14], r[15]), (r[16], r[17])
+        found = _name_and_description(a_text, a_span, b_text, b_span)
+        if found:
+            extra.append(_extra_row(alignment, unit, *found, "label", "name_for_descriptor"))
+            continue
+        found = _name_and_description(b_text, b_span, a_text, a_span)
+        if found:
+            extra.append(
+                _extra_row(alignment, unit, found[1], found[0], "label", "name_for_descriptor")
+            )
+    return rows + extra
+
+
+def _name_and_description(
+    x_text: str, x_span: tuple[int, int], y_text: str, y_span: tuple[int, int]
+) -> tuple[_Span, _Span] | None:
+    """A full name in x's words and a description in y's words that does not name that
+    person (neither the name nor its last word stands in y's words)."""
+    x0, y0 = x_span[0], y_span[0]
+    x_words, y_words = x_text[x0 : x_span[1]], y_text[y0 : y_span[1]]
+    descriptions = _descriptions(y_words)
+    if not descriptions:
+        return None
+    y_keys = {word_key(t.text) for t in tokenize(y_words)}
+    for start, end in _person_names(x_words):
+        last = word_key(tokenize(x_words[start:end])[-1].text)
+        if last in y_keys:
+            continue
+        d0, d1 = descriptions[0]
+        return (
+            _Span(x_words[start:end], x0 + start, x0 + end),
+            _Span(y_words[d0:d1], y0 + d0, y0 + d1),
+        )
+    return None
+
+
 def _heads(text: str, labels) -> set[str]:
     """The names a text mentions on their own: a name written only inside another's
     descriptor ("Hamas" in "Hamas leader Ismail Haniyeh") is no mention a label can be
@@ -927,6 +1109,7 @@ def _short_label(descriptor: str) -> bool:
     return (
         len(words) <= 6
         and not is_age(words)  # "35-year-old": a detail
+        and not is_ownership(words)  # "state-run": a fact about the organisation
         and not any(k in _SAYING or k in _DATES for k in keys)
     )
 
@@ -938,10 +1121,23 @@ def _label_key(descriptor: str) -> str:
 
 def _describes(found) -> bool:
     """Added or dropped alone, a label must say more than a title and a nationality:
-    a lower-case word that is no title ("human rights organisation", not "US President")."""
+    a lower-case word that is no title ("human rights organisation", not "US President"),
+    and more than a gloss of where a body is from ("an Iranian group")."""
+    words = found[0].split()
     return any(
         w.islower() and word_key(w) not in TITLE_WORDS and word_key(w) not in STOPWORDS
-        for w in found[0].split()
+        for w in words
+    ) and not _gloss(words)
+
+
+def _gloss(words: list[str]) -> bool:
+    """A nationality and what kind of body: "an Iranian group", "a Chinese company"."""
+    content = [word_key(w) for w in words if word_key(w) not in STOPWORDS]
+    return (
+        len(content) >= 2
+        and all(k in DEMONYMS or k in ORG_HEADS for k in content)
+        and any(k in DEMONYMS for k in content)
+        and any(k in ORG_HEADS for k in content)
     )
 
 
@@ -1211,13 +1407,14 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     rows = []
     for unit in alignment.units:
         if unit.edits:
-            found = _word_order(_unit_rows(alignment, unit, lexicon))
+            found = _word_order(_one_move(_unit_rows(alignment, unit, lexicon)))
             for extra in (
                 _moved_names,
                 _moved_forms,
                 _moved_figures,
                 _moved_honorifics,
                 _swapped_premodifiers,
+                _names_for_descriptions,
             ):  # words in rewrites
                 found = extra(alignment, unit, found)
             rows.extend(_moved_labels(alignment, unit, found, lexicon))

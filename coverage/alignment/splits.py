@@ -1,0 +1,84 @@
+"""Two sentences -> how much of one's wording the other holds, by word stems, not keys.
+
+A split (one long sentence told again as several short ones) is recognised by
+containment: each short sentence's content words are mostly found in the long one.
+Plain-language rewrites and inflected languages rarely repeat a word exactly: "setzten"
+becomes "setzt", "Hausthür" becomes "Tür", "Kinder" becomes "Kind". Two words match here
+when one is the other's start (five letters or more, or the whole shorter word of four
+or more) or its end (a compound's head), so inflections and compounds count.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..normalize import STOPWORDS, word_key
+from .similarity import word_sound
+
+__all__ = ["held_share", "joined_compounds", "stems", "words_match"]
+
+_WORD = re.compile(r"[^\W_]+")
+_MIDDLE_DOT = re.compile(r"(?<=[^\W\d_])[\u00b7\u2219](?=[^\W\d_])")
+_SHORTEST = 4  # a shorter word matches only itself
+_PREFIX = 5  # two words sharing this many first letters are one word inflected
+
+
+def joined_compounds(text: str) -> str:
+    """Compounds written with a middle dot (plain-language German: "Groß·mutter") as one word.
+
+    >>> joined_compounds("Die Groß\u00b7mutter und das Rot\u2219käppchen.")
+    'Die Großmutter und das Rotkäppchen.'
+    """
+    if "\u00b7" not in text and "\u2219" not in text:
+        return text
+    return _MIDDLE_DOT.sub("", text)
+
+
+@lru_cache(maxsize=8192)
+def stems(text: str) -> tuple[tuple[str, str], ...]:
+    """A sentence's content words (case and accents folded) with their similarity keys.
+
+    >>> [w for w, _ in stems("Die Kinder setzten sich an die Tür.")]
+    ['kinder', 'setzten', 'tur']
+    """
+    found = []
+    seen = set()
+    for raw in _WORD.findall(text):
+        word = word_key(raw)
+        if word in STOPWORDS or len(word) < 3 or word in seen:
+            continue
+        seen.add(word)
+        key = word_sound(raw)
+        if key:
+            found.append((word, key))
+    return tuple(found)
+
+
+def words_match(x: str, y: str) -> bool:
+    """True when ``x`` and ``y`` are one word inflected, or one is the other's compound head.
+
+    >>> words_match("setzten", "setzt"), words_match("hausthür", "thür"), words_match("tag", "tage")
+    (True, True, False)
+    """
+    if x == y:
+        return True
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < _SHORTEST:
+        return False
+    if long.startswith(short) or long.endswith(short):
+        return True
+    return len(short) >= _PREFIX and long[:_PREFIX] == short[:_PREFIX]
+
+
+def held_share(part: str, whole: str, weight: dict[str, float]) -> float:
+    """The share of ``part``'s content-word weight (``weight`` by key, 1 when unknown)
+    that ``whole`` holds, words matched by :func:`words_match`."""
+    part_stems, whole_words = stems(part), [w for w, _ in stems(whole)]
+    total = found = 0.0
+    for word, key in part_stems:
+        w = weight.get(key, 1.0)
+        total += w
+        if any(words_match(word, other) for other in whole_words):
+            found += w
+    return found / total if total else 0.0
