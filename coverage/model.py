@@ -54,7 +54,7 @@ class Sentence:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A piece of a page that was not read as article text, and why.
 
