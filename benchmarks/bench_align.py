@@ -17,6 +17,9 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
   sentence grow on this data), the fitted growth exponents (time ~ n^k over all sizes,
   and up to 2000, where the target is judged) and link precision and recall against the
   known truth;
+- where the time goes as the texts grow: each stage's CPU time per sentence and growth
+  exponent up to 2000 sentences, with the work per sentence it does
+  (``benchmarks/align_stages.py``; ``--no-stages`` skips it);
 - the unlucky shapes of issue 17: thousands of identical sentences, and one long
   sentence of spaces and dashes.
 
@@ -30,6 +33,7 @@ import statistics
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import align_stages
 import numpy as np
 from rapidfuzz import fuzz, process
 from synthetic import base_sentences, rewrite, varied_sentences
@@ -247,10 +251,16 @@ def main() -> None:
     parser.add_argument(
         "--texts", default="near-twins,varied", help="synthetic texts to time (comma list)"
     )
+    parser.add_argument(
+        "--no-stages", action="store_true", help="skip the per-stage times (align_stages.py)"
+    )
     args = parser.parse_args()
     flagship_ms = flagship(args.runs)
     sizes = [int(s) for s in args.sizes.split(",")]
     tables = {t: synthetic(sizes, args.runs, args.baseline_max, t) for t in args.texts.split(",")}
+    if not args.no_stages:
+        for text in args.texts.split(","):
+            align_stages.report(text, [n for n in sizes if n <= GROWTH_UP_TO], args.runs)
     unlucky(args.runs)
     print("\ntargets (issue 12 / 18)")
     verdict = lambda ok: "met" if ok else "NOT met"  # noqa: E731

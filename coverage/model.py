@@ -41,7 +41,7 @@ PARAGRAPH_BREAK = "\n\n"
 MAX_ARTICLE_CHARS = 200_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence and its character offsets in the text it was split from.
 
@@ -54,7 +54,7 @@ class Sentence:
     paragraph: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skipped:
     """A piece of a page that was not read as article text, and why.
 

@@ -70,6 +70,47 @@ def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     assert arrays.codes.tolist() == scorer._proposals(per_sentence)
 
 
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4), block=st.integers(1, 40))
+def test_the_visits_worked_through_in_blocks_keep_the_same_pairs(a, b, per_sentence, block):
+    scorer = Scorer(a, b)
+    whole = similarity._proposals_arrays(
+        scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+    )
+    default, similarity._BLOCK = similarity._BLOCK, block  # sentences without visits too
+    try:
+        blocks = similarity._proposals_arrays(
+            scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
+        )
+    finally:
+        similarity._BLOCK = default
+    for name in ("codes", "shared", "count"):
+        assert getattr(blocks, name).tolist() == getattr(whole, name).tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
+def test_long_versions_weigh_their_keys_on_arrays_to_the_same_numbers(a, b, per_sentence):
+    short = Scorer(a, b)
+    default, similarity._ARRAYS_FROM = similarity._ARRAYS_FROM, 0  # as if long
+    try:
+        long = Scorer(a, b)
+    finally:
+        similarity._ARRAYS_FROM = default
+    assert short.numbered is None and long.numbered is not None
+    assert list(long.frequency.items()) == list(short.frequency.items())  # order too
+    assert long.grid_weight == short.grid_weight and long.weight == short.weight
+    assert long.a_mass == short.a_mass and long.b_mass == short.b_mass
+    numbered = similarity._proposals_arrays(
+        a, b, long.frequency, long.grid_weight, per_sentence, numbered=long.numbered
+    )
+    keyed = similarity._proposals_arrays(a, b, short.frequency, short.grid_weight, per_sentence)
+    for name in ("codes", "shared", "count"):
+        assert getattr(numbered, name).tolist() == getattr(keyed, name).tolist()
+    for name in ("weights", "a_keys", "a_count", "b_codes"):
+        assert getattr(numbered.frequent, name).tolist() == getattr(keyed.frequent, name).tolist()
+
+
 def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
     words = [f"w{n}" for n in range(60)]
     a = [frozenset(words[(3 * n) % 60 : (3 * n) % 60 + 5]) for n in range(300)]
@@ -84,12 +125,17 @@ def test_long_versions_take_the_array_index_and_keep_the_reference_candidates():
 
 
 @pytest.mark.parametrize(
-    ("table_max", "packed_max"),
-    [(similarity._TABLE_MAX, similarity._PACKED_MAX), (0, similarity._PACKED_MAX), (0, 0)],
+    "route",
+    [
+        {},
+        {"_TABLE_MAX": 0},  # b's keys above the cap found by a sorted search
+        {"_TABLE_MAX": 0, "_PACKED_MAX": 0},  # ... and ranked by a three-key sort
+        {"_BLOCK": 50},  # the visits in blocks of a few sentences
+        {"_BLOCK": 1},  # a block per sentence
+        {"_FREQUENT_SLICE": 7},  # the keys above the cap looked up a few pairs at a time
+    ],
 )
-def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
-    monkeypatch, table_max, packed_max
-):
+def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(monkeypatch, route):
     draw = random.Random(11)
     words = [f"w{n}" for n in range(12)]  # few words: most pass the cap
     a = [
@@ -100,8 +146,8 @@ def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(
         frozenset(draw.sample(words, draw.randint(1, 6)) + [f"a{n % 40}", f"c{n % 45}"])
         for n in range(300)
     ]
-    monkeypatch.setattr(similarity, "_TABLE_MAX", table_max)  # 0: a sorted search
-    monkeypatch.setattr(similarity, "_PACKED_MAX", packed_max)  # 0: a two-key sort
+    for name, value in route.items():
+        monkeypatch.setattr(similarity, name, value)
     scorer = Scorer(a, b)
     assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)
     found = scorer.candidates(per_sentence=4)

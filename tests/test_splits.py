@@ -1,9 +1,11 @@
 """Splits and merges recognised by stems: a long sentence told again as several short ones."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment.splits import held_share, words_match
+from comparative_coverage.alignment.splits import _held, _matchable, held_share, stems, words_match
 
 # one complex sentence (a1) simplified into two (b1, b2); b2 shares no similarity key
 # with a1 ("erholter" / "Erholung", "begeisterter" / "Begeisterung"), only stems
@@ -87,3 +89,26 @@ def test_a_compound_written_with_a_middle_dot_is_one_word():
     dotted = cc.align(a, b, diffs=False).units[0]
     assert (dotted.a, dotted.b) == ((0,), (0,))
     assert dotted.score > cc.align(a, [b[0].replace("\u00b7", " "), b[1]]).units[0].score
+
+
+_LETTERS = st.text(alphabet="abcdeß", min_size=1, max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcdeß", min_size=3, max_size=9), st.data())
+def test_a_word_is_held_by_look_ups_exactly_when_some_word_of_the_text_matches_it(word, data):
+    # the text's words are built from the word (longer, shorter, its start or end) or not
+    kin = st.one_of(
+        st.builds(lambda x: word + x, _LETTERS),
+        st.builds(lambda x: x + word, _LETTERS),
+        st.builds(lambda n: word[:n], st.integers(1, 9)),
+        st.builds(lambda n: word[-n:], st.integers(1, 9)),
+        st.builds(lambda n, x: word[:n] + x, st.integers(1, 9), _LETTERS),
+        _LETTERS,
+    )
+    text = " ".join(data.draw(st.lists(kin, min_size=1, max_size=5)))
+    [(folded, _)] = stems(word) or [(None, None)]
+    if folded is None:  # a stopword or a word with no similarity key
+        return
+    expected = any(words_match(folded, other) for other, _ in stems(text))
+    assert _held(folded, _matchable(text)) is expected

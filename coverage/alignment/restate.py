@@ -169,8 +169,8 @@ def _cross(
     links = []
     threshold, near = thresholds.cross, thresholds.leftover
     neighbours = _Neighbours(a_unit, b_unit)
-    a_mass, b_mass, a_keys, b_keys = scorer.a_mass, scorer.b_mass, scorer.a_keys, scorer.b_keys
-    unit_of_a, unit_of_b, mass = a_unit.get, b_unit.get, scorer.mass
+    a_mass, b_mass = scorer.a_mass, scorer.b_mass
+    unit_of_a, unit_of_b, shared_by = a_unit.get, b_unit.get, scorer.shared
     for (i, j), score in scores.items():
         if i in a_heads or j in b_heads:
             continue
@@ -183,7 +183,7 @@ def _cross(
         # a sentence quoting another whole (an embedded post, a long caption) restates
         # it whatever the rest of its words: the smoothed share, as for a leftover line
         # (:func:`_held` either way: one shared mass over each side's own)
-        shared = mass(a_keys[i] & b_keys[j])
+        shared = shared_by(i, j)
         held = max(shared / (a_mass[i] + _SMOOTHING), shared / (b_mass[j] + _SMOOTHING))
         if held >= HELD_WHOLE:
             links.append(Link(i, j, "a" if a_mass[i] <= b_mass[j] else "b", held, "held"))

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, wraps
-from itertools import chain
+from itertools import chain, count
 from typing import TYPE_CHECKING, NamedTuple, ParamSpec, TypeVar
 
 from rapidfuzz.distance import Indel
@@ -202,22 +202,63 @@ class Scorer:
     weight: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        frequency = Counter(chain.from_iterable(self.a_keys))
-        frequency.update(chain.from_iterable(self.b_keys))
-        total = len(self.a_keys) + len(self.b_keys) + self.smoothing
         # weights on a grid of 2**-20: their sums are exact in any order, so the scores
         # do not depend on set iteration order (PYTHONHASHSEED). ``grid_weight`` holds
         # the same weights as whole multiples of the grid, for the candidate index.
-        self.grid_weight = {
-            k: round(math.log(1.0 + total / (df + self.smoothing)) * _GRID)
-            for k, df in frequency.items()
-        }
-        self.weight = {k: w / _GRID for k, w in self.grid_weight.items()}
-        self.frequency = frequency
-        self.a_mass = list(map(self.mass, self.a_keys))
-        self.b_mass = list(map(self.mass, self.b_keys))
+        self.numbered: Numbered | None = None
+        if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
+            self._weigh_numbered()
+        else:
+            frequency = Counter(chain.from_iterable(self.a_keys))
+            frequency.update(chain.from_iterable(self.b_keys))
+            self.grid_weight = {k: self._grid(df) for k, df in frequency.items()}
+            self.weight = {k: w / _GRID for k, w in self.grid_weight.items()}
+            self.frequency = frequency
+            self.a_mass = list(map(self.mass, self.a_keys))
+            self.b_mass = list(map(self.mass, self.b_keys))
         self.a_low = [t.lower() for t in self.a_texts]
         self.b_low = [t.lower() for t in self.b_texts]
+        # the weight each pair of the array index shares, as it summed it (:meth:`shared`)
+        self.shared_weight: dict[tuple[int, int], float] = {}
+
+    def _grid(self, df: int) -> int:
+        """The weight of a key in ``df`` sentences, in whole grid units."""
+        total = len(self.a_keys) + len(self.b_keys) + self.smoothing
+        return round(math.log(1.0 + total / (df + self.smoothing)) * _GRID)
+
+    def _weigh_numbered(self) -> None:
+        """The same frequencies, weights and masses for long versions, with each key
+        looked up once: numbered in one pass (in order of first use, as the Counter
+        meets them), then counted, weighed and summed on arrays (exact sums: grid units).
+        The numbers are kept for the candidate index (:attr:`numbered`)."""
+        import numpy as np
+
+        ids: dict[str, int] = {}
+        every = chain(chain.from_iterable(self.a_keys), chain.from_iterable(self.b_keys))
+        # each key's number is the place of its first use: read back densely below
+        places = np.fromiter(map(ids.setdefault, every, count()), dtype=np.int64)
+        dense = np.zeros(len(places), dtype=np.int64)
+        dense[np.fromiter(ids.values(), dtype=np.int64, count=len(ids))] = np.arange(len(ids))
+        numbers = dense[places]
+        frequencies = np.bincount(numbers, minlength=len(ids)).tolist()
+        by_frequency = {df: self._grid(df) for df in set(frequencies)}
+        grid = [by_frequency[df] for df in frequencies]
+        self.frequency = Counter(dict(zip(ids, frequencies, strict=True)))
+        self.grid_weight = dict(zip(ids, grid, strict=True))
+        weights = np.array(grid, dtype=np.int64) / _GRID
+        self.weight = dict(zip(ids, weights.tolist(), strict=True))
+        lengths = np.fromiter(map(len, chain(self.a_keys, self.b_keys)), dtype=np.int64)
+        rows = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        mass = np.bincount(rows, weights=weights[numbers], minlength=len(lengths)).tolist()
+        split = len(self.a_keys)
+        self.a_mass, self.b_mass = mass[:split], mass[split:]
+        self.numbered = Numbered(
+            numbers,
+            rows,
+            np.array(frequencies, dtype=np.int64),
+            np.array(grid, dtype=np.int64),
+            split,
+        )
 
     def mass(self, keys: frozenset[str] | set[str]) -> float:
         return sum(map(self.weight.__getitem__, keys))
@@ -232,6 +273,13 @@ class Scorer:
         """How much of ``part``'s weight is found in ``whole``."""
         mass = self.mass(part)
         return self.mass(part & whole) / mass if mass else 0.0
+
+    def shared(self, i: int, j: int) -> float:
+        """The weight a_i and b_j share: the candidate index's sum when it proposed the
+        pair (long versions), else worked out (the same number: the weights are whole
+        grid units, so their sums are exact)."""
+        found = self.shared_weight.get((i, j))
+        return self.mass(self.a_keys[i] & self.b_keys[j]) if found is None else found
 
     def characters(self, i: int, j: int) -> float:
         """The Indel ratio of the two folded, lower-cased sentences (0..1)."""
@@ -306,7 +354,12 @@ class Scorer:
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
             return self._pairs_sharing(
                 _proposals_arrays(
-                    self.a_keys, self.b_keys, self.frequency, self.grid_weight, per_sentence
+                    self.a_keys,
+                    self.b_keys,
+                    self.frequency,
+                    self.grid_weight,
+                    per_sentence,
+                    numbered=self.numbered,
                 )
             )
         wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
@@ -334,7 +387,8 @@ class Scorer:
         scores = words
         if self.blend < 1.0:
             scores = self._blended(i, j, count, total, words)
-        pairs = zip(i.tolist(), j.tolist(), strict=True)
+        pairs = list(zip(i.tolist(), j.tolist(), strict=True))
+        self.shared_weight = dict(zip(pairs, (shared / _GRID).tolist(), strict=True))
         return dict(zip(pairs, np.minimum(scores, 0.999).tolist(), strict=True))
 
     def _blended(self, i, j, count, total, words):  # noqa: ANN001, ANN202  (numpy arrays)
@@ -429,6 +483,18 @@ class Frequent(NamedTuple):
         return codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
 
 
+class Numbered(NamedTuple):
+    """Every (sentence, key) of both versions (a's sentences first, then b's, numbered
+    on): the key's number (in order of first use) and the sentence's, with each key's
+    frequency and grid weight, and how many sentences ``a`` has."""
+
+    numbers: np.ndarray
+    rows: np.ndarray
+    frequency: np.ndarray
+    grid: np.ndarray
+    a_count: int
+
+
 class Proposals(NamedTuple):
     """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
     ``codes``), with the weight (grid units) and number of the capped keys each shares,
@@ -474,26 +540,37 @@ def _expand(counts: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndar
 def _add_frequent(frequent: Frequent, i, j, shared, count):  # noqa: ANN001, ANN202  (arrays)
     """``shared`` and ``count`` plus the weight and number of the keys above the cap that
     each pair ``(i[p], j[p])`` shares: each of a_i's such keys looked up among b_j's
-    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units (exact)."""
+    (:meth:`Frequent.b_holds`), the found weights summed per pair in whole grid units
+    (exact). The pairs are taken ``_FREQUENT_SLICE`` at a time: the lookups of a slice
+    stay a few hundred kilobytes at any length."""
+    if not len(frequent.b_codes) or not frequent.a_count.any():
+        return shared, count
+    shared, count = shared.copy(), count.copy()
+    for at in range(0, len(i), _FREQUENT_SLICE):
+        end = at + _FREQUENT_SLICE  # the slices of shared and count are views: added in place
+        _add_frequent_slice(frequent, i[at:end], j[at:end], shared[at:end], count[at:end])
+    return shared, count
+
+
+# pairs whose keys above the cap are looked up at once
+_FREQUENT_SLICE = 4096
+
+
+def _add_frequent_slice(frequent: Frequent, i, j, shared, count) -> None:  # noqa: ANN001
     import numpy as np
 
-    width = frequent.keys
     pair, at = _expand(frequent.a_count[i], frequent.a_start[i])
     if not len(pair):
-        return shared, count
+        return
     keys = frequent.a_keys[at]
-    if not len(frequent.b_codes):
-        return shared, count
-    found = frequent.b_holds(j[pair] * width + keys)
+    found = frequent.b_holds(j[pair] * frequent.keys + keys)
     pair, keys = pair[found], keys[found]
     if not len(pair):
-        return shared, count
+        return
     starts = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])  # pair is sorted
-    shared, count = shared.copy(), count.copy()
     owners = pair[starts]
     shared[owners] += np.add.reduceat(frequent.weights[keys], starts)
     count[owners] += np.diff(np.r_[starts, len(pair)])
-    return shared, count
 
 
 def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # noqa: ANN001, ANN202
@@ -528,41 +605,43 @@ def _best(group: np.ndarray, partner: np.ndarray, shared: np.ndarray, per_senten
     """Whether each pair is among the ``per_sentence`` of its ``group`` sharing the most
     weight, ties to the earlier ``partner``.
 
-    One sort of distinct integers ``(group * big - shared) * width + partner`` (no two
-    equal, so any sort gives the one order, and numpy's quicksort is 5x its stable
-    sort), or a three-key sort where that product could overflow.
+    The pairs come sorted by ``(i, j)``, so within a group the later position holds the
+    later partner, and the rank is one sort of the distinct integers
+    ``(group * big - shared) * size + position``: a sort of values (numpy's vectorised
+    sort, 3x its argsort), the position read back from the low digits. A three-key sort
+    where that product could overflow.
     """
     import numpy as np
 
-    big, width = int(shared.max()) + 1, int(partner.max()) + 1
-    if (int(group.max()) + 1) * big * width < _PACKED_MAX:
-        order = np.argsort((group * big - shared) * width + partner)
+    size, big = len(group), int(shared.max()) + 1
+    if (int(group.max()) + 1) * big * size < _PACKED_MAX:
+        order = np.sort((group * big - shared) * size + np.arange(size)) % size
     else:  # millions of sentences
         order = np.lexsort((partner, -shared, group))
     ranked = group[order]
-    at = np.arange(len(order))
+    at = np.arange(size)
     first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
-    chosen = np.zeros(len(order), dtype=bool)
+    chosen = np.zeros(size, dtype=bool)
     chosen[order] = at - first < per_sentence
     return chosen
 
 
-def _proposals_arrays(
-    a_keys: Sequence[frozenset[str]],
-    b_keys: Sequence[frozenset[str]],
-    frequency: Counter[str],
-    grid: dict[str, int],
-    per_sentence: int,
-) -> Proposals:
-    """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
-
-    Each (a sentence, b sentence, shared key) visit is one array element; the shared
-    weights (whole grid units, so exact) are summed per pair, and each sentence keeps
-    its ``per_sentence`` heaviest partners, ties to the earlier one, as the loop does.
-    """
+def _sorted_visits(codes: np.ndarray, keys: np.ndarray, width: int):  # noqa: ANN202
+    """The visits ``(codes, keys)`` sorted by code, as one sort of the values
+    ``code * width + key`` (the key read back from the low digits); an argsort where
+    that could overflow."""
     import numpy as np
 
-    # the keys within the cap are numbered first, those above it after them
+    if (int(codes.max()) + 1) * width < _PACKED_MAX:
+        packed = np.sort(codes * width + keys)
+        return packed // width, packed % width
+    order = np.argsort(codes)
+    return codes[order], keys[order]
+
+
+def _index_numbers(a_keys, b_keys, frequency, grid):  # noqa: ANN001, ANN202
+    """Each side's (key number, sentence) arrays, the keys within the cap numbered first
+    (in order of first use), those above it after them, and the keys' grid weights."""
     ids: dict[str, int] = {}
     weights: list[int] = []
     above: list[str] = []
@@ -576,8 +655,53 @@ def _proposals_arrays(
     for k in above:
         ids[k] = len(weights)
         weights.append(grid[k])
-    a_numbers, a_rows = _numbered(a_keys, ids)
-    b_numbers, b_rows = _numbered(b_keys, ids)
+    return (*_numbered(a_keys, ids), *_numbered(b_keys, ids), weights, first)
+
+
+def _renumbered(numbered: Numbered):  # noqa: ANN202
+    """:func:`_index_numbers` from the scorer's numbers: the same numbers, renumbered."""
+    import numpy as np
+
+    capped = numbered.frequency <= POSTINGS_CAP
+    order = np.r_[np.flatnonzero(capped), np.flatnonzero(~capped)]
+    renumber = np.empty(len(order), dtype=np.int64)
+    renumber[order] = np.arange(len(order))
+    numbers, rows = renumber[numbered.numbers], numbered.rows
+    split = int(np.searchsorted(rows, numbered.a_count))
+    return (
+        numbers[:split],
+        rows[:split],
+        numbers[split:],
+        rows[split:] - numbered.a_count,
+        numbered.grid[order],
+        int(capped.sum()),
+    )
+
+
+def _proposals_arrays(
+    a_keys: Sequence[frozenset[str]],
+    b_keys: Sequence[frozenset[str]],
+    frequency: Counter[str],
+    grid: dict[str, int],
+    per_sentence: int,
+    *,
+    numbered: Numbered | None = None,
+) -> Proposals:
+    """:meth:`Scorer._proposals` on arrays: every posting visit at once, the same result.
+
+    Each (a sentence, b sentence, shared key) visit is one array element; the shared
+    weights (whole grid units, so exact) are summed per pair, and each sentence keeps
+    its ``per_sentence`` heaviest partners, ties to the earlier one, as the loop does.
+    ``numbered``: the scorer's key numbers, when it made them (else they are made here).
+    """
+    import numpy as np
+
+    if numbered is None:
+        a_numbers, a_rows, b_numbers, b_rows, weights, first = _index_numbers(
+            a_keys, b_keys, frequency, grid
+        )
+    else:
+        a_numbers, a_rows, b_numbers, b_rows, weights, first = _renumbered(numbered)
     frequent = _frequent(
         a_numbers, a_rows, b_numbers, b_rows, first, weights, (len(a_keys), len(b_keys))
     )
@@ -594,23 +718,68 @@ def _proposals_arrays(
     b_count = np.bincount(kb, minlength=first)
     b_start = np.cumsum(b_count) - b_count
     repeats = b_count[ka]
-    total = int(repeats.sum())
-    if not total:
+    if not repeats.any():
         empty = np.zeros(0, dtype=np.int64)
         return Proposals(empty, empty, empty, empty, empty, frequent)
-    source, at = _expand(repeats, b_start[ka])
-    codes = ia[source] * b_base + jb[at]
-    visit_weight = np.array(weights[:first], dtype=np.int64)[ka[source]]
-    order = np.argsort(codes)
-    codes = codes[order]
-    starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
-    shared = np.add.reduceat(visit_weight[order], starts)
-    count = np.diff(np.r_[starts, len(codes)])
-    codes = codes[starts]
+    weight_of = np.array(weights[:first], dtype=np.int64)
+    blocks = [
+        _block_pairs(
+            ka[start:end],
+            ia[start:end],
+            repeats[start:end],
+            b_start[ka[start:end]],
+            jb,
+            weight_of,
+            b_base,
+            per_sentence,
+        )
+        for start, end in _blocks(ia, repeats)
+    ]
+    codes, shared, count, best_of_a = (
+        blocks[0] if len(blocks) == 1 else map(np.concatenate, zip(*blocks, strict=True))
+    )
     i, j = codes // b_base, codes % b_base
-
-    keep = _best(i, j, shared, per_sentence) | _best(j, i, shared, per_sentence)
+    keep = best_of_a | _best(j, i, shared, per_sentence)
     return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
+
+
+# the posting visits are worked through in blocks of whole a sentences of about this many
+# visits: the temporary arrays stay a few hundred kilobytes (in cache, and reused by the
+# allocator rather than mapped afresh) and each sort is over one block
+_BLOCK = 1 << 15
+
+
+def _blocks(rows: np.ndarray, visits: np.ndarray) -> list[tuple[int, int]]:
+    """``(start, end)`` ranges of the a keys (``rows``: their sentences, in order) that hold
+    whole sentences and about ``_BLOCK`` posting visits each (``visits`` per key)."""
+    import numpy as np
+
+    before = np.cumsum(visits) - visits  # the visits before each key
+    total = int(before[-1] + visits[-1])
+    if total <= _BLOCK:
+        return [(0, len(rows))]
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])  # each sentence's first key
+    # at each multiple of the block, cut before the sentence it falls in
+    at = np.searchsorted(before[firsts], np.arange(_BLOCK, total, _BLOCK), side="right") - 1
+    cuts = [0, *sorted(set(firsts[at].tolist()) - {0}), len(rows)]
+    return list(zip(cuts, cuts[1:], strict=False))
+
+
+def _block_pairs(ka, ia, repeats, starts, jb, weight_of, b_base, per_sentence):  # noqa: ANN001, ANN202
+    """One block's pairs, sorted by code, with their shared weight and key count, and
+    whether each is among its a sentence's best (all of them are in the block)."""
+    import numpy as np
+
+    source, at = _expand(repeats, starts)
+    if not len(source):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, np.zeros(0, dtype=bool)
+    codes, keys = _sorted_visits(ia[source] * b_base + jb[at], ka[source], len(weight_of))
+    firsts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
+    shared = np.add.reduceat(weight_of[keys], firsts)
+    count = np.diff(np.r_[firsts, len(codes)])
+    codes = codes[firsts]
+    return codes, shared, count, _best(codes // b_base, codes % b_base, shared, per_sentence)
 
 
 def similarity_matrix(a: Version, b: Version) -> list[list[float]]:

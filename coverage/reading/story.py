@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -40,7 +41,7 @@ from .lines import (
     is_headline,
     is_lead,
     is_prose,
-    looks_hard_wrapped,
+    lines_wrapped,
 )
 
 __all__ = ["Story"]
@@ -55,18 +56,19 @@ _SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _NO_STOP_ENDS = (*TERMINAL, ",", ";", "\u2026")
 
 
-def _restated(candidate: Line, later: list[Line]) -> bool:
+def _restated(candidate: Line, later: list[Line], folded: Callable[[Line], str]) -> bool:
     """The story says the candidate again further down (as wire rewrites repeat a dek).
 
     Only paragraphs of like length that share most of its words are scored (fuzzy token
-    sets, at least 85), which keeps the test cheap on long stories.
+    sets, at least 85), which keeps the test cheap on long stories. ``folded``: a line's
+    text folded (see :meth:`Story.folded`).
     """
-    words = set(fold(candidate.text).split())
+    words = set(folded(candidate).split())
     close = [
         x.text
         for x in later
         if 0.5 <= x.words / candidate.words <= 3
-        and len(words.intersection(fold(x.text).split())) >= 0.6 * len(words)
+        and len(words.intersection(folded(x).split())) >= 0.6 * len(words)
     ]
     return bool(close) and (
         process.extractOne(candidate.text, close, scorer=fuzz.token_set_ratio, score_cutoff=85)
@@ -111,13 +113,13 @@ class Story:
     def read(self) -> None:
         lines = self.lines
         # a blank line is never a wrap: only lines that follow each other directly count
-        self.wrapped = looks_hard_wrapped(
-            [x for line in lines for x in ([""] if line.blank_before else []) + [line.text]]
-        )
+        self.wrapped = lines_wrapped(lines)
         base = lines[0].start if lines else 0
+        text = self.page[base : lines[-1].end] if lines else ""
+        # the story's text folded once, for the promotion search and the dek's word sets
+        self.base, self.text_folded = base, fold(text)
         promotions = promotion_lines(
-            self.page[base : lines[-1].end] if lines else "",
-            [(line.start - base, line.end - base) for line in lines],
+            text, [(line.start - base, line.end - base) for line in lines], folded=self.text_folded
         )
         self.strong = [
             line_reason(line.text, inside=True, promotions=words)
@@ -386,6 +388,13 @@ class Story:
             )
         )
 
+    def folded(self, line: Line) -> str:
+        """``fold(line.text)``, cut from the story's folded text where folding kept every
+        character's place (it folds one character at a time: the cut is the same)."""
+        if len(self.text_folded) != self.lines[-1].end - self.base:  # "\u00df" -> "ss"
+            return fold(line.text)
+        return self.text_folded[line.start - self.base : line.end - self.base]
+
     # -- the dek
 
     def _find_dek(self) -> None:
@@ -407,7 +416,7 @@ class Story:
         )
         # the restatement test (the costly one) only where shape and lead did not decide
         if (self.title and (no_stop or dateline_next)) or (
-            len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12])
+            len(rest) >= 2 and candidate.words >= 8 and _restated(candidate, rest[:12], self.folded)
         ):
             self.dek = candidate
             self.body = rest
