@@ -5,7 +5,8 @@ On ``--size`` generated articles (the generator of ``bench_stories.py``): groupi
 reference (public functions one story at a time, timed stage by stage: ``cc.compare``,
 ``to_frame`` + ``summary``, ``classify_changes``, ``describe_labels``) and
 ``archive.story_tables`` (what the cluster's workers run: the stories of a partition in
-one call), and ``find_attributions``. Prints median CPU ms per article over ``--runs``
+one call), once alone and once handed the alignments of each story's linked pairs (made
+outside the timing: the cluster's confirmation made them already), and ``find_attributions``. Prints median CPU ms per article over ``--runs``
 runs (``time.process_time``: the machine is shared) and whether the two per-story paths
 wrote the same rows (``check_corpus``'s normalisation).
 
@@ -66,6 +67,30 @@ def cold_caches() -> None:
                 value.cache_clear()
 
 
+def confirmation_alignments(stories: list, options: Options) -> list[dict]:
+    """Per story, the alignments its confirmation made of its linked pairs (``diffs=False``,
+    by positions in the story), as the cluster's task hands them to ``story_tables``."""
+    from comparative_coverage.alignment.aligner import align
+    from comparative_coverage.reading.articles import as_articles
+
+    found = []
+    for story in stories:
+        articles = as_articles(story.articles)
+        position = {a.id: k for k, a in enumerate(articles)}
+        sentences = [tuple(s.text for s in a.sentences) for a in articles]
+        pairs = sorted(
+            (min(position[x.a], position[x.b]), max(position[x.a], position[x.b]))
+            for x in story.links
+        )
+        found.append(
+            {
+                (x, y): align(sentences[x], sentences[y], options=options, diffs=False)
+                for x, y in pairs
+            }
+        )
+    return found
+
+
 def same_rows(stories: list, options: Options, batch: dict[str, pd.DataFrame]) -> str:
     reference: dict[str, list] = defaultdict(list)
     for story in stories:
@@ -107,6 +132,13 @@ def main() -> None:
             timings["archive.story_tables (all per-story tables)"].append(
                 time.process_time() - start
             )
+            aligned = confirmation_alignments(multi, options)  # made by confirmation
+            cold_caches()
+            start = time.process_time()
+            reused = story_tables(multi, options=options, aligned=aligned)
+            timings["  the same, confirmation's alignments reused"].append(
+                time.process_time() - start
+            )
         start = time.process_time()
         cc.find_attributions(articles)
         timings["attributions"].append(time.process_time() - start)
@@ -117,6 +149,7 @@ def main() -> None:
     print(f"  {'reference per-story total':48s} {reference / args.size * 1000:6.2f} ms CPU/article")
     if not args.reference_only:
         print(f"  check: {same_rows(multi, options, batch)}")
+        print(f"  check, alignments reused: {same_rows(multi, options, reused)}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,7 +23,7 @@ from .corpus.distributed import Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
-from .model import Article
+from .model import Alignment, Article
 from .names.memo import sharing
 from .options import Options, resolve
 from .present.tables import COMPARISON_COLUMNS, SUMMARY_COLUMNS
@@ -83,14 +83,20 @@ class CorpusAnalysis:
 # ---- what each task computes (shipped to the workers by reference) ----------------------
 
 
-def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.DataFrame]:
+def story_tables(
+    stories: Sequence[Story],
+    *,
+    options: Options,
+    aligned: Sequence[Mapping[tuple[int, int], Alignment]] | None = None,
+) -> dict[str, pd.DataFrame]:
     """The tables of a batch of multi-version stories: content units, per-version summary,
     changes, labels; one frame per table for the whole batch, built from the records (a
-    frame per story costs more than the story's comparison)."""
+    frame per story costs more than the story's comparison). ``aligned``, one mapping a
+    story, holds the alignments its confirmation made, for :func:`compare` to reuse."""
     rows: dict[str, list] = {"units": [], "outlet_stories": [], "changes": [], "labels": []}
-    for story in stories:
+    for k, story in enumerate(stories):
         with sharing():  # a story's name analyses made once for all its rules
-            _story_rows(story, rows, options)
+            _story_rows(story, rows, options, aligned[k] if aligned else None)
     return {
         "units": _frame(rows["units"], ("story", *COMPARISON_COLUMNS)),
         "outlet_stories": _frame(rows["outlet_stories"], _SUMMARY_COLUMNS),
@@ -99,11 +105,16 @@ def story_tables(stories: Sequence[Story], *, options: Options) -> dict[str, pd.
     }
 
 
-def _story_rows(story: Story, rows: dict[str, list], options: Options) -> None:
+def _story_rows(
+    story: Story,
+    rows: dict[str, list],
+    options: Options,
+    aligned: Mapping[tuple[int, int], Alignment] | None,
+) -> None:
     """One story's rows of the four tables, added to ``rows``."""
     # sentences split once: compare, the labels and the tables all read them
     articles = tuple(as_articles(story.articles))
-    comparison = compare(articles, options=options)
+    comparison = compare(articles, options=options, aligned=aligned)
     rows["units"].extend(_unit_rows(story.id, comparison))
     rows["outlet_stories"].extend(_summary_rows(story.id, comparison))
     spine = comparison.articles[comparison.spine]

@@ -154,7 +154,8 @@ class WordList(Set):
         return frozenset(iterable)
 
     def __contains__(self, word: object) -> bool:
-        return word in self._words()
+        generation, found = self._seen  # inline: rules test millions of words a corpus
+        return word in (found if generation == _GENERATION[0] else self._words())
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._words()))

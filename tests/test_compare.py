@@ -233,6 +233,26 @@ def test_each_version_is_aligned_with_the_spine_as_align_aligns_it(shoigu_pair):
     assert spines - {0}  # some version came before the spine
 
 
+def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair, monkeypatch):
+    """``aligned`` hands compare the pairs a story's confirmation aligned: the comparison is
+    the same, and only the other pairs are aligned."""
+    from comparative_coverage.corpus import comparison as module
+
+    a, b = shoigu_pair
+    versions = cc.as_articles([a, b, rewrite(b, seed=3, outlet="Wire One")])
+    sentences = [tuple(s.text for s in v.sentences) for v in versions]
+    given = {(0, 1): cc.align(sentences[0], sentences[1], diffs=False)}
+    made = []
+    monkeypatch.setattr(
+        module, "align", lambda *args, **kw: made.append(1) or cc.align(*args, **kw)
+    )
+    reused = cc.compare(versions, aligned=given)
+    with_reuse = len(made)
+    fresh = cc.compare(versions)
+    assert reused == fresh and reused.alignments == fresh.alignments
+    assert with_reuse == len(made) - with_reuse - 1
+
+
 # ---- input and output ----------------------------------------------------------------------
 
 

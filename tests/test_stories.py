@@ -247,3 +247,20 @@ def test_the_stories_command_lists_stories_with_their_evidence(sample_dir, capsy
     assert main(["stories", str(sample_dir), "-o", str(tmp_path / "s.csv")]) == 0
     lines = (tmp_path / "s.csv").read_text().splitlines()
     assert lines[0].startswith("story,versions,article_id,outlet") and len(lines) == 9
+
+
+def test_confirm_hands_back_the_alignment_of_each_pair_it_tried(sample_articles):
+    """What the cluster's task reuses for the comparison: each tried pair's alignment, as
+    ``align(..., diffs=False)`` makes it."""
+    from comparative_coverage.corpus.stories import confirm
+    from comparative_coverage.unionfind import UnionFind
+
+    story = cc.find_stories(sample_articles)[0]
+    articles = cc.as_articles(story.articles)
+    aligned: dict = {}
+    links = confirm(
+        [(0, 1)], articles.__getitem__, UnionFind(), threshold=0.3, containment=0.8, aligned=aligned
+    )
+    assert [(i, j) for i, j, _, _ in links] == [(0, 1)] == list(aligned)
+    texts = [tuple(s.text for s in a.sentences) for a in articles[:2]]
+    assert aligned[0, 1] == cc.align(*texts, diffs=False)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -222,6 +222,7 @@ def compare(
     spine: int | str | Article | None = None,
     threshold: float | None = None,
     diffs: bool = True,
+    aligned: Mapping[tuple[int, int], Alignment] | None = None,
 ) -> Comparison:
     """Align N >= 2 versions of a story into one table of content units.
 
@@ -229,7 +230,10 @@ def compare(
     ``options.spine``); by default it is the version with the most shared content.
     ``options`` (with ``threshold`` as an override) is passed to every
     :func:`~comparative_coverage.alignment.aligner.align` and recorded in the result;
-    ``diffs=False`` skips the word diffs.
+    ``diffs=False`` skips the word diffs. ``aligned`` holds alignments already made of
+    pairs of versions ``(x, y)``, ``x < y`` their positions, as :func:`align` makes them
+    here (``diffs=False``, the same options): confirming a story aligned some of its
+    pairs (``confirm(..., aligned=...)``), and they are not aligned again.
     """
     options = resolve(options, threshold=threshold)
     if spine is None:
@@ -251,12 +255,16 @@ def compare(
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
-    pairs: dict[tuple[int, int], Alignment] = {}  # the spine's search, kept for reuse
+    pairs = dict(aligned or {})  # and the spine's search, kept for reuse
     if chosen is None:
         shared = [0] * len(articles)
         for x in range(len(articles)):
             for y in range(x + 1, len(articles)):
-                pair = pairs[x, y] = align(sentences[x], sentences[y], options=options, diffs=False)
+                pair = pairs.get((x, y))
+                if pair is None:
+                    pair = pairs[x, y] = align(
+                        sentences[x], sentences[y], options=options, diffs=False
+                    )
                 on_x, on_y = _shared(pair)
                 shared[x] += on_x
                 shared[y] += on_y

@@ -13,13 +13,15 @@ stage leaves files in the output folder, so a failed run restarts where it stopp
 3. **Components.** The client joins pairs into connected components (a numpy
    union-find: 8 bytes an article); a third shuffle sends each component's articles,
    their signatures and their pairs to one partition.
-4. **Confirmation**, one task per component partition: the pairs' estimated similarity,
-   the single-process order (best pairs first) and :func:`stories.confirm`.
+4. **Confirmation and per-story tables**, one task per component partition: the pairs'
+   estimated similarity, the single-process order (best pairs first) and
+   :func:`stories.confirm`; then the tables of its multi-version stories, from a caller's
+   function of the partition's :class:`Story` list (comparison, changes...), which is
+   handed the confirmation's alignments to reuse. Stories are named by their root here.
 5. **Numbering** on the client (stories are numbered by their first article, as
-   :func:`find_stories` numbers them), then **per-story tables**, one task per component
-   partition, from a caller's function of the partition's :class:`Story` list (comparison,
-   changes...), and
-   the per-article tables, one task per input partition.
+   :func:`find_stories` numbers them), then a task per component partition that renames
+   its stories in its tables (``root-R`` -> ``story-N``), and the per-article tables, one
+   task per input partition.
 
 Every file is written to a temporary name and renamed, so a file that exists is whole.
 """
@@ -126,13 +128,18 @@ def _read_partition(
     return len(articles), True
 
 
-def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, bool]:
+def _confirm_partition(
+    part: int, work: Path, settings: Settings, make: TableMaker | None
+) -> tuple[int, bool]:
+    """Confirm a component partition's pairs, then make its multi-version stories' tables
+    in the same task, so the comparison reuses the confirmation's alignments. Stories are
+    named by their root (``root-R``) until :func:`_number_partition` numbers them."""
     import pyarrow as pa
 
-    done = work / "confirmed" / f"members-{part:05d}.parquet"
-    links_path = work / "confirmed" / f"links-{part:05d}.parquet"
-    if done.exists() and links_path.exists():
+    done = work / "confirmed" / f"part-{part:05d}.done"
+    if finished(done):
         return 0, False
+    (work / "analysed" / f"part-{part:05d}.done").unlink(missing_ok=True)  # numbered anew
     articles, signatures, found = load_component(component_file(work, part))
     pairs = np.array(sorted(set(found)), dtype=np.int64).reshape(-1, 2)
     similarity = estimated_similarity(
@@ -142,7 +149,7 @@ def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, 
     keep = similarity >= _MIN_JACCARD
     pairs, similarity = pairs[keep], similarity[keep]
     forest: UnionFind[int] = UnionFind()
-    links = []
+    links, aligned = [], {}
     for component in _components(pairs, similarity):
         links += confirm(
             [(int(pairs[p, 0]), int(pairs[p, 1])) for p in component],
@@ -151,8 +158,10 @@ def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, 
             threshold=settings.threshold,
             containment=settings.containment,
             options=DEFAULT.but(**dict(settings.aligner)),
+            aligned=aligned,
         )
     links.sort()
+    written = [work / "confirmed" / f"links-{part:05d}.parquet"]
     write_part(
         pa.table(
             {
@@ -162,77 +171,106 @@ def _confirm_partition(part: int, work: Path, settings: Settings) -> tuple[int, 
                 "score": pa.array([x[3] for x in links], pa.float64()),
             }
         ),
-        links_path,
+        written[0],
     )
-    roots = {k: forest.find(k) for k in articles}
+    root_of = {k: forest.find(k) for k in articles}
     size = defaultdict(int)
-    for root in roots.values():
+    for root in root_of.values():
         size[root] += 1
-    joined = sorted(k for k, root in roots.items() if size[root] > 1)
+    joined = sorted(k for k, root in root_of.items() if size[root] > 1)
+    written.append(work / "confirmed" / f"members-{part:05d}.parquet")
     write_part(
         pa.table(
             {
                 "index": pa.array(joined, pa.int64()),
-                "root": pa.array([forest.find(k) for k in joined], pa.int64()),
+                "root": pa.array([root_of[k] for k in joined], pa.int64()),
             }
         ),
-        done,
+        written[-1],
     )
+    tables = _stories_of(articles, joined, root_of, links, aligned, make)
+    written += _write_story_tables(tables, work / "tables", f"comp-{part:05d}")
+    mark_finished(done, written)
     return len(links), True
+
+
+def _stories_of(articles, joined, root_of, links, aligned, make) -> dict[str, list]:
+    """The stories of the joined articles, named ``root-R``, and the caller's tables of them."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in joined:
+        groups[root_of[index]].append(index)
+    by_root: dict[int, list[StoryLink]] = defaultdict(list)
+    for a, b, share, score in links:
+        link = StoryLink(a=articles[a].id, b=articles[b].id, share=share, score=score)
+        by_root[root_of[a]].append(link)
+    reused: dict[int, dict[tuple[int, int], object]] = defaultdict(dict)
+    position = {k: p for members in groups.values() for p, k in enumerate(members)}
+    for (i, j), alignment in aligned.items():
+        # kept when aligned first-to-second in story order, the way compare aligns
+        if root_of[i] == root_of[j] and position[i] < position[j]:
+            reused[root_of[i]][position[i], position[j]] = alignment
+    tables: dict[str, list] = defaultdict(list)
+    stories = []
+    for root in sorted(groups):
+        versions = tuple(articles[k] for k in groups[root])
+        story = Story(f"root-{root}", versions, _title(versions), tuple(by_root[root]))
+        tables["stories"].append(_story_row(story, root, root))
+        tables["story_links"].extend((story.id, x.a, x.b, x.share, x.score) for x in story.links)
+        stories.append(story)
+    if make is not None and stories:  # one call for the partition: one frame per table
+        aligned_of = [reused.get(root, {}) for root in sorted(groups)]
+        for name, frame in make(stories, aligned=aligned_of).items():
+            tables[name].append(frame)
+    return tables
 
 
 # ---- 5. stories and their tables -------------------------------------------------------
 
 
-def _story_tables(
-    part: int, work: Path, out: Path, numbers: dict[int, int], make: TableMaker | None
+def _number_partition(
+    part: int, work: Path, out: Path, numbers: dict[int, int]
 ) -> tuple[int, bool]:
-    """Rebuild a component partition's multi-version stories; write the tables made of them."""
+    """A component partition's tables with their stories numbered (``root-R`` -> ``story-N``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     done = work / "analysed" / f"part-{part:05d}.done"
     if finished(done):
         return 0, False
-    articles, _, _ = load_component(component_file(work, part))
-    members = pq.read_table(work / "confirmed" / f"members-{part:05d}.parquet").to_pydict()
-    links = pq.read_table(work / "confirmed" / f"links-{part:05d}.parquet").to_pylist()
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index, root in zip(members["index"], members["root"], strict=True):
-        groups[root].append(index)
-    by_root: dict[int, list[StoryLink]] = defaultdict(list)
-    root_of = dict(zip(members["index"], members["root"], strict=True))
-    for link in links:
-        by_root[root_of[link["a"]]].append(
-            StoryLink(
-                a=articles[link["a"]].id,
-                b=articles[link["b"]].id,
-                share=link["share"],
-                score=link["score"],
-            )
+    name = f"comp-{part:05d}.parquet"
+    written = []
+    for folder in sorted((work / "tables").iterdir()):
+        path = folder / name
+        if not path.exists():
+            continue
+        table = pq.read_table(path)
+        written.append(out / folder.name / name)
+        if "story" not in table.column_names:  # a table without rows or columns
+            write_part(table, written[-1])
+            continue
+        encoded = pc.dictionary_encode(table["story"]).combine_chunks()
+        roots = [int(x[5:]) for x in encoded.dictionary.to_pylist()]
+        story = pc.take(
+            pa.array([f"story-{numbers[r]}" for r in roots], pa.string()), encoded.indices
         )
-    tables: dict[str, list] = defaultdict(list)
-    stories = []
-    for root in sorted(groups):
-        versions = tuple(articles[k] for k in sorted(groups[root]))
-        story = Story(f"story-{numbers[root]}", versions, _title(versions), tuple(by_root[root]))
-        tables["stories"].append(_story_row(story, root))
-        tables["story_links"].extend((story.id, x.a, x.b, x.share, x.score) for x in story.links)
-        stories.append(story)
-    if make is not None and stories:  # one call for the partition: one frame per table
-        for name, frame in make(stories).items():
-            tables[name].append(frame)
-    mark_finished(done, _write_story_tables(tables, out, f"comp-{part:05d}"))
-    return len(groups), True
+        table = table.set_column(table.schema.get_field_index("story"), "story", story)
+        if folder.name == "stories":
+            number = pa.array([numbers[r] for r in roots], pa.int64()).take(encoded.indices)
+            table = table.set_column(table.schema.get_field_index("number"), "number", number)
+        write_part(table, written[-1])
+    mark_finished(done, written)
+    return len(numbers), True
 
 
 STORY_COLUMNS = ("story", "number", "first_index", "title", "versions", "outlets", "article_ids")
 LINK_COLUMNS = ("story", "a", "b", "share", "score")
 
 
-def _story_row(story: Story, first_index: int) -> tuple:
+def _story_row(story: Story, number: int, first_index: int) -> tuple:
     return (
         story.id,
-        int(story.id.split("-")[1]),
+        number,
         first_index,
         story.title,
         len(story.articles),
@@ -296,7 +334,7 @@ def _article_tables(
     tables: dict[str, list] = defaultdict(list)
     for k in np.flatnonzero(single).tolist():
         story = Story(f"story-{story_number[k]}", (articles[k],), _title((articles[k],)))
-        tables["stories"].append(_story_row(story, k + offset))
+        tables["stories"].append(_story_row(story, int(story_number[k]), k + offset))
     if make is not None:
         for name, table in make(articles).items():
             tables[name].append(table)
@@ -345,9 +383,11 @@ def group_stories(
 ) -> Run:
     """Run every stage on ``client``'s cluster; write the tables to ``output``.
 
-    ``story_tables(stories)`` and ``article_tables(articles)`` make the caller's tables
-    (``{name: DataFrame}``) on the workers, for the multi-version stories of each component
-    partition and the articles of each input partition; they must be importable functions (shipped by reference). A partition
+    ``story_tables(stories, aligned=...)`` and ``article_tables(articles)`` make the
+    caller's tables (``{name: DataFrame}`` with a ``story`` column) on the workers, for the
+    multi-version stories of each component partition and the articles of each input
+    partition; ``aligned`` holds, per story, the confirmation's alignments to pass to
+    :func:`compare`. They must be importable functions (shipped by reference). A partition
     whose files exist is not computed again.
     """
     out = Path(output)
@@ -374,12 +414,16 @@ def group_stories(
         components = component_partitions(
             client, work, offsets, root, in_component, progress=progress
         )
-    clock.run(_confirm_partition, [(k, work, settings) for k in range(components)], "confirming")
+    clock.run(
+        _confirm_partition,
+        [(k, work, settings, story_tables) for k in range(components)],
+        "comparing",
+    )
     story_root, number = _numbers(work, components, total)
     clock.run(
-        _story_tables,
-        [(k, work, out, _numbers_of(work, k, number), story_tables) for k in range(components)],
-        "comparing",
+        _number_partition,
+        [(k, work, out, _numbers_of(work, k, number)) for k in range(components)],
+        "numbering",
     )
     single = np.bincount(story_root, minlength=total)[story_root] == 1
     clock.run(

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..alignment.aligner import align
-from ..model import Article
+from ..model import Alignment, Article
 from ..normalize import STOPWORDS, sound_key, word_key
 from ..options import Options, resolve
 from ..reading.articles import with_sentences
@@ -274,22 +274,18 @@ def estimated_similarity(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _evidence(
-    a: tuple[str, ...],
-    b: tuple[str, ...],
-    *,
-    threshold: float,
-    containment: float,
-    options: Options | None = None,
+    aligned: Alignment | None, *, threshold: float, containment: float
 ) -> tuple[float, float] | None:
-    """(share, score) when two sentence lists are versions of one story, else None.
+    """(share, score) when an alignment (``diffs=False``) of two sentence lists says they
+    are versions of one story, else None (None too for a missing alignment: a list was empty).
 
     Only units that align strongly (score >= ``STRONG``) count: between two stories on
     one topic the aligner also finds weak pairs of sentences that share a few rare
     names, and those must not add up to a story.
     """
-    if not a or not b:
+    if aligned is None:
         return None
-    aligned = align(a, b, diffs=False, options=options)
+    a, b = aligned.a_sentences, aligned.b_sentences
     units = [u for u in aligned.units if u.a and u.b and u.score >= STRONG]
     if len(units) < min(2, len(a), len(b)):
         return None  # one shared sentence is a quote or a background line, not a story
@@ -386,13 +382,15 @@ def confirm(
     threshold: float,
     containment: float,
     options: Options | None = None,
+    aligned: dict[tuple[int, int], Alignment] | None = None,
 ) -> list[tuple[int, int, float, float]]:
     """Align the candidate pairs of one component in order; link and join those that hold.
 
     A pair whose articles are already joined is skipped, so the links found depend on
     the order (best pairs first); components are independent, so :mod:`distributed`
     confirms them in parallel with the same result. Sentences are split once per article
-    and kept only for this component.
+    and kept only for this component. ``aligned``, when given, receives each pair's
+    alignment (``diffs=False``) by ``(i, j)``, for :func:`compare` to reuse.
     """
     sentences: dict[int, tuple[str, ...]] = {}
     links = []
@@ -402,13 +400,12 @@ def confirm(
         for k in (i, j):
             if k not in sentences:
                 sentences[k] = tuple(s.text for s in with_sentences(article(k)).sentences)
-        found = _evidence(
-            sentences[i],
-            sentences[j],
-            threshold=threshold,
-            containment=containment,
-            options=options,
-        )
+        alignment = None
+        if sentences[i] and sentences[j]:
+            alignment = align(sentences[i], sentences[j], diffs=False, options=options)
+            if aligned is not None:
+                aligned[i, j] = alignment
+        found = _evidence(alignment, threshold=threshold, containment=containment)
         if found:
             forest.union(i, j)
             links.append((i, j, *found))

@@ -87,10 +87,13 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
         (text for article in articles for _, _, text in article_sentences(article)), tokenized
     )
     mentions: list[Mention] = []
+    spans_of: dict[str, tuple] = {}  # versions of a story repeat sentences: each read once
     for article in articles:
         found, aliases = [], {}
         for where, index, text in article_sentences(article):
-            spans, new_aliases = _sentence_mentions(text, stats, tokenized[text])
+            if text not in spans_of:
+                spans_of[text] = _sentence_mentions(text, stats, tokenized[text])
+            spans, new_aliases = spans_of[text]
             aliases.update(new_aliases)
             for start, end, parts, title_start in spans:
                 title = text[title_start:start].strip()

@@ -177,6 +177,16 @@ def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
     return out
 
 
+def _plain_classes(text: str, tokens: list[Token] | None = None) -> list[_Tok]:
+    """``_classify`` without corpus statistics, made once a text within a
+    :func:`~comparative_coverage.names.memo.sharing` block: a story's sentence names
+    (:func:`name_spans`) and its corpus statistics (:func:`_stats`) both need it."""
+    return shared(
+        ("plain_classes", text),
+        lambda: _classify(tokenize(text) if tokens is None else tokens, None),
+    )
+
+
 def _runs(toks: list[_Tok]) -> list[list[int]]:
     """Indices of the tokens of each run of names, particles allowed inside."""
     runs: list[list[int]] = []
@@ -233,7 +243,10 @@ def _sentence_mentions(
     text: str, stats: _Stats | None, tokens: list[Token] | None = None
 ) -> tuple[list[tuple[int, int, list[str], int]], dict[str, str]]:
     """(start, end, parts, title_start) per mention, and acronym aliases found."""
-    toks = _classify(tokenize(text) if tokens is None else tokens, stats)
+    if stats is None:
+        toks = _plain_classes(text, tokens)
+    else:
+        toks = _classify(tokenize(text) if tokens is None else tokens, stats)
     found, aliases = [], {}
     for run in _runs(toks):
         names = [k for k in run if toks[k].role == "name"]
@@ -320,7 +333,7 @@ def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:
             continue
         tokens = tokenized[text] = tokenize(text)
         lower.update(t.text for t in tokens if t.text[:1].islower())
-        toks = _classify(tokens, None)
+        toks = _plain_classes(text, tokens)
         for k, tok in enumerate(toks):
             if tok.role == "name" and k > 0 and toks[k - 1].text not in _OPENERS:
                 midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))

@@ -100,6 +100,14 @@ class Lexicon:
     terms: tuple[Term, ...]
     source: str = field(default="", compare=False)
 
+    def __hash__(self) -> int:
+        """The dataclass hash, made once: the rules' caches key on the lexicon, and hashing
+        thousands of terms on every call cost more than the calls they saved."""
+        found = self.__dict__.get("_hash")
+        if found is None:
+            found = self.__dict__["_hash"] = hash((self.terms,))
+        return found
+
     @cached_property
     def _index(self) -> dict[str, list[Term]]:
         index: dict[str, list[Term]] = {}
