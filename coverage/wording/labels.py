@@ -27,7 +27,6 @@ from functools import lru_cache
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.memo import shared
 from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
@@ -226,13 +225,6 @@ def _comma_before(text: str, end: int) -> bool:
 def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """The ``(descriptor, position)`` pairs written beside one mention."""
     lexicon = lexicon or load_lexicon()
-    at = (mention.sentence, mention.start, mention.end, mention.title_start)
-    # within a sharing block, once a name of a sentence: the labels of a story's versions
-    # and the kinds of change of each of its pairs read the same sentences' names
-    return list(shared(("descriptors", *at, lexicon), lambda: _descriptors(mention, lexicon)))
-
-
-def _descriptors(mention: Mention, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     text = mention.sentence
     found = []
     headed = mention.title_start < mention.start
@@ -254,7 +246,7 @@ def _descriptors(mention: Mention, lexicon: Lexicon) -> tuple[tuple[str, str], .
     after = _appositive(text, mention.end, lexicon)
     if after:
         found.append((text[after[0] : after[1]].strip(), "after"))
-    return tuple(found)
+    return found
 
 
 def labels_beside_names(
