@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from ..model import Alignment
-from ..names.memo import shared
 from ..normalize import STOPWORDS, word_key
 from ..vocabulary import listed
 
@@ -110,17 +109,11 @@ def _grouped(found: list[Count], field: str) -> dict:
     return groups
 
 
-def _figures_of(sentences: tuple[str, ...]) -> tuple[list[Count], set[str]]:
-    """A version's counts and figures, made once within a sharing block: a story's spine
-    meets every other version."""
-    return shared(("figures", tuple(sentences)), lambda: (counts(sentences), _values(sentences)))
-
-
 def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
     """Pairs (a count, b count) of a figure updated between two versions, by the two signs
     in the module's docstring, in order of the a sentence."""
-    a_counts, a_values = _figures_of(alignment.a_sentences)
-    b_counts, b_values = _figures_of(alignment.b_sentences)
+    a_counts, b_counts = counts(alignment.a_sentences), counts(alignment.b_sentences)
+    a_values, b_values = _values(alignment.a_sentences), _values(alignment.b_sentences)
 
     def updated(x: Count, y: Count) -> bool:
         fresh = x.value not in b_values and y.value not in a_values

@@ -59,7 +59,6 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment, WordEdit
-from ..names.memo import shared
 from ..names.spans import DEMONYMS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, fold_typography, tokenize, word_key
 from ..vocabulary import listed
@@ -679,19 +678,13 @@ def _spellings(sentences: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     return found
 
 
-def _spelt(sentences: tuple[str, ...]) -> dict[str, list[tuple[int, int, int]]]:
-    """:func:`_spellings` made once a version within a sharing block (the spine meets
-    every other version of its story); a plain dict, so reading it adds no key."""
-    return shared(("spellings", tuple(sentences)), lambda: dict(_spellings(sentences)))
-
-
 def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     """A name spelled one way in all of a and another way in all of b is a variant
     wherever it occurs, paired sentences or not (Zelenskyy / Zelensky in a caption):
     one row per sentence that writes it and that no name row covers yet. The row goes in
     the unit of the sentence it is for (a dropped or added sentence's too); the other
     side's offsets are in its own unit's text."""
-    a_spelt, b_spelt = _spelt(alignment.a_sentences), _spelt(alignment.b_sentences)
+    a_spelt, b_spelt = _spellings(alignment.a_sentences), _spellings(alignment.b_sentences)
     a_only = [x for x in a_spelt if x not in b_spelt]
     b_only = [y for y in b_spelt if y not in a_spelt]
     twins = {}
@@ -800,22 +793,12 @@ def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
     return described, mentioned
 
 
-def _premodifiers_of(sentences: tuple[str, ...]) -> tuple[dict, dict[str, list[int]]]:
-    """:func:`_premodified` made once a version within a sharing block, as plain dicts."""
-
-    def made() -> tuple[dict, dict[str, list[int]]]:
-        described, mentioned = _premodified(sentences)
-        return dict(described), dict(mentioned)
-
-    return shared(("premodified", tuple(sentences)), made)
-
-
 def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
     """A listed descriptor one version puts before a name and the other never, though it
     names it ("Iran's elite Revolutionary Guards" / "Iran's Revolutionary Guards"), is a
     label dropped or added wherever it stands, paired sentences or not."""
-    a_desc, a_named = _premodifiers_of(alignment.a_sentences)
-    b_desc, b_named = _premodifiers_of(alignment.b_sentences)
+    a_desc, a_named = _premodified(alignment.a_sentences)
+    b_desc, b_named = _premodified(alignment.b_sentences)
     unit_of = {}
     for unit in alignment.units:
         for side, indices in (("a", unit.a), ("b", unit.b)):
