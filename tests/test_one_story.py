@@ -75,4 +75,8 @@ def test_the_zelenskyy_bulletin_joins_its_story_only_with_one_story(tmp_path):
     for command in ("report", "worksheet", "quiz"):
         out = tmp_path / f"{command}.html"
         assert main([command, str(tmp_path), "-o", str(out), "--one-story"]) == 0
-    assert "6 versions" in (tmp_path / "report.html").read_text(encoding="utf-8")
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "6 versions" in report
+    # three captures have no headline: the version's line says so by leaving it out
+    assert "<strong>1News (TVNZ, New Zealand)</strong> (2023-09-22" in report
+    assert "</strong>: (" not in report
