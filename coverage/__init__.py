@@ -56,7 +56,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "reading.segment": ("split_sentences",),
     "alignment.aligner": ("align", "similarity_matrix"),
     "alignment.worddiff": ("word_diff",),
-    "corpus.stories": ("Story", "StoryLink", "find_stories"),
+    "corpus.stories": ("Story", "StoryLink", "find_stories", "one_story"),
     "corpus.related": ("Related", "RelatedLink", "find_related"),
     "corpus.comparison": ("Cell", "Comparison", "ContentUnit", "compare"),
     "names.mentions": ("Mention",),
@@ -143,7 +143,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     from .classroom.worksheet import worksheet_html
     from .corpus.comparison import Cell, Comparison, ContentUnit, compare
     from .corpus.related import Related, RelatedLink, find_related
-    from .corpus.stories import Story, StoryLink, find_stories
+    from .corpus.stories import Story, StoryLink, find_stories, one_story
     from .errors import (
         ArticleNotFound,
         CoverageError,

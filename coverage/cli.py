@@ -10,7 +10,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArticleNotFound, CoverageError, OutputNotWritable, one_line, visible
+from .errors import (
+    ArticleNotFound,
+    CoverageError,
+    InvalidOption,
+    OutputNotWritable,
+    one_line,
+    visible,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -160,6 +167,7 @@ def _align(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .present.report import write_report  # imported here: it loads Altair
 
+    _one_story_alone(args)
     path = write_report(
         _read(args),
         args.output,
@@ -168,6 +176,7 @@ def _report(args: argparse.Namespace) -> int:
         outlets=args.outlets,
         spine=args.spine,
         options=_options(args),
+        one_story=args.one_story,
     )
     _say(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
     return 0
@@ -263,10 +272,9 @@ def _compare(args: argparse.Namespace) -> int:
 
 def _worksheet(args: argparse.Namespace) -> int:
     from .classroom.worksheet import worksheet_html
-    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(_read(args), options=_options(args))
+    stories = _found_stories(args)
     if args.story:
         chosen = [_pick_story(stories, wanted) for wanted in args.story]
         single = [s.id for s in chosen if len(s.articles) < 2]
@@ -295,10 +303,9 @@ def _worksheet(args: argparse.Namespace) -> int:
 
 def _quiz(args: argparse.Namespace) -> int:
     from .classroom.quiz_page import quiz_html
-    from .corpus.stories import find_stories
     from .errors import NotEnoughVersions
 
-    stories = find_stories(_read(args), options=_options(args))
+    stories = _found_stories(args)
     chosen = _pick_story(stories, args.story[0]) if args.story else None
     if chosen is None:
         chosen = next((s for s in stories if len(s.articles) > 1), None)
@@ -390,6 +397,35 @@ def _story_filter(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _one_story_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--one-story",
+        action="store_true",
+        help="take every article given as a version of one story, without grouping: for "
+        "versions collected by hand (a bulletin, a paraphrase or a translation shares too "
+        "few sentences to be grouped with the others)",
+    )
+
+
+def _one_story_alone(args: argparse.Namespace) -> None:
+    if args.one_story and args.story:
+        raise InvalidOption("--one-story takes every article as one story; leave out --story")
+
+
+def _found_stories(args: argparse.Namespace) -> list:
+    """The stories of the articles given, or all of them as one with ``--one-story``."""
+    from .corpus.stories import find_stories, one_story
+
+    _one_story_alone(args)
+    articles = _read(args)
+    options = _options(args)
+    return (
+        [one_story(articles, options=options)]
+        if args.one_story
+        else find_stories(articles, options=options)
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description="Show how different news outlets told the same story."
@@ -476,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the reference version, wherever a story has it: an outlet or article id "
         "(default: the version the others share most with)",
     )
+    _one_story_flag(report)
     report.set_defaults(run=_report)
 
     worksheet = commands.add_parser(
@@ -510,6 +547,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="at most this many exercises of each kind (default 3)",
     )
     worksheet.add_argument("--title", help="the worksheet's title")
+    _one_story_flag(worksheet)
     worksheet.set_defaults(run=_worksheet)
 
     quiz = commands.add_parser(
@@ -526,6 +564,7 @@ def build_parser() -> argparse.ArgumentParser:
     quiz.add_argument("--per-kind", type=int, default=3, help="at most this many of each kind")
     quiz.add_argument("--teacher", action="store_true", help="the teacher view: answers shown")
     quiz.add_argument("--title", help="the quiz's title")
+    _one_story_flag(quiz)
     quiz.set_defaults(run=_quiz)
 
     corpus = commands.add_parser(

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..alignment.aligner import align
+from ..errors import EmptyInput
 from ..model import Alignment, Article
 from ..normalize import STOPWORDS, sound_key, word_key
 from ..options import Options, resolve
@@ -42,6 +43,7 @@ __all__ = [
     "Story",
     "StoryLink",
     "find_stories",
+    "one_story",
     "shingles",
     "minhash",
 ]
@@ -436,6 +438,24 @@ def _assemble(
             )
         )
     return stories
+
+
+def one_story(articles: Iterable[Article], *, options: Options | None = None) -> Story:
+    """Every article as a version of one story, because the user says so: no grouping.
+
+    For versions collected by hand. :func:`find_stories` links two articles only when
+    they share sentences, so a heavy rewrite (a bulletin written before the full story,
+    a paraphrase, a machine translation) can stay a story of its own; here it is a
+    version. ``links`` stays empty: nothing was confirmed.
+
+    >>> one_story([Article("a#1", "A", "Talks", ("Talks began.",)),
+    ...            Article("b#1", "B", "", ("Talks start.",))])
+    <Story 'story-1' 'Talks': 2 versions (A, B)>
+    """
+    versions = tuple(articles)
+    if not versions:
+        raise EmptyInput("there are no articles to make a story of")
+    return Story("story-1", versions, _title(versions), options=options)
 
 
 def _title(versions: tuple[Article, ...]) -> str:

@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from ..corpus.comparison import compare
 from ..corpus.stories import Story, find_stories
+from ..corpus.stories import one_story as make_one_story
 from ..errors import ArticleNotFound, EmptyInput, InvalidOption
 from ..model import Article
 from ..names.memo import sharing
@@ -125,13 +126,21 @@ class NothingToCompareWarning(UserWarning):
     """The input holds no story told twice: a report of it shows no comparison."""
 
 
-def _corpus(source: Source, *, stories, outlets, options: Options) -> _Corpus:
+def _corpus(
+    source: Source, *, stories, outlets, options: Options, one_story: bool = False
+) -> _Corpus:
     articles = _keep_outlets(_articles(source), outlets)
     if not articles:
         raise EmptyInput("there are no articles to report on; pass files, folders or tables")
-    found = _keep_stories(
-        find_stories(articles, options=options),
-        stories,
+    if one_story and stories:
+        raise InvalidOption(
+            "one_story takes every article as a version of one story; it does not go "
+            "with picking stories"
+        )
+    found = (
+        [make_one_story(articles, options=options)]
+        if one_story
+        else _keep_stories(find_stories(articles, options=options), stories)
     )
     kept = {a.id for s in found for a in s.articles}
     articles = [a for a in articles if a.id in kept]
@@ -216,10 +225,11 @@ def build_report(
     outlets: Iterable[str] | None = None,
     spine: str | int | None = None,
     options: Options | None = None,
+    one_story: bool = False,
 ) -> str:
     """The whole report as one HTML page (see :func:`write_report`)."""
     options = resolve(options, spine=spine)
-    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options, one_story=one_story)
     return _one_page(corpus, _title(title))
 
 
@@ -353,6 +363,7 @@ def build_site(
     outlets: Iterable[str] | None = None,
     spine: str | int | None = None,
     options: Options | None = None,
+    one_story: bool = False,
 ) -> Iterator[tuple[str, str]]:
     """A report as a small offline site: ``(relative path, text)`` of each file, lazily.
 
@@ -361,7 +372,7 @@ def build_site(
     computed first; each story's page when it is reached.
     """
     options = resolve(options, spine=spine)
-    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options, one_story=one_story)
     return _site(corpus, _title(title), name)
 
 
@@ -383,13 +394,16 @@ def write_report(
     spine: str | int | None = None,
     options: Options | None = None,
     pages: str = "auto",
+    one_story: bool = False,
 ) -> Path:
     """Write a self-contained HTML report of ``source`` to ``output``; returns its path.
 
     ``source`` is a path, a list of paths (files, folders, tables of articles) or of
     :class:`Article`s. ``stories`` keeps stories by id (``story-1``) or a piece of the
     title; ``outlets`` keeps articles of the named outlets; ``spine`` names the
-    reference version (an outlet or article id) wherever a story has it. ``pages``:
+    reference version (an outlet or article id) wherever a story has it;
+    ``one_story=True`` takes every article as a version of one story instead of finding
+    the stories (:func:`one_story`: for versions collected by hand). ``pages``:
     ``"one"`` writes one page, ``"site"`` an index at ``output`` and a page per story in
     ``<output stem>_files/``, ``"auto"`` one page up to :data:`ONE_PAGE_STORIES` compared
     stories and a site beyond. Either way the files need no network.
@@ -399,7 +413,7 @@ def write_report(
     options = resolve(options, spine=spine)
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
-    corpus = _corpus(source, stories=stories, outlets=outlets, options=options)
+    corpus = _corpus(source, stories=stories, outlets=outlets, options=options, one_story=one_story)
     if pages == "one" or (pages == "auto" and len(corpus.compared) <= ONE_PAGE_STORIES):
         _write(path, _one_page(corpus, _title(title)))
         return path
