@@ -133,6 +133,10 @@ def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
             at_start = at_start or text in _OPENERS
             continue
         first, at_start = at_start, False
+        if text.isalpha() and not text[:1].isupper():  # most words: no name, no regex
+            role = "particle" if text in PARTICLES else "other"
+            out.append(_Tok(text, tok.start, tok.end, role))
+            continue
         possessive = bool(_POSSESSIVE.search(text))
         base = text[:-2] if possessive else text
         parts = _HYPHEN.split(base)
@@ -211,16 +215,22 @@ def _runs(toks: list[_Tok]) -> list[list[int]]:
     return _join_of(runs, toks)
 
 
+def _org_or_place(key: str) -> bool:
+    return key in ORG_HEADS or key in PLACE_HEADS
+
+
 def _join_of(runs: list[list[int]], toks: list[_Tok]) -> list[list[int]]:
     """'Government' + 'of' + 'National Accord' -> one run, when the first ends in a head word."""
     joined: list[list[int]] = []
     for run in runs:
-        if joined:
+        if joined and run[0] - joined[-1][-1] in (2, 3):  # one or two words between
             last = joined[-1]
             gap = [toks[k].text.lower() for k in range(last[-1] + 1, run[0])]
-            head = word_key(toks[last[-1]].text)
-            heads = ORG_HEADS | PLACE_HEADS
-            if gap in (["of"], ["of", "the"]) and head in heads and not toks[last[-1]].possessive:
+            if (
+                gap in (["of"], ["of", "the"])  # first: most runs stand apart
+                and not toks[last[-1]].possessive
+                and _org_or_place(word_key(toks[last[-1]].text))
+            ):
                 last.extend(range(last[-1] + 1, run[0]))
                 last.extend(run)
                 continue
