@@ -117,7 +117,7 @@ _ATTRIBUTIONS = (
     (
         "photo",
         re.compile(
-            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.()]+?)\s*\)?\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
         ),
     ),
     (
