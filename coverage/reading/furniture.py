@@ -203,7 +203,8 @@ def has_photo_credit(text: str) -> bool:
     return words_of(text) <= 40
 
 
-_HINTS = ("/", "photo", "image", "picture", "pic", "video", "credit", "illustration", "graphic")
+# "picture" is not listed: a tail that holds it holds "pic"
+_HINTS = ("/", "photo", "image", "pic", "video", "credit", "illustration", "graphic")
 
 
 def _may_credit(text: str) -> bool:
