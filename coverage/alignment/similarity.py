@@ -33,6 +33,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -108,6 +109,9 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
         return tuple(s.text for s in as_article(version).sentences), name
     if isinstance(version, str):
         return tuple(s.text for s in as_article(version).sentences), default_name
+    if isinstance(version, os.PathLike):
+        article = as_article(version)
+        return tuple(s.text for s in article.sentences), article.outlet or article.id
     texts = []
     for item in version:
         if isinstance(item, Sentence):
