@@ -348,7 +348,6 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     """The label's detail when an edit swaps, adds or drops a descriptor."""
     a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
     b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
-    a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
     shared = {c for _, c in a_terms} & {c for _, c in b_terms}
     short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
     if is_age(edit.a_words + edit.b_words):
@@ -365,7 +364,7 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
             edit.b_words, edit.a_words, lexicon
         ):
             return "name_for_descriptor"  # Haniyeh / the Palestinian leader
-        if not (a_desc and b_desc) or not (
+        if not (_descriptor(edit.a_words, lexicon) and _descriptor(edit.b_words, lexicon)) or not (
             _signal(edit.a_words, lexicon) or _signal(edit.b_words, lexicon)
         ):
             return None
