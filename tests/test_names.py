@@ -462,3 +462,19 @@ def test_a_hyphenated_word_after_an_ordinary_opener_is_classified_again():
     assert spans._ordinary_openers(toks, ordinary, tokens) is None
     flipped = [spans._Tok("Officials", 0, 9, "other"), *toks[1:]]
     assert flipped != spans._classify(tokens, stats)  # "Jin" alone after an ordinary word
+
+
+def test_a_variant_spelling_that_only_opens_sentences_is_still_a_name():
+    # wild (news-dev, Haniyeh, Bangkok Post): "Hanieh" stands only at the start of a
+    # sentence, where any word is capitalised; the corpus writes "Ismail Haniyeh" mid-sentence
+    texts = [
+        "Hamas leader Ismail Haniyeh was killed in Tehran, the group said.",
+        "Hanieh attended the swearing in ceremony of Iran's new president on Tuesday.",
+    ]
+    articles = [cc.Article(f"t#{k}", f"T{k}", "", (text,)) for k, text in enumerate(texts, 1)]
+    groups = cc.find_name_variants(articles).to_frame()
+    assert {"Haniyeh", "Hanieh"} <= set(groups["variant"])
+    # an ordinary opener that only looks like a name stays a word ("Police" / "Pelosi")
+    texts = ["Speaker Nancy Pelosi spoke.", "Police said nothing."]
+    articles = [cc.Article(f"u#{k}", f"U{k}", "", (text,)) for k, text in enumerate(texts, 1)]
+    assert "Police" not in {m.text for m in cc.find_mentions(articles)}

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
+from rapidfuzz.distance import Indel
 
-from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..normalize import STOPWORDS, Token, sound_key, tokenize, word_key
 from ..vocabulary import listed
 from .memo import shared
 
@@ -93,24 +94,48 @@ class _Tok:
     possessive: bool = False
 
 
+@lru_cache(maxsize=100_000)
+def skeleton(key: str) -> str:
+    """A name key's consonant skeleton (``sound_key``, with x read as ks).
+
+    >>> skeleton("alexander") == skeleton("aleksander"), skeleton("kadhafi")
+    (True, 'kdf')
+    """
+    return sound_key(key.replace("x", "ks"))
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Nearly the same spelling: same skeleton and 85% of letters in common.
+
+    >>> near_spelling("hanieh", "haniyeh"), near_spelling("police", "pelosi")
+    (True, False)
+    """
+    return skeleton(a) == skeleton(b) and Indel.normalized_similarity(a, b) >= 0.85
+
+
 @dataclass
 class _Stats:
     midcaps: frozenset[str]  # words capitalised somewhere after a sentence's first word
     lower: frozenset[str]  # words written in lowercase somewhere
     alone: Counter  # how often a word is a whole run by itself
+    # first words never written otherwise that nearly spell a word of ``midcaps`` (Hanieh)
+    variants: frozenset[str] = frozenset()
 
 
 def _common_opener(key: str, stats: _Stats, following: str) -> bool:
     """Is a sentence's capitalised first word an ordinary word ("Following", "Activists")?
 
     Yes when the corpus writes it in lowercase somewhere, or it is a usual opener; else
-    when no name follows and the corpus never capitalises it mid-sentence (so a name
-    written only at the start of sentences is missed).
+    when no name follows and the corpus never capitalises it mid-sentence, nor a near
+    spelling of it ("Hanieh attended ..." where "Ismail Haniyeh" stands elsewhere), so a
+    name written only at the start of sentences, and in no other spelling, is missed.
     """
     if key in stats.lower or key in COMMON_OPENERS:
         return True
-    return key not in stats.midcaps and not (
-        following[:1].isupper() or _ARTICLE_PREFIX.match(following)
+    return (
+        key not in stats.midcaps
+        and key not in stats.variants
+        and not (following[:1].isupper() or _ARTICLE_PREFIX.match(following))
     )
 
 
@@ -377,6 +402,7 @@ def _stats(
     ``plain`` (sentence -> :func:`_plain_classes`) on the way."""
     midcaps: set[str] = set()
     lower: set[str] = set()
+    openers: set[str] = set()
     alone: Counter = Counter()
     for text in texts:
         if text in tokenized:
@@ -388,9 +414,28 @@ def _stats(
             plain[text] = classes
         toks = classes[0]
         for k, tok in enumerate(toks):
-            if tok.role == "name" and k > 0 and toks[k - 1].text not in _OPENERS:
-                midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))
+            if tok.role == "name":
+                if k > 0 and toks[k - 1].text not in _OPENERS:
+                    midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))
+                elif k == 0:
+                    openers.add(word_key(tok.text))
         for run in _runs(toks):
             if len(run) == 1:
                 alone[word_key(toks[run[0]].text)] += 1
-    return _Stats(frozenset(midcaps), frozenset(word_key(w) for w in lower), alone)
+    lowered = frozenset(word_key(w) for w in lower)
+    return _Stats(frozenset(midcaps), lowered, alone, _variants(openers, midcaps, lowered))
+
+
+def _variants(openers: set[str], midcaps: set[str], lower: frozenset[str]) -> frozenset[str]:
+    """First words the corpus writes no other way that nearly spell a mid-sentence name."""
+    unknown = [k for k in openers - midcaps - lower if len(k) >= 4 and k not in COMMON_OPENERS]
+    if not unknown:
+        return frozenset()
+    by_skeleton: dict[str, list[str]] = {}
+    for key in midcaps:
+        by_skeleton.setdefault(skeleton(key), []).append(key)
+    return frozenset(
+        key
+        for key in unknown
+        if any(near_spelling(key, other) for other in by_skeleton.get(skeleton(key), ()))
+    )
