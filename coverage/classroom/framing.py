@@ -117,6 +117,22 @@ def _fair_source(row) -> bool:
     return bool(_content(row.source) - _VAGUE) and whole_phrase(row.source, most=8)
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def _credits_another(cut: str) -> bool:
+    """Whether the sentence shown still credits a source outside its quotes (a second
+    "said ..." the attributions did not find): a student would take it for the answer.
+
+    >>> _credits_another("[…], Haniyeh was killed, said Iran's Revolutionary Guards.")
+    True
+    >>> _credits_another("“He said it was over,” […].")
+    False
+    """
+    words = {w.casefold() for w in _WORD.findall(_QUOTED.sub(" ", cut))}
+    return not words.isdisjoint(vocabulary.words("verbs_of_reporting"))
+
+
 def source_check(story: _Story) -> list[Exercise]:
     """Whom an outlet credits for a fact, the credit cut out of the sentence shown: the
     other choices are sources credited elsewhere in the story that the sentence does not
@@ -147,6 +163,8 @@ def source_check(story: _Story) -> list[Exercise]:
         rng = story.rng(wid)
         choices = _choices(row.source, [*rng.sample(wrong, min(2, len(wrong))), NO_SOURCE], rng)
         cut = sentence.replace(row.text, "[…]", 1)
+        if _credits_another(cut):
+            continue
         name = story.names[k]
         shown = (Evidence(outlet=name, text=cut, where=story.evidence(k, [i]).where),)
         evidence = [story.evidence(k, [i]), *story.counterparts(k, i)[:2]]
