@@ -567,3 +567,22 @@ def test_a_similarity_matrix_too_large_for_the_page_is_replaced_by_a_note(monkey
         ]
     )
     assert "chart-1-1-similarity" not in html and "is too large for this page" in html
+
+
+def test_a_restatement_says_in_words_how_it_restates_not_the_aligners_method_name():
+    """Found in the wild: news-dev Haniyeh, Bangkok Post against Mothership, where the
+    side-by-side view showed 'restates cross' and 'restates leftover'."""
+    from comparative_coverage.present.colors import RESTATEMENT_WORDS
+
+    from .test_read import DEV, read_quietly
+
+    folder = DEV / "haniyeh-killed-tehran-2024"
+    if not folder.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    a, b = (read_quietly(folder / f"{n}.raw.txt")[0] for n in ("mothership", "bangkokpost"))
+    alignment = cc.align(a, b)
+    methods = {link.method for link in alignment.restatements}
+    assert methods and methods <= set(RESTATEMENT_WORDS)
+    html = alignment._repr_html_()
+    shown = re.findall(r'class="cc-meta">([^<]*)</span>', html)
+    assert sorted(set(shown)) == sorted(RESTATEMENT_WORDS[m] for m in methods)

@@ -24,6 +24,7 @@ __all__ = [
     "COMPARISON_WORDS",
     "COMPARISON_MEANING",
     "RELATION_WORDS",
+    "RESTATEMENT_WORDS",
     "badge_text",
     "contrast",
     "words_for",
@@ -97,6 +98,13 @@ DETAIL_WORDS: dict[str, str] = {
     "variant": "variant",
     "descriptor": "descriptor",
 }
+# how a restatement link was found (alignment.restate's methods), in a reader's words
+RESTATEMENT_WORDS: dict[str, str] = {
+    "holds": "most of its words are in the other",
+    "held": "holds the other sentence",
+    "leftover": "left unpaired, says much the same",
+    "cross": "overlaps a sentence paired elsewhere",
+}
 COMPARISON_WORDS: dict[str, str] = {
     "shared_all": "in every version",
     "shared_some": "in some versions",
@@ -124,7 +132,7 @@ def words_for(code: str) -> str:
     >>> words_for("shared_all"), words_for("brand_new")
     ('in every version', 'brand new')
     """
-    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS):
+    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS, RESTATEMENT_WORDS):
         if code in table:
             return table[code]
     if code in KIND_TITLES:  # kinds of change: their words live beside their definitions
