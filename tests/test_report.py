@@ -586,3 +586,19 @@ def test_a_restatement_says_in_words_how_it_restates_not_the_aligners_method_nam
     html = alignment._repr_html_()
     shown = re.findall(r'class="cc-meta">([^<]*)</span>', html)
     assert sorted(set(shown)) == sorted(RESTATEMENT_WORDS[m] for m in methods)
+
+
+def test_a_quote_s_changed_words_are_told_in_a_reader_s_words():
+    """Found in the wild: news-dev Haniyeh, where the report's quote table said 'insert a'
+    and 'replace bodyguards -> body guards' (the word diff's own vocabulary)."""
+    from .test_read import DEV, read_quietly
+
+    folder = DEV / "haniyeh-killed-tehran-2024"
+    if not folder.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    versions = [read_quietly(folder / f"{n}.raw.txt")[0] for n in ("mothership", "bangkokpost")]
+    html = cc.build_report(versions)
+    notes = re.findall(r"<small>([^<]*)</small>", html)
+    assert "“bodyguards” became “body guards”" in notes
+    assert "added “a”" in notes
+    assert not [n for n in notes if n.startswith(("replace ", "insert ", "delete "))]

@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..alignment.worddiff import word_diff
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import STATUSES, Alignment, Article
@@ -298,6 +299,27 @@ QUOTE_MEANING = {
 ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "source"}
 
 
+def edits_in_words(a: str, b: str) -> str:
+    """The word edits that turn quote ``a`` into ``b``, as a reader says them (the
+    diff's own ``replace x -> y`` and ``insert a`` are its vocabulary, not a reader's).
+
+    >>> edits_in_words("one of his bodyguards' martyrdom", "one of his body guards' martyrdom")
+    '“bodyguards” became “body guards”'
+    >>> edits_in_words("treacherous Zionist raid on his residence", "a treacherous Zionist raid")
+    'added “a”; left out “on his residence”'
+    """
+    parts = []
+    for e in word_diff(a, b):
+        old, new = a[slice(*e.a_span)].strip(), b[slice(*e.b_span)].strip()
+        if e.tag == "replace":
+            parts.append(f"“{old}” became “{new}”")
+        elif e.tag == "insert":
+            parts.append(f"added “{new}”")
+        elif e.tag == "delete":
+            parts.append(f"left out “{old}”")
+    return "; ".join(parts)
+
+
 def _quotes(pair: PairAnalysis) -> dict | None:
     """Each quote of a beside its counterpart in b, and whether b kept its words."""
     alignment, quotes = pair.alignment, pair.quotes
@@ -309,7 +331,7 @@ def _quotes(pair: PairAnalysis) -> dict | None:
             render(
                 "report/quote_cell.html.j2",
                 meaning=QUOTE_MEANING.get(q.status, q.status),
-                notes=[x for x in (q.diff, q.note) if x],
+                notes=[x for x in (q.diff and edits_in_words(q.quote_a, q.quote_b), q.note) if x],
             ),
             q.quote_a,
             q.quote_b,
