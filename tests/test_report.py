@@ -335,6 +335,23 @@ def test_each_story_opens_with_what_each_outlet_changed(sample_report):
     assert story.index("What each outlet changed") < story.index("<table")
 
 
+def test_the_digest_reads_as_a_sentence_when_counts_are_zero_or_a_source_stands_twice():
+    """Found in the wild, news-dev: 'Kept 0 unchanged and reworded 1, merged 2' (Haniyeh,
+    Lokmat Times) and 'kept ... AFP (wire) ...; dropped AFP (wire)' (Germany, Kuwait Times,
+    which kept one of the reference's two AFP credits)."""
+    from .test_read import DEV, read_quietly
+
+    story = DEV / "germany-cannabis-legal-2024"
+    if not story.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    html = cc.build_report(read_quietly(story, include="*.raw.txt"))
+    haniyeh = read_quietly(DEV / "haniyeh-killed-tehran-2024", include="*.raw.txt")
+    lokmat = cc.build_report(haniyeh, spine="Mothership (Singapore)")
+    assert "dropped AFP (wire) in 1 of its 2 places." in html
+    assert "Kept 0" not in html and "Kept 0" not in lokmat
+    assert "Reworded 1 and merged 2, none unchanged; kept the reference's order." in lokmat
+
+
 def test_spine_chooses_the_reference_and_says_so(sample_dir, capsys, tmp_path):
     html = cc.build_report(sample_dir, spine="The Defense Post")
     assert "Reference: The Defense Post</strong>" in html
