@@ -27,7 +27,7 @@ from ..wording.labels import describe_labels
 from .altair_import import alt
 from .charts import count_rows
 from .colors import STATUS_WORDS
-from .digest import PairAnalysis, StoryDigest, digest, pairs_of
+from .digest import PairAnalysis, StoryDigest, digest, first_words, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
 from .specs import alignment_map_spec, changes_spec, similarity_spec
 from .wording_specs import kinds_spec, labels_rows, labels_spec, name_variants_spec
@@ -301,16 +301,19 @@ ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "
 
 def edits_in_words(a: str, b: str) -> str:
     """The word edits that turn quote ``a`` into ``b``, as a reader says them (the
-    diff's own ``replace x -> y`` and ``insert a`` are its vocabulary, not a reader's).
+    diff's own ``replace x -> y`` and ``insert a`` are its vocabulary, not a reader's);
+    a long passage shows its first eight words.
 
     >>> edits_in_words("one of his bodyguards' martyrdom", "one of his body guards' martyrdom")
     '“bodyguards” became “body guards”'
     >>> edits_in_words("treacherous Zionist raid on his residence", "a treacherous Zionist raid")
     'added “a”; left out “on his residence”'
+    >>> edits_in_words("He said no.", "He said no. The so-called police arrested her days before her death.")
+    'added “The so-called police arrested her days before her…”'
     """
     parts = []
     for e in word_diff(a, b):
-        old, new = a[slice(*e.a_span)].strip(), b[slice(*e.b_span)].strip()
+        old, new = (first_words(t[slice(*span)], 8) for t, span in ((a, e.a_span), (b, e.b_span)))
         if e.tag == "replace":
             parts.append(f"“{old}” became “{new}”")
         elif e.tag == "insert":
