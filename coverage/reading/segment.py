@@ -74,7 +74,9 @@ _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _TIME_WORDS = re.compile(
     "(?:"
     + "|".join([*calendar.day_name, *calendar.month_name[1:]])
-    + r"|GMT|UTC|ET|EST|EDT|PT|local|Moscow time)\b"
+    + r"|GMT|UTC|ET|EST|EDT|PT|local"
+    # a place's clock after "p.m.": "Moscow time", "Beijing Time", "Eastern Standard Time"
+    + r"|(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[Tt]ime)\b"
 )
 _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|"
