@@ -619,3 +619,22 @@ def test_a_quote_s_changed_words_are_told_in_a_reader_s_words():
     assert "“bodyguards” became “body guards”" in notes
     assert "added “a”" in notes
     assert not [n for n in notes if n.startswith(("replace ", "insert ", "delete "))]
+
+
+def test_outlet_names_holding_commas_are_listed_apart_from_each_other():
+    """Found in the wild: news-dev C919, whose header read '5 articles from 5 outlets
+    (Business Standard (India), AMP page, Interesting Engineering, ...)'."""
+    wire = (
+        "The foreign minister met the envoy in Tripoli on Monday to discuss the ceasefire.",
+        "Rebel leader Ahmed Karim rejected the talks, Reuters reported.",
+        "The envoy will travel to Benghazi next week for further meetings.",
+    )
+    rewrite = (wire[0].replace("met", "hosted"), "Warlord Ahmed Karim rejected the talks.", wire[2])
+    versions = [
+        cc.Article("a#1", "Business Standard (India), AMP page", "Talks resume", wire),
+        cc.Article("b#1", "Moneycontrol (India)", "Talks resume", rewrite),
+    ]
+    html = cc.build_report(versions)
+    assert "(Business Standard (India), AMP page; Moneycontrol (India))" in html
+    sheet = cc.worksheet_html(versions)
+    assert "2 versions: Business Standard (India), AMP page; Moneycontrol (India)" in sheet

@@ -11,6 +11,8 @@ differences stand out. Each badge colour has a text colour that keeps WCAG AA co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..wording.kinds import KIND_TITLES
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "RELATION_WORDS",
     "RESTATEMENT_WORDS",
     "badge_text",
+    "join_names",
     "contrast",
     "words_for",
 ]
@@ -138,6 +141,21 @@ def words_for(code: str) -> str:
     if code in KIND_TITLES:  # kinds of change: their words live beside their definitions
         return KIND_TITLES[code]
     return code.replace("_", " ")
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names in a list, parted by a mark none of them holds: outlets named "Business
+    Standard (India), AMP page" or "Lokmat Times (India; ANI copy)" blur a list parted by
+    commas.
+
+    >>> join_names(["Reuters", "AFP"]), join_names(["Business Standard (India), AMP page", "AFP"])
+    ('Reuters, AFP', 'Business Standard (India), AMP page; AFP')
+    >>> join_names(["Daily, Evening", "Lokmat Times (India; ANI copy)"])
+    'Daily, Evening · Lokmat Times (India; ANI copy)'
+    """
+    names = list(names)
+    mark = next((m for m in (",", ";") if not any(m in n for n in names)), " ·")
+    return f"{mark} ".join(names)
 
 
 def _luminance(color: str) -> float:

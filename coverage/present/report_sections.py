@@ -26,7 +26,7 @@ from ..names.groups import find_name_variants
 from ..wording.labels import describe_labels
 from .altair_import import alt
 from .charts import count_rows
-from .colors import STATUS_WORDS
+from .colors import STATUS_WORDS, join_names
 from .digest import PairAnalysis, StoryDigest, digest, first_words, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
 from .specs import alignment_map_spec, changes_spec, similarity_spec
@@ -155,10 +155,10 @@ def header_section(
     outlets = sorted({a.outlet or "unknown" for a in articles})
     lede = (
         f"{_plural(len(articles), 'article')} from {_plural(len(outlets), 'outlet')} "
-        f"({', '.join(outlets)}); {_plural(len(stories), 'story', 'stories')}, "
+        f"({join_names(outlets)}); {_plural(len(stories), 'story', 'stories')}, "
         f"{len(compared)} told in more than one version."
     )
-    items = [(f"#{c.anchor}", f"{c.story.title} ({', '.join(c.story.outlets)})") for c in compared]
+    items = [(f"#{c.anchor}", f"{c.story.title} ({join_names(c.story.outlets)})") for c in compared]
     items += [("#summary", "All articles and what each version changed")]
     items.append(("#names", "Names and their spellings"))
     if len(compared) < len(stories):
