@@ -716,7 +716,10 @@ def test_on_the_development_set_a_source_question_shows_no_other_source(gold_run
     take for the answer. Found in the wild: news-dev Haniyeh, Lokmat Times, '[…], Ismail
     Haniyeh and one of his bodyguards were killed ..., said Iran's Islamic Revolutionary
     Guard Corps (IRGC) in a statement.', keyed 'the Iranian media reports'."""
-    reporting = re.compile(r"\b(?:said|says|told|reported|according to)\b")
+    reporting = re.compile(  # a credit clause set off by a comma, or opening the sentence
+        r"(?:^\W*|,\s*)(?:said|says|told|reported|according to)\b|,[^,]{1,60}\bsaid\W*$",
+        re.IGNORECASE,
+    )
     shown = [
         e.shown[0].text for _, made, _, _ in gold_run for e in made if e.kind == "source_check"
     ]

@@ -28,7 +28,7 @@ def wrong(question) -> str:
     return next(c for c in question.exercise.choices if c != question.exercise.answer)
 
 
-N = 13  # questions on the sample story with seed 1 (a name question; the source question went: its sentence names Dbeibah too)
+N = 14  # questions on the sample story with seed 1 (a source and a name question since those kinds)
 
 
 def test_the_quiz_is_a_box_with_one_question_per_exercise(quiz, story):
