@@ -844,10 +844,16 @@ def _quoting(words: tuple[str, ...]) -> list[str]:
 
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
     words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
-    if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
-        if words_a and _quoting(r.edit.a_words) != _quoting(r.edit.b_words):
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    quoting_moved = bool(words_a) and [w.casefold() for w in _quoting(r.edit.a_words)] != [
+        w.casefold() for w in _quoting(r.edit.b_words)
+    ]
+    if words_a == words_b:
+        if quoting_moved:
             return "other", "quote_boundary"  # “a treacherous / a "treacherous: what is quoted
         return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
+    if quoting_moved and [w.casefold() for w in words_a] == [w.casefold() for w in words_b]:
+        return "other", "quote_boundary"  # The so-called / “the so-called: a quote begins here
     if r.a.replace(".", "") == r.b.replace(".", ""):
         return "format", "abbreviation"  # U.S. / US, p.m. / pm
     return None
