@@ -478,3 +478,15 @@ def test_a_variant_spelling_that_only_opens_sentences_is_still_a_name():
     texts = ["Speaker Nancy Pelosi spoke.", "Police said nothing."]
     articles = [cc.Article(f"u#{k}", f"U{k}", "", (text,)) for k, text in enumerate(texts, 1)]
     assert "Police" not in {m.text for m in cc.find_mentions(articles)}
+
+
+def test_a_portfolio_before_a_title_is_part_of_the_title():
+    # wild (news-dev, Germany): quotes were credited to "Health Karl Lauterbach"
+    text = "Cannabis has left the taboo zone, Health Minister Karl Lauterbach said on X."
+    mentions = [(m.text, m.title) for m in cc.find_mentions([text])]
+    assert ("Karl Lauterbach", "Health Minister") in mentions
+    assert cc.find_mentions(["Education Secretary Gillian Keegan spoke."])[0].text == (
+        "Gillian Keegan"
+    )
+    # a title word inside a name with one word after it stays in the name
+    assert cc.find_mentions(["Martin Luther King Jr spoke."])[0].text == "Martin Luther King Jr"

@@ -344,6 +344,15 @@ def _sentence_mentions(
         if not organisation:  # an organisation keeps its nationality
             while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
                 cut += 1
+            # "Health Minister Karl Lauterbach": a portfolio before a person's title is
+            # part of the title, when a name of two words or more follows it
+            inner = [
+                n for n in range(cut + 1, min(cut + 4, len(names) - 2)) if keys[n] in PERSON_TITLES
+            ]
+            if inner:
+                cut = inner[0] + 1
+                while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
+                    cut += 1
         title_start = toks[names[0]].start
         if (
             stats is not None
