@@ -319,3 +319,36 @@ def test_an_alignment_the_caller_already_has_is_used_not_made_again(monkeypatch)
     monkeypatch.setattr(quotes_module, "align", lambda *x, **k: made.append(x))
     assert cc.compare_quotes(a, b, alignment=alignment) == fresh
     assert made == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # wild (news-dev, Haniyeh, Lokmat Times): the agent of "released by" spoke
+        (
+            'A statement released by the Islamist faction said, "a treacherous Zionist raid '
+            'on his residence in Tehran".',
+            "the Islamist faction",
+        ),
+        # wild (news-dev, Iran, Arab Press): a place before a source noun is not the speaker
+        (
+            "The announcement came a day after Tehran police confirmed Amini had been "
+            "detained with other women for \u201cinstruction\u201d about the rules.",
+            "Tehran police",
+        ),
+        # wild (news-dev, Haniyeh, Pratidin Time): a possessive is no participle's subject
+        (
+            "The Islamist faction mourned Haniyeh's death, describing it as a result of a "
+            '"treacherous Zionist raid" on his residence.',
+            "",
+        ),
+        # wild (news-dev, Zelenskyy, AP): a coordinated verb's subject is further back
+        (
+            "Zelenskyy briefed lawmakers on the state of the war Thursday and told them "
+            "Ukrainians \u201care winning.\u201d",
+            "",
+        ),
+    ],
+)
+def test_who_speaks_in_real_sentences(text, speaker):
+    assert list(cc.quotes_frame([text]).to_frame()["speaker"]) == [speaker]

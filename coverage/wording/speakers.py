@@ -31,7 +31,7 @@ from ..names.mentions import Mention
 from ..names.spans import DEMONYMS, TITLE_WORDS
 from ..normalize import fold_typography, tokenize, word_key
 from ..reading.articles import as_article, as_articles
-from ..vocabulary import entries
+from ..vocabulary import entries, listed
 from .records import Quotes
 
 __all__ = ["Quote", "find_quotes", "quotes_frame", "quote_words", "speaker_before", "QUOTE_COLUMNS"]
@@ -54,6 +54,9 @@ _NAMED = re.compile(  # at most six capitalised words of at most 41 letters (bou
     rf"(?P<speaker>\b[A-Z][\w\u2019'\-]{{1,40}}+(?:\s++[A-Z][\w\u2019'\-]{{1,40}}+){{0,5}})(?:,?\s++[a-z][\w\u2019']*+){{0,3}}?\s++(?P<verb>{_VERBS})\b"
 )
 _AFTER_PREPOSITION = re.compile(r"(?:^|\W)(?:to|of|in|for|from|with|at|by|on)$")
+_POSSESSIVE_AFTER = re.compile("['\u2019]s\\b")  # "Haniyeh's death": an object, not a speaker
+_SOURCE_NOUNS = listed("source_nouns")
+_CALENDAR = listed("calendar")
 
 
 @dataclass(frozen=True)
@@ -157,9 +160,26 @@ def _trim(speaker: str) -> str:
         "so",
     }:
         words = words[1:]
+    if words and words[-1].lower() in {"and", "but", "or"}:
+        return ""  # "briefed lawmakers ... Thursday and told them": the subject is further back
+    if words and all(word_key(w) in _CALENDAR for w in words):
+        return ""  # a day does not speak
+    by = [k for k, word in enumerate(words) if word == "by"]
+    if by and 0 < by[-1] < len(words) - 1:  # "A statement released by the Islamist faction"
+        words = words[by[-1] + 1 :]
     if len(words) > 6:  # no name or role is that long: keep its trailing name or head
+        start = len(words)  # "... a day after Tehran police": the trailing "Tehran police"
+        while start and (
+            words[start - 1][:1].isupper()
+            or word_key(words[start - 1]) in _SOURCE_NOUNS
+            or word_key(words[start - 1]) in TITLE_WORDS
+        ):
+            start -= 1
         capitalised = [w for w in words if w[:1].isupper()]
-        words = capitalised[-3:] if capitalised else words[-2:]
+        if start < len(words) and any(w[:1].isupper() for w in words[start:]):
+            words = words[start:][-6:]
+        else:
+            words = capitalised[-3:] if capitalised else words[-2:]
     return " ".join(words)
 
 
@@ -236,7 +256,11 @@ def find_quotes(
                 found = speaker_before(before) or _speaker_after(after)
                 participle = _PARTICIPLE.search(before)
                 if found is None and participle:
-                    persons = [m for m in sentence_mentions if m.kind == "person"]
+                    persons = [
+                        m
+                        for m in sentence_mentions
+                        if m.kind == "person" and not _POSSESSIVE_AFTER.match(m.sentence, m.end)
+                    ]
                     found = (persons[0].text, participle.group()) if persons else None
                 quote_text = text[a:b].strip().rstrip(",;:").rstrip()
                 if pending is not None and start <= 1:  # a quote continued from the last paragraph
@@ -312,7 +336,14 @@ def _named_events(text: str, mentions: list[Mention], events: list[tuple[str, bo
             end -= 1
         if _AFTER_PREPOSITION.search(text[max(0, end - 8) : end]):
             continue  # "the US embassy to Libya said": Libya is not the speaker
-        entity, person = _resolve(match.group("speaker"), mentions)
+        speaker = match.group("speaker")
+        between = text[match.end("speaker") : match.start("verb")].split()
+        heads = 0  # "Tehran police confirmed": the police spoke, not Tehran
+        while heads < len(between) and word_key(between[heads]) in _SOURCE_NOUNS:
+            heads += 1
+        if heads:
+            speaker = " ".join([speaker, *between[:heads]])
+        entity, person = _resolve(speaker, mentions)
         if entity.lower() not in _PRONOUNS:
             events.append((entity, person))
 
