@@ -15,6 +15,12 @@ For every gold unit of one sentence on one side and several on the other (a spli
 a subset leaves unpaired, the share of their content words (matched by stem) the one
 sentence holds, and how far each is from the nearest piece that was found.
 
+Then the wrong units (false positives of the exact-unit score), by how they relate to
+the gold: ``inside a gold a:b group`` (a part of it: a split found in part), ``across
+gold groups`` (sentences of two or more), ``partly outside gold`` (some sentences the
+gold aligns to nothing), ``no gold at all`` (none of its sentences is aligned in the
+gold: often a fair pair the annotators left out).
+
     .venv/bin/python benchmarks/deplain_misses.py [--option threshold=0.4 ...]
         [--genre simplification] [--examples 10]
 """
@@ -55,6 +61,31 @@ def classify(unit, pieces: tuple[int, ...], across: tuple[int, ...], paired: set
     return f"subset ({'one piece' if len(inside) == 1 else 'several pieces'}), missing {how}"
 
 
+def wrong_unit(unit, a_gold: dict, b_gold: dict) -> str:
+    """How a unit that is no gold group relates to the gold groups its sentences are in."""
+    groups = {a_gold.get(i) for i in unit.a} | {b_gold.get(j) for j in unit.b}
+    if groups == {None}:
+        return "no gold at all"
+    if None in groups:
+        return "partly outside gold"
+    if len(groups) > 1:
+        return "across gold groups"
+    (ga, gb) = groups.pop()
+    return f"inside a gold {min(len(ga), 3)}:{min(len(gb), 3)} group"
+
+
+def _shape(a: tuple, b: tuple) -> str:
+    return (
+        "1:1"
+        if len(a) == len(b) == 1
+        else "1:n"
+        if len(a) == 1
+        else "n:1"
+        if len(b) == 1
+        else "n:m"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--option", action="append", default=[], metavar="NAME=VALUE")
@@ -63,10 +94,16 @@ def main() -> None:
     args = parser.parse_args()
     options = cc.Options.for_genre(args.genre) if args.genre else cc.Options()
     options = options.but(**dict(_option(text) for text in args.option))
-    kinds, held, distance, examples = Counter(), Counter(), Counter(), []
+    kinds, held, distance, examples, wrong = Counter(), Counter(), Counter(), [], Counter()
     for pair in json.loads(DEPLAIN.read_text(encoding="utf-8")):
         a, b = pair["sents_a"], pair["sents_b"]
         alignment = cc.align(a, b, diffs=False, options=options)
+        gold = {(tuple(g["a"]), tuple(g["b"])) for g in pair["gold_groups"]}
+        a_gold = {i: g for g in gold for i in g[0]}
+        b_gold = {j: g for g in gold for j in g[1]}
+        for unit in alignment.units:
+            if unit.a and unit.b and (unit.a, unit.b) not in gold:
+                wrong[_shape(unit.a, unit.b), wrong_unit(unit, a_gold, b_gold)] += 1
         unit_of = {("a", i): u for u in alignment.units for i in u.a}
         unit_of.update({("b", j): u for u in alignment.units for j in u.b})
         for group in pair["gold_groups"]:
@@ -99,6 +136,9 @@ def main() -> None:
     print("unpaired pieces of subsets, share of their words the long sentence holds (stems):")
     print("  " + ", ".join(f">={share:.1f}: {n}" for share, n in sorted(held.items())))
     print("  distance to the nearest piece found: " + str(dict(sorted(distance.items()))))
+    print(f"wrong units ({sum(wrong.values())}), by shape and how they relate to the gold:")
+    for (shape, kind), count in sorted(wrong.items(), key=lambda item: (-item[1], item[0])):
+        print(f"{count:5d}  {shape}  {kind}")
     for doc, (one_texts, many_texts), one, pieces, across in random.Random(1).sample(
         examples, min(args.examples, len(examples))
     ):

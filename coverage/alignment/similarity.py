@@ -14,6 +14,18 @@ inflections, compounds and transliterations the keys miss.
 An inverted index over keys no more frequent than a fixed cap proposes the pairs worth
 scoring, and each sentence keeps its best few: no version pair is scored all against
 all, and the work per sentence is bounded whatever the length.
+
+The stem is English on purpose. Measured on German (DEplain exact units, default options
+/ simplification preset 2-fold cross-validated with the preset refitted): German
+inflections stripped (-ern -em -en -er -es -e -n -s, stems of four letters or more)
+67.0 / 69.5 against 67.7 / 69.9; Snowball's German stemmer 67.0 / 69.6 against 67.4 /
+69.7, at 31 us a word against 0.5 (a cold 1000-sentence text would spend 0.15 s on it);
+keys for a long compound's head and modifier when the other version has them as words
+("Kuchenhygiene" / "Hygiene", "Kuche") 67.6 / 69.6 against 67.4 / 69.7. Without a
+refit (preset in-sample, against 67.7 / 70.0): Snowball's German stop words 66.7 /
+68.4; German number words ("zwei" / "2") 67.8 / 70.0. Each raises recall a little and
+lowers precision as much: the character score already sees most of what they add, and
+the splits' stem matching (:mod:`splits`) the rest.
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ from __future__ import annotations
 import gc
 import heapq
 import math
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -96,6 +109,9 @@ def sentence_texts(version: Version, default_name: str) -> tuple[tuple[str, ...]
         return tuple(s.text for s in as_article(version).sentences), name
     if isinstance(version, str):
         return tuple(s.text for s in as_article(version).sentences), default_name
+    if isinstance(version, os.PathLike):
+        article = as_article(version)
+        return tuple(s.text for s in article.sentences), article.outlet or article.id
     texts = []
     for item in version:
         if isinstance(item, Sentence):

@@ -63,6 +63,7 @@ from .stories import (
     _signatures,
     _title,
     confirm,
+    default_bands,
     estimated_similarity,
 )
 
@@ -83,7 +84,7 @@ class Settings:
     partitions: tuple[tuple[str, ...], ...]
     shingle: int = 3
     num_perm: int = 128
-    bands: int = 64
+    bands: int | None = None  # None: stories.default_bands for the corpus read
     seed: int = 1
     threshold: float = 0.3
     containment: float = 0.8
@@ -400,13 +401,14 @@ def group_stories(
     )
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     total = int(offsets[-1])
+    bands = settings.bands or default_bands(total, settings.num_perm)
     with clock.stage("pairing"):
         pairs = candidate_pairs(
             client,
             work,
             offsets,
-            bands=settings.bands,
-            rows=settings.num_perm // settings.bands,
+            bands=bands,
+            rows=settings.num_perm // bands,
             progress=progress,
         )
         root = roots(work, offsets)

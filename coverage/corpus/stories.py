@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Story",
     "StoryLink",
+    "default_bands",
     "find_stories",
     "one_story",
     "shingles",
@@ -53,6 +54,7 @@ _MAX_HASH = np.uint64(0xFFFFFFFF)
 _MIN_JACCARD = 0.04  # candidates estimated below this are not worth aligning
 _BATCH = 256  # articles hashed per numpy batch
 _BIG_BUCKET = 64  # a band bucket this full is boilerplate: members pair with neighbours only
+SMALL_CORPUS = 300  # articles: up to this many, every pair MinHash sees overlap is checked
 STRONG = 0.5  # least unit score for a sentence pair to count as shared between versions
 
 
@@ -220,6 +222,21 @@ def _signatures(
     return kept, (np.concatenate(rows) if rows else empty)
 
 
+def default_bands(count: int, num_perm: int) -> int:
+    """The MinHash index's bands for a corpus of ``count`` articles.
+
+    Bands of two rows propose a pair whose shingles overlap by 30% nearly always, but one
+    overlapping by 5% (an outlet that rewrote the wire copy) one time in seven; bands of
+    one row propose it nearly always, and every pair of unrelated articles on a topic as
+    well. Up to :data:`SMALL_CORPUS` articles (a folder a reporter gathered) those pairs
+    are few enough to check; a larger corpus keeps two rows, so its candidates stay few.
+
+    >>> default_bands(30, 128), default_bands(100_000, 128)
+    (128, 64)
+    """
+    return num_perm if count <= SMALL_CORPUS else max(1, num_perm // 2)
+
+
 def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) that agree on a whole band, and their estimated Jaccard similarity.
 
@@ -322,7 +339,7 @@ def find_stories(
     containment: float | None = None,
     shingle: int = 3,
     num_perm: int = 128,
-    bands: int = 64,
+    bands: int | None = None,
     seed: int = 1,
     progress: bool = False,
     **overrides: Any,
@@ -337,11 +354,17 @@ def find_stories(
     ``threshold`` and ``containment`` are short for ``story_threshold`` and
     ``story_containment``.
     ``shingle``, ``num_perm``, ``bands`` and ``seed`` tune the MinHash candidate index:
-    ``num_perm // bands`` rows a band, so the defaults (2 rows) propose nearly every pair
-    whose shingles overlap by 30% or more. ``progress=True`` shows a tqdm progress bar.
+    ``num_perm // bands`` rows a band. ``bands`` left out is :func:`default_bands`: two
+    rows a band in a large corpus (nearly every pair whose shingles overlap by 30% or more
+    is proposed), one in a corpus of up to :data:`SMALL_CORPUS` articles, where aligning
+    every pair MinHash sees overlapping is cheap and a heavy rewrite is not left alone.
+    ``progress=True`` shows a tqdm progress bar.
 
     Stories come in order of their first article; ids are ``story-1``, ``story-2``...
     """
+    if bands is None:
+        articles = articles if isinstance(articles, Sequence) else list(articles)
+        bands = default_bands(len(articles), num_perm)
     if shingle < 1 or bands < 1 or num_perm % bands:
         raise ValueError(
             f"shingle={shingle} and bands={bands} must be at least 1, and num_perm={num_perm} "

@@ -9,11 +9,19 @@ its sentences filled the same way the readers fill them.
 ['One.', 'Two.', 'Three.']
 >>> as_articles(["A.", "B."])[1].id, as_articles(["A.", "B."])[1].outlet
 ('text#2', 'text 2')
+
+A :class:`pathlib.Path` is a file (or, for :func:`as_articles`, a folder) to read with
+:func:`~comparative_coverage.reading.files.read_articles`. A ``str`` is always text, never
+a path (text from a form or a feed must not open files), but a ``str`` that names an
+existing file gets a warning: passing "a.txt" to ``align`` compares the two file names.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
+import sys
+import warnings
 from collections.abc import Iterable
 
 from ..model import Article
@@ -59,13 +67,49 @@ def _from_text(text: str, number: int) -> Article:
     )
 
 
-def as_article(item: Article | str, *, number: int = 1) -> Article:
-    """One Article (sentences filled) from an Article or a text (``text#<number>``)."""
+def as_article(item: Article | str | os.PathLike, *, number: int = 1) -> Article:
+    """One Article (sentences filled) from an Article, a text (``text#<number>``) or a file."""
     if isinstance(item, Article):
         return with_sentences(item)
     if isinstance(item, str):
+        _warn_if_a_path(item)
         return _from_text(item, number)
+    if isinstance(item, os.PathLike):
+        return _from_file(item)
     raise TypeError(f"expected Articles or texts (see read_articles), not {type(item).__name__}")
+
+
+def _from_file(path: os.PathLike) -> Article:
+    """The one article a file holds (a page with several stories is the caller's to choose)."""
+    from .files import read_articles  # files builds on this module
+
+    articles = read_articles(path)
+    if len(articles) != 1:
+        raise ValueError(
+            f"{os.fspath(path)} holds {len(articles)} articles: choose them with "
+            "read_articles (a file 'name#N' is its N-th)"
+        )
+    return articles[0]
+
+
+def _warn_if_a_path(text: str) -> None:
+    """Warn when a text looks like the path of a file: its name, not its content, is read."""
+    if len(text) < 1024 and not any(c.isspace() for c in text) and os.path.isfile(text):
+        warnings.warn(
+            f"{text!r} is read as text, not as the file it names: pass Path({text!r}) "
+            "or read_articles(...)",
+            UserWarning,
+            stacklevel=_outside_the_package(),
+        )
+
+
+def _outside_the_package() -> int:
+    """The ``stacklevel`` of the first caller outside the package (the user's line)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def as_pair(a: Article | str, b: Article | str) -> tuple[Article, Article]:
@@ -84,7 +128,9 @@ def as_pair(a: Article | str, b: Article | str) -> tuple[Article, Article]:
     return one(a, "a"), one(b, "b")
 
 
-def as_articles(items: Article | str | Iterable[Article | str]) -> list[Article]:
+def as_articles(
+    items: Article | str | os.PathLike | Iterable[Article | str | os.PathLike],
+) -> list[Article]:
     """One article or text, or several, as a list of Articles with sentences.
 
     A text becomes ``Article(id="text#k", outlet="text k")`` where ``k`` is its position
@@ -93,6 +139,10 @@ def as_articles(items: Article | str | Iterable[Article | str]) -> list[Article]
     """
     if isinstance(items, (Article, str)):
         items = [items]
+    elif isinstance(items, os.PathLike):
+        from .files import read_articles  # a folder, or a page with several stories
+
+        return read_articles(items)
     try:
         listed = list(items)
     except TypeError:

@@ -215,6 +215,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     head = data[:4096]
     if len(head) < 4 or len(data) % 2 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
+    if b"\x00" not in head:  # a third of one half must be zeros (a one-byte search, memchr)
+        return None
     even, odd = head[0::2], head[1::2]
     for order, zeros, other in (("le", odd, even), ("be", even, odd)):
         if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) == 0:
@@ -648,11 +650,12 @@ def _files(
                 or not _wanted(relative, include, exclude)
             ):
                 continue
-            if child.suffix.lower() in known and not child.is_file():
+            suffix = child.suffix.lower()
+            if suffix in known and not child.is_file():
                 _skip(child, "a broken link, a link loop or not a regular file")
-            elif child.suffix.lower() in FOLDER_SKIPPED:
+            elif suffix in FOLDER_SKIPPED:
                 _skip(child, "Markdown is not read from a folder (name the file to read it)")
-            elif child.suffix.lower() in known:
+            elif suffix in known:
                 yield child, relative
             else:
                 _skip(child, f"not a known article file ({', '.join(sorted(known))})")

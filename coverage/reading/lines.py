@@ -57,7 +57,8 @@ def page_lines(page: str) -> list[Line]:
     for raw in page.split("\n"):
         stripped = raw.strip()
         if stripped:
-            start = position + (len(raw) - len(raw.lstrip()))
+            # the first kept character's place: 0 unless the line is indented
+            start = position if raw[0] == stripped[0] else position + raw.index(stripped[0])
             lines.append(Line(stripped, start, start + len(stripped), blanks))
             blanks = 0
         else:
@@ -84,8 +85,11 @@ def is_lead(line: Line) -> bool:
     return line.words >= 22 or bool(LEAD_DATELINE.match(line.text) or _LEAD_WORDS.search(line.text))
 
 
+_KEY_STRIP = BULLETS + " "
+
+
 def caption_key(text: str) -> str:
-    return text.strip(BULLETS + " ")
+    return text.strip(_KEY_STRIP)
 
 
 def looks_hard_wrapped(lines: list[str]) -> bool:

@@ -156,7 +156,10 @@ def folder_sources(folder: Path) -> dict[str, list[Source]]:
 
 def lookup(sources: dict[str, list[Source]], path: Path, number: int) -> Source | None:
     """The row for article ``number`` of ``path``: by file name, else by version name."""
-    for key in (path.name, path.name.split(".")[0]):
+    if not sources:  # a folder without a sources file
+        return None
+    name = path.name
+    for key in (name, name.split(".")[0]):
         rows = sources.get(key, [])
         exact = [row for row in rows if row.article == number]
         if exact:
@@ -180,7 +183,7 @@ def outlet_from_url(url: str) -> str:
 def url_in(article: Article) -> str | None:
     """A URL written in the page chrome (its skipped lines; the first one)."""
     for text in (s.text for s in article.skipped):
-        match = _URL.search(text)
+        match = _URL.search(text) if "://" in text else None  # the pattern holds "://"
         if match:
             return match.group().rstrip(".,;")
     return None

@@ -256,18 +256,36 @@ def _after_am_pm(text: str, start: int, end: int) -> bool:
     return tail[-2:] in ("m.", "M.") and bool(_AM_PM_END.search(text[start:end]))
 
 
+_WORDLIKE = re.compile(r"[^\W_]")
+_DASHES = "\u2014\u2013-"
+
+
+def _a_dateline(piece: str) -> bool:
+    """A place in capitals and a full stop ("SHANGHAI.") before a dash: the sentence's
+    dateline, not a sentence of its own."""
+    return len(piece) <= 40 and piece.endswith(".") and piece.isupper()
+
+
 def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pieces joined back to the one before: a cut inside a token, before a lowercase
+    word or after "a.m.", a piece with no word in it, a dateline cut off its sentence."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
             prev_start, prev_end = merged[-1]
             gap = text[prev_end:start]
             # the patterns read the piece in place (no copy of it): they look no further back
-            continues = "\n\n" not in gap and (
-                _inside_token(text, prev_end, gap, text[start : start + 1])
-                or _LOWER_START.match(text, start, end)
-                or (
-                    _after_am_pm(text, prev_start, prev_end) and _TIME_WORDS.match(text, start, end)
+            continues = (
+                "\n\n" not in gap
+                and (
+                    _inside_token(text, prev_end, gap, text[start : start + 1])
+                    or _LOWER_START.match(text, start, end)
+                    or (
+                        _after_am_pm(text, prev_start, prev_end)
+                        and _TIME_WORDS.match(text, start, end)
+                    )
+                    or not _WORDLIKE.search(text, start, end)  # "is now dead. ." : no sentence
+                    or (text[start] in _DASHES and _a_dateline(text[prev_start:prev_end]))
                 )
             )
             if continues:

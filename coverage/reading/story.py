@@ -118,6 +118,8 @@ class Story:
         text = self.page[base : lines[-1].end] if lines else ""
         # the story's text folded once, for the promotion search and the dek's word sets
         self.base, self.text_folded = base, fold(text)
+        # folding kept every character's place ("\u00df" -> "ss" does not): see folded
+        self.same_places = len(self.text_folded) == len(text)
         promotions = promotion_lines(
             text, [(line.start - base, line.end - base) for line in lines], folded=self.text_folded
         )
@@ -127,8 +129,8 @@ class Story:
         ]
         self._teaser_runs()
         self.captioned = [
-            self.strong[i] is None and (has_photo_credit(x.text) or caption_prefix(x.text))
-            for i, x in enumerate(lines)
+            reason is None and (has_photo_credit(x.text) or caption_prefix(x.text))
+            for x, reason in zip(lines, self.strong, strict=True)
         ]
         self.keys = [caption_key(line.text) for line in lines]  # each line's, computed once
         self.counts = Counter(self.keys)
@@ -143,11 +145,14 @@ class Story:
     def _teaser_runs(self) -> None:
         """Two or more lines in a row cut off with "...": teasers of other stories."""
         ends = [line.text.endswith(_ELLIPSIS) and line.words >= 4 for line in self.lines]
-        for i in range(len(self.lines)):
-            near = (i and ends[i - 1]) or (i + 1 < len(ends) and ends[i + 1])
-            if ends[i] and near and self.strong[i] is None:
-                self.strong[i] = "teaser (other stories)"
+        if ends.count(True) >= 2:  # a run needs two (most stories have none)
+            for i in range(len(self.lines)):
+                near = (i and ends[i - 1]) or (i + 1 < len(ends) and ends[i + 1])
+                if ends[i] and near and self.strong[i] is None:
+                    self.strong[i] = "teaser (other stories)"
         self.pending_teaser = [False] * len(self.lines)
+        if "teaser" not in self.strong[:-1]:
+            return
         for i, reason in enumerate(self.strong[:-1]):
             if reason == "teaser" and not self.lines[i].text.rstrip(":").count(" ") > 3:
                 self.pending_teaser[i + 1] = True
@@ -391,7 +396,7 @@ class Story:
     def folded(self, line: Line) -> str:
         """``fold(line.text)``, cut from the story's folded text where folding kept every
         character's place (it folds one character at a time: the cut is the same)."""
-        if len(self.text_folded) != self.lines[-1].end - self.base:  # "\u00df" -> "ss"
+        if not self.same_places:
             return fold(line.text)
         return self.text_folded[line.start - self.base : line.end - self.base]
 

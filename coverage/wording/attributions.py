@@ -69,7 +69,8 @@ _CREDITS = re.compile(
     rf"|[\u2013\u2014-]\s*(?:{AGENCIES})\s*$"  # "-- Xinhua" at the end
     rf"|\b(?:{AGENCIES})\s+(?:reported|quoted|cited|said)(?:\s+quoting)?(?:[\w ]{{0,40}}?\b(?:{AGENCIES})\b)?"
     rf"|\b(?:told|according to|quoted by|cited by)\s+(?:{AGENCIES})\b"
-    rf"|\b[Aa]ccording to (?:the |her |his |their )?[^,.;]{{1,50}}"
+    # a source of up to 50 characters that ends where a word ends ("... militant group")
+    rf"|\b[Aa]ccording to (?:the |her |his |their )?[^,.;]{{0,49}}[^\W_](?![\w'\u2019])"
     rf"|\b(?:the |a )?{_SOURCE_NOUNS}\s+(?:reported|said|added|quoted)\b(?: that)?"
     rf"|\b(?:[Ii]t|[Ss]he|[Hh]e|[Tt]hey|[Tt]he report)\s+(?:added|said|reported|tweeted|wrote)\b(?: that)?"
     rf"|(?:\b[A-Z][\w.'\u2019]*\s+){{1,3}}(?:{_REPORTING})\s*:"  # "Ms Sturgeon wrote:"
@@ -116,7 +117,7 @@ _ATTRIBUTIONS = (
     (
         "photo",
         re.compile(
-            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.]+?)\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.()]+?)\s*\)?\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
         ),
     ),
     (

@@ -32,6 +32,7 @@ from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
 from ..vocabulary import cached_by_lists, listed
+from .edit_rules import is_ownership
 from .lexicon import Lexicon, load_lexicon
 from .records import Label, Labels
 
@@ -65,10 +66,13 @@ _JOB_TITLES = listed("job_titles")
 
 
 def _a_label(descriptor: str) -> bool:
-    """Honorifics and bare job titles are not labels: "Mr", "President", "Ms Dr"."""
-    keys = [word_key(w).rstrip(".") for w in re.findall(r"[\w.'\u2019-]+", descriptor)]
-    keys = [k for k in keys if k]
-    return bool(keys) and not all(k in _HONORIFICS or k in _JOB_TITLES for k in keys)
+    """Honorifics and bare job titles are not labels ("Mr", "President", "Ms Dr"), and nor
+    is who owns an organisation ("the state-run"): the kinds of change say the same."""
+    words = re.findall(r"[\w.'\u2019-]+", descriptor)
+    keys = [k for k in (word_key(w).rstrip(".") for w in words) if k]
+    if not keys or is_ownership(words):
+        return False
+    return not all(k in _HONORIFICS or k in _JOB_TITLES for k in keys)
 
 
 def _without_honorifics(descriptor: str) -> str:
@@ -182,7 +186,7 @@ _APPOSITIVE_STOP = re.compile(r"[,;:()]|\s[\u2013\u2014-]\s|[.!?][\"\u201d]?\s*$
 def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None:
     """The span of ", a long-time commander in Libyan armed forces," after a name."""
     match = _COMMA_SPACES.match(text, end)
-    if not match or re.match(r"\s*according to\b", text, re.IGNORECASE):
+    if not match or _ACCORDING.match(text, match.end()):
         return None
     start = match.end()
     # no leading \s* in the search (quadratic on a run of spaces): trailing spaces are
@@ -193,6 +197,8 @@ def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None
     phrase = text[start:finish]
     words = phrase.split()
     if not words or len(words) > 20:
+        return None
+    if _a_credit(words):
         return None
     first = words[0]
     possessive = re.search(r"['\u2019]s$", first) and first[:1].isupper()
@@ -205,6 +211,22 @@ def _appositive(text: str, end: int, lexicon: Lexicon) -> tuple[int, int] | None
     return None
 
 
+def _a_credit(words: list[str]) -> bool:
+    """Is the phrase after a name's comma a credit ("in Tehran, the militant group Hamas
+    said") rather than an appositive? A verb of reporting before any relative pronoun
+    says so; "a warlord who said no" is still an appositive."""
+    for word in words[1:]:
+        key = word_key(word)
+        if key in _RELATIVES:
+            return False
+        if key in _REPORTING:
+            return True
+    return False
+
+
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "that"})
+_ACCORDING = re.compile(r"according to\b", re.IGNORECASE)
+_REPORTING = listed("verbs_of_reporting", "speech_verbs")
 _COMMA_AFTER = re.compile(r"\s*,")
 _COMMA_SPACES = re.compile(r"\s*,\s*")
 
