@@ -2,7 +2,8 @@
 
 The order-aware core of the aligner: among candidate pairs (i, j, weight), pick the
 chain with i and j both strictly increasing whose weights sum highest (a weighted
-longest increasing subsequence, O(p log p)).
+longest increasing subsequence, O(p log p)). The pairs come in bounded (:func:`bounded`):
+each sentence keeps its few heaviest.
 
 Pairs are taken by i (for one i, larger j first, so two pairs of one sentence never
 chain); each extends the heaviest chain ending on a smaller j. That chain is found on a
@@ -17,9 +18,15 @@ other).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from operator import itemgetter
+from typing import TYPE_CHECKING
 
-__all__ = ["heaviest_chain"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["bounded", "bounded_arrays", "heaviest_chain"]
 
 # the staircase gives way to the tree past this many entries moved per pair (a few on
 # real and synthetic stories: 2 to 10 at 2,000 sentences)
@@ -125,3 +132,53 @@ def _follow(previous: list[int], total: list[float]) -> list[int]:
         position = previous[position]
     chain.reverse()  # followed back from its last pair: i falls all the way
     return chain
+
+
+def bounded(pairs: Sequence[tuple[int, int, float]], most: int) -> list[int]:
+    """Positions (into ``pairs``, as ``(i, j, weight)``) of the pairs to leave out: each
+    sentence keeps its ``most`` heaviest pairs (of equal weights, the earlier first), and
+    a pair stays when either of its sentences keeps it, as the candidate index keeps
+    the best few of either sentence. So the pairs are at most ``most`` a sentence of
+    each version, however many partners a sentence has.
+
+    >>> bounded([(0, 0, 1.0), (0, 1, 0.9), (0, 2, 0.5), (1, 2, 0.8), (2, 2, 0.7)], 2)
+    [2]
+    """
+    outside = []
+    heavy = [w for _, _, w in pairs].__getitem__
+    for side in (0, 1):
+        counts = Counter(map(itemgetter(side), pairs))
+        over = {k for k, n in counts.items() if n > most}
+        if not over:
+            return []  # every pair is kept by this side's sentence
+        groups: dict[int, list[int]] = defaultdict(list)
+        for p, pair in enumerate(pairs):
+            if pair[side] in over:
+                groups[pair[side]].append(p)
+        left: set[int] = set()
+        for positions in groups.values():
+            positions.sort(key=heavy, reverse=True)  # stable: equal weights keep their order
+            left.update(positions[most:])
+        outside.append(left)
+    return sorted(outside[0] & outside[1])
+
+
+def bounded_arrays(i: np.ndarray, j: np.ndarray, weight: np.ndarray, most: int) -> np.ndarray:
+    """:func:`bounded` on arrays: whether each pair stays (the same pairs)."""
+    if not len(i):
+        return i == 0  # no pairs: an empty mask
+    return (_ranks(i, weight) < most) | (_ranks(j, weight) < most)
+
+
+def _ranks(group: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Each pair's rank in its ``group`` by weight, heaviest first, ties by position."""
+    import numpy as np
+
+    size = len(group)
+    order = np.lexsort((np.arange(size), -weight, group))
+    ranked = group[order]
+    at = np.arange(size)
+    first = np.maximum.accumulate(np.where(np.r_[True, ranked[1:] != ranked[:-1]], at, 0))
+    ranks = np.empty(size, dtype=np.int64)
+    ranks[order] = at - first
+    return ranks
