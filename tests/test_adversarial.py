@@ -228,11 +228,11 @@ LINEAR_CASES = {
     ),
     "modifier before a name, after a run of word characters": (
         lambda n: (["1" * n + "! Khalifa Haftar said."],),
-        lambda sentences: cc.wording.kinds._premodified(sentences),
+        lambda sentences: cc.wording.moves._premodified(sentences),
     ),
     "first name and surname over a run of capitalised pieces": (
         lambda n: ("Ab'" * (n // 3) + "lled",),
-        lambda text: cc.wording.kinds._called(text),
+        lambda text: cc.wording.moves._called(text),
     ),
     "speaker trimmed of an opening over a space run": (
         lambda n: ("in" + " " * n + "x",),
