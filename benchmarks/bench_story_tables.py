@@ -5,8 +5,9 @@ On ``--size`` generated articles (the generator of ``bench_stories.py``): groupi
 reference (public functions one story at a time, timed stage by stage: ``cc.compare``,
 ``to_frame`` + ``summary``, ``classify_changes``, ``describe_labels``) and
 ``archive.story_tables`` (what the cluster's workers run: the stories of a partition in
-one call), once alone and once handed the alignments of each story's linked pairs (made
-outside the timing: the cluster's confirmation made them already), and ``find_attributions``. Prints median CPU ms per article over ``--runs``
+one call), once alone, once handed the alignments of each story's linked pairs (made
+outside the timing: the cluster's confirmation made them already) and once more so inside
+``quiet_collector`` (the garbage collector as a worker's task has it), and ``find_attributions``. Prints median CPU ms per article over ``--runs``
 runs (``time.process_time``: the machine is shared) and whether the two per-story paths
 wrote the same rows (``check_corpus``'s normalisation).
 
@@ -30,6 +31,7 @@ from bench_stories import corpus  # noqa: E402
 from check_corpus import _normal, reference_story_tables  # noqa: E402
 
 import comparative_coverage as cc  # noqa: E402
+from comparative_coverage.corpus.collector import quiet_collector  # noqa: E402
 from comparative_coverage.options import Options  # noqa: E402
 from comparative_coverage.present.tables import comparison_frame, comparison_summary  # noqa: E402
 
@@ -137,6 +139,13 @@ def main() -> None:
             start = time.process_time()
             reused = story_tables(multi, options=options, aligned=aligned)
             timings["  the same, confirmation's alignments reused"].append(
+                time.process_time() - start
+            )
+            cold_caches()
+            start = time.process_time()
+            with quiet_collector():  # as a worker runs it
+                story_tables(multi, options=options, aligned=aligned)
+            timings["  the same, garbage collector quiet (a worker)"].append(
                 time.process_time() - start
             )
         start = time.process_time()

@@ -686,3 +686,42 @@ def test_no_discussion_prompt_singles_out_its_questions_key_among_the_choices(go
                 continue
             echoed = [c for c in e.choices if words(c) & words(prompt)]
             assert echoed != [e.answer], (name, prompt, e.choices)
+
+
+def test_a_left_out_sentence_is_placed_in_words_true_to_where_it_stands():
+    """A sentence after the last one the other version tells is not 'between the sentence
+    before it and the one after': that version ends there. Found in the wild: news-dev
+    Haniyeh, where Lokmat Times ends before Mothership's last sentence ('Pezeshkian was
+    elected ...') and the key said Lokmat 'goes straight from the sentence before it to
+    the one after'."""
+    added_last = version("Daily", *WIRE, "The ceasefire has been broken three times this year.")
+    added_inside = version(
+        "Daily", *WIRE[:2], "The ceasefire has been broken three times this year.", *WIRE[2:]
+    )
+    for daily, place in (
+        (added_last, "Wire's version ends with the sentence before it"),
+        (added_inside, "Wire's version goes straight from the sentence before it to the one after"),
+    ):
+        made = of_kind(cc.make_exercises([version("Wire", *WIRE), daily]), "added_or_left_out")
+        [added] = [e for e in made if e.answer.startswith("The ceasefire")]
+        assert added.explanation.startswith(place)
+    three = [version("Wire", *WIRE), version("Post", *WIRE), added_last]
+    made = of_kind(cc.make_exercises(three), "added_or_left_out")
+    [added] = [e for e in made if e.answer.startswith("The ceasefire")]
+    assert added.explanation.startswith("The other versions end with the sentence before it")
+
+
+def test_on_the_development_set_a_source_question_shows_no_other_source(gold_run):
+    """The sentence shown with its credit cut out names no second source a student would
+    take for the answer. Found in the wild: news-dev Haniyeh, Lokmat Times, '[…], Ismail
+    Haniyeh and one of his bodyguards were killed ..., said Iran's Islamic Revolutionary
+    Guard Corps (IRGC) in a statement.', keyed 'the Iranian media reports'."""
+    reporting = re.compile(  # a credit clause set off by a comma, or opening the sentence
+        r"(?:^\W*|,\s*)(?:said|says|told|reported|according to)\b|,[^,]{1,60}\bsaid\W*$",
+        re.IGNORECASE,
+    )
+    shown = [
+        e.shown[0].text for _, made, _, _ in gold_run for e in made if e.kind == "source_check"
+    ]
+    assert shown
+    assert [t for t in shown if reporting.search(re.sub(r"[\"“][^\"“”]*[\"”]", " ", t))] == []

@@ -419,3 +419,74 @@ def test_sharing_never_answers_for_other_objects_or_a_reloaded_word_list(monkeyp
         assert spans.name_spans("President Haftar spoke.") == first
     assert len(calls) == 3
     assert spanned == ["President Haftar spoke."] * 2
+
+
+_OPENER_SENTENCES = [
+    "Following the talks, Haftar left Tripoli.",
+    "Officials said Khalifa Haftar would return.",
+    "Officials Jin-ping and Pro-Kremlin groups met.",
+    "Following Tripoli-backed forces, Following Haftar spoke.",
+    "Activists in Benghazi said. Activists Abdul-Hamid Dbeibah met them.",
+    "following is not written this way here; officials and activists met.",
+    "Haftar said Officials were wrong.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.permutations(_OPENER_SENTENCES), st.integers(1, len(_OPENER_SENTENCES)))
+def test_classes_with_corpus_statistics_are_the_plain_ones_with_ordinary_openers(sentences, count):
+    """Mentions with corpus statistics start from a sentence's plain classes: only an
+    opener the statistics make an ordinary word changes class, and a hyphenated word
+    after it ("Officials Jin-ping") has it classified again."""
+    from comparative_coverage.names import spans
+
+    texts = sentences[:count]
+    stats = spans._stats(texts, {})
+    for text in texts:
+        tokens = spans.tokenize(text)
+        toks, doubts = spans._plain_classes(text, tokens)
+        ordinary = [k for k, key, f in doubts if spans._common_opener(key, stats, f)]
+        patched = spans._ordinary_openers(toks, ordinary, tokens) if ordinary else toks
+        assert patched in (None, spans._classify(tokens, stats))
+
+
+def test_a_hyphenated_word_after_an_ordinary_opener_is_classified_again():
+    from comparative_coverage.names import spans
+
+    stats = spans._stats(_OPENER_SENTENCES, {})
+    text = "Officials Jin-ping and Pro-Kremlin groups met."
+    tokens = spans.tokenize(text)
+    toks, doubts = spans._plain_classes(text, tokens)
+    ordinary = [k for k, key, f in doubts if spans._common_opener(key, stats, f)]
+    assert ordinary == [0]
+    assert spans._ordinary_openers(toks, ordinary, tokens) is None
+    flipped = [spans._Tok("Officials", 0, 9, "other"), *toks[1:]]
+    assert flipped != spans._classify(tokens, stats)  # "Jin" alone after an ordinary word
+
+
+def test_a_variant_spelling_that_only_opens_sentences_is_still_a_name():
+    # wild (news-dev, Haniyeh, Bangkok Post): "Hanieh" stands only at the start of a
+    # sentence, where any word is capitalised; the corpus writes "Ismail Haniyeh" mid-sentence
+    texts = [
+        "Hamas leader Ismail Haniyeh was killed in Tehran, the group said.",
+        "Hanieh attended the swearing in ceremony of Iran's new president on Tuesday.",
+    ]
+    articles = [cc.Article(f"t#{k}", f"T{k}", "", (text,)) for k, text in enumerate(texts, 1)]
+    groups = cc.find_name_variants(articles).to_frame()
+    assert {"Haniyeh", "Hanieh"} <= set(groups["variant"])
+    # an ordinary opener that only looks like a name stays a word ("Police" / "Pelosi")
+    texts = ["Speaker Nancy Pelosi spoke.", "Police said nothing."]
+    articles = [cc.Article(f"u#{k}", f"U{k}", "", (text,)) for k, text in enumerate(texts, 1)]
+    assert "Police" not in {m.text for m in cc.find_mentions(articles)}
+
+
+def test_a_portfolio_before_a_title_is_part_of_the_title():
+    # wild (news-dev, Germany): quotes were credited to "Health Karl Lauterbach"
+    text = "Cannabis has left the taboo zone, Health Minister Karl Lauterbach said on X."
+    mentions = [(m.text, m.title) for m in cc.find_mentions([text])]
+    assert ("Karl Lauterbach", "Health Minister") in mentions
+    assert cc.find_mentions(["Education Secretary Gillian Keegan spoke."])[0].text == (
+        "Gillian Keegan"
+    )
+    # a title word inside a name with one word after it stays in the name
+    assert cc.find_mentions(["Martin Luther King Jr spoke."])[0].text == "Martin Luther King Jr"

@@ -335,6 +335,23 @@ def test_each_story_opens_with_what_each_outlet_changed(sample_report):
     assert story.index("What each outlet changed") < story.index("<table")
 
 
+def test_the_digest_reads_as_a_sentence_when_counts_are_zero_or_a_source_stands_twice():
+    """Found in the wild, news-dev: 'Kept 0 unchanged and reworded 1, merged 2' (Haniyeh,
+    Lokmat Times) and 'kept ... AFP (wire) ...; dropped AFP (wire)' (Germany, Kuwait Times,
+    which kept one of the reference's two AFP credits)."""
+    from .test_read import DEV, read_quietly
+
+    story = DEV / "germany-cannabis-legal-2024"
+    if not story.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    html = cc.build_report(read_quietly(story, include="*.raw.txt"))
+    haniyeh = read_quietly(DEV / "haniyeh-killed-tehran-2024", include="*.raw.txt")
+    lokmat = cc.build_report(haniyeh, spine="Mothership (Singapore)")
+    assert "dropped AFP (wire) in 1 of its 2 places." in html
+    assert "Kept 0" not in html and "Kept 0" not in lokmat
+    assert "Reworded 1 and merged 2, none unchanged; kept the reference's order." in lokmat
+
+
 def test_spine_chooses_the_reference_and_says_so(sample_dir, capsys, tmp_path):
     html = cc.build_report(sample_dir, spine="The Defense Post")
     assert "Reference: The Defense Post</strong>" in html
@@ -567,3 +584,57 @@ def test_a_similarity_matrix_too_large_for_the_page_is_replaced_by_a_note(monkey
         ]
     )
     assert "chart-1-1-similarity" not in html and "is too large for this page" in html
+
+
+def test_a_restatement_says_in_words_how_it_restates_not_the_aligners_method_name():
+    """Found in the wild: news-dev Haniyeh, Bangkok Post against Mothership, where the
+    side-by-side view showed 'restates cross' and 'restates leftover'."""
+    from comparative_coverage.present.colors import RESTATEMENT_WORDS
+
+    from .test_read import DEV, read_quietly
+
+    folder = DEV / "haniyeh-killed-tehran-2024"
+    if not folder.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    a, b = (read_quietly(folder / f"{n}.raw.txt")[0] for n in ("mothership", "bangkokpost"))
+    alignment = cc.align(a, b)
+    methods = {link.method for link in alignment.restatements}
+    assert methods and methods <= set(RESTATEMENT_WORDS)
+    html = alignment._repr_html_()
+    shown = re.findall(r'class="cc-meta">([^<]*)</span>', html)
+    assert sorted(set(shown)) == sorted(RESTATEMENT_WORDS[m] for m in methods)
+
+
+def test_a_quote_s_changed_words_are_told_in_a_reader_s_words():
+    """Found in the wild: news-dev Haniyeh, where the report's quote table said 'insert a'
+    and 'replace bodyguards -> body guards' (the word diff's own vocabulary)."""
+    from .test_read import DEV, read_quietly
+
+    folder = DEV / "haniyeh-killed-tehran-2024"
+    if not folder.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    versions = [read_quietly(folder / f"{n}.raw.txt")[0] for n in ("mothership", "bangkokpost")]
+    html = cc.build_report(versions)
+    notes = re.findall(r"<small>([^<]*)</small>", html)
+    assert "“bodyguards” became “body guards”" in notes
+    assert "added “a”" in notes
+    assert not [n for n in notes if n.startswith(("replace ", "insert ", "delete "))]
+
+
+def test_outlet_names_holding_commas_are_listed_apart_from_each_other():
+    """Found in the wild: news-dev C919, whose header read '5 articles from 5 outlets
+    (Business Standard (India), AMP page, Interesting Engineering, ...)'."""
+    wire = (
+        "The foreign minister met the envoy in Tripoli on Monday to discuss the ceasefire.",
+        "Rebel leader Ahmed Karim rejected the talks, Reuters reported.",
+        "The envoy will travel to Benghazi next week for further meetings.",
+    )
+    rewrite = (wire[0].replace("met", "hosted"), "Warlord Ahmed Karim rejected the talks.", wire[2])
+    versions = [
+        cc.Article("a#1", "Business Standard (India), AMP page", "Talks resume", wire),
+        cc.Article("b#1", "Moneycontrol (India)", "Talks resume", rewrite),
+    ]
+    html = cc.build_report(versions)
+    assert "(Business Standard (India), AMP page; Moneycontrol (India))" in html
+    sheet = cc.worksheet_html(versions)
+    assert "2 versions: Business Standard (India), AMP page; Moneycontrol (India)" in sheet

@@ -496,6 +496,26 @@ def _retold(story: _Story, k: int, i: int, w: int) -> bool:
     return bool(cell) and len(words & theirs) >= len(words) / 2
 
 
+def _gap_words(story: _Story, k: int, sentences: tuple[int, ...], others: list[int]) -> str:
+    """Where the lacking versions leave the sentence out, in words true to their place: a
+    version that tells nothing after it ends there, one that tells nothing before it starts
+    there (the verb agrees with one version or several)."""
+    low, high = (
+        range(min(sentences) - 1, -1, -1),
+        range(max(sentences) + 1, len(story.c.sentences[k])),
+    )
+    places = {(bool(_told(story, k, w, low)), bool(_told(story, k, w, high))) for w in others}
+    one = len(others) == 1
+    if places == {(True, False)}:
+        return "ends with the sentence before it" if one else "end with the sentence before it"
+    if places == {(False, True)}:
+        return "starts with the sentence after it" if one else "start with the sentence after it"
+    if places == {(True, True)}:
+        verb = "goes" if one else "go"
+        return f"{verb} straight from the sentence before it to the one after"
+    return "carry the sentences around it with nothing in its place"
+
+
 def added_or_left_out(story: _Story) -> list[Exercise]:
     """A sentence one version carries and another surely lacks: the other goes straight from
     the sentence before it to the one after, and restates none of its words elsewhere."""
@@ -528,6 +548,7 @@ def added_or_left_out(story: _Story) -> list[Exercise]:
             prompt = f"Which of these sentences from {name}'s version is in no other version?"
             where = "the other versions"
         evidence = (story.evidence(k, cell.sentences), *counterpart)
+        gap = _gap_words(story, k, cell.sentences, others)
         exercises.append(
             Exercise(
                 wid,
@@ -535,8 +556,8 @@ def added_or_left_out(story: _Story) -> list[Exercise]:
                 prompt,
                 choices,
                 cell.text,
-                f"{where[0].upper()}{where[1:]} goes straight from the sentence before it to the "
-                f"one after ({name}, {evidence[0].where}). The other sentences are in {where} "
+                f"{where[0].upper()}{where[1:]} {gap} ({name}, {evidence[0].where}). "
+                f"The other sentences are in {where} "
                 f"too, e.g. " + _cite([story.evidence(k, example.sentences), *counterpart]),
                 evidence,
                 (),

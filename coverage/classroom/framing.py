@@ -117,6 +117,34 @@ def _fair_source(row) -> bool:
     return bool(_content(row.source) - _VAGUE) and whole_phrase(row.source, most=8)
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# a credit clause set off by a comma ("..., said Iran's Guards", "..., Hamas said.") or
+# opening the sentence ("According to ..."): a source for the fact itself
+_CREDIT_CLAUSE = re.compile(
+    r"(?:^\W*|[,;]\s*)(?:according to|said|says|told|reported)\b"
+    r"|,[^,]{1,60}\b(?:said|says|told|reported)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _credits_another(cut: str) -> bool:
+    """Whether the sentence shown still credits the fact to a source outside its quotes
+    (a second credit clause the attributions did not find): a student would take it for
+    the answer. A saying that is itself the fact ("Dbeibah said authorities hoped ...")
+    is no such credit.
+
+    >>> _credits_another("[…], Haniyeh was killed, said Iran's Revolutionary Guards.")
+    True
+    >>> _credits_another("According to reports, he died, […].")
+    True
+    >>> _credits_another("Dbeibah said authorities hoped Libya would see a new climate, […]")
+    False
+    >>> _credits_another("“He said it was over,” […].")
+    False
+    """
+    return bool(_CREDIT_CLAUSE.search(_QUOTED.sub(" ", cut)))
+
+
 def source_check(story: _Story) -> list[Exercise]:
     """Whom an outlet credits for a fact, the credit cut out of the sentence shown: the
     other choices are sources credited elsewhere in the story that the sentence does not
@@ -147,6 +175,8 @@ def source_check(story: _Story) -> list[Exercise]:
         rng = story.rng(wid)
         choices = _choices(row.source, [*rng.sample(wrong, min(2, len(wrong))), NO_SOURCE], rng)
         cut = sentence.replace(row.text, "[…]", 1)
+        if _credits_another(cut):
+            continue
         name = story.names[k]
         shown = (Evidence(outlet=name, text=cut, where=story.evidence(k, [i]).where),)
         evidence = [story.evidence(k, [i]), *story.counterparts(k, i)[:2]]

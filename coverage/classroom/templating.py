@@ -13,6 +13,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..present.colors import join_names
+
 __all__ = ["render", "resource", "json_for_script"]
 
 _FOLDER = "resources/templates/classroom"
@@ -20,7 +22,7 @@ _FOLDER = "resources/templates/classroom"
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("comparative_coverage", _FOLDER),
         autoescape=True,
         undefined=StrictUndefined,
@@ -28,6 +30,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+    env.filters["names"] = join_names
+    return env
 
 
 def render(name: str, **values: object) -> str:

@@ -43,6 +43,7 @@ import numpy as np
 from ..options import ALIGNMENT, DEFAULT, Options
 from ..unionfind import UnionFind
 from .candidates import candidate_pairs, component_file, component_partitions, load_component, roots
+from .collector import quiet_collector
 from .shards import (
     TEXT_FIELDS,
     WORK,
@@ -485,7 +486,7 @@ class _Clock:
         with self.stage(name):
             token = uuid.uuid4().hex
             futures = [
-                self.client.submit(function, *args, key=f"{name}-{k}-{token}", pure=False)
+                self.client.submit(_quietly, function, *args, key=f"{name}-{k}-{token}", pure=False)
                 for k, args in enumerate(arguments)
             ]
             with tqdm(total=len(futures), desc=name, unit="part", disable=not self.progress) as bar:
@@ -494,6 +495,12 @@ class _Clock:
             results = self.client.gather(futures)
         self.computed[name] = sum(computed for _, computed in results)
         return [value for value, _ in results]
+
+
+def _quietly(function, *args):
+    """A task run with the garbage collector quiet (:func:`collector.quiet_collector`)."""
+    with quiet_collector():
+        return function(*args)
 
 
 def _numbers(work: Path, components: int, total: int) -> tuple[np.ndarray, np.ndarray]:

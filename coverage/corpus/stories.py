@@ -482,8 +482,17 @@ def one_story(articles: Iterable[Article], *, options: Options | None = None) ->
 
 
 def _title(versions: tuple[Article, ...]) -> str:
+    """The first version's headline, else its opening words (cut where a word ends).
+
+    >>> _title((Article("a#1", "A", "", ("Germany legalised cannabis " * 5,)),))
+    'Germany legalised cannabis Germany legalised cannabis Germany legalised…'
+    """
     for article in versions:
         if article.title.strip():
             return article.title.strip()
     first = versions[0].paragraphs[0] if versions[0].paragraphs else versions[0].id
-    return first[:80]
+    first = " ".join(first.split())
+    if len(first) <= 80:
+        return first
+    cut = first.rfind(" ", 0, 80)
+    return first[: cut if cut > 0 else 80].rstrip(" ,;:-\u2013\u2014") + "\u2026"

@@ -327,5 +327,5 @@ def find_mentions(
             entity = next(iter(lasts[parts[0]]))
         elif parts:
             entity = parts[0]
-        resolved.append(replace(m, entity=entity))
+        resolved.append(m if entity == m.entity else replace(m, entity=entity))
     return tuple(resolved)

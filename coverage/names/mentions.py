@@ -10,7 +10,7 @@ entities across articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..model import Article
 from ..normalize import Token
@@ -83,8 +83,11 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
     """Every name mention of the articles, with ``entity`` resolved within each article."""
     articles = as_articles(articles)
     tokenized: dict[str, list[Token]] = {}
+    plain: dict = {}
     stats = _stats(
-        (text for article in articles for _, _, text in article_sentences(article)), tokenized
+        (text for article in articles for _, _, text in article_sentences(article)),
+        tokenized,
+        plain,
     )
     mentions: list[Mention] = []
     spans_of: dict[str, tuple] = {}  # versions of a story repeat sentences: each read once
@@ -92,7 +95,7 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
         found, aliases = [], {}
         for where, index, text in article_sentences(article):
             if text not in spans_of:
-                spans_of[text] = _sentence_mentions(text, stats, tokenized[text])
+                spans_of[text] = _sentence_mentions(text, stats, tokenized[text], plain[text])
             spans, new_aliases = spans_of[text]
             aliases.update(new_aliases)
             for start, end, parts, title_start in spans:
@@ -117,6 +120,25 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
     return tuple(mentions)
 
 
+def _with_entity(m: Mention, entity: str, kind: str) -> Mention:
+    """``replace(m, entity=entity, kind=kind)``, without its per-call look at the fields."""
+    return Mention(
+        m.article,
+        m.outlet,
+        m.where,
+        m.index,
+        m.sentence,
+        m.start,
+        m.end,
+        m.text,
+        m.parts,
+        m.title,
+        m.title_start,
+        kind,
+        entity,
+    )
+
+
 def _resolve(mentions: list[Mention], aliases: dict[str, str]) -> list[Mention]:
     """Give each mention the full name it refers to, within one article."""
     full: dict[str, list[tuple[int, Mention]]] = {}  # last part -> full names ending in it
@@ -137,5 +159,5 @@ def _resolve(mentions: list[Mention], aliases: dict[str, str]) -> list[Mention]:
                 entity, kind = target.text, target.kind
         if entity in person and kind == "name":
             kind = "person"
-        resolved.append(replace(mention, entity=entity, kind=kind))
+        resolved.append(_with_entity(mention, entity, kind))
     return resolved

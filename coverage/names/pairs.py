@@ -32,22 +32,12 @@ from rapidfuzz.distance import DamerauLevenshtein, Indel
 
 from ..errors import InputNotFound, MissingColumn
 from ..model import Alignment
-from ..normalize import sound_key
-from .spans import part_key
+from .spans import near_spelling as _near
+from .spans import part_key, skeleton
 
 __all__ = ["same_name", "skeleton", "confirmed_pairs"]
 
 _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
-
-
-@lru_cache(maxsize=100_000)
-def skeleton(key: str) -> str:
-    """A name key's consonant skeleton (``sound_key``, with x read as ks).
-
-    >>> skeleton("alexander") == skeleton("aleksander"), skeleton("kadhafi")
-    (True, 'kdf')
-    """
-    return sound_key(key.replace("x", "ks"))
 
 
 def same_name(a: str, b: str) -> bool:
@@ -83,11 +73,6 @@ def same_name(a: str, b: str) -> bool:
         and letters >= 0.8
         and DamerauLevenshtein.distance(ka, kb) == abs(len(ka) - len(kb)) <= 2
     )
-
-
-def _near(a: str, b: str) -> bool:
-    """Nearly the same spelling: same skeleton and 85% of letters in common."""
-    return skeleton(a) == skeleton(b) and Indel.normalized_similarity(a, b) >= 0.85
 
 
 def _candidates(keys: Sequence[str]) -> set[tuple[str, str]]:

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
+from rapidfuzz.distance import Indel
 
-from ..normalize import STOPWORDS, Token, tokenize, word_key
+from ..normalize import STOPWORDS, Token, sound_key, tokenize, word_key
 from ..vocabulary import listed
 from .memo import shared
 
@@ -93,24 +94,48 @@ class _Tok:
     possessive: bool = False
 
 
+@lru_cache(maxsize=100_000)
+def skeleton(key: str) -> str:
+    """A name key's consonant skeleton (``sound_key``, with x read as ks).
+
+    >>> skeleton("alexander") == skeleton("aleksander"), skeleton("kadhafi")
+    (True, 'kdf')
+    """
+    return sound_key(key.replace("x", "ks"))
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Nearly the same spelling: same skeleton and 85% of letters in common.
+
+    >>> near_spelling("hanieh", "haniyeh"), near_spelling("police", "pelosi")
+    (True, False)
+    """
+    return skeleton(a) == skeleton(b) and Indel.normalized_similarity(a, b) >= 0.85
+
+
 @dataclass
 class _Stats:
     midcaps: frozenset[str]  # words capitalised somewhere after a sentence's first word
     lower: frozenset[str]  # words written in lowercase somewhere
     alone: Counter  # how often a word is a whole run by itself
+    # first words never written otherwise that nearly spell a word of ``midcaps`` (Hanieh)
+    variants: frozenset[str] = frozenset()
 
 
 def _common_opener(key: str, stats: _Stats, following: str) -> bool:
     """Is a sentence's capitalised first word an ordinary word ("Following", "Activists")?
 
     Yes when the corpus writes it in lowercase somewhere, or it is a usual opener; else
-    when no name follows and the corpus never capitalises it mid-sentence (so a name
-    written only at the start of sentences is missed).
+    when no name follows and the corpus never capitalises it mid-sentence, nor a near
+    spelling of it ("Hanieh attended ..." where "Ismail Haniyeh" stands elsewhere), so a
+    name written only at the start of sentences, and in no other spelling, is missed.
     """
     if key in stats.lower or key in COMMON_OPENERS:
         return True
-    return key not in stats.midcaps and not (
-        following[:1].isupper() or _ARTICLE_PREFIX.match(following)
+    return (
+        key not in stats.midcaps
+        and key not in stats.variants
+        and not (following[:1].isupper() or _ARTICLE_PREFIX.match(following))
     )
 
 
@@ -123,7 +148,12 @@ def _not_a_name(base: str, key: str, parts: list[str]) -> bool:
     return len(parts) > 1 and all(word_key(p) in DEMONYMS for p in parts)  # Russian-Libyan
 
 
-def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
+def _classify(
+    tokens: list[Token], stats: _Stats | None, doubts: list[tuple[int, str, str]] | None = None
+) -> list[_Tok]:
+    """Each token's role. Without ``stats``, ``doubts`` receives ``(k, key, following)``
+    for each capitalised sentence opener that corpus statistics could make an ordinary word
+    (:func:`_common_opener`): with none of them ordinary, the statistics change nothing."""
     out: list[_Tok] = []
     at_start = True
     for k, tok in enumerate(tokens):
@@ -145,9 +175,11 @@ def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
             if _not_a_name(base, key, parts):
                 out.append(_Tok(text, tok.start, tok.end, "other"))
                 continue
-            if first and stats is not None and not base.isupper():
+            if first and not base.isupper() and (stats is not None or doubts is not None):
                 following = tokens[k + 1].text if k + 1 < len(tokens) else ""
-                if _common_opener(key, stats, following):
+                if stats is None:
+                    doubts.append((k, key, following))
+                elif _common_opener(key, stats, following):
                     out.append(_Tok(text, tok.start, tok.end, "other"))
                     continue
             rest = parts[1:]
@@ -181,14 +213,34 @@ def _classify(tokens: list[Token], stats: _Stats | None) -> list[_Tok]:
     return out
 
 
-def _plain_classes(text: str, tokens: list[Token] | None = None) -> list[_Tok]:
-    """``_classify`` without corpus statistics, made once a text within a
-    :func:`~comparative_coverage.names.memo.sharing` block: a story's sentence names
-    (:func:`name_spans`) and its corpus statistics (:func:`_stats`) both need it."""
-    return shared(
-        ("plain_classes", text),
-        lambda: _classify(tokenize(text) if tokens is None else tokens, None),
-    )
+def _plain_classes(
+    text: str, tokens: list[Token] | None = None
+) -> tuple[list[_Tok], list[tuple[int, str, str]]]:
+    """``_classify`` without corpus statistics, and its openers in doubt, made once a text
+    within a :func:`~comparative_coverage.names.memo.sharing` block: a story's sentence
+    names (:func:`name_spans`), its corpus statistics (:func:`_stats`) and its mentions
+    with those statistics all start from it."""
+
+    def classify() -> tuple[list[_Tok], list[tuple[int, str, str]]]:
+        doubts: list[tuple[int, str, str]] = []
+        return _classify(tokenize(text) if tokens is None else tokens, None, doubts), doubts
+
+    return shared(("plain_classes", text), classify)
+
+
+def _ordinary_openers(
+    toks: list[_Tok], ordinary: list[int], tokens: list[Token]
+) -> list[_Tok] | None:
+    """The plain classes with the openers at ``ordinary`` made ordinary words, as
+    :func:`_classify` with statistics makes them; None when a hyphenated word follows one
+    (its class depends on the word before it: classify again)."""
+    if any(k + 1 < len(tokens) and _HYPHEN.search(tokens[k + 1].text) for k in ordinary):
+        return None
+    out = list(toks)
+    for k in ordinary:
+        token = tokens[k]
+        out[k] = _Tok(token.text, token.start, token.end, "other")
+    return out
 
 
 def _runs(toks: list[_Tok]) -> list[list[int]]:
@@ -250,13 +302,21 @@ def _kind(parts: list[str], title: list[str]) -> str:
 
 
 def _sentence_mentions(
-    text: str, stats: _Stats | None, tokens: list[Token] | None = None
+    text: str,
+    stats: _Stats | None,
+    tokens: list[Token] | None = None,
+    plain: tuple[list[_Tok], list[tuple[int, str, str]]] | None = None,
 ) -> tuple[list[tuple[int, int, list[str], int]], dict[str, str]]:
-    """(start, end, parts, title_start) per mention, and acronym aliases found."""
-    if stats is None:
-        toks = _plain_classes(text, tokens)
-    else:
-        toks = _classify(tokenize(text) if tokens is None else tokens, stats)
+    """(start, end, parts, title_start) per mention, and acronym aliases found.
+
+    ``plain``: the text's :func:`_plain_classes`, when the caller has them already."""
+    toks, doubts = plain or _plain_classes(text, tokens)
+    ordinary = (
+        [k for k, key, f in doubts if _common_opener(key, stats, f)] if stats is not None else []
+    )
+    if ordinary:
+        toks = _ordinary_openers(toks, ordinary, tokenize(text) if tokens is None else tokens)
+        toks = toks or _classify(tokenize(text) if tokens is None else tokens, stats)
     found, aliases = [], {}
     for run in _runs(toks):
         names = [k for k in run if toks[k].role == "name"]
@@ -284,6 +344,15 @@ def _sentence_mentions(
         if not organisation:  # an organisation keeps its nationality
             while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
                 cut += 1
+            # "Health Minister Karl Lauterbach": a portfolio before a person's title is
+            # part of the title, when a name of two words or more follows it
+            inner = [
+                n for n in range(cut + 1, min(cut + 4, len(names) - 2)) if keys[n] in PERSON_TITLES
+            ]
+            if inner:
+                cut = inner[0] + 1
+                while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
+                    cut += 1
         title_start = toks[names[0]].start
         if (
             stats is not None
@@ -333,21 +402,49 @@ def _name_spans(text: str) -> tuple[tuple[int, int, tuple[str, ...], int], ...]:
     return tuple((start, end, tuple(parts), title) for start, end, parts, title in found)
 
 
-def _stats(texts: Iterable[str], tokenized: dict[str, list[Token]]) -> _Stats:
-    """Corpus statistics the rules need; fills ``tokenized`` (sentence -> tokens) on the way."""
+def _stats(
+    texts: Iterable[str],
+    tokenized: dict[str, list[Token]],
+    plain: dict[str, tuple[list[_Tok], list[tuple[int, str, str]]]] | None = None,
+) -> _Stats:
+    """Corpus statistics the rules need; fills ``tokenized`` (sentence -> tokens) and
+    ``plain`` (sentence -> :func:`_plain_classes`) on the way."""
     midcaps: set[str] = set()
     lower: set[str] = set()
+    openers: set[str] = set()
     alone: Counter = Counter()
     for text in texts:
         if text in tokenized:
             continue
         tokens = tokenized[text] = tokenize(text)
         lower.update(t.text for t in tokens if t.text[:1].islower())
-        toks = _plain_classes(text, tokens)
+        classes = _plain_classes(text, tokens)
+        if plain is not None:
+            plain[text] = classes
+        toks = classes[0]
         for k, tok in enumerate(toks):
-            if tok.role == "name" and k > 0 and toks[k - 1].text not in _OPENERS:
-                midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))
+            if tok.role == "name":
+                if k > 0 and toks[k - 1].text not in _OPENERS:
+                    midcaps.add(word_key(_HYPHEN.split(tok.text)[0]))
+                elif k == 0:
+                    openers.add(word_key(tok.text))
         for run in _runs(toks):
             if len(run) == 1:
                 alone[word_key(toks[run[0]].text)] += 1
-    return _Stats(frozenset(midcaps), frozenset(word_key(w) for w in lower), alone)
+    lowered = frozenset(word_key(w) for w in lower)
+    return _Stats(frozenset(midcaps), lowered, alone, _variants(openers, midcaps, lowered))
+
+
+def _variants(openers: set[str], midcaps: set[str], lower: frozenset[str]) -> frozenset[str]:
+    """First words the corpus writes no other way that nearly spell a mid-sentence name."""
+    unknown = [k for k in openers - midcaps - lower if len(k) >= 4 and k not in COMMON_OPENERS]
+    if not unknown:
+        return frozenset()
+    by_skeleton: dict[str, list[str]] = {}
+    for key in midcaps:
+        by_skeleton.setdefault(skeleton(key), []).append(key)
+    return frozenset(
+        key
+        for key in unknown
+        if any(near_spelling(key, other) for other in by_skeleton.get(skeleton(key), ()))
+    )

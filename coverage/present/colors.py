@@ -11,6 +11,8 @@ differences stand out. Each badge colour has a text colour that keeps WCAG AA co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..wording.kinds import KIND_TITLES
 
 __all__ = [
@@ -24,7 +26,9 @@ __all__ = [
     "COMPARISON_WORDS",
     "COMPARISON_MEANING",
     "RELATION_WORDS",
+    "RESTATEMENT_WORDS",
     "badge_text",
+    "join_names",
     "contrast",
     "words_for",
 ]
@@ -97,6 +101,13 @@ DETAIL_WORDS: dict[str, str] = {
     "variant": "variant",
     "descriptor": "descriptor",
 }
+# how a restatement link was found (alignment.restate's methods), in a reader's words
+RESTATEMENT_WORDS: dict[str, str] = {
+    "holds": "most of its words are in the other",
+    "held": "holds the other sentence",
+    "leftover": "left unpaired, says much the same",
+    "cross": "overlaps a sentence paired elsewhere",
+}
 COMPARISON_WORDS: dict[str, str] = {
     "shared_all": "in every version",
     "shared_some": "in some versions",
@@ -124,12 +135,27 @@ def words_for(code: str) -> str:
     >>> words_for("shared_all"), words_for("brand_new")
     ('in every version', 'brand new')
     """
-    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS):
+    for table in (STATUS_WORDS, COMPARISON_WORDS, DETAIL_WORDS, RESTATEMENT_WORDS):
         if code in table:
             return table[code]
     if code in KIND_TITLES:  # kinds of change: their words live beside their definitions
         return KIND_TITLES[code]
     return code.replace("_", " ")
+
+
+def join_names(names: Iterable[str]) -> str:
+    """Names in a list, parted by a mark none of them holds: outlets named "Business
+    Standard (India), AMP page" or "Lokmat Times (India; ANI copy)" blur a list parted by
+    commas.
+
+    >>> join_names(["Reuters", "AFP"]), join_names(["Business Standard (India), AMP page", "AFP"])
+    ('Reuters, AFP', 'Business Standard (India), AMP page; AFP')
+    >>> join_names(["Daily, Evening", "Lokmat Times (India; ANI copy)"])
+    'Daily, Evening · Lokmat Times (India; ANI copy)'
+    """
+    names = list(names)
+    mark = next((m for m in (",", ";") if not any(m in n for n in names)), " ·")
+    return f"{mark} ".join(names)
 
 
 def _luminance(color: str) -> float:

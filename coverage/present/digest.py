@@ -9,6 +9,7 @@ it kept, dropped or added. Records only; the report's templates put them in word
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -112,12 +113,28 @@ def _pairs(changes: Changes, kind: str) -> tuple[tuple[str, str], ...]:
 
 
 def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
-    found: dict[str, list[str]] = {"kept": [], "dropped": [], "added": []}
+    """Each source once per status; one the version both kept and dropped (credited twice
+    in the reference, once here) is dropped "in 1 of its 2 places", and one it kept and
+    credits again is added "once more", not simply dropped or added."""
+    found: dict[str, Counter[str]] = {"kept": Counter(), "dropped": Counter(), "added": Counter()}
     for row in rows:
-        words = f"{row.source} ({'photo credit' if row.kind == 'photo' else row.kind})"
-        if row.status in found and words not in found[row.status]:
-            found[row.status].append(words)
-    return {k: tuple(v) for k, v in found.items()}
+        if row.status in found:
+            found[row.status][f"{row.source} ({_KIND_WORDS.get(row.kind, row.kind)})"] += 1
+    kept, dropped = found["kept"], found["dropped"]
+    return {
+        "kept": tuple(kept),
+        "dropped": tuple(
+            f"{w} in {n} of its {n + kept[w]} places" if w in kept else w
+            for w, n in dropped.items()
+        ),
+        "added": tuple(
+            (f"{w} once more" if n == 1 else f"{w} {n} more times") if w in kept else w
+            for w, n in found["added"].items()
+        ),
+    }
+
+
+_KIND_WORDS = {"photo": "photo credit"}
 
 
 def _outlet(pair: PairAnalysis) -> OutletDigest:

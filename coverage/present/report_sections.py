@@ -18,6 +18,7 @@ from functools import cached_property
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..alignment.worddiff import word_diff
 from ..corpus.comparison import Comparison
 from ..corpus.stories import Story
 from ..model import STATUSES, Alignment, Article
@@ -25,8 +26,8 @@ from ..names.groups import find_name_variants
 from ..wording.labels import describe_labels
 from .altair_import import alt
 from .charts import count_rows
-from .colors import STATUS_WORDS
-from .digest import PairAnalysis, StoryDigest, digest, pairs_of
+from .colors import STATUS_WORDS, join_names
+from .digest import PairAnalysis, StoryDigest, digest, first_words, pairs_of
 from .render import alignment_html, comparison_html, name_groups_html, render
 from .specs import alignment_map_spec, changes_spec, similarity_spec
 from .wording_specs import kinds_spec, labels_rows, labels_spec, name_variants_spec
@@ -154,10 +155,10 @@ def header_section(
     outlets = sorted({a.outlet or "unknown" for a in articles})
     lede = (
         f"{_plural(len(articles), 'article')} from {_plural(len(outlets), 'outlet')} "
-        f"({', '.join(outlets)}); {_plural(len(stories), 'story', 'stories')}, "
+        f"({join_names(outlets)}); {_plural(len(stories), 'story', 'stories')}, "
         f"{len(compared)} told in more than one version."
     )
-    items = [(f"#{c.anchor}", f"{c.story.title} ({', '.join(c.story.outlets)})") for c in compared]
+    items = [(f"#{c.anchor}", f"{c.story.title} ({join_names(c.story.outlets)})") for c in compared]
     items += [("#summary", "All articles and what each version changed")]
     items.append(("#names", "Names and their spellings"))
     if len(compared) < len(stories):
@@ -298,6 +299,30 @@ QUOTE_MEANING = {
 ATTRIBUTION_KINDS = {"wire": "wire credit", "photo": "photo credit", "source": "source"}
 
 
+def edits_in_words(a: str, b: str) -> str:
+    """The word edits that turn quote ``a`` into ``b``, as a reader says them (the
+    diff's own ``replace x -> y`` and ``insert a`` are its vocabulary, not a reader's);
+    a long passage shows its first eight words.
+
+    >>> edits_in_words("one of his bodyguards' martyrdom", "one of his body guards' martyrdom")
+    '“bodyguards” became “body guards”'
+    >>> edits_in_words("treacherous Zionist raid on his residence", "a treacherous Zionist raid")
+    'added “a”; left out “on his residence”'
+    >>> edits_in_words("He said no.", "He said no. The so-called police arrested her days before her death.")
+    'added “The so-called police arrested her days before her…”'
+    """
+    parts = []
+    for e in word_diff(a, b):
+        old, new = (first_words(t[slice(*span)], 8) for t, span in ((a, e.a_span), (b, e.b_span)))
+        if e.tag == "replace":
+            parts.append(f"“{old}” became “{new}”")
+        elif e.tag == "insert":
+            parts.append(f"added “{new}”")
+        elif e.tag == "delete":
+            parts.append(f"left out “{old}”")
+    return "; ".join(parts)
+
+
 def _quotes(pair: PairAnalysis) -> dict | None:
     """Each quote of a beside its counterpart in b, and whether b kept its words."""
     alignment, quotes = pair.alignment, pair.quotes
@@ -309,7 +334,7 @@ def _quotes(pair: PairAnalysis) -> dict | None:
             render(
                 "report/quote_cell.html.j2",
                 meaning=QUOTE_MEANING.get(q.status, q.status),
-                notes=[x for x in (q.diff, q.note) if x],
+                notes=[x for x in (q.diff and edits_in_words(q.quote_a, q.quote_b), q.note) if x],
             ),
             q.quote_a,
             q.quote_b,

@@ -74,7 +74,9 @@ _AM_PM_END = re.compile(r"\b[ap]\.m\.\s*$", re.IGNORECASE)
 _TIME_WORDS = re.compile(
     "(?:"
     + "|".join([*calendar.day_name, *calendar.month_name[1:]])
-    + r"|GMT|UTC|ET|EST|EDT|PT|local|Moscow time)\b"
+    + r"|GMT|UTC|ET|EST|EDT|PT|local"
+    # a place's clock after "p.m.": "Moscow time", "Beijing Time", "Eastern Standard Time"
+    + r"|(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[Tt]ime)\b"
 )
 _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|"
@@ -266,9 +268,29 @@ def _a_dateline(piece: str) -> bool:
     return len(piece) <= 40 and piece.endswith(".") and piece.isupper()
 
 
+_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+
+
+def _a_sign_off(piece: str) -> bool:
+    """A credit or signature after a paragraph's last sentence, in capitals and figures
+    ("— Xinhua", "— Nicola Sturgeon (@NicolaSturgeon) March 28, 2023" under an
+    embedded post): part of that sentence, as the news-dev gold keeps it.
+
+    >>> _a_sign_off("— Nicola Sturgeon (@NicolaSturgeon) March 28, 2023"), _a_sign_off("— Xinhua")
+    (True, True)
+    >>> _a_sign_off("— and then it ended")
+    False
+    """
+    words = piece[1:].split()
+    return 0 < len(words) <= 8 and all(
+        w.lstrip("(@")[:1].isupper() or w[:1].isdigit() for w in words
+    )
+
+
 def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces joined back to the one before: a cut inside a token, before a lowercase
-    word or after "a.m.", a piece with no word in it, a dateline cut off its sentence."""
+    word or after "a.m.", a piece with no word in it, a dateline cut off its sentence, a
+    sign-off ending its paragraph."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
@@ -285,7 +307,13 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                         and _TIME_WORDS.match(text, start, end)
                     )
                     or not _WORDLIKE.search(text, start, end)  # "is now dead. ." : no sentence
-                    or (text[start] in _DASHES and _a_dateline(text[prev_start:prev_end]))
+                    or (
+                        text[start] in _DASHES
+                        and (
+                            _a_dateline(text[prev_start:prev_end])
+                            or (_LINE_END.match(text, end) and _a_sign_off(text[start:end]))
+                        )
+                    )
                 )
             )
             if continues:

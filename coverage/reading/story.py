@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from ..model import Article, Skipped
+from ..normalize import STOPWORDS
 from .furniture import (
     BULLETS,
     TERMINAL,
@@ -76,6 +77,28 @@ def _restated(candidate: Line, later: list[Line], folded: Callable[[Line], str])
     )
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _about_another_story(title: str, body: str) -> bool:
+    """A headline that shares no word with the story below it (words of three letters or
+    more, by their first five, so "legalises" meets "legalise") heads another story: a
+    page may show a neighbour's headline and photo above its own text. Two such words at
+    least, or there is too little to judge ("Ghosted"); a headline printed twice is the
+    page's own and is not asked.
+
+    >>> _about_another_story("West accused of exploiting Sunni-Shiite rift",
+    ...     "berlin: cannabis aficionados lit up in germany on monday")
+    True
+    >>> _about_another_story("Germany legalises cannabis", "as the country became ... to legalize")
+    False
+    """
+    stems = {w[:5] for w in _TITLE_WORD.findall(fold(title)) if w not in STOPWORDS}
+    if len(stems) < 2:
+        return False
+    return stems.isdisjoint(w[:5] for w in _TITLE_WORD.findall(body))
+
+
 @dataclass
 class Story:
     """The lines of one story and where each goes: head, story or foot, then its place."""
@@ -91,6 +114,7 @@ class Story:
     skipped: list[Skipped] = field(default_factory=list)
     unsure: list[Skipped] = field(default_factory=list)
     date: str | None = None
+    elsewhere: set[int] = field(default_factory=set)  # head lines: another story's headline
 
     @property
     def first(self) -> int:
@@ -195,6 +219,14 @@ class Story:
             and not is_sentence(line.text)
         ]
         title = self._choose_title(head, candidates)
+        texts = Counter(head[i].text for i in candidates)  # printed twice: the page's own
+        while title is not None and texts[head[title].text] == 1 and first < len(self.lines):
+            body = fold(self.page[self.lines[first].start : self.lines[-1].end])
+            if not _about_another_story(head[title].text, body):
+                break
+            self.elsewhere.add(title)
+            candidates = [i for i in candidates if i != title]
+            title = self._choose_title(head, candidates)
         if title is not None:
             self.title, self.title_line = head[title].text, head[title]
         self.lead_in: list[Line] = []
@@ -222,6 +254,8 @@ class Story:
             return self.skip(line, self.strong[i])
         if line.text == self.title:
             return self.skip(line, "repeated headline")
+        if i in self.elsewhere:
+            return self.skip(line, "headline of another story")
         key = self.keys[i]
         if self.captioned[i] or (line.words >= 3 and self._doubled(i, key)):
             return self._head_caption(line, key, seen)

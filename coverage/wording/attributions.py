@@ -117,13 +117,15 @@ _ATTRIBUTIONS = (
     (
         "photo",
         re.compile(
-            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.()]+?)\s*\)?\s*$|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
+            rf"\((?P<source>{AGENCIES})(?: Photo[^)]*)?\)\s*$|\bPhoto:\s*(?P<source2>[^|.()]+?)(?=\s*\)?\s*$)|\bPhoto\s*/\s*(?P<source5>[A-Z][^|.]*?)\s*$|/\s*(?P<source3>{AGENCIES})\s*\)\s*$|\b(?P<source4>{AGENCIES}) Photo/"
         ),
     ),
     (
         "wire",
         re.compile(
             rf"\b(?P<source>{AGENCIES})\s+(?P<verb>reported|reports|said|says|added|wrote|quoted|cited)\b|\b(?P<verb2>told|according to|cited by|quoted by)\s+(?P<source2>{AGENCIES})\b|\((?P<source3>{AGENCIES})\)"
+            # a sign-off ending the story: "... on Sunday. — Xinhua"
+            rf"|[\u2013\u2014-]\s*(?P<source4>{AGENCIES})\s*$"
         ),
     ),
     (
@@ -136,6 +138,8 @@ _ATTRIBUTIONS = (
         "source",
         re.compile(
             r",\s*(?P<source>(?:the|a|an)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb>said|reported|stated|added|announced|wrote)\b[^,]*$|\b[Aa]ccording to (?P<source2>[^,.;]+)|(?P<source3>\b(?:\w+\s+){0,2}[Ss]ources?\s+(?:close to|familiar with|in|at|from)\s+[\w\u2019' -]+?)\s+(?P<verb3>said|told|say)\b"
+            # a credit opening the sentence before a quote: 'The state television said, "...'
+            r"|^(?P<source4>(?:The|A|An)\s+[^,\"\u201c\u201d]{2,60}?)\s+(?P<verb4>said|reported|stated|added|announced|wrote)(?=\s*[,:]\s*[\"\u201c])"
         ),
     ),
 )
@@ -157,7 +161,7 @@ def _attributions_in(text: str, where: str) -> list[tuple[str, str, str, str, st
                 ),
                 "",
             )
-            verb = groups.get("verb") or groups.get("verb2") or groups.get("verb3") or ""
+            verb = next((groups[k] for k in ("verb", "verb2", "verb3", "verb4") if k in groups), "")
             channel = groups.get("channel", "")
             if kind == "channel":
                 speaker = speaker_before(text[: match.start() + len(verb)])

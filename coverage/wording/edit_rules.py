@@ -348,7 +348,6 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
     """The label's detail when an edit swaps, adds or drops a descriptor."""
     a_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.a_phrase)}
     b_terms = {(h.term.term, h.term.category) for h in lexicon.find(edit.b_phrase)}
-    a_desc, b_desc = _descriptor(edit.a_words, lexicon), _descriptor(edit.b_words, lexicon)
     shared = {c for _, c in a_terms} & {c for _, c in b_terms}
     short = max(len(content_words(edit.a_words)), len(content_words(edit.b_words))) <= 6
     if is_age(edit.a_words + edit.b_words):
@@ -365,7 +364,7 @@ def _label(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> str | 
             edit.b_words, edit.a_words, lexicon
         ):
             return "name_for_descriptor"  # Haniyeh / the Palestinian leader
-        if not (a_desc and b_desc) or not (
+        if not (_descriptor(edit.a_words, lexicon) and _descriptor(edit.b_words, lexicon)) or not (
             _signal(edit.a_words, lexicon) or _signal(edit.b_words, lexicon)
         ):
             return None
@@ -845,10 +844,16 @@ def _quoting(words: tuple[str, ...]) -> list[str]:
 
 def _r_punctuation(r: _Replace) -> tuple[str, str] | None:
     words_a = [w for w in r.edit.a_words if w[:1].isalnum()]
-    if words_a == [w for w in r.edit.b_words if w[:1].isalnum()]:
-        if words_a and _quoting(r.edit.a_words) != _quoting(r.edit.b_words):
+    words_b = [w for w in r.edit.b_words if w[:1].isalnum()]
+    quoting_moved = bool(words_a) and [w.casefold() for w in _quoting(r.edit.a_words)] != [
+        w.casefold() for w in _quoting(r.edit.b_words)
+    ]
+    if words_a == words_b:
+        if quoting_moved:
             return "other", "quote_boundary"  # “a treacherous / a "treacherous: what is quoted
         return "format", "punctuation"  # "zone", / "zone," and (and) / [and]
+    if quoting_moved and [w.casefold() for w in words_a] == [w.casefold() for w in words_b]:
+        return "other", "quote_boundary"  # The so-called / “the so-called: a quote begins here
     if r.a.replace(".", "") == r.b.replace(".", ""):
         return "format", "abbreviation"  # U.S. / US, p.m. / pm
     return None

@@ -1394,6 +1394,16 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     return rows
 
 
+def _unchanged(alignment: Alignment, unit) -> bool:
+    """Every edit of a paired unit equal and its joined texts the same (most of the wire
+    copy two versions share)."""
+    return (
+        all(edit.tag == "equal" for edit in unit.edits)
+        and bool(unit.a and unit.b)
+        and [alignment.a_sentences[i] for i in unit.a] == [alignment.b_sentences[j] for j in unit.b]
+    )
+
+
 def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) -> Changes:
     """One :class:`Change` per non-equal word edit, with its ``kind`` (see :data:`KINDS`).
 
@@ -1406,7 +1416,11 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     lexicon = lexicon or load_lexicon()
     rows = []
     for unit in alignment.units:
-        if unit.edits:
+        if unit.edits and _unchanged(alignment, unit):
+            # no edit, so no row and none of the rules below finds words that moved,
+            # except a label beside one of two spellings of a name the text holds
+            rows.extend(_moved_labels(alignment, unit, [], lexicon))
+        elif unit.edits:
             found = _word_order(_one_move(_unit_rows(alignment, unit, lexicon)))
             for extra in (
                 _moved_names,

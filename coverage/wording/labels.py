@@ -246,17 +246,32 @@ def _comma_before(text: str, end: int) -> bool:
 
 def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """The ``(descriptor, position)`` pairs written beside one mention."""
-    lexicon = lexicon or load_lexicon()
-    text = mention.sentence
+    return list(
+        _descriptors(
+            mention.sentence,
+            mention.start,
+            mention.end,
+            mention.title_start,
+            lexicon or load_lexicon(),
+        )
+    )
+
+
+@cached_by_lists()
+def _descriptors(
+    text: str, name_start: int, name_end: int, title_start: int, lexicon: Lexicon
+) -> tuple[tuple[str, str], ...]:
+    """Cached per sentence and place: the versions of a story repeat the wire copy's
+    sentences, and the kinds of change ask for the same names' labels first."""
     found = []
-    headed = mention.title_start < mention.start
-    before = _walk_back(text, mention.title_start, lexicon, headed=headed)
-    start = before if before is not None else mention.title_start
-    if start < mention.start:
-        found.append((text[start : mention.start].strip(), "before"))
-    elif _comma_before(text, mention.start) and _COMMA_AFTER.match(text, mention.end):
+    headed = title_start < name_start
+    before = _walk_back(text, title_start, lexicon, headed=headed)
+    start = before if before is not None else title_start
+    if start < name_start:
+        found.append((text[start:name_start].strip(), "before"))
+    elif _comma_before(text, name_start) and _COMMA_AFTER.match(text, name_end):
         # by index, not by slicing the text before each name (quadratic in long sentences)
-        comma = _back_over(text, _back_over(text, mention.start, " "), ",")
+        comma = _back_over(text, _back_over(text, name_start, " "), ",")
         comma = _back_over(text, comma, " ")
         head = _walk_back(text, comma, lexicon)
         word = comma
@@ -265,10 +280,10 @@ def descriptors(mention: Mention, *, lexicon: Lexicon | None = None) -> list[tup
         last = text[word:comma]
         if head is not None and _title_like(last, lexicon):  # "the UN envoy, Abdoulaye Bathily,"
             found.append((text[head:comma].strip(), "before"))
-    after = _appositive(text, mention.end, lexicon)
+    after = _appositive(text, name_end, lexicon)
     if after:
         found.append((text[after[0] : after[1]].strip(), "after"))
-    return found
+    return tuple(found)
 
 
 def labels_beside_names(

@@ -78,8 +78,10 @@ class Term:
     load: int
     note: str = ""
 
-    @property
+    @cached_property
     def keys(self) -> tuple[str, ...]:
+        """The term's word keys (made once: :meth:`Lexicon.find` compares them for every
+        word that starts the term)."""
         return tuple(term_key(t.text) for t in tokenize(self.term) if t.text[:1].isalnum())
 
 
@@ -91,6 +93,15 @@ class TermHit:
     text: str
     start: int
     end: int
+
+
+_CACHED_TEXT = 1000
+
+
+@lru_cache(maxsize=16_384)
+def _found(lexicon: Lexicon, text: str) -> tuple[TermHit, ...]:
+    """:meth:`Lexicon.find`, cached per lexicon and text (hits are frozen: shared safely)."""
+    return lexicon._find(text)
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,11 @@ class Lexicon:
         >>> [(h.text, h.term.load) for h in lexicon.find("The dictator's civil wars; leaders")]
         [("dictator's", 2), ('civil wars', 0), ('leaders', 0)]
         """
+        if len(text) <= _CACHED_TEXT:  # the rules look up the same words and sentences again
+            return _found(self, text)
+        return self._find(text)
+
+    def _find(self, text: str) -> tuple[TermHit, ...]:
         tokens = [t for t in tokenize(text) if t.text[:1].isalnum()]
         keys = [term_key(t.text) for t in tokens]
         hits, i = [], 0
