@@ -96,7 +96,14 @@ def _about_another_story(title: str, body: str) -> bool:
     stems = {w[:5] for w in _TITLE_WORD.findall(fold(title)) if w not in STOPWORDS}
     if len(stems) < 2:
         return False
-    return stems.isdisjoint(w[:5] for w in _TITLE_WORD.findall(body))
+    # one search for a word that starts with a stem (is it, when shorter than five
+    # letters), not a list of every word of the body
+    starts = "|".join(re.escape(s) + ("" if len(s) >= 5 else _WORD_ENDS) for s in sorted(stems))
+    return re.search(rf"{_WORD_STARTS}(?:{starts})", body) is None
+
+
+_WORD_STARTS = r"(?<![^\W\d_])"  # no letter before
+_WORD_ENDS = r"(?![^\W\d_])"  # no letter after
 
 
 @dataclass
@@ -221,7 +228,12 @@ class Story:
         title = self._choose_title(head, candidates)
         texts = Counter(head[i].text for i in candidates)  # printed twice: the page's own
         while title is not None and texts[head[title].text] == 1 and first < len(self.lines):
-            body = fold(self.page[self.lines[first].start : self.lines[-1].end])
+            start, end = self.lines[first].start, self.lines[-1].end
+            body = (  # cut from the story's folded text, as folded() cuts a line
+                self.text_folded[start - self.base : end - self.base]
+                if self.same_places
+                else fold(self.page[start:end])
+            )
             if not _about_another_story(head[title].text, body):
                 break
             self.elsewhere.add(title)
