@@ -76,7 +76,8 @@ _TIME_WORDS = re.compile(
     + "|".join([*calendar.day_name, *calendar.month_name[1:]])
     + r"|GMT|UTC|ET|EST|EDT|PT|local"
     # a place's clock after "p.m.": "Moscow time", "Beijing Time", "Eastern Standard Time"
-    + r"|(?!(?:The|A|An)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+[Tt]ime)\b"
+    # (a clock's name starts a word and is taken whole: linear wherever it is searched)
+    + r"|(?<![\w-])(?!(?:The|A|An)\b)[A-Z][\w-]*+(?:\s++[A-Z][\w-]*+)?\s++[Tt]ime)\b"
 )
 _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|In|On|At|But|And|This|That|These|Those|His|Her|Their|Its|"
@@ -268,7 +269,7 @@ def _a_dateline(piece: str) -> bool:
     return len(piece) <= 40 and piece.endswith(".") and piece.isupper()
 
 
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
+_LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:\n|$)")  # from a piece's end: no space before
 
 
 def _a_sign_off(piece: str) -> bool:
