@@ -53,12 +53,16 @@ def same_name(a: str, b: str) -> bool:
     (False, False)
     >>> same_name("Mohammed", "Mahmoud"), same_name("Khalifa", "Khaled")
     (False, False)
+    >>> same_name("Zelenska", "Zelensky"), same_name("Ivanova", "Ivanov"), same_name("Zelenskiy", "Zelensky")
+    (False, False, True)
     """
     ka, kb = part_key(a), part_key(b)
     if ka == kb:
         return bool(ka)
     if min(len(ka), len(kb)) < 3:
         return False
+    if _gendered(ka, kb) or _gendered(kb, ka):
+        return False  # Olena Zelenska is not Volodymyr Zelensky: a surname's feminine form
     sa, sb = skeleton(ka), skeleton(kb)
     letters = Indel.normalized_similarity(ka, kb)
     if sa == sb and len(sa) >= 2:
@@ -73,6 +77,32 @@ def same_name(a: str, b: str) -> bool:
         and letters >= 0.8
         and DamerauLevenshtein.distance(ka, kb) == abs(len(ka) - len(kb)) <= 2
     )
+
+
+def _gendered(feminine: str, other: str) -> bool:
+    """Is ``feminine`` the feminine form of the surname ``other`` (Zelenska / Zelensky,
+    Ivanova / Ivanov, Navalnaya / Navalny): Slavic surnames change their ending, not
+    their spelling, for a woman."""
+    for her, his in _GENDERED_ENDINGS:
+        if feminine.endswith(her) and other.endswith(his):
+            stem = feminine[: len(feminine) - len(her)]
+            if len(stem) >= 3 and other[: len(other) - len(his)] == stem:
+                return True
+    return False
+
+
+# (feminine, masculine) endings of Slavic surnames, as part keys spell them
+_GENDERED_ENDINGS = (
+    ("ska", "sky"),
+    ("ska", "ski"),
+    ("ska", "skiy"),
+    ("ska", "skyy"),
+    ("ova", "ov"),
+    ("eva", "ev"),
+    ("ina", "in"),
+    ("aya", "y"),
+    ("aya", "iy"),
+)
 
 
 def _candidates(keys: Sequence[str]) -> set[tuple[str, str]]:
