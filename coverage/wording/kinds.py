@@ -75,7 +75,7 @@ from .moves import (
     _version_names,
     _word_order,
 )
-from .pieces import _credit_moved, _one_move, _pieces, _sentence_at, _starts
+from .pieces import _credit_moved, _one_move, _pieces, _starts, change_row, unit_sentence
 from .records import Change, Changes, Substitution, Substitutions
 
 __all__ = [
@@ -174,30 +174,22 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
             b_words = b_text[piece.b_span[0] : piece.b_span[1]].strip() if piece.b_words else ""
             if _credit_moved(kind, detail, a_words, b_words, a_text, b_text):
                 kind, detail = "other", "credit_moved"
-            a_index = (
-                unit.a[_sentence_at([len(s) for s in a_parts], piece.a_span[0])] if unit.a else None
-            )
-            b_index = (
-                unit.b[_sentence_at([len(s) for s in b_parts], piece.b_span[0])] if unit.b else None
-            )
             rows.append(
-                (
-                    unit.unit,
-                    a_index,
-                    b_index,
+                change_row(
+                    alignment,
+                    unit,
+                    unit_sentence(alignment, unit, "a", piece.a_span[0]) if unit.a else None,
+                    unit_sentence(alignment, unit, "b", piece.b_span[0]) if unit.b else None,
                     piece.tag,
                     a_words,
                     b_words,
                     kind,
                     detail,
-                    loaded_direction(a_words, b_words, lexicon=lexicon),
-                    "; ".join(h.term.term for h in lexicon.find(a_words)),
-                    "; ".join(h.term.term for h in lexicon.find(b_words)),
-                    unit.status,
-                    alignment.a_name,
-                    alignment.b_name,
-                    *piece.a_span,
-                    *piece.b_span,
+                    piece.a_span,
+                    piece.b_span,
+                    loaded=loaded_direction(a_words, b_words, lexicon=lexicon),
+                    a_terms="; ".join(h.term.term for h in lexicon.find(a_words)),
+                    b_terms="; ".join(h.term.term for h in lexicon.find(b_words)),
                 )
             )
     return rows

@@ -32,7 +32,7 @@ from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, loaded_direction
-from .pieces import _CREDIT_LINE, _REWORDING, _SAYING, _sentence_at
+from .pieces import _CREDIT_LINE, _REWORDING, _SAYING, change_row, unit_sentence
 from .spelling import american
 
 
@@ -74,27 +74,18 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
 
 
 def _extra_row(alignment: Alignment, unit, tx, ty, kind: str, detail: str) -> tuple:
-    a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], tx.start)]
-    b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], ty.start)]
-    return (
-        unit.unit,
-        a_index,
-        b_index,
+    return change_row(
+        alignment,
+        unit,
+        unit_sentence(alignment, unit, "a", tx.start),
+        unit_sentence(alignment, unit, "b", ty.start),
         "replace",
         tx.text,
         ty.text,
         kind,
         detail,
-        "none",
-        "",
-        "",
-        unit.status,
-        alignment.a_name,
-        alignment.b_name,
-        tx.start,
-        tx.end,
-        ty.start,
-        ty.end,
+        (tx.start, tx.end),
+        (ty.start, ty.end),
     )
 
 
@@ -289,8 +280,9 @@ def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
                 )
                 span = (at + start, at + end)
                 extra.append(
-                    (
-                        unit.unit,
+                    change_row(
+                        alignment,
+                        unit,
                         a_index,
                         b_index,
                         "delete" if side == "a" else "insert",
@@ -298,14 +290,8 @@ def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
                         "" if side == "a" else word,
                         "label",
                         "descriptor",
-                        "none",
-                        "",
-                        "",
-                        unit.status,
-                        alignment.a_name,
-                        alignment.b_name,
-                        *(span if side == "a" else (0, 0)),
-                        *((0, 0) if side == "a" else span),
+                        span if side == "a" else (0, 0),
+                        (0, 0) if side == "a" else span,
                     )
                 )
     return rows + extra
@@ -400,26 +386,19 @@ def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tup
             continue  # a writes both forms: nothing changed
         if surname in b_hon and surname in b_named and surname in a_named:
             continue
-        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
-        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
         extra.append(
-            (
-                unit.unit,
-                a_index,
-                b_index,
+            change_row(
+                alignment,
+                unit,
+                unit_sentence(alignment, unit, "a", x.start()),
+                unit_sentence(alignment, unit, "b", y.start()),
                 "replace",
                 x.group(),
                 y.group(),
                 "honorific",
                 "for_first_name",
-                "none",
-                "",
-                "",
-                unit.status,
-                alignment.a_name,
-                alignment.b_name,
-                *x.span(),
-                *y.span(),
+                x.span(),
+                y.span(),
             )
         )
     return rows + extra
@@ -606,27 +585,20 @@ def _covered(x, y, labelled) -> bool:
 
 
 def _label_row(alignment: Alignment, unit, x, y) -> tuple:
-    a_lengths = [len(alignment.a_sentences[i]) for i in unit.a]
-    b_lengths = [len(alignment.b_sentences[j]) for j in unit.b]
     a_span = x[1] if x else (0, 0)
     b_span = y[1] if y else (0, 0)
-    return (
-        unit.unit,
-        unit.a[_sentence_at(a_lengths, a_span[0])],
-        unit.b[_sentence_at(b_lengths, b_span[0])],
+    return change_row(
+        alignment,
+        unit,
+        unit_sentence(alignment, unit, "a", a_span[0]),
+        unit_sentence(alignment, unit, "b", b_span[0]),
         "replace" if x and y else "delete" if x else "insert",
         x[0] if x else "",
         y[0] if y else "",
         "label",
         "beside_name",
-        "none",
-        "",
-        "",
-        unit.status,
-        alignment.a_name,
-        alignment.b_name,
-        *a_span,
-        *b_span,
+        a_span,
+        b_span,
     )
 
 
@@ -655,26 +627,19 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
         fx, fy = x.group("figure"), y.group("figure")
         if fx.casefold() == fy.casefold() or any(fx in c or fy in c for c in counted):
             continue
-        a_index = unit.a[_sentence_at([len(alignment.a_sentences[i]) for i in unit.a], x.start())]
-        b_index = unit.b[_sentence_at([len(alignment.b_sentences[j]) for j in unit.b], y.start())]
         extra.append(
-            (
-                unit.unit,
-                a_index,
-                b_index,
+            change_row(
+                alignment,
+                unit,
+                unit_sentence(alignment, unit, "a", x.start()),
+                unit_sentence(alignment, unit, "b", y.start()),
                 "replace",
                 x.group(),
                 y.group(),
                 "number",
                 "figure",
-                "none",
-                "",
-                "",
-                unit.status,
-                alignment.a_name,
-                alignment.b_name,
-                *x.span(),
-                *y.span(),
+                x.span(),
+                y.span(),
             )
         )
     return rows + extra
@@ -715,8 +680,9 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
         a_at = _offset(alignment.a_sentences, unit.a, x.sentence)
         b_at = _offset(alignment.b_sentences, b_unit.b, y.sentence)
         extra.append(
-            (
-                unit.unit,
+            change_row(
+                alignment,
+                unit,
                 x.sentence,
                 y.sentence,
                 "replace",
@@ -724,16 +690,8 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
                 alignment.b_sentences[y.sentence][y.start : y.end],
                 "number",
                 "figure_elsewhere",
-                "none",
-                "",
-                "",
-                unit.status,
-                alignment.a_name,
-                alignment.b_name,
-                a_at + x.start,
-                a_at + x.end,
-                b_at + y.start,
-                b_at + y.end,
+                (a_at + x.start, a_at + x.end),
+                (b_at + y.start, b_at + y.end),
             )
         )
     return rows + extra
@@ -826,8 +784,9 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
             a_span = (start, end) if side == "a" else (0, 0)
             b_span = (start, end) if side == "b" else (0, 0)
             rows.append(
-                (
-                    unit.unit,
+                change_row(
+                    alignment,
+                    unit,
                     index if side == "a" else None,
                     index if side == "b" else None,
                     "delete" if side == "a" else "insert",
@@ -835,14 +794,9 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
                     b_words,
                     "attribution",
                     "dropped" if side == "a" else "added",
-                    loaded_direction(a_words, b_words, lexicon=lexicon),
-                    "",
-                    "",
-                    unit.status,
-                    alignment.a_name,
-                    alignment.b_name,
-                    *a_span,
-                    *b_span,
+                    a_span,
+                    b_span,
+                    loaded=loaded_direction(a_words, b_words, lexicon=lexicon),
                 )
             )
     return rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..model import WordEdit
+from ..model import Alignment, WordEdit
 from ..normalize import fold_typography, tokenize, word_key
 from ..vocabulary import listed
 from .attributions import AGENCIES, credit_spans, dateline_span
@@ -360,6 +360,53 @@ def _sentence_at(lengths: list[int], position: int) -> int:
             index = k
         start += length + 1
     return index
+
+
+def change_row(
+    alignment: Alignment,
+    unit,
+    a_index: int | None,
+    b_index: int | None,
+    tag: str,
+    a_words: str,
+    b_words: str,
+    kind: str,
+    detail: str,
+    a_span: tuple[int, int],
+    b_span: tuple[int, int],
+    *,
+    loaded: str = "none",
+    a_terms: str = "",
+    b_terms: str = "",
+) -> tuple:
+    """One change as a row in ``KIND_COLUMNS`` order: every rule builds its rows here."""
+    return (
+        unit.unit,
+        a_index,
+        b_index,
+        tag,
+        a_words,
+        b_words,
+        kind,
+        detail,
+        loaded,
+        a_terms,
+        b_terms,
+        unit.status,
+        alignment.a_name,
+        alignment.b_name,
+        *a_span,
+        *b_span,
+    )
+
+
+def unit_sentence(alignment: Alignment, unit, side: str, position: int) -> int:
+    """The index of the sentence of ``unit``'s ``side`` ("a" or "b") that a character
+    position of its joined text falls in."""
+    indices, sentences = (
+        (unit.a, alignment.a_sentences) if side == "a" else (unit.b, alignment.b_sentences)
+    )
+    return indices[_sentence_at([len(sentences[k]) for k in indices], position)]
 
 
 def _credit_moved(kind: str, detail: str, a_words: str, b_words: str, a_text: str, b_text: str):
