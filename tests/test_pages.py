@@ -142,6 +142,44 @@ def test_dates_are_read_from_datelines_only():
     assert article.date == "2024-03-03"
 
 
+MASTHEAD_PAGE = """Site Name
+
+Thursday, Mar 19, 2026
+
+Woman dies after arrest by police
+
+Woman dies after arrest by police
+
+Delegates from both sides met in Geneva on Monday for a new round of talks on elections.
+
+The envoy said the talks were constructive and would resume next week after a short break.
+"""
+
+
+def test_todays_date_printed_above_the_headline_is_the_mastheads_not_the_articles():
+    # news-dev Iran, Arab Press: the page header shows the day the page was viewed
+    [article] = cc.read_text(MASTHEAD_PAGE)
+    assert article.date is None
+    assert ("Thursday, Mar 19, 2026", "masthead date") in [
+        (s.text, s.reason) for s in article.skipped
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Published: Thursday, Mar 19, 2026", "Mar 19, 2026 10:32 AM", "Updated 19 March 2026"]
+)
+def test_a_date_above_the_headline_that_says_it_was_published_is_the_articles(line):
+    [article] = cc.read_text(MASTHEAD_PAGE.replace("Thursday, Mar 19, 2026", line))
+    assert article.date == "2026-03-19"
+
+
+def test_a_date_below_the_headline_is_the_articles():
+    page = MASTHEAD_PAGE.replace("Thursday, Mar 19, 2026\n\n", "")
+    page = page.replace("police\n\nDelegates", "police\n\nThursday, Mar 19, 2026\n\nDelegates")
+    [article] = cc.read_text(page)
+    assert article.date == "2026-03-19"
+
+
 def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling():
     page = (
         "First Headline About Oil\n\n"
