@@ -180,6 +180,21 @@ def test_a_date_below_the_headline_is_the_articles():
     assert article.date == "2026-03-19"
 
 
+def test_a_letter_quoted_with_its_salutation_on_a_line_of_its_own_keeps_it_with_its_first_sentence():
+    # news-dev Sturgeon, The Scottish Sun: 'She wrote: "Your Majesty,' then the letter
+    [article] = cc.read_text(
+        "Minister Resigns\n\nThe minister signed the letter this morning after a long farewell.\n\n"
+        'She wrote: "Dear Sir,\n\n"With my humble duty, I write to resign from the office.\n\n'
+        '"It has been my pleasure to serve."\n'
+    )
+    assert [s.text.replace("\n\n", " ") for s in article.sentences] == [
+        "The minister signed the letter this morning after a long farewell.",
+        'She wrote: "Dear Sir, "With my humble duty, I write to resign from the office.',
+        '"It has been my pleasure to serve."',
+    ]
+    assert article.paragraphs[1].startswith('She wrote: "Dear Sir,')
+
+
 def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling():
     page = (
         "First Headline About Oil\n\n"

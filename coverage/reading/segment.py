@@ -291,7 +291,8 @@ def _a_sign_off(piece: str) -> bool:
 def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Pieces joined back to the one before: a cut inside a token, before a lowercase
     word or after "a.m.", a piece with no word in it, a dateline cut off its sentence, a
-    sign-off ending its paragraph."""
+    sign-off ending its paragraph, a piece ending in a comma before a blank line (a
+    letter's salutation that the reader keeps in one paragraph with its first sentence)."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
@@ -317,6 +318,8 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                     )
                 )
             )
+            # a blank line after a comma inside one paragraph: 'She wrote: "Dear Sir,\n\n"I ...'
+            continues = continues or (text[prev_end - 1] == "," and "\n\n" in gap)
             if continues:
                 merged[-1] = (prev_start, end)
                 continue
@@ -437,7 +440,7 @@ def _splits_back(body: str, paragraphs: tuple[str, ...]) -> bool:
     if len(body) > _CHUNK and max(map(len, paragraphs)) > _CHUNK:
         return False
     inside = "".join(paragraphs)  # one-character tests are the fast ones (memchr)
-    if "\r" in inside:
+    if "\r" in inside or ",\n\n" in body:  # one pass would join a comma-ended paragraph on
         return False
     return "\n" not in inside or (
         body.count("\n\n") == len(paragraphs) - 1 and "\n\n\n" not in body

@@ -571,13 +571,17 @@ class Story:
         )
 
     def _paragraphs(self) -> list[tuple[int, int]]:
-        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are."""
+        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are. A
+        letter's salutation ("She wrote: \u201cYour Majesty,") opens the paragraph of the
+        letter's first sentence (the splitter keeps them as one sentence)."""
         spans: list[tuple[int, int]] = []
         body = sorted(self.body, key=lambda x: x.start)
+        salutation = False
         for line in body:
-            joined = self.wrapped and spans and line.blank_before == 0
+            joined = (self.wrapped and spans and line.blank_before == 0) or salutation
             if joined and not self.page[spans[-1][1] : line.start].strip():
                 spans[-1] = (spans[-1][0], line.end)
             else:
                 spans.append((line.start, line.end))
+            salutation = line.text[-1] == "," and line.words <= 8
         return spans
