@@ -195,6 +195,19 @@ def test_a_letter_quoted_with_its_salutation_on_a_line_of_its_own_keeps_it_with_
     assert article.paragraphs[1].startswith('She wrote: "Dear Sir,')
 
 
+def test_a_caption_printed_twice_inside_the_story_is_one_caption():
+    # news-dev Zelenskyy, Times of Israel: the AP caption is printed twice in a row
+    caption = "Delegates arrive at the venue in Geneva, March 1, 2024. (AP Photo/Jane Doe)"
+    [article] = cc.read_text(
+        "Talks Resume in Geneva After Three-Month Pause\n\n"
+        "Delegates from both sides met in Geneva on Monday for a new round of talks, the envoy said.\n\n"
+        f"{caption}\n{caption}\n\n"
+        "The envoy said the talks were constructive and would resume next week after a break.\n"
+    )
+    assert article.captions == (caption,)
+    assert [(s.text, s.reason) for s in article.skipped] == [(caption, "repeated caption")]
+
+
 def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling():
     page = (
         "First Headline About Oil\n\n"

@@ -386,8 +386,16 @@ class Story:
         j = i
         while j + 1 in block and not self.captioned[j]:
             j += 1
-        self.captions.append((self.lines[i].start, self.lines[j].end))
+        start, end = self.lines[i].start, self.lines[j].end
+        if self.captions and self._same_text(self.captions[-1], (start, end)):
+            self.skipped.append(Skipped(self.page[start:end], "repeated caption", start, end))
+        else:
+            self.captions.append((start, end))
         return j + 1
+
+    def _same_text(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Two spans of the page hold the same text (a caption printed twice)."""
+        return a[1] - a[0] == b[1] - b[0] and self.page[a[0] : a[1]] == self.page[b[0] : b[1]]
 
     def _inside_line(self, i: int, line: Line, last: int) -> int:
         if self.pending_teaser[i] and not is_sentence(line.text):
@@ -408,7 +416,8 @@ class Story:
             self.skip(line, "subhead")
         elif line.text[0] in BULLETS and line.words >= 3:
             return self._bullets(i, last)
-        elif self._no_stop_caption(i, line):
+        elif (self.body or not self.title) and self._no_stop_caption(i, line):
+            # the first paragraph under a title is a dek or the lead (see _find_dek)
             self.captions.append((line.start, line.end))
         else:
             doubt = weak_reason(line.text)
