@@ -294,6 +294,7 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
     sign-off ending its paragraph, a piece ending in a comma before a blank line (a
     letter's salutation that the reader keeps in one paragraph with its first sentence)."""
     merged: list[tuple[int, int]] = []
+    salutation = ",\n" in text  # most texts: no piece ends in a comma before a line break
     for start, end in spans:
         if merged:
             prev_start, prev_end = merged[-1]
@@ -319,7 +320,7 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                 )
             )
             # a blank line after a comma inside one paragraph: 'She wrote: "Dear Sir,\n\n"I ...'
-            continues = continues or (text[prev_end - 1] == "," and "\n\n" in gap)
+            continues = continues or (salutation and text[prev_end - 1] == "," and "\n\n" in gap)
             if continues:
                 merged[-1] = (prev_start, end)
                 continue
