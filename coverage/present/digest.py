@@ -116,6 +116,21 @@ def _pairs(changes: Changes, kind: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def in_running_text(source: str) -> str:
+    """A source as it reads inside a sentence: a leading article taken from the start of
+    the sentence it was found in is lower-cased.
+
+    >>> in_running_text("The Iranian state television"), in_running_text("A statement by Hamas")
+    ('the Iranian state television', 'a statement by Hamas')
+    >>> in_running_text("AFP"), in_running_text("Theresa May"), in_running_text("The")
+    ('AFP', 'Theresa May', 'The')
+    """
+    first, _, rest = source.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        return f"{first.lower()} {rest}"
+    return source
+
+
 def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
     """Each source once per status; one the version both kept and dropped (credited twice
     in the reference, once here) is dropped "in 1 of its 2 places", and one it kept and
@@ -123,7 +138,8 @@ def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
     found: dict[str, Counter[str]] = {"kept": Counter(), "dropped": Counter(), "added": Counter()}
     for row in rows:
         if row.status in found:
-            found[row.status][f"{row.source} ({_KIND_WORDS.get(row.kind, row.kind)})"] += 1
+            source = in_running_text(row.source)
+            found[row.status][f"{source} ({_KIND_WORDS.get(row.kind, row.kind)})"] += 1
     kept, dropped = found["kept"], found["dropped"]
     return {
         "kept": tuple(kept),
