@@ -416,9 +416,11 @@ class Story:
             self.skip(line, "subhead")
         elif line.text[0] in BULLETS and line.words >= 3:
             return self._bullets(i, last)
-        elif (self.body or not self.title) and self._no_stop_caption(i, line):
-            # the first paragraph under a title is a dek or the lead (see _find_dek)
-            self.captions.append((line.start, line.end))
+        elif self._no_stop_caption(i, line):
+            if self.body or self.lead_in or not self.title:
+                self.captions.append((line.start, line.end))
+            else:  # right under the title, as a shorter one: the dek (see _find_dek)
+                self.lead_in.append(line)
         else:
             doubt = weak_reason(line.text)
             if doubt:
