@@ -378,17 +378,17 @@ class Scorer:
         )
         return self.blend * self.dice(a, b) + (1.0 - self.blend) * chars
 
-    def _postings(self) -> tuple[dict[str, list[int]], list[list[str]]]:
+    def _postings(self) -> tuple[dict[str, list[int]], list[Iterable[str]]]:
         """The b sentences each key proposes (:data:`VISITS_MOST`), and a's proposing keys."""
         frequency = self.frequency
-        a_capped = [[k for k in keys if frequency[k] <= POSTINGS_CAP] for keys in self.a_keys]
-        b_capped = [[k for k in keys if frequency[k] <= POSTINGS_CAP] for keys in self.b_keys]
-        in_a, in_b = Counter(chain.from_iterable(a_capped)), Counter(chain.from_iterable(b_capped))
+        in_a = Counter(chain.from_iterable(self.a_keys))
+        in_b = Counter(chain.from_iterable(self.b_keys))
         postings: dict[str, list[int]] = defaultdict(list)
-        for j, keys in enumerate(b_capped):
-            for k in _rarest(keys, in_a, frequency):
-                postings[k].append(j)
-        return postings, [_rarest(keys, in_b, frequency) for keys in a_capped]
+        for j, keys in enumerate(_proposing_keys(self.b_keys, in_a, frequency)):
+            for k in keys:
+                if frequency[k] <= POSTINGS_CAP:
+                    postings[k].append(j)
+        return postings, _proposing_keys(self.a_keys, in_b, frequency)
 
     def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
         """Fused scores of the pairs that are among the best few of either sentence.
@@ -492,6 +492,20 @@ class Scorer:
             chosen = heapq.nlargest(per_sentence, rows) if len(rows) > per_sentence else rows
             keep.update([(last - packed % a_base) * b_base + j for packed in chosen])
         return sorted(keep)
+
+
+def _proposing_keys(
+    side: Sequence[frozenset[str]], other: Counter[str], frequency: Counter[str]
+) -> list[Iterable[str]]:
+    """Each sentence's keys as they are where all of them together visit few enough (the
+    keys above the cap propose nothing later), else :func:`_rarest` of those within it."""
+    visits = other.__getitem__
+    return [
+        keys
+        if sum(map(visits, keys)) <= VISITS_MOST
+        else _rarest([k for k in keys if frequency[k] <= POSTINGS_CAP], other, frequency)
+        for keys in side
+    ]
 
 
 def _rarest(keys: list[str], other: Counter[str], frequency: Counter[str]) -> list[str]:
