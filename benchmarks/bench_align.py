@@ -17,8 +17,14 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
   CPU ratio, the time without word diffs, pure-Python ``SequenceMatcher`` on every pair
   up to ``--baseline-max``, the restatement links per sentence (what makes the work per
   sentence grow on this data), the fitted growth exponents (time ~ n^k over all sizes,
-  and up to 2000, where the target is judged) and link precision and recall against the
-  known truth;
+  and up to 2000, where the target is judged, with the exponent each round gives alone)
+  and link precision and recall against the known truth. The sizes are interleaved
+  (each round times every size, in a rotated order) and the caches are emptied and the
+  garbage collected outside the timer. Measured on one build, three runs each (varied
+  text): one size after another, n^0.96-1.04 (load that comes and goes on a shared
+  machine falls on some sizes only); interleaved, n^0.96-0.98; interleaved with the
+  emptying inside the timer, n^0.94-0.95 (it frees the caches of the run before: another
+  size's);
 - where the time goes as the texts grow: each stage's CPU time per sentence and growth
   exponent up to 2000 sentences, with the work per sentence it does
   (``benchmarks/align_stages.py``; ``--no-stages`` skips it);
