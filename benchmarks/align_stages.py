@@ -97,8 +97,9 @@ def measure(text: str, sizes: list[int], runs: int) -> dict[int, dict[str, float
 
 def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
     """Per sentence: the index's posting visits (a key within the cap that an a and a b
-    sentence share and both propose through: ``similarity.VISITS_MOST``), the candidate
-    pairs it keeps, the pairs the chain weighs, the restatement links."""
+    sentence share and both propose through: ``similarity.VISITS_MOST``), the distinct
+    pairs they propose (ranked), the candidate pairs kept, the pairs the chain weighs,
+    the restatement links, and the words of both sides the units' word diffs compare."""
     rows: dict[str, list[float]] = defaultdict(list)
     chained: list[int] = []
     original = aligner.heaviest_chain
@@ -116,10 +117,13 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
                 a_keys, b_keys, scorer.frequency, scorer.grid_weight, 8, numbered=scorer.numbered
             )
             rows["posting visits"].append(found.visits / n)
+            rows["pairs proposed"].append(found.proposed / n)
             rows["candidate pairs"].append(len(scorer.candidates(per_sentence=8)) / n)
-            alignment = cc.align(a, b, diffs=False)
+            alignment = cc.align(a, b)
             rows["chain pairs"].append(chained[-1] / n)
             rows["restatement links"].append(len(alignment.restatements) / n)
+            diffed = (e for u in alignment.units if u.a and u.b for e in u.edits)
+            rows["words diffed"].append(sum(len(e.a_words) + len(e.b_words) for e in diffed) / n)
     finally:
         aligner.heaviest_chain = original
     return rows

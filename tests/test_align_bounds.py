@@ -220,7 +220,7 @@ def test_the_rarest_keys_propose_alike_on_arrays_and_both_ways(a, b, most, per_s
     loop and the arrays keep the same pairs with the same scores (the keys left out
     still count in the score), as the plain reference does, and swapping the
     versions swaps the pairs."""
-    default = similarity.VISITS_MOST, similarity._ARRAYS_FROM
+    default = similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX
     try:
         similarity.VISITS_MOST = most
         found = Scorer(a, b).candidates(per_sentence=per_sentence)
@@ -228,8 +228,10 @@ def test_the_rarest_keys_propose_alike_on_arrays_and_both_ways(a, b, most, per_s
         assert found == reference_candidates(Scorer(a, b), per_sentence)
         similarity._ARRAYS_FROM = 0
         assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
+        similarity._TABLE_MAX = 0  # the keys left out found by a sorted search
+        assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
     finally:
-        similarity.VISITS_MOST, similarity._ARRAYS_FROM = default
+        similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX = default
     assert swapped == {(j, i): score for (i, j), score in found.items()}
 
 

@@ -592,7 +592,7 @@ class Proposals(NamedTuple):
     """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
     ``codes``), with the weight (grid units) and number of the keys each shares that
     proposed it, the keys left for :func:`_add_frequent`, and how many posting visits
-    the index made."""
+    the index made and the distinct pairs they proposed (before each sentence kept its best)."""
 
     codes: np.ndarray
     i: np.ndarray
@@ -601,6 +601,7 @@ class Proposals(NamedTuple):
     count: np.ndarray
     frequent: Frequent
     visits: int = 0
+    proposed: int = 0
 
 
 def _numbered(
@@ -894,7 +895,14 @@ def _proposals_arrays(
     i, j = codes // b_base, codes % b_base
     keep = best_of_a | _best(j, i, shared, per_sentence)
     return Proposals(
-        codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent, int(repeats.sum())
+        codes[keep],
+        i[keep],
+        j[keep],
+        shared[keep],
+        count[keep],
+        frequent,
+        int(repeats.sum()),
+        len(codes),
     )
 
 
