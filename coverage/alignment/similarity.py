@@ -396,8 +396,9 @@ class Scorer:
         Pairs are proposed by the keys they share (each key no more frequent than
         ``POSTINGS_CAP`` and among the rarest of both sentences: ``VISITS_MOST``) and
         ranked by the weight those keys share: the heaviest first, ties to the earlier
-        sentence. The scores count every key the two share. A proposal is one integer, the shared weight in grid
-        units with the partner's index packed below it, so ranking compares plain ints.
+        sentence. The scores count every key the two share. A proposal is one integer,
+        the shared weight in grid units with the partner's index packed below it, so
+        ranking compares plain ints.
         """
         b_base = len(self.b_keys) + 1
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
