@@ -74,6 +74,16 @@ def test_a_stray_full_stop_between_two_pairs_pairs_with_its_copy():
     assert _units(a, b) == [((0,), (0,), "same"), ((1,), (1,), "same"), ((2,), (2,), "same")]
 
 
+def test_a_run_of_marks_is_vouched_for_from_one_end():
+    a = [STORM, ".", "!", "Der Hund bellt laut im Garten."]
+    b = [STORM, ".", "!", "Im Zoo gibt es neue Pinguine."]
+    assert _units(a, b)[:3] == [
+        ((0,), (0,), "same"),
+        ((1,), (1,), "same"),
+        ((2,), (2,), "same"),
+    ]
+
+
 def test_a_stray_full_stop_is_never_moved():
     a = [STORM, HARVEST, "."]
     b = [".", STORM, HARVEST]

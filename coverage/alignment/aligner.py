@@ -475,20 +475,19 @@ def _stray_marks(pair: _Pair, groups: list[_Group]) -> set[tuple[int, int]]:
     marks = {(g.a[0], g.b[0]) for g in groups if g.a[0] in a_marks and g.b[0] in b_marks}
     if not marks:
         return set()
-    moved = {(g.a[0], g.b[0]) for g in groups if g.moved}
-    kept = {(g.a[0], g.b[0]) for g in groups if not g.moved} - marks
-    ends = {(0, 0), (len(pair.a_texts) - 1, len(pair.b_texts) - 1)}
-    waiting = sorted(marks - moved)
-    while True:
-        vouched = [
-            (i, j)
-            for i, j in waiting
-            if (i, j) in ends or (i - 1, j - 1) in kept or (i + 1, j + 1) in kept
-        ]
-        if not vouched:
-            return marks - kept
-        kept.update(vouched)
-        waiting = [ends for ends in waiting if ends not in kept]
+    in_order = {(g.a[0], g.b[0]) for g in groups if not g.moved}
+    waiting = sorted(in_order & marks)
+    kept = in_order - marks
+    # a run of marks is vouched for from its start or its end: one pass each way
+    kept.add((-1, -1))
+    for i, j in waiting:
+        if (i - 1, j - 1) in kept:
+            kept.add((i, j))
+    kept.add((len(pair.a_texts), len(pair.b_texts)))
+    for i, j in reversed(waiting):
+        if (i + 1, j + 1) in kept:
+            kept.add((i, j))
+    return marks - kept
 
 
 def _weighed(pair: _Pair, scores: dict[tuple[int, int], float]):  # noqa: ANN202
