@@ -122,8 +122,8 @@ def in_running_text(source: str) -> str:
 
     >>> in_running_text("The Iranian state television"), in_running_text("A statement by Hamas")
     ('the Iranian state television', 'a statement by Hamas')
-    >>> in_running_text("AFP"), in_running_text("Theresa May"), in_running_text("The")
-    ('AFP', 'Theresa May', 'The')
+    >>> in_running_text("Hamas"), in_running_text("Theresa May"), in_running_text("The")
+    ('Hamas', 'Theresa May', 'The')
     """
     first, _, rest = source.partition(" ")
     if first in ("The", "A", "An") and rest:
