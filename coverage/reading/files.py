@@ -33,7 +33,7 @@ from ..errors import (
 )
 from ..model import Article, Skipped
 from .articles import with_sentences
-from .furniture import find_date
+from .furniture import find_date, fold
 from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
@@ -46,6 +46,7 @@ from .metadata import (
     url_in,
 )
 from .pages import parse_page
+from .segment import split_paragraphs
 
 __all__ = [
     "read_articles",
@@ -800,8 +801,7 @@ def _warn_of_copies(articles: list[Article]) -> None:
     # (one word each way was shared by half the bench pages: "The ... said.")
     waiting: dict[tuple[str, ...], Article | None] = {}
     for article in articles:
-        body = " ".join(article.paragraphs)
-        head, tail = body.split(None, 2)[:2], body.rsplit(None, 2)[-2:]
+        head, tail = _end_words(article.paragraphs)
         if not head:
             continue  # no words: nothing to copy
         cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
@@ -830,6 +830,26 @@ def _warn_of_copies(articles: list[Article]) -> None:
         )
 
 
+def _end_words(paragraphs: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The first two and the last two words of the paragraphs joined by spaces, read from
+    the first and the last paragraphs (not from a copy of the whole text, split whole).
+
+    >>> _end_words(("One", "two three", "four five six"))
+    (['One', 'two'], ['five', 'six'])
+    """
+    head: list[str] = []
+    for paragraph in paragraphs:
+        head += paragraph.split(None, 2)[: 2 - len(head)]
+        if len(head) == 2:
+            break
+    tail: list[str] = []
+    for paragraph in reversed(paragraphs):
+        tail[:0] = paragraph.rsplit(None, 2)[len(tail) - 2 :]
+        if len(tail) == 2:
+            break
+    return head, tail
+
+
 def _copy_key(article: Article) -> str:
     """The text two copies share: words joined by single spaces, case folded."""
-    return " ".join(" ".join(article.paragraphs).split()).casefold()
+    return fold(" ".join(" ".join(article.paragraphs).split()))
