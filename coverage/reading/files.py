@@ -46,7 +46,6 @@ from .metadata import (
     url_in,
 )
 from .pages import parse_page
-from .segment import split_paragraphs
 
 __all__ = [
     "read_articles",
