@@ -149,7 +149,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
     text = unix_newlines(text)
-    if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
+    if utf8 and not _MOJIBAKE_HINT_BYTES.search(data):  # the hint's pair is not there
         return text
     return _fix_mojibake(text)
 
@@ -162,6 +162,12 @@ _MOJIBAKE_HINT = re.compile(
     "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
     "\u2122\u0161\u203a\u0153\u017e\u0178]"
 )
+
+# The same pair in the UTF-8 bytes: U+00C2-U+00F4 is "\xc3\x82"-"\xc3\xb4", and the second
+# character's first byte is "\xc2" (U+0080-U+00BF), "\xc5", "\xc6", "\xcb" or "\xe2" (the
+# Windows-1252 letters and signs listed). A text with accents but no such pair ("\u00fc",
+# "\u00e9" before a letter) is not searched character by character.
+_MOJIBAKE_HINT_BYTES = re.compile(rb"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]")
 
 
 def _fix_mojibake(text: str) -> str:
