@@ -40,13 +40,14 @@ def _form_of(x: str, y: str, x_next: str = "", y_next: str = "") -> tuple[str, s
     """How two single words differ in form only: style, house case, or a misspelling."""
     if lost_dot(x, y, a_next=x_next, b_next=y_next):
         return "typo", "damage"  # pm / "p.m preparing"
-    if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
+    # the cheap tests first: most pairs of words in a rewritten unit fail them
+    if any(c.isdigit() or c == "." for c in x + y) and format_key(x) == format_key(y):
         return "format", "style"  # U.S. / US, 6th / sixth
     if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
         return "spelling", "case"  # NICOLA / Nicola
-    if typo(x, y, context=x + " " + y) == "misspelling" and (
-        word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS
-    ):
+    if (word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS) and typo(
+        x, y, context=x + " " + y
+    ) == "misspelling":
         return "typo", "misspelling"  # Minster / Minister
     return None
 
@@ -421,6 +422,8 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_labels = labels_beside_names(a_text, lexicon=lexicon)
     b_labels = labels_beside_names(b_text, lexicon=lexicon)
+    if not (a_labels or b_labels):
+        return rows  # no label on either side: none added, dropped or swapped
     a_names = {n for n, _, _ in a_labels} | _heads(a_text, a_labels)
     b_names = {n for n, _, _ in b_labels} | _heads(b_text, b_labels)
     labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
