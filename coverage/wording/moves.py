@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment
+from ..names.memo import shared
 from ..names.spans import DEMONYMS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
@@ -115,15 +117,21 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     return rows + extra
 
 
-def _spellings(sentences: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+def _spellings(sentences: Sequence[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Each capitalised word a version writes (four letters or more): where it stands,
-    as ``(sentence, start, end)``."""
+    as ``(sentence, start, end)``; made once a version within a ``sharing`` block (a
+    story's spine is compared with each other version). Shared: never change it."""
+    sentences = tuple(sentences)
+    return shared(("spellings", sentences), lambda: _find_spellings(sentences))
+
+
+def _find_spellings(sentences: Sequence[str]) -> dict[str, list[tuple[int, int, int]]]:
     found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for i, sentence in enumerate(sentences):
         for token in tokenize(sentence):
             if token.text[:1].isupper() and len(token.text) > 3:
                 found[token.text].append((i, token.start, token.end))
-    return found
+    return dict(found)
 
 
 def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
@@ -223,10 +231,16 @@ def _last_word(text: str) -> tuple[int, int] | None:
     return (start, end) if start < end < len(text) else None
 
 
-def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
+def _premodified(sentences: Sequence[str]) -> tuple[dict, dict[str, list[int]]]:
     """Per name (its last word): the listed descriptor words written right before it
     ("elite" Revolutionary Guards; not a title such as "chief", not a word of place such
-    as "central" Berlin), each with where it stands; and the sentences naming it."""
+    as "central" Berlin), each with where it stands; and the sentences naming it. Made
+    once a version within a ``sharing`` block; shared: never change it."""
+    sentences = tuple(sentences)
+    return shared(("premodified", sentences), lambda: _find_premodified(sentences))
+
+
+def _find_premodified(sentences: Sequence[str]) -> tuple[dict, dict[str, list[int]]]:
     described: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
     mentioned: dict[str, list[int]] = defaultdict(list)
     for i, sentence in enumerate(sentences):
@@ -238,7 +252,7 @@ def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
             key = word_key(word) if span else ""
             if key in _MODIFIER_WORDS and key not in _WHERE and key not in TITLE_WORDS:
                 described[parts[-1]].append((word, i, *span))
-    return described, mentioned
+    return dict(described), dict(mentioned)
 
 
 def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
