@@ -441,9 +441,14 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     a_names = {n for n, _, _ in a_labels} | _heads(a_text, a_labels)
     b_names = {n for n, _, _ in b_labels} | _heads(b_text, b_labels)
     labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
+    a_labelled = {n for n, _, _ in a_labels}
+    b_labelled = {n for n, _, _ in b_labels}
     extra = []
     for name in sorted(a_names):
-        twins = [n for n in b_names if _same_person(name, n)]
+        # a name without a label in a needs a twin with one in b (most names have none)
+        twins = [
+            n for n in (b_names if name in a_labelled else b_labelled) if _same_person(name, n)
+        ]
         if not twins:
             continue
         mine = [(d, s) for n, d, s in a_labels if n == name and _short_label(d)]
