@@ -54,6 +54,12 @@ def _form_of(x: str, y: str, x_next: str = "", y_next: str = "") -> tuple[str, s
     return None
 
 
+def _marked(word: str) -> bool:
+    """A digit or a dot in the word, or a title word: what each test of :func:`_form_of`
+    but the one of case needs on one side (a dot for ``lost_dot`` too)."""
+    return any(c.isdigit() or c == "." for c in word) or word_key(word) in TITLE_WORDS
+
+
 def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     """A word written in another form inside edits that rewrote the words around it
     ("U.S. support" / "US support", "6th" / "sixth", NICOLA / Nicola): one more row."""
@@ -62,12 +68,17 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     a_words = {t.text: t for t in tokenize(a_text) if t.text[:1].isalnum()}
     b_words = {t.text: t for t in tokenize(b_text) if t.text[:1].isalnum()}
     covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
+    # _form_of finds a form only where a word holds a digit or a dot or is a title, or
+    # the two differ in case alone: other pairs (most) are not asked
+    marked = {w for w in (*a_words, *b_words) if _marked(w)}
     extra = []
     for x, tx in a_words.items():
         if x in b_words or any(x == a for a, _ in covered):
             continue
         for y, ty in b_words.items():
-            form = None if y in a_words else _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
+            if y in a_words or not (x in marked or y in marked or x.casefold() == y.casefold()):
+                continue
+            form = _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
                 continue
             extra.append(_extra_row(alignment, unit, tx, ty, *form))
