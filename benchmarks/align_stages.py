@@ -21,8 +21,7 @@ import argparse
 import gc
 import statistics
 import time
-from collections import Counter, defaultdict
-from itertools import chain
+from collections import defaultdict
 
 import numpy as np
 from synthetic import base_sentences, rewrite, varied_sentences
@@ -97,8 +96,10 @@ def measure(text: str, sizes: list[int], runs: int) -> dict[int, dict[str, float
 
 
 def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
-    """Per sentence: the index's posting visits (a key within the cap shared by an a and
-    a b sentence), the candidate pairs it keeps, the pairs the chain weighs, the links."""
+    """Per sentence: the index's posting visits (a key within the cap that an a and a b
+    sentence share and both propose through: ``similarity.VISITS_MOST``), the distinct
+    pairs they propose (ranked), the candidate pairs kept, the pairs the chain weighs,
+    the restatement links, and the words of both sides the units' word diffs compare."""
     rows: dict[str, list[float]] = defaultdict(list)
     chained: list[int] = []
     original = aligner.heaviest_chain
@@ -112,14 +113,17 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
             scorer = similarity.Scorer(
                 a_keys, b_keys, [similarity.fold(t) for t in a], [similarity.fold(t) for t in b]
             )
-            in_a = Counter(chain.from_iterable(a_keys))
-            in_b = Counter(chain.from_iterable(b_keys))
-            capped = (k for k, df in scorer.frequency.items() if df <= similarity.POSTINGS_CAP)
-            rows["posting visits"].append(sum(in_a[k] * in_b[k] for k in capped) / n)
+            found = similarity._proposals_arrays(
+                a_keys, b_keys, scorer.frequency, scorer.grid_weight, 8, numbered=scorer.numbered
+            )
+            rows["posting visits"].append(found.visits / n)
+            rows["pairs proposed"].append(found.proposed / n)
             rows["candidate pairs"].append(len(scorer.candidates(per_sentence=8)) / n)
-            alignment = cc.align(a, b, diffs=False)
+            alignment = cc.align(a, b)
             rows["chain pairs"].append(chained[-1] / n)
             rows["restatement links"].append(len(alignment.restatements) / n)
+            diffed = (e for u in alignment.units if u.a and u.b for e in u.edits)
+            rows["words diffed"].append(sum(len(e.a_words) + len(e.b_words) for e in diffed) / n)
     finally:
         aligner.heaviest_chain = original
     return rows

@@ -17,8 +17,14 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
   CPU ratio, the time without word diffs, pure-Python ``SequenceMatcher`` on every pair
   up to ``--baseline-max``, the restatement links per sentence (what makes the work per
   sentence grow on this data), the fitted growth exponents (time ~ n^k over all sizes,
-  and up to 2000, where the target is judged) and link precision and recall against the
-  known truth;
+  and up to 2000, where the target is judged, with the exponent each round gives alone)
+  and link precision and recall against the known truth. The sizes are interleaved
+  (each round times every size, in a rotated order) and the caches are emptied and the
+  garbage collected outside the timer. Measured on one build, three runs each (varied
+  text): one size after another, n^0.96-1.04 (load that comes and goes on a shared
+  machine falls on some sizes only); interleaved, n^0.96-0.98; interleaved with the
+  emptying inside the timer, n^0.94-0.95 (it frees the caches of the run before: another
+  size's);
 - where the time goes as the texts grow: each stage's CPU time per sentence and growth
   exponent up to 2000 sentences, with the work per sentence it does
   (``benchmarks/align_stages.py``; ``--no-stages`` skips it);
@@ -31,7 +37,9 @@ Measured (medians of several runs; CPU time beside wall time, since the machine 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
+import time
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -164,31 +172,67 @@ TEXTS = {
 }
 
 
+def growth_rounds(
+    pairs: dict[int, tuple[list[str], list[str]]], runs: int
+) -> dict[str, dict[int, list[tuple[float, float]]]]:
+    """CPU and wall seconds of each run of ours (every word diff) and of the C-backed
+    baseline at each size: ``runs`` rounds, each over every size in turn, the order
+    rotated each round, ours and the baseline alternating, so load on the machine falls
+    on all sizes and on both aligners alike. Before each run the caches are emptied and
+    the garbage collected, outside the timer: freeing the previous run's caches (another
+    size's) is not this run's work."""
+    found: dict[str, dict[int, list[tuple[float, float]]]] = {
+        "ours": {n: [] for n in pairs},
+        "base": {n: [] for n in pairs},
+    }
+    sizes = list(pairs)
+    for round_ in range(runs):
+        for n in sizes[round_ % len(sizes) :] + sizes[: round_ % len(sizes)]:
+            a, b = pairs[n]
+            for name, run in (("ours", ours), ("base", c_backed)):
+                cold()
+                gc.collect()
+                wall, cpu = time.perf_counter(), time.process_time()
+                run(a, b)
+                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+                found[name][n].append((cpu, wall))
+    return found
+
+
+def round_slopes(times: dict[int, list[tuple[float, float]]], up_to: int) -> list[float]:
+    """The growth exponent of each round alone (sizes up to ``up_to``): the spread a
+    single pass over the sizes would show."""
+    sizes = [n for n in times if n <= up_to]
+    rounds = min(len(times[n]) for n in sizes)
+    return [slope([(n, times[n][r][0]) for n in sizes]) for r in range(rounds)]
+
+
 def synthetic(
     sizes: list[int], runs: int, baseline_max: int, text: str = "near-twins"
 ) -> list[tuple[int, float]]:
-    """Per size: ours (every word diff) and the C-backed baseline, timed alternately."""
+    """Per size: ours (every word diff) and the C-backed baseline, sizes interleaved."""
     make, what = TEXTS[text]
     print(
         f"\nsynthetic sibling pairs, {text} text ({what}; a: n sentences; b: rewritten), "
-        f"median of {runs} runs"
+        f"median of {runs} runs, sizes interleaved"
     )
     print(
         f"{'n':>5} {'b':>5} | {'ours CPU':>8} {'wall':>6} | {'C CPU':>6} {'wall':>6} | "
         f"{'ratio':>5} | {'k':>4} | {'no diffs':>8} {'naive':>7} | {'rest/n':>6} | "
         "links P/R: ours | C-backed"
     )
-    rows, base_rows = [], []
+    pairs, truths = {}, {}
     for n in sizes:
         a = make(n)
-        b, truth = rewrite(a, seed=n)
-        ours_runs, base_runs = [], []
-        for _ in range(runs):  # alternate, so load on the machine falls on both alike
-            ours_runs.append(timed_cpu(lambda a=a, b=b: (cold(), ours(a, b))[1], 1))
-            base_runs.append(timed_cpu(lambda a=a, b=b: c_backed(a, b), 1))
-        wall, cpu = (statistics.median(r[k] for r in ours_runs) for k in (0, 1))
-        base_wall, base_cpu = (statistics.median(r[k] for r in base_runs) for k in (0, 1))
-        found, base = ours_runs[-1][2], base_runs[-1][2]
+        b, truths[n] = rewrite(a, seed=n)
+        pairs[n] = (a, b)
+    times = growth_rounds(pairs, runs)
+    rows, base_rows = [], []
+    for n in sizes:
+        a, b = pairs[n]
+        cpu, wall = (statistics.median(t[k] for t in times["ours"][n]) for k in (0, 1))
+        base_cpu, base_wall = (statistics.median(t[k] for t in times["base"][n]) for k in (0, 1))
+        found, base = ours(a, b), c_backed(a, b)
         alignment = cc.align(a, b, diffs=False)
         per_sentence = len(alignment.restatements) / n
         _, cpu_plain, _ = timed_cpu(lambda a=a, b=b: ours(a, b, diffs=False), runs)
@@ -203,7 +247,7 @@ def synthetic(
             f"{n:5d} {len(b):5d} | {cpu:8.3f} {wall:6.3f} | {base_cpu:6.3f} {base_wall:6.3f} | "
             f"{cpu / base_cpu:5.2f} | {local} | {cpu_plain:8.3f} {naive_cell} | "
             f"{per_sentence:6.2f} | "
-            f"{accuracy(found, set(truth))} | {accuracy(base, set(truth))}"
+            f"{accuracy(found, set(truths[n]))} | {accuracy(base, set(truths[n]))}"
         )
     if len(rows) > 1:
         print(
@@ -211,10 +255,12 @@ def synthetic(
             f"C-backed baseline n^{slope(base_rows):.2f}"
         )
     alike = [row for row in rows if row[0] <= GROWTH_UP_TO]
-    if 1 < len(alike) < len(rows):
+    if len(alike) > 1:
+        spread = round_slopes(times["ours"], GROWTH_UP_TO)
         print(
-            f"growth up to {GROWTH_UP_TO} (CPU ~ n^k, {alike[0][0]}..{alike[-1][0]}): ours "
-            f"n^{slope(alike):.2f}, C-backed baseline "
+            f"growth up to {GROWTH_UP_TO} (CPU ~ n^k, {alike[0][0]}..{alike[-1][0]}, medians): "
+            f"ours n^{slope(alike):.2f} (each round alone: {min(spread):.2f}..{max(spread):.2f}), "
+            f"C-backed baseline "
             f"n^{slope([r for r in base_rows if r[0] <= GROWTH_UP_TO]):.2f}"
         )
     print(

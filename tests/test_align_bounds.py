@@ -4,15 +4,20 @@ unit grew."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner
+from comparative_coverage.alignment import aligner, similarity
 from comparative_coverage.alignment.aligner import _STRONG_MOST
 from comparative_coverage.alignment.chain import bounded, bounded_arrays
+from comparative_coverage.alignment.similarity import Scorer, _proposals_arrays
 from comparative_coverage.options import resolve
+
+from .test_similarity import reference_candidates
 
 # twenty results in one sentence shape: each shares most of its words with all the others
 RESULTS_A = [
@@ -186,3 +191,69 @@ def test_joins_are_the_same_as_looking_everywhere_each_round(a, b):
         ours = _units_both_ways(monkeypatch, a, b, aligner._join_neighbours)
         everywhere = _units_both_ways(monkeypatch, a, b, _join_everywhere)
     assert ours == everywhere
+
+
+# the candidate index: each sentence proposes through its rarest keys only
+
+
+def test_a_sentence_proposes_through_its_rarest_keys_while_their_visits_stay_few(monkeypatch):
+    monkeypatch.setattr(similarity, "VISITS_MOST", 4)
+    # a's sentence 0 holds "rare" (in one b sentence) and "common" (in five): five
+    # visits past the four allowed, so only "rare" proposes; b's sentences 1-5 share
+    # only "common" with it and are not proposed. a's sentence 1 holds only "common":
+    # its rarest key, which always proposes, but only to b sentences that propose it too
+    a = [frozenset({"rare", "common"}), frozenset({"common"})]
+    b = [frozenset({"rare"}), *[frozenset({"common"})] * 5]
+    found = Scorer(a, b).candidates(per_sentence=8)
+    assert sorted(found) == [(0, 0), (1, 1), (1, 2), (1, 3), (1, 4), (1, 5)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    a=st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), max_size=30),
+    b=st.lists(st.frozensets(st.sampled_from("abcdefghij"), max_size=6), max_size=30),
+    most=st.integers(0, 40),
+    per_sentence=st.integers(1, 4),
+)
+def test_the_rarest_keys_propose_alike_on_arrays_and_both_ways(a, b, most, per_sentence):
+    """With the visits allowed drawn small, so that most sentences leave keys out: the
+    loop and the arrays keep the same pairs with the same scores (the keys left out
+    still count in the score), as the plain reference does, and swapping the
+    versions swaps the pairs."""
+    default = similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX
+    try:
+        similarity.VISITS_MOST = most
+        found = Scorer(a, b).candidates(per_sentence=per_sentence)
+        swapped = Scorer(b, a).candidates(per_sentence=per_sentence)
+        assert found == reference_candidates(Scorer(a, b), per_sentence)
+        similarity._ARRAYS_FROM = 0
+        assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
+        similarity._TABLE_MAX = 0  # the keys left out found by a sorted search
+        assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
+    finally:
+        similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX = default
+    assert swapped == {(j, i): score for (i, j), score in found.items()}
+
+
+def test_the_visits_per_sentence_stay_bounded_as_the_versions_grow():
+    """Keys drawn from one vocabulary of 400 words: each key is in more sentences the
+    longer the text (10 at 200 sentences a side, 40 at 800: within the postings cap),
+    and without the bound the visits per sentence grow with it."""
+
+    def visits_per_sentence(n: int, most: int) -> float:
+        draw = random.Random(n)
+        words = [f"w{k}" for k in range(400)]
+        a = [frozenset(draw.sample(words, 10)) for _ in range(n)]
+        b = [frozenset(draw.sample(words, 10)) for _ in range(n)]
+        scorer = Scorer(a, b)
+        default, similarity.VISITS_MOST = similarity.VISITS_MOST, most
+        try:
+            found = _proposals_arrays(a, b, scorer.frequency, scorer.grid_weight, 8)
+        finally:
+            similarity.VISITS_MOST = default
+        return found.visits / n
+
+    unbounded = [visits_per_sentence(n, 10**9) for n in (200, 800)]
+    bounded_ = [visits_per_sentence(n, similarity.VISITS_MOST) for n in (200, 800)]
+    assert unbounded[1] > similarity.VISITS_MOST > unbounded[0] / 2
+    assert all(v <= similarity.VISITS_MOST for v in bounded_)

@@ -352,6 +352,41 @@ def test_the_digest_reads_as_a_sentence_when_counts_are_zero_or_a_source_stands_
     assert "Reworded 1 and merged 2, none unchanged; kept the reference's order." in lokmat
 
 
+def test_a_sentence_that_restates_the_reference_is_neither_added_nor_dropped():
+    """Found in the wild, news-dev: Bangkok Post's "Hanieh attended the swearing in
+    ceremony of Iran's new president on Tuesday." restates Mothership's "He was
+    reportedly in Tehran for the inauguration ceremony ...": the digest said the outlet
+    added the one and dropped the other."""
+    from comparative_coverage.model import Alignment, Restatement, Unit
+    from comparative_coverage.present.digest import unmatched
+
+    alignment = Alignment(
+        a_sentences=("Talks ended.", "He was in Tehran for the inauguration.", "Rain fell."),
+        b_sentences=("Talks ended.", "He attended the swearing in.", "Snow fell."),
+        units=(
+            Unit(unit=0, status="same", a=(0,), b=(0,), score=1.0),
+            Unit(unit=1, status="dropped", a=(1,), b=(), score=0.0),
+            Unit(unit=2, status="added", a=(), b=(1,), score=0.0),
+            Unit(unit=3, status="dropped", a=(2,), b=(), score=0.0),
+            Unit(unit=4, status="added", a=(), b=(2,), score=0.0),
+        ),
+        restatements=(Restatement(a=1, b=1, by="b", score=0.4),),
+    )
+    assert unmatched(alignment) == ([2], [2], [(1, 1)])
+
+    from .test_read import DEV, read_quietly
+
+    story = DEV / "haniyeh-killed-tehran-2024"
+    if not story.is_dir():
+        pytest.skip("shared/eval-public is not beside the checkout")
+    html = cc.build_report(read_quietly(story, include="*.raw.txt"))
+    bangkok = html[html.index("<h4>Bangkok Post") :]
+    bangkok = bangkok[: bangkok.index("</div>")]
+    assert "Added nothing." in bangkok
+    assert "Restated 2 sentences in other words:" in bangkok
+    assert "“Hanieh attended the swearing in ceremony of Iran&#39;s…”</abbr> for" in bangkok
+
+
 def test_spine_chooses_the_reference_and_says_so(sample_dir, capsys, tmp_path):
     html = cc.build_report(sample_dir, spine="The Defense Post")
     assert "Reference: The Defense Post</strong>" in html

@@ -24,17 +24,31 @@ from comparative_coverage.normalize import (
 )
 
 
+def rarest(keys, other: list[frozenset[str]], frequency) -> set[str]:
+    """The keys a sentence proposes through, plainly: those within the cap, a frequency at
+    a time from the rarest (always), while the ``other`` sentences holding them stay
+    within VISITS_MOST."""
+    capped = [k for k in keys if frequency[k] <= POSTINGS_CAP]
+    chosen, visits = set(), 0
+    for df in sorted({frequency[k] for k in capped}):
+        level = {k for k in capped if frequency[k] == df}
+        visits += sum(len(level & o) for o in other)
+        if chosen and visits > similarity.VISITS_MOST:
+            break
+        chosen |= level
+    return chosen
+
+
 def reference_candidates(scorer: Scorer, per_sentence: int) -> dict[tuple[int, int], float]:
     """The index written plainly: float weights, (weight, -index) tuples, nlargest."""
     postings = defaultdict(list)
     for j, keys in enumerate(scorer.b_keys):
-        for k in keys:
-            if scorer.frequency[k] <= POSTINGS_CAP:
-                postings[k].append(j)
+        for k in rarest(keys, scorer.a_keys, scorer.frequency):
+            postings[k].append(j)
     keep, by_b = set(), defaultdict(list)
     for i, keys in enumerate(scorer.a_keys):
         shared = defaultdict(float)
-        for k in keys:
+        for k in rarest(keys, scorer.b_keys, scorer.frequency):
             for j in postings.get(k, ()):
                 shared[j] += scorer.weight[k]
         keep.update(

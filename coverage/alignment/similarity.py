@@ -12,8 +12,9 @@ with a character score (an Indel ratio over the folded, lower-cased texts), whic
 inflections, compounds and transliterations the keys miss.
 
 An inverted index over keys no more frequent than a fixed cap proposes the pairs worth
-scoring, and each sentence keeps its best few: no version pair is scored all against
-all, and the work per sentence is bounded whatever the length.
+scoring, each sentence through its rarest keys only (a fixed number of postings), and
+each sentence keeps its best few: no version pair is scored all against all, and the
+work per sentence is bounded whatever the length.
 
 The stem is English on purpose. Measured on German (DEplain exact units, default options
 / simplification preset 2-fold cross-validated with the preset refitted): German
@@ -89,6 +90,17 @@ _SUFFIXES = ("ings", "ing", "edly", "ed", "es", "s")
 # a key proposes candidates only while it is in at most this many sentences: a fixed cap,
 # so the index does the same bounded work per sentence at any length
 POSTINGS_CAP = 48
+# and only while it is among its sentence's rarest keys: rarest first (a whole sentence
+# frequency at a time, the rarest always), while the other version's sentences holding
+# them stay within this many. A key proposes a pair when it is among the rarest of both
+# sentences: the rare keys carry the evidence. Without this the visits per sentence grow
+# with the text as its keys' frequencies creep up to the cap (65 -> 95 from 250 to 2,000
+# sentences on benchmarks/synthetic.py's varied text; 52 -> 58 with it). Real sentences
+# visit fewer (99th percentile 51 on news-dev, 63 on DEplain; most 61 and 192): news-dev
+# and the sample align byte for byte as without the bound; DEplain's 0.1% of sentences
+# past it leave its exact units at 67.8 (links 57.7 -> 57.8); 64 would bind on 1% of
+# them and cost 0.1 (67.7).
+VISITS_MOST = 96
 _GRID = 2**20
 
 
@@ -367,22 +379,27 @@ class Scorer:
         )
         return self.blend * self.dice(a, b) + (1.0 - self.blend) * chars
 
-    def _postings(self) -> dict[str, list[int]]:
-        postings: dict[str, list[int]] = defaultdict(list)
+    def _postings(self) -> tuple[dict[str, list[int]], list[Iterable[str]]]:
+        """The b sentences each key proposes (:data:`VISITS_MOST`), and a's proposing keys."""
         frequency = self.frequency
-        for j, keys in enumerate(self.b_keys):
+        in_a = Counter(chain.from_iterable(self.a_keys))
+        in_b = Counter(chain.from_iterable(self.b_keys))
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j, keys in enumerate(_proposing_keys(self.b_keys, in_a, frequency)):
             for k in keys:
                 if frequency[k] <= POSTINGS_CAP:
                     postings[k].append(j)
-        return postings
+        return postings, _proposing_keys(self.a_keys, in_b, frequency)
 
     def candidates(self, *, per_sentence: int) -> dict[tuple[int, int], float]:
         """Fused scores of the pairs that are among the best few of either sentence.
 
         Pairs are proposed by the keys they share (each key no more frequent than
-        ``POSTINGS_CAP``) and ranked by the weight they share: the heaviest first, ties
-        to the earlier sentence. A proposal is one integer, the shared weight in grid
-        units with the partner's index packed below it, so ranking compares plain ints.
+        ``POSTINGS_CAP`` and among the rarest of both sentences: ``VISITS_MOST``) and
+        ranked by the weight those keys share: the heaviest first, ties to the earlier
+        sentence. The scores count every key the two share. A proposal is one integer,
+        the shared weight in grid units with the partner's index packed below it, so
+        ranking compares plain ints.
         """
         b_base = len(self.b_keys) + 1
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
@@ -450,11 +467,11 @@ class Scorer:
 
     def _proposals(self, per_sentence: int) -> list[int]:
         """The kept pairs as sorted ``i * (len(b) + 1) + j``, one posting at a time."""
-        postings, grid = self._postings(), self.grid_weight
+        (postings, proposing), grid = self._postings(), self.grid_weight
         a_base, b_base = len(self.a_keys) + 1, len(self.b_keys) + 1
         keep: set[int] = set()  # i * b_base + j
         by_b: dict[int, list[int]] = defaultdict(list)
-        for i, keys in enumerate(self.a_keys):
+        for i, keys in enumerate(proposing):
             shared: dict[int, int] = defaultdict(int)
             for k in keys:
                 found = postings.get(k)
@@ -479,22 +496,63 @@ class Scorer:
         return sorted(keep)
 
 
+def _proposing_keys(
+    side: Sequence[frozenset[str]], other: Counter[str], frequency: Counter[str]
+) -> list[Iterable[str]]:
+    """Each sentence's keys as they are where all of them together visit few enough (the
+    keys above the cap propose nothing later), else :func:`_rarest` of those within it."""
+    visits = other.__getitem__
+    return [
+        keys
+        if sum(map(visits, keys)) <= VISITS_MOST
+        else _rarest([k for k in keys if frequency[k] <= POSTINGS_CAP], other, frequency)
+        for keys in side
+    ]
+
+
+def _rarest(keys: list[str], other: Counter[str], frequency: Counter[str]) -> list[str]:
+    """The keys (within the cap) a sentence proposes through: rarest first, a whole
+    frequency at a time, while the sentences of the other version holding them
+    (``other``) stay within :data:`VISITS_MOST`; the rarest always.
+
+    >>> other = Counter(w=40, x=1, y=40, z=30)
+    >>> _rarest(["w", "x", "y", "z"], other, Counter(w=42, x=2, y=41, z=31))
+    ['x', 'z', 'y']
+    """
+    if sum(map(other.__getitem__, keys)) <= VISITS_MOST:
+        return keys
+    levels: dict[int, list[str]] = defaultdict(list)
+    for k in keys:
+        levels[frequency[k]].append(k)
+    chosen: list[str] = []
+    visits = 0
+    for df in sorted(levels):
+        visits += sum(map(other.__getitem__, levels[df]))
+        if chosen and visits > VISITS_MOST:
+            break
+        chosen += levels[df]
+    return chosen
+
+
 # from this many sentences (both versions together) the candidate index runs on numpy
 # arrays: the same integers, summed and ranked in C. Below it numpy's import (~0.08 s)
 # would cost more than it saves.
 _ARRAYS_FROM = 400
 
 
-# b's keys above the cap are looked up in a table of len(b) x keys flags up to this size
-# (a megabyte at 2,000 sentences), else by a sorted search (40x slower, no memory)
+# b's keys left to look up are in a table of len(b) x keys values up to this size (a
+# megabyte at 2,000 sentences), else found by a sorted search (40x slower, no memory)
 _TABLE_MAX = 1 << 24
 
 
 class Frequent(NamedTuple):
-    """The keys above the postings cap, numbered ``0 .. len(weights) - 1``: each a
-    sentence's such keys (``a_keys[a_start[i] : a_start[i] + a_count[i]]``), each b
-    sentence's as sorted codes ``j * len(weights) + key`` (and as a table of flags
-    indexed by code, when small enough), and their grid weights."""
+    """The keys a pair may share beyond the index's sum: those above the postings cap and
+    those some sentence does not propose through (:data:`VISITS_MOST`), numbered ``0 ..
+    len(weights) - 1``: each a sentence's such keys (``a_keys[a_start[i] : a_start[i] +
+    a_count[i]]``) and whether it proposes through each (``a_proposes``), each b
+    sentence's as sorted codes ``j * len(weights) + key`` with their values (``b_values``:
+    2 where the b sentence proposes through the key, else 1; also as a table indexed by
+    code, when small enough), and their grid weights."""
 
     weights: np.ndarray
     a_keys: np.ndarray
@@ -502,19 +560,22 @@ class Frequent(NamedTuple):
     a_count: np.ndarray
     b_codes: np.ndarray
     b_table: np.ndarray | None
+    a_proposes: np.ndarray
+    b_values: np.ndarray
 
     @property
     def keys(self) -> int:
         return len(self.weights)
 
-    def b_holds(self, probe: np.ndarray) -> np.ndarray:
-        """Whether each code ``j * keys + key`` is one of b's."""
+    def b_value(self, probe: np.ndarray) -> np.ndarray:
+        """Each code ``j * keys + key``'s value in b: 0 where b_j lacks the key."""
         import numpy as np
 
         if self.b_table is not None:
             return self.b_table[probe]
         codes = self.b_codes
-        return codes[np.minimum(np.searchsorted(codes, probe), len(codes) - 1)] == probe
+        at = np.minimum(np.searchsorted(codes, probe), len(codes) - 1)
+        return np.where(codes[at] == probe, self.b_values[at], 0)
 
 
 class Numbered(NamedTuple):
@@ -531,8 +592,9 @@ class Numbered(NamedTuple):
 
 class Proposals(NamedTuple):
     """The array index's kept pairs (``i``, ``j``; sorted ``i * (len(b) + 1) + j`` as
-    ``codes``), with the weight (grid units) and number of the capped keys each shares,
-    and the keys above the cap, left for :func:`_add_frequent`."""
+    ``codes``), with the weight (grid units) and number of the keys each shares that
+    proposed it, the keys left for :func:`_add_frequent`, and how many posting visits
+    the index made and the distinct pairs they proposed (before each sentence kept its best)."""
 
     codes: np.ndarray
     i: np.ndarray
@@ -540,6 +602,8 @@ class Proposals(NamedTuple):
     shared: np.ndarray
     count: np.ndarray
     frequent: Frequent
+    visits: int = 0
+    proposed: int = 0
 
 
 def _numbered(
@@ -597,7 +661,9 @@ def _add_frequent_slice(frequent: Frequent, i, j, shared, count) -> None:  # noq
     if not len(pair):
         return
     keys = frequent.a_keys[at]
-    found = frequent.b_holds(j[pair] * frequent.keys + keys)
+    value = frequent.b_value(j[pair] * frequent.keys + keys)
+    # a key both sentences propose through is in the index's sum already
+    found = (value == 1) | ((value == 2) & ~frequent.a_proposes[at])
     pair, keys = pair[found], keys[found]
     if not len(pair):
         return
@@ -607,28 +673,67 @@ def _add_frequent_slice(frequent: Frequent, i, j, shared, count) -> None:  # noq
     count[owners] += np.diff(np.r_[starts, len(pair)])
 
 
-def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes):  # noqa: ANN001, ANN202
-    """The keys numbered ``first`` and up (above the cap), as :class:`Frequent`; ``sizes``
-    are the two versions' sentence counts."""
+def _frequent(a_numbers, a_rows, b_numbers, b_rows, first, weights, sizes, proposes):  # noqa: ANN001, ANN202
+    """The keys numbered ``first`` and up (above the cap) and those some sentence of
+    either side does not propose through (``proposes``: each side's flags), as
+    :class:`Frequent`; ``sizes`` are the two versions' sentence counts."""
     import numpy as np
 
-    width = len(weights) - first
-    a_mask, b_mask = a_numbers >= first, b_numbers >= first
-    a_keys = a_numbers[a_mask] - first
+    a_proposes, b_proposes = proposes
+    left = np.zeros(first, dtype=bool)  # capped keys some sentence does not propose through
+    left[a_numbers[(a_numbers < first) & ~a_proposes]] = True
+    left[b_numbers[(b_numbers < first) & ~b_proposes]] = True
+    kept = np.r_[np.flatnonzero(left), np.arange(first, len(weights))]
+    number = np.full(len(weights), -1, dtype=np.int64)
+    number[kept] = np.arange(len(kept))
+    width = len(kept)
+    a_numbers, b_numbers = number[a_numbers], number[b_numbers]
+    a_mask, b_mask = a_numbers >= 0, b_numbers >= 0
     a_count = np.bincount(a_rows[a_mask], minlength=sizes[0]).astype(np.int64)
-    b_codes = np.sort(b_rows[b_mask] * width + (b_numbers[b_mask] - first))
+    b_codes = b_rows[b_mask] * width + b_numbers[b_mask]
+    order = np.argsort(b_codes)
+    b_codes, b_values = b_codes[order], 1 + b_proposes[b_mask][order].astype(np.int8)
     b_table = None
     if sizes[1] * width <= _TABLE_MAX:
-        b_table = np.zeros(sizes[1] * width, dtype=bool)
-        b_table[b_codes] = True
+        b_table = np.zeros(sizes[1] * width, dtype=np.int8)
+        b_table[b_codes] = b_values
     return Frequent(
-        np.array(weights[first:], dtype=np.int64),
-        a_keys,
+        np.array(weights, dtype=np.int64)[kept],
+        a_numbers[a_mask],
         np.cumsum(a_count) - a_count,
         a_count,
         b_codes,
         b_table,
+        a_proposes[a_mask],
+        b_values,
     )
+
+
+def _proposing(numbers, rows, first, frequency, other):  # noqa: ANN001, ANN202
+    """Whether each (sentence, key) of a side proposes: :func:`_rarest` on arrays, with
+    ``other`` the number of the other side's sentences holding each capped key."""
+    import numpy as np
+
+    proposes = numbers < first
+    at = np.flatnonzero(proposes)
+    keys, rows = numbers[at], rows[at]
+    cost = other[keys]
+    over = np.bincount(rows, weights=cost)[rows] > VISITS_MOST  # sums of small integers
+    if not over.any():
+        return proposes
+    at, keys, rows, cost = at[over], keys[over], rows[over], cost[over]
+    order = np.lexsort((frequency[keys], rows))
+    at, rows, df, cost = at[order], rows[order], frequency[keys][order], cost[order]
+    # a level: one sentence's keys of one frequency, rarest first
+    starts = np.flatnonzero(np.r_[True, (rows[1:] != rows[:-1]) | (df[1:] != df[:-1])])
+    level_cost = np.add.reduceat(cost, starts)
+    level_row = rows[starts]
+    firsts = np.r_[True, level_row[1:] != level_row[:-1]]
+    total = np.cumsum(level_cost)
+    before = (total - level_cost)[firsts][np.cumsum(firsts) - 1]  # the sentence's start
+    keep_level = firsts | (total - before <= VISITS_MOST)
+    proposes[at[~np.repeat(keep_level, np.diff(np.r_[starts, len(rows)]))]] = False
+    return proposes
 
 
 # ranking keys ``(group * big - shared) * width + partner`` stay below this (int64)
@@ -675,7 +780,10 @@ def _sorted_visits(codes: np.ndarray, keys: np.ndarray, width: int):  # noqa: AN
 
 def _index_numbers(a_keys, b_keys, frequency, grid):  # noqa: ANN001, ANN202
     """Each side's (key number, sentence) arrays, the keys within the cap numbered first
-    (in order of first use), those above it after them, and the keys' grid weights."""
+    (in order of first use), those above it after them, the keys' grid weights and their
+    sentence frequencies."""
+    import numpy as np
+
     ids: dict[str, int] = {}
     weights: list[int] = []
     above: list[str] = []
@@ -689,7 +797,8 @@ def _index_numbers(a_keys, b_keys, frequency, grid):  # noqa: ANN001, ANN202
     for k in above:
         ids[k] = len(weights)
         weights.append(grid[k])
-    return (*_numbered(a_keys, ids), *_numbered(b_keys, ids), weights, first)
+    frequencies = np.array([frequency[k] for k in ids], dtype=np.int64)
+    return (*_numbered(a_keys, ids), *_numbered(b_keys, ids), weights, first, frequencies)
 
 
 def _renumbered(numbered: Numbered):  # noqa: ANN202
@@ -709,6 +818,7 @@ def _renumbered(numbered: Numbered):  # noqa: ANN202
         rows[split:] - numbered.a_count,
         numbered.grid[order],
         int(capped.sum()),
+        numbered.frequency[order],
     )
 
 
@@ -731,17 +841,29 @@ def _proposals_arrays(
     import numpy as np
 
     if numbered is None:
-        a_numbers, a_rows, b_numbers, b_rows, weights, first = _index_numbers(
-            a_keys, b_keys, frequency, grid
-        )
+        numbers = _index_numbers(a_keys, b_keys, frequency, grid)
     else:
-        a_numbers, a_rows, b_numbers, b_rows, weights, first = _renumbered(numbered)
-    frequent = _frequent(
-        a_numbers, a_rows, b_numbers, b_rows, first, weights, (len(a_keys), len(b_keys))
-    )
+        numbers = _renumbered(numbered)
+    a_numbers, a_rows, b_numbers, b_rows, weights, first, frequencies = numbers
     a_capped, b_capped = a_numbers < first, b_numbers < first
-    ka, ia = a_numbers[a_capped], a_rows[a_capped]
-    kb, jb = b_numbers[b_capped], b_rows[b_capped]
+    a_proposes = _proposing(
+        a_numbers, a_rows, first, frequencies, np.bincount(b_numbers[b_capped], minlength=first)
+    )
+    b_proposes = _proposing(
+        b_numbers, b_rows, first, frequencies, np.bincount(a_numbers[a_capped], minlength=first)
+    )
+    frequent = _frequent(
+        a_numbers,
+        a_rows,
+        b_numbers,
+        b_rows,
+        first,
+        weights,
+        (len(a_keys), len(b_keys)),
+        (a_proposes, b_proposes),
+    )
+    ka, ia = a_numbers[a_proposes], a_rows[a_proposes]
+    kb, jb = b_numbers[b_proposes], b_rows[b_proposes]
     b_base = len(b_keys) + 1
     if not len(ka) or not len(kb):
         empty = np.zeros(0, dtype=np.int64)
@@ -774,7 +896,16 @@ def _proposals_arrays(
     )
     i, j = codes // b_base, codes % b_base
     keep = best_of_a | _best(j, i, shared, per_sentence)
-    return Proposals(codes[keep], i[keep], j[keep], shared[keep], count[keep], frequent)
+    return Proposals(
+        codes[keep],
+        i[keep],
+        j[keep],
+        shared[keep],
+        count[keep],
+        frequent,
+        int(repeats.sum()),
+        len(codes),
+    )
 
 
 # the posting visits are worked through in blocks of whole a sentences of about this many

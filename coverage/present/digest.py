@@ -60,14 +60,18 @@ class OutletDigest:
     """What one version did to the reference: sentences, wording, names, attributions.
 
     ``added``/``dropped`` hold whole sentences (the report shows their first words and
-    the full text on hover); ``relabelled`` and ``names`` are (reference's words, this
-    version's words); attributions are ``kind: source`` strings.
+    the full text on hover); a sentence that only restates one of the other side (a
+    restatement link, see :class:`~comparative_coverage.model.Restatement`) is in
+    ``restated`` as (reference's sentence, this version's), not added or dropped: its
+    content is carried in other words. ``relabelled`` and ``names`` are (reference's
+    words, this version's words); attributions are ``kind: source`` strings.
     """
 
     outlet: str
     sentences: int
     added: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
+    restated: tuple[tuple[str, str], ...] = ()
     same: int = 0
     reworded: int = 0
     merged: int = 0
@@ -112,6 +116,21 @@ def _pairs(changes: Changes, kind: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def in_running_text(source: str) -> str:
+    """A source as it reads inside a sentence: a leading article taken from the start of
+    the sentence it was found in is lower-cased.
+
+    >>> in_running_text("The Iranian state television"), in_running_text("A statement by Hamas")
+    ('the Iranian state television', 'a statement by Hamas')
+    >>> in_running_text("Hamas"), in_running_text("Theresa May"), in_running_text("The")
+    ('Hamas', 'Theresa May', 'The')
+    """
+    first, _, rest = source.partition(" ")
+    if first in ("The", "A", "An") and rest:
+        return f"{first.lower()} {rest}"
+    return source
+
+
 def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
     """Each source once per status; one the version both kept and dropped (credited twice
     in the reference, once here) is dropped "in 1 of its 2 places", and one it kept and
@@ -119,7 +138,8 @@ def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
     found: dict[str, Counter[str]] = {"kept": Counter(), "dropped": Counter(), "added": Counter()}
     for row in rows:
         if row.status in found:
-            found[row.status][f"{row.source} ({_KIND_WORDS.get(row.kind, row.kind)})"] += 1
+            source = in_running_text(row.source)
+            found[row.status][f"{source} ({_KIND_WORDS.get(row.kind, row.kind)})"] += 1
     kept, dropped = found["kept"], found["dropped"]
     return {
         "kept": tuple(kept),
@@ -137,19 +157,41 @@ def _attributions(rows: AttributionMatches) -> dict[str, tuple[str, ...]]:
 _KIND_WORDS = {"photo": "photo credit"}
 
 
+def unmatched(alignment: Alignment) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Sentences of b the reference lacks, of a the version lacks, and restatement links
+    that carry an otherwise added or dropped sentence: ``(added, dropped, restated)``.
+
+    A version that says "Hanieh attended the swearing in ceremony" where the reference
+    says "He was in Tehran for the inauguration" has neither added nor dropped it: the
+    aligner links the two as a restatement, beside the units.
+    """
+    units = alignment.units
+    added = [j for u in units if u.status == "added" for j in u.b]
+    dropped = [i for u in units if u.status == "dropped" for i in u.a]
+    loose_a, loose_b = set(dropped), set(added)
+    restated = [(r.a, r.b) for r in alignment.restatements if r.a in loose_a or r.b in loose_b]
+    carried_a = {a for a, _ in restated}
+    carried_b = {b for _, b in restated}
+    return (
+        [j for j in added if j not in carried_b],
+        [i for i in dropped if i not in carried_a],
+        restated,
+    )
+
+
 def _outlet(pair: PairAnalysis) -> OutletDigest:
     alignment = pair.alignment
     units = alignment.units
     counts = {s: sum(u.status == s for u in units) for s in ("same", "reworded", "merged", "split")}
     changes = pair.changes
     attributions = _attributions(pair.attributions)
+    added, dropped, restated = unmatched(alignment)
     return OutletDigest(
         outlet=alignment.b_name,
         sentences=len(alignment.b_sentences),
-        added=tuple(alignment.b_sentences[j] for u in units if u.status == "added" for j in u.b),
-        dropped=tuple(
-            alignment.a_sentences[i] for u in units if u.status == "dropped" for i in u.a
-        ),
+        added=tuple(alignment.b_sentences[j] for j in added),
+        dropped=tuple(alignment.a_sentences[i] for i in dropped),
+        restated=tuple((alignment.a_sentences[i], alignment.b_sentences[j]) for i, j in restated),
         moved=sum(u.moved for u in units),
         relabelled=_pairs(changes, "label"),
         names=_pairs(changes, "name_variant"),

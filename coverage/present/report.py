@@ -32,6 +32,7 @@ from ..names.memo import sharing
 from ..options import Options, resolve
 from ..reading.articles import as_articles
 from ..reading.files import read_articles
+from .digest import unmatched
 from .export import vega_bundle
 from .page import json_for_script, page_html
 from .render import render, resource
@@ -237,11 +238,13 @@ def build_report(
 
 
 def _tally(alignment) -> dict[str, int]:
-    """Sentences a version added, dropped, reworded and moved against the reference."""
+    """Sentences a version added, dropped, reworded and moved against the reference
+    (a sentence that only restates one of the other side is neither added nor dropped)."""
     units = alignment.units
+    added, dropped, _ = unmatched(alignment)
     return {
-        "added": sum(len(u.b) for u in units if u.status == "added"),
-        "dropped": sum(len(u.a) for u in units if u.status == "dropped"),
+        "added": len(added),
+        "dropped": len(dropped),
         "reworded": sum(u.status == "reworded" for u in units),
         "moved": sum(u.moved for u in units),
     }
