@@ -12,7 +12,9 @@ Two measurements, printed per story and overall:
      subhead, pull quote, embedded post or credit line) found in the reader's body;
    - furniture in body: the reader's body sentences that are not in the clean text, or
      that are only a gold headline, dek or caption;
-   - furniture lines removed: raw lines that the hand clean-up dropped, not in the body.
+   - furniture lines removed: raw lines that the hand clean-up dropped, not in the body;
+   - dates: the article's date, read with the set's ``sources.json`` and from the page
+     alone, against the date the set gives (a wrong one is worse than none).
 
 2. The labelled cases of ``tests/cases/pages.json`` (story text that must stay, furniture
    that must go): story text kept and furniture removed, by origin.
@@ -28,7 +30,7 @@ import re
 import sys
 import unicodedata
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import comparative_coverage as cc
@@ -150,19 +152,34 @@ def eval_dev(dev: Path, verbose: bool) -> None:
 
 
 def eval_folder(dev: Path) -> None:
-    """The whole tree read at once, as `compare-coverage articles DEV --include '*.raw.txt'`."""
-    expected = {}
+    """The whole tree read at once, as `compare-coverage articles DEV --include '*.raw.txt'`;
+    then each page alone (no sources file): whose date it finds, against the set's date."""
+    expected, dates, pages = {}, {}, []
     for sources in dev.glob("*/sources.json"):
         for version in json.loads(sources.read_text(encoding="utf-8"))["versions"].values():
-            expected[f"{sources.parent.name}/{version['raw_file'][:-4]}#1"] = version["outlet"]
+            key = f"{sources.parent.name}/{version['raw_file'][:-4]}#1"
+            expected[key] = version["outlet"]
+            dates[key] = (version.get("date") or "")[:10]  # "2022-09-16 (event date; ...)"
+            pages.append((sources.parent / version["raw_file"], dates[key]))
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         articles = cc.read_articles(dev, include="*.raw.txt")
     right = sum(expected.get(a.id) == a.outlet for a in articles)
+    dated = sum(dates.get(a.id) == a.date for a in articles)
     unique = len({a.id for a in articles}) == len(articles)
     print(
         f"\nfolder read (include '*.raw.txt'): {len(articles)} articles, outlet right for "
-        f"{right}/{len(expected)}, ids unique: {unique}, warnings: {len(caught)}"
+        f"{right}/{len(expected)}, date right for {dated}/{len(dates)}, ids unique: {unique}, "
+        f"warnings: {len(caught)}"
+    )
+    found = Counter()
+    for path, date in pages:
+        article = max(cc.read_text(path.read_text(encoding="utf-8")), key=lambda a: len(a.body))
+        found["none" if article.date is None else "right" if article.date == date else "wrong"] += 1
+    print(
+        f"dates from the pages alone (no sources file): right {found['right']}, "
+        f"wrong {found['wrong']} (a date the page shows that is not the article's), "
+        f"none {found['none']}"
     )
 
 

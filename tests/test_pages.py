@@ -142,6 +142,72 @@ def test_dates_are_read_from_datelines_only():
     assert article.date == "2024-03-03"
 
 
+MASTHEAD_PAGE = """Site Name
+
+Thursday, Mar 19, 2026
+
+Woman dies after arrest by police
+
+Woman dies after arrest by police
+
+Delegates from both sides met in Geneva on Monday for a new round of talks on elections.
+
+The envoy said the talks were constructive and would resume next week after a short break.
+"""
+
+
+def test_todays_date_printed_above_the_headline_is_the_mastheads_not_the_articles():
+    # news-dev Iran, Arab Press: the page header shows the day the page was viewed
+    [article] = cc.read_text(MASTHEAD_PAGE)
+    assert article.date is None
+    assert ("Thursday, Mar 19, 2026", "masthead date") in [
+        (s.text, s.reason) for s in article.skipped
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Published: Thursday, Mar 19, 2026", "Mar 19, 2026 10:32 AM", "Updated 19 March 2026"]
+)
+def test_a_date_above_the_headline_that_says_it_was_published_is_the_articles(line):
+    [article] = cc.read_text(MASTHEAD_PAGE.replace("Thursday, Mar 19, 2026", line))
+    assert article.date == "2026-03-19"
+
+
+def test_a_date_below_the_headline_is_the_articles():
+    page = MASTHEAD_PAGE.replace("Thursday, Mar 19, 2026\n\n", "")
+    page = page.replace("police\n\nDelegates", "police\n\nThursday, Mar 19, 2026\n\nDelegates")
+    [article] = cc.read_text(page)
+    assert article.date == "2026-03-19"
+
+
+def test_a_letter_quoted_with_its_salutation_on_a_line_of_its_own_keeps_it_with_its_first_sentence():
+    # news-dev Sturgeon, The Scottish Sun: 'She wrote: "Your Majesty,' then the letter
+    [article] = cc.read_text(
+        "Minister Resigns\n\nThe minister signed the letter this morning after a long farewell.\n\n"
+        'She wrote: "Dear Sir,\n\n"With my humble duty, I write to resign from the office.\n\n'
+        '"It has been my pleasure to serve."\n'
+    )
+    assert [s.text.replace("\n\n", " ") for s in article.sentences] == [
+        "The minister signed the letter this morning after a long farewell.",
+        'She wrote: "Dear Sir, "With my humble duty, I write to resign from the office.',
+        '"It has been my pleasure to serve."',
+    ]
+    assert article.paragraphs[1].startswith('She wrote: "Dear Sir,')
+
+
+def test_a_caption_printed_twice_inside_the_story_is_one_caption():
+    # news-dev Zelenskyy, Times of Israel: the AP caption is printed twice in a row
+    caption = "Delegates arrive at the venue in Geneva, March 1, 2024. (AP Photo/Jane Doe)"
+    [article] = cc.read_text(
+        "Talks Resume in Geneva After Three-Month Pause\n\n"
+        "Delegates from both sides met in Geneva on Monday for a new round of talks, the envoy said.\n\n"
+        f"{caption}\n{caption}\n\n"
+        "The envoy said the talks were constructive and would resume next week after a break.\n"
+    )
+    assert article.captions == (caption,)
+    assert [(s.text, s.reason) for s in article.skipped] == [(caption, "repeated caption")]
+
+
 def test_stories_separated_by_blank_lines_and_a_headline_split_without_doubling():
     page = (
         "First Headline About Oil\n\n"

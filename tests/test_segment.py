@@ -57,6 +57,24 @@ def test_paragraphs_never_share_a_sentence():
     ]
 
 
+def test_a_salutation_kept_in_one_paragraph_with_the_letters_first_sentence_is_one_sentence():
+    sentences = split_paragraphs(['She wrote: "Dear Sir,\n\n"I resign. It was an honour."'])
+    assert [s.text for s in sentences] == [
+        'She wrote: "Dear Sir,\n\n"I resign.',
+        'It was an honour."',
+    ]
+
+
+def test_a_paragraph_ending_in_a_comma_does_not_share_a_sentence_with_the_next():
+    sentences = split_paragraphs(["Dear Sir,", "I resign.", "Yours,", "Jane Doe"])
+    assert [(s.text, s.paragraph) for s in sentences] == [
+        ("Dear Sir,", 0),
+        ("I resign.", 1),
+        ("Yours,", 2),
+        ("Jane Doe", 3),
+    ]
+
+
 news_words = st.sampled_from(
     [
         "Russia",

@@ -288,18 +288,23 @@ def _a_sign_off(piece: str) -> bool:
     )
 
 
-def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_false_splits(
+    text: str, spans: list[tuple[int, int]], *, blank_joins: bool = True
+) -> list[tuple[int, int]]:
     """Pieces joined back to the one before: a cut inside a token, before a lowercase
     word or after "a.m.", a piece with no word in it, a dateline cut off its sentence, a
-    sign-off ending its paragraph."""
+    sign-off ending its paragraph, a piece ending in a comma before a blank line (a
+    letter's salutation that the reader keeps in one paragraph with its first sentence;
+    ``blank_joins=False`` where every blank line is a paragraph break)."""
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
             prev_start, prev_end = merged[-1]
             gap = text[prev_end:start]
+            blank = "\n\n" in gap
             # the patterns read the piece in place (no copy of it): they look no further back
             continues = (
-                "\n\n" not in gap
+                not blank
                 and (
                     _inside_token(text, prev_end, gap, text[start : start + 1])
                     or _LOWER_START.match(text, start, end)
@@ -317,6 +322,8 @@ def _merge_false_splits(text: str, spans: list[tuple[int, int]]) -> list[tuple[i
                     )
                 )
             )
+            # a blank line after a comma inside one paragraph: 'She wrote: "Dear Sir,\n\n"I ...'
+            continues = continues or (blank and blank_joins and text[prev_end - 1] == ",")
             if continues:
                 merged[-1] = (prev_start, end)
                 continue
@@ -451,7 +458,8 @@ def _split_body(body: str, paragraphs: tuple[str, ...], language: str) -> tuple[
     each paragraph on its own, no rule below joins pieces across a blank line, and a cut
     the patterns of :func:`_split_missed` find at a paragraph's end is no cut inside it."""
     spans = _unchunked_pieces(body, language)
-    spans = _split_missed(body, _merge_false_splits(body, _split_quoted(body, spans, language)))
+    quoted = _split_quoted(body, spans, language)
+    spans = _split_missed(body, _merge_false_splits(body, quoted, blank_joins=False))
     sentences = []
     add, gap = sentences.append, len(PARAGRAPH_BREAK)
     number, next_start = 0, len(paragraphs[0]) + gap

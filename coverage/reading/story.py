@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .. import vocabulary
 from ..model import Article, Skipped
 from ..normalize import STOPWORDS
 from .furniture import (
@@ -26,13 +27,17 @@ from .furniture import (
     find_date,
     fold,
     has_photo_credit,
+    is_masthead_date,
+    is_question_heading,
     is_sentence,
     is_subhead,
     is_teaser_link,
     is_timeline,
     line_reason,
     promotion_lines,
+    question_label,
     weak_reason,
+    words_of,
 )
 from .lines import (
     LEAD_DATELINE,
@@ -100,6 +105,35 @@ def _about_another_story(title: str, body: str) -> bool:
     # letters), not a list of every word of the body
     starts = "|".join(re.escape(s) + ("" if len(s) >= 5 else _WORD_ENDS) for s in sorted(stems))
     return re.search(rf"{_WORD_STARTS}(?:{starts})", body) is None
+
+
+_ARTICLES = frozenset(("the", "a", "an"))
+_PUNCTUATION = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Twelve words or more, holding an article and a form of "be" or "have": the grammar
+    of a sentence, which headline English drops ("Woman dies after arrest by police").
+
+    >>> _reads_as_prose("The headscarf has been compulsory for women in Iran since the 1979 revolution")
+    True
+    >>> _reads_as_prose("Zelenskyy delivers upbeat message on war's progress while facing new questions")
+    False
+    """
+    if words_of(text) < 12:  # most headlines: the one test
+        return False
+    words = {w.strip(_PUNCTUATION).lower() for w in text.split()}
+    return bool(words & _ARTICLES) and bool(
+        words & (vocabulary.words("reading_prose_markers") - _ARTICLES)
+    )
+
+
+def _says_little_of(line: str, lead: str) -> bool:
+    """At most one word (of three letters or more, by its first five, not a stop word) of
+    ``line`` is in ``lead``: a headline names what the lead tells."""
+    stems = {w[:5] for w in _TITLE_WORD.findall(fold(line)) if w not in STOPWORDS}
+    found = {w[:5] for w in _TITLE_WORD.findall(fold(lead))}
+    return len(stems & found) <= 1
 
 
 _WORD_STARTS = r"(?<![^\W\d_])"  # no letter before
@@ -171,6 +205,7 @@ class Story:
         self._inside(first, last)
         self._foot(last)
         self._find_dek()
+        self._label_before_lead()
         self.skipped.sort(key=lambda s: s.start)
 
     def _teaser_runs(self) -> None:
@@ -226,6 +261,10 @@ class Story:
             and not is_sentence(line.text)
         ]
         title = self._choose_title(head, candidates)
+        while title is not None and self._caption_statement(head[title], first):
+            self.captioned[title] = True
+            candidates = [i for i in candidates if i != title]
+            title = self._choose_title(head, candidates)
         texts = Counter(head[i].text for i in candidates)  # printed twice: the page's own
         while title is not None and texts[head[title].text] == 1 and first < len(self.lines):
             start, end = self.lines[first].start, self.lines[-1].end
@@ -247,6 +286,14 @@ class Story:
             if i != title:
                 self._head_line(i, line, title, seen_captions)
 
+    def _caption_statement(self, line: Line, first: int) -> bool:
+        """A photo caption without its final stop or credit looks like a headline; one
+        written as a sentence ("The headscarf has been compulsory in Iran since ...") that
+        says little of the lead is a caption (a headline names what the lead tells)."""
+        if not _reads_as_prose(line.text):
+            return False
+        return _says_little_of(line.text, " ".join(x.text for x in self.lines[first : first + 2]))
+
     def _choose_title(self, head: list[Line], candidates: list[int]) -> int | None:
         if not candidates:
             return None
@@ -262,6 +309,9 @@ class Story:
     def _head_line(self, i: int, line: Line, title: int | None, seen: dict[str, int]) -> None:
         if self.pending_teaser[i]:
             return self.skip(line, "teaser headline")
+        above_title = title is not None and i < title
+        if self.strong[i] == "dateline" and above_title and is_masthead_date(line.text):
+            return self.skip(line, "masthead date")  # today's date above the headline
         if self.strong[i]:
             return self.skip(line, self.strong[i])
         if line.text == self.title:
@@ -336,8 +386,16 @@ class Story:
         j = i
         while j + 1 in block and not self.captioned[j]:
             j += 1
-        self.captions.append((self.lines[i].start, self.lines[j].end))
+        start, end = self.lines[i].start, self.lines[j].end
+        if self.captions and self._same_text(self.captions[-1], (start, end)):
+            self.skipped.append(Skipped(self.page[start:end], "repeated caption", start, end))
+        else:
+            self.captions.append((start, end))
         return j + 1
+
+    def _same_text(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
+        """Two spans of the page hold the same text (a caption printed twice)."""
+        return a[1] - a[0] == b[1] - b[0] and self.page[a[0] : a[1]] == self.page[b[0] : b[1]]
 
     def _inside_line(self, i: int, line: Line, last: int) -> int:
         if self.pending_teaser[i] and not is_sentence(line.text):
@@ -348,18 +406,32 @@ class Story:
             self.skip(line, self.strong[i])
         elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
             self.skip(line, "repeated line")
-        elif self.body and i < last and is_subhead(line.text):
+        elif (
+            self.body
+            and i < last
+            and (
+                is_subhead(line.text) or (line.text[-1] == "?" and self._question_subhead(i, line))
+            )
+        ):
             self.skip(line, "subhead")
         elif line.text[0] in BULLETS and line.words >= 3:
             return self._bullets(i, last)
         elif self._no_stop_caption(i, line):
-            self.captions.append((line.start, line.end))
+            if self.body or self.lead_in or not self.title:
+                self.captions.append((line.start, line.end))
+            else:  # right under the title, as a shorter one: the dek (see _find_dek)
+                self.lead_in.append(line)
         else:
             doubt = weak_reason(line.text)
             if doubt:
                 self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
             self.body.append(line)
         return i + 1
+
+    def _question_subhead(self, i: int, line: Line) -> bool:
+        """A short question alone on its line with a paragraph of prose after it ("What
+        happens next?"): a heading between paragraphs, put as a question."""
+        return is_question_heading(line.text) and is_prose(self.lines[i + 1])
 
     def _credit_after_caption(self, i: int) -> bool:
         """A credit line right after a caption joins it."""
@@ -474,6 +546,19 @@ class Story:
         else:
             self.body = lead_in + body
 
+    def _label_before_lead(self) -> None:
+        """A page label glued before the first sentence ("What happened ? A young woman
+        ...") is no part of the lead: it is set aside and the paragraph starts after it."""
+        if not self.body:
+            return
+        lead = self.body[0]
+        cut = question_label(lead.text)
+        if not cut:
+            return
+        label, start = lead.text[:cut].rstrip(), lead.start + cut
+        self.skipped.append(Skipped(label, "label", lead.start, lead.start + len(label)))
+        self.body[0] = Line(self.page[start : lead.end], start, lead.end, lead.blank_before)
+
     # -- the result
 
     def article(self, id: str, *, source: str | None, language: str) -> Article:
@@ -497,13 +582,17 @@ class Story:
         )
 
     def _paragraphs(self) -> list[tuple[int, int]]:
-        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are."""
+        """Each line is a paragraph, unless the text is hard-wrapped: then blocks are. A
+        letter's salutation ("She wrote: \u201cYour Majesty,") opens the paragraph of the
+        letter's first sentence (the splitter keeps them as one sentence)."""
         spans: list[tuple[int, int]] = []
         body = sorted(self.body, key=lambda x: x.start)
+        salutation = False
         for line in body:
-            joined = self.wrapped and spans and line.blank_before == 0
+            joined = (self.wrapped and spans and line.blank_before == 0) or salutation
             if joined and not self.page[spans[-1][1] : line.start].strip():
                 spans[-1] = (spans[-1][0], line.end)
             else:
                 spans.append((line.start, line.end))
+            salutation = line.text[-1] == "," and line.words <= 8
         return spans
