@@ -5,7 +5,8 @@ are versions. How it is built:
 
 1. **Spine.** One version is the reference the others align to: the one the caller
    names, else the one with the most shared content (the most sentences that align with
-   the other versions, summed over every pair).
+   the other versions, summed over every pair; pairs that cannot change which version
+   that is are not aligned, see :func:`_most_shared`).
 2. **Spine units.** Every other version is aligned to the spine (:func:`align.align`).
    Spine sentences that any version merges or splits together form one unit; each
    version's cell holds the sentences it aligned to them.
