@@ -253,6 +253,48 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     assert with_reuse == len(made) - with_reuse - 1
 
 
+def exhaustive_spine(versions: list[cc.Article]) -> int:
+    """The spine by its definition: every pair aligned, the most sentences paired, summed."""
+    shared = [0] * len(versions)
+    for x, y in combinations(range(len(versions)), 2):
+        alignment = cc.align(versions[x], versions[y], diffs=False)
+        paired = [u for u in alignment.units if u.a and u.b]
+        shared[x] += sum(len(u.a) for u in paired)
+        shared[y] += sum(len(u.b) for u in paired)
+    return max(range(len(versions)), key=lambda k: (shared[k], -k))
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, monkeypatch):
+    """A version shares at most all its sentences with each other one, so two briefs that
+    cannot reach the total of a full version are never aligned with each other; the spine
+    is still the one aligning every pair finds."""
+    from comparative_coverage.corpus import comparison as module
+
+    a, b = shoigu_pair
+    body = tuple(s.text for s in cc.as_articles([b])[0].sentences)
+    versions = cc.as_articles(
+        [
+            cc.Article("brief#1", "Brief", "", body[:2]),
+            cc.Article("flash#1", "Flash", "", body[2:5]),
+            b,
+            rewrite(b, seed=seed, outlet="Wire One"),
+            a,
+        ]
+    )
+    made = []
+
+    def counted(x, y, **kw):
+        made.append((len(x), len(y)))
+        return cc.align(x, y, **kw)
+
+    monkeypatch.setattr(module, "align", counted)
+    comparison = cc.compare(versions, diffs=False)
+    assert comparison.spine == exhaustive_spine(versions)
+    assert (2, 3) not in made  # brief with flash: neither can be the spine
+    assert len(made) < 10 + comparison.spine  # every pair, then the spine's realigned
+
+
 # ---- input and output ----------------------------------------------------------------------
 
 

@@ -490,3 +490,34 @@ def test_a_portfolio_before_a_title_is_part_of_the_title():
     )
     # a title word inside a name with one word after it stays in the name
     assert cc.find_mentions(["Martin Luther King Jr spoke."])[0].text == "Martin Luther King Jr"
+
+
+def test_mentions_with_statistics_are_the_same_whether_the_plain_names_came_first():
+    """Mentions reuse the names found without corpus statistics only where the statistics
+    change nothing; an ordinary opener ("Officials", written lower-case elsewhere) and a
+    word that stands alone elsewhere ("Libya Shimmura Izuru") still change them."""
+    from comparative_coverage.names.memo import sharing
+    from comparative_coverage.names.spans import name_spans
+
+    sentences = (
+        "He flew to Libya Shimmura Izuru on Monday.",
+        "Libya is calm.",
+        "Libya voted.",
+        "officials met.",
+        "Officials said Ukrainian President Volodymyr Zelensky spoke.",
+    )
+    articles = [cc.Article("x#1", "X", "", sentences), cc.Article("y#1", "Y", "", sentences[::-1])]
+    fresh = extract_mentions(articles)
+    with sharing():
+        for text in sentences:
+            name_spans(text)  # as the kinds of change ask first
+        reused = extract_mentions(articles)
+    assert reused == fresh
+    assert [p for _, _, p, _ in name_spans(sentences[0])] == [("Libya", "Shimmura", "Izuru")]
+    assert [m.text for m in fresh if m.article == "x#1"] == [
+        "Libya",
+        "Shimmura Izuru",
+        "Libya",
+        "Libya",
+        "Volodymyr Zelensky",
+    ]

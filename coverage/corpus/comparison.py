@@ -5,7 +5,8 @@ are versions. How it is built:
 
 1. **Spine.** One version is the reference the others align to: the one the caller
    names, else the one with the most shared content (the most sentences that align with
-   the other versions, summed over every pair).
+   the other versions, summed over every pair; pairs that cannot change which version
+   that is are not aligned, see :func:`_most_shared`).
 2. **Spine units.** Every other version is aligned to the spine (:func:`align.align`).
    Spine sentences that any version merges or splits together form one unit; each
    version's cell holds the sentences it aligned to them.
@@ -215,6 +216,44 @@ def _shared(alignment: Alignment) -> tuple[int, int]:
     return sum(len(u.a) for u in units), sum(len(u.b) for u in units)
 
 
+def _most_shared(
+    sentences: tuple[tuple[str, ...], ...],
+    pairs: dict[tuple[int, int], Alignment],
+    options: Options,
+) -> int:
+    """The version with the most sentences paired with the other versions, summed over
+    every pair (``(x, y)``, ``x < y``, aligned that way; the first on a tie), aligning
+    only the pairs that can change the answer; the alignments made are added to ``pairs``.
+
+    A version shares at most all its sentences with another, so one whose known pairs
+    plus all its sentences for each pair not aligned yet cannot reach the best total
+    found is never the spine: the versions are taken in order of that bound, each
+    aligned with all others, until no other can reach the best.
+    """
+    count = len(sentences)
+
+    def on(x: int, y: int, *, align_it: bool) -> int | None:
+        key = (min(x, y), max(x, y))
+        if key not in pairs:
+            if not align_it:
+                return None
+            pairs[key] = align(sentences[key[0]], sentences[key[1]], options=options, diffs=False)
+        return _shared(pairs[key])[0 if x < y else 1]
+
+    def bound(x: int) -> int:
+        found = (on(x, y, align_it=False) for y in range(count) if y != x)
+        return sum(len(sentences[x]) if n is None else n for n in found)
+
+    exact: dict[int, int] = {}
+    open_ = set(range(count))
+    while open_:
+        x = max(open_, key=lambda k: (bound(k), -k))
+        exact[x] = sum(on(x, y, align_it=True) for y in range(count) if y != x)
+        best = max(exact, key=lambda k: (exact[k], -k))
+        open_ = {k for k in open_ - {x} if (bound(k), -k) > (exact[best], -best)}
+    return max(exact, key=lambda k: (exact[k], -k))
+
+
 def compare(
     story_or_articles: Story | Sequence[Article],
     *,
@@ -257,18 +296,7 @@ def compare(
     chosen = _pick_spine(spine, articles, labels)
     pairs = dict(aligned or {})  # and the spine's search, kept for reuse
     if chosen is None:
-        shared = [0] * len(articles)
-        for x in range(len(articles)):
-            for y in range(x + 1, len(articles)):
-                pair = pairs.get((x, y))
-                if pair is None:
-                    pair = pairs[x, y] = align(
-                        sentences[x], sentences[y], options=options, diffs=False
-                    )
-                on_x, on_y = _shared(pair)
-                shared[x] += on_x
-                shared[y] += on_y
-        chosen = max(range(len(articles)), key=lambda k: (shared[k], -k))
+        chosen = _most_shared(sentences, pairs, options)
     alignments = {}
     for k in range(len(articles)):
         if k == chosen:

@@ -93,31 +93,52 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
     spans_of: dict[str, tuple] = {}  # versions of a story repeat sentences: each read once
     for article in articles:
         found, aliases = [], {}
+        outlet = article.outlet or "unknown"
         for where, index, text in article_sentences(article):
             if text not in spans_of:
-                spans_of[text] = _sentence_mentions(text, stats, tokenized[text], plain[text])
+                spans_of[text] = _read_sentence(text, stats, tokenized[text], plain[text])
             spans, new_aliases = spans_of[text]
             aliases.update(new_aliases)
-            for start, end, parts, title_start in spans:
-                title = text[title_start:start].strip()
+            for start, end, name, parts, title, title_start, kind in spans:
                 found.append(
                     Mention(
-                        article=article.id,
-                        outlet=article.outlet or "unknown",
-                        where=where,
-                        index=index,
-                        sentence=text,
-                        start=start,
-                        end=end,
-                        text=text[start:end],
-                        parts=tuple(parts),
-                        title=title,
-                        title_start=title_start,
-                        kind=_kind(parts, title.split()),
+                        article.id,
+                        outlet,
+                        where,
+                        index,
+                        text,
+                        start,
+                        end,
+                        name,
+                        parts,
+                        title,
+                        title_start,
+                        kind,
                     )
                 )
         mentions.extend(_resolve(found, aliases))
     return tuple(mentions)
+
+
+def _read_sentence(text: str, stats, tokens, plain) -> tuple[list[tuple], dict[str, str]]:
+    """A sentence's mentions as the fields of :class:`Mention` they fill (``start, end,
+    text, parts, title, title_start, kind``), and its acronym aliases."""
+    spans, aliases = _sentence_mentions(text, stats, tokens, plain)
+    fields = []
+    for start, end, parts, title_start in spans:
+        title = text[title_start:start].strip()
+        fields.append(
+            (
+                start,
+                end,
+                text[start:end],
+                tuple(parts),
+                title,
+                title_start,
+                _kind(parts, title.split()),
+            )
+        )
+    return fields, aliases
 
 
 def _with_entity(m: Mention, entity: str, kind: str) -> Mention:

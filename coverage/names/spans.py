@@ -309,15 +309,34 @@ def _sentence_mentions(
 ) -> tuple[list[tuple[int, int, list[str], int]], dict[str, str]]:
     """(start, end, parts, title_start) per mention, and acronym aliases found.
 
-    ``plain``: the text's :func:`_plain_classes`, when the caller has them already."""
+    ``plain``: the text's :func:`_plain_classes`, when the caller has them already.
+    Statistics change the result only through an opener they make ordinary or a word
+    that stands alone elsewhere (``_Stats.alone``): without either, the mentions are
+    those found without statistics, made once a text within a ``sharing`` block (the
+    kinds of change asked for them first)."""
     toks, doubts = plain or _plain_classes(text, tokens)
     ordinary = (
         [k for k, key, f in doubts if _common_opener(key, stats, f)] if stats is not None else []
     )
-    if ordinary:
-        toks = _ordinary_openers(toks, ordinary, tokenize(text) if tokens is None else tokens)
-        toks = toks or _classify(tokenize(text) if tokens is None else tokens, stats)
-    found, aliases = [], {}
+    if not ordinary:
+        found, aliases, alone = shared(
+            ("plain_mentions", text), lambda: _run_mentions(text, toks, None), keep=toks
+        )
+        if stats is None or not any(stats.alone[key] >= 2 for key in alone):
+            return [(s, e, list(parts), t) for s, e, parts, t in found], dict(aliases)
+        return _run_mentions(text, toks, stats)[:2]
+    toks = _ordinary_openers(toks, ordinary, tokenize(text) if tokens is None else tokens)
+    toks = toks or _classify(tokenize(text) if tokens is None else tokens, stats)
+    return _run_mentions(text, toks, stats)[:2]
+
+
+def _run_mentions(
+    text: str, toks: list[_Tok], stats: _Stats | None
+) -> tuple[list[tuple[int, int, list[str], int]], dict[str, str], list[str]]:
+    """:func:`_sentence_mentions` of classified tokens, and the words that would stand
+    alone before a name if the statistics saw them alone elsewhere (without statistics,
+    none does)."""
+    found, aliases, alone_keys = [], {}, []
     for run in _runs(toks):
         names = [k for k in run if toks[k].role == "name"]
         keys = [word_key(toks[k].text) for k in names]
@@ -354,12 +373,13 @@ def _sentence_mentions(
                 while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
                     cut += 1
         title_start = toks[names[0]].start
+        could_stand_alone = (
+            not organisation and len(names) - cut >= 3 and keys[cut] not in TITLE_WORDS | DEMONYMS
+        )
+        if could_stand_alone:
+            alone_keys.append(keys[cut])
         if (
-            stats is not None
-            and not organisation
-            and len(names) - cut >= 3
-            and stats.alone[keys[cut]] >= 2
-            and keys[cut] not in TITLE_WORDS | DEMONYMS
+            could_stand_alone and stats is not None and stats.alone[keys[cut]] >= 2
         ):  # "... to Libya Shimmura Izuru": a place that stands alone elsewhere
             alone = toks[names[cut]]
             found.append((alone.start, alone.end, [alone.text], alone.start))
@@ -383,7 +403,7 @@ def _sentence_mentions(
             and len(parts) > 1
         ):
             aliases[toks[after + 1].text] = text[start:end]
-    return found, aliases
+    return found, aliases, alone_keys
 
 
 def name_spans(text: str) -> list[tuple[int, int, tuple[str, ...], int]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Article
 from ..names.mentions import article_sentences
@@ -92,7 +93,13 @@ def credit_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in credit_spans(text)]
     ['state media reported', 'it added that', '(AP Photo/Evan Vucci)']
     """
-    return [m.span() for m in _CREDITS.finditer(text) if m.group().strip()]
+    return list(_credit_spans(text))
+
+
+@lru_cache(maxsize=16_384)
+def _credit_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached per text: each edit of a unit asks again about the unit's whole text."""
+    return tuple(m.span() for m in _CREDITS.finditer(text) if m.group().strip())
 
 
 def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | None] | None:

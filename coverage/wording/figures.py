@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
 from ..model import Alignment
+from ..names.memo import shared
 from ..normalize import STOPWORDS, word_key
 from ..vocabulary import listed
 
@@ -94,8 +96,20 @@ def counts(sentences) -> list[Count]:
     return found
 
 
-def _values(sentences) -> set[str]:
+def _counts(sentences: Sequence[str]) -> list[Count]:
+    """:func:`counts` made once a version within a ``sharing`` block: a story's spine is
+    compared with each other version in turn. Shared: read it, never change it."""
+    sentences = tuple(sentences)
+    return shared(("figure_counts", sentences), lambda: counts(sentences))
+
+
+def _values(sentences: Sequence[str]) -> set[str]:
     """Every figure a version writes, counted or not (so one still there is not updated)."""
+    sentences = tuple(sentences)
+    return shared(("figure_values", sentences), lambda: _find_values(sentences))
+
+
+def _find_values(sentences: Sequence[str]) -> set[str]:
     text = " ".join(sentences)
     digits = {f.replace(",", "") for f in re.findall(r"\d[\d,.]*\d|\d", text)}
     return digits | {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
@@ -112,7 +126,9 @@ def _grouped(found: list[Count], field: str) -> dict:
 def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
     """Pairs (a count, b count) of a figure updated between two versions, by the two signs
     in the module's docstring, in order of the a sentence."""
-    a_counts, b_counts = counts(alignment.a_sentences), counts(alignment.b_sentences)
+    a_counts, b_counts = _counts(alignment.a_sentences), _counts(alignment.b_sentences)
+    if not (a_counts and b_counts):
+        return []  # both signs need a count on each side
     a_values, b_values = _values(alignment.a_sentences), _values(alignment.b_sentences)
 
     def updated(x: Count, y: Count) -> bool:

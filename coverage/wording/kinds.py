@@ -55,6 +55,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..model import Alignment
+from ..names.memo import shared
 from .edit_rules import (
     classify_edit,
     content_words,
@@ -158,12 +159,44 @@ def kind_title(kind: str) -> str:
 
 
 def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
-    a_parts = [alignment.a_sentences[i] for i in unit.a]
-    b_parts = [alignment.b_sentences[j] for j in unit.b]
+    a_parts = tuple(alignment.a_sentences[i] for i in unit.a)
+    b_parts = tuple(alignment.b_sentences[j] for j in unit.b)
+    # two versions that rewrote a spine sentence alike make the same edits of it: the
+    # pieces and their kinds are found once a story (in a sharing block)
+    found = shared(
+        ("unit_changes", a_parts, b_parts, unit.edits, lexicon),
+        lambda: _unit_changes(a_parts, b_parts, unit.edits, lexicon),
+    )
+    return [
+        change_row(
+            alignment,
+            unit,
+            unit_sentence(alignment, unit, "a", a_span[0]) if unit.a else None,
+            unit_sentence(alignment, unit, "b", b_span[0]) if unit.b else None,
+            tag,
+            a_words,
+            b_words,
+            kind,
+            detail,
+            a_span,
+            b_span,
+            loaded=loaded,
+            a_terms=a_terms,
+            b_terms=b_terms,
+        )
+        for tag, a_words, b_words, kind, detail, a_span, b_span, loaded, a_terms, b_terms in found
+    ]
+
+
+def _unit_changes(
+    a_parts: tuple[str, ...], b_parts: tuple[str, ...], edits, lexicon: Lexicon
+) -> tuple[tuple, ...]:
+    """The classified pieces of a unit's edits, as the fields of its rows that depend
+    on the unit's texts alone."""
     a_text, b_text = " ".join(a_parts), " ".join(b_parts)
-    a_starts, b_starts = _starts(a_parts), _starts(b_parts)
-    rows = []
-    for edit in unit.edits:
+    a_starts, b_starts = _starts(list(a_parts)), _starts(list(b_parts))
+    found = []
+    for edit in edits:
         if edit.tag == "equal":
             continue
         for piece, forced in _pieces(edit, a_text, b_text, a_starts, b_starts):
@@ -174,12 +207,8 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
             b_words = b_text[piece.b_span[0] : piece.b_span[1]].strip() if piece.b_words else ""
             if _credit_moved(kind, detail, a_words, b_words, a_text, b_text):
                 kind, detail = "other", "credit_moved"
-            rows.append(
-                change_row(
-                    alignment,
-                    unit,
-                    unit_sentence(alignment, unit, "a", piece.a_span[0]) if unit.a else None,
-                    unit_sentence(alignment, unit, "b", piece.b_span[0]) if unit.b else None,
+            found.append(
+                (
                     piece.tag,
                     a_words,
                     b_words,
@@ -187,12 +216,12 @@ def _unit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
                     detail,
                     piece.a_span,
                     piece.b_span,
-                    loaded=loaded_direction(a_words, b_words, lexicon=lexicon),
-                    a_terms="; ".join(h.term.term for h in lexicon.find(a_words)),
-                    b_terms="; ".join(h.term.term for h in lexicon.find(b_words)),
+                    loaded_direction(a_words, b_words, lexicon=lexicon),
+                    "; ".join(h.term.term for h in lexicon.find(a_words)),
+                    "; ".join(h.term.term for h in lexicon.find(b_words)),
                 )
             )
-    return rows
+    return tuple(found)
 
 
 def _unchanged(alignment: Alignment, unit) -> bool:

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from ..model import Alignment
+from ..names.memo import shared
 from ..names.spans import DEMONYMS, ORG_HEADS, PERSON_TITLES, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, tokenize, word_key
 from ..vocabulary import listed
@@ -40,15 +42,22 @@ def _form_of(x: str, y: str, x_next: str = "", y_next: str = "") -> tuple[str, s
     """How two single words differ in form only: style, house case, or a misspelling."""
     if lost_dot(x, y, a_next=x_next, b_next=y_next):
         return "typo", "damage"  # pm / "p.m preparing"
-    if format_key(x) == format_key(y) and any(c.isdigit() or c == "." for c in x + y):
+    # the cheap tests first: most pairs of words in a rewritten unit fail them
+    if any(c.isdigit() or c == "." for c in x + y) and format_key(x) == format_key(y):
         return "format", "style"  # U.S. / US, 6th / sixth
     if x.casefold() == y.casefold() and (x.isupper() or y.isupper()) and len(x) > 3:
         return "spelling", "case"  # NICOLA / Nicola
-    if typo(x, y, context=x + " " + y) == "misspelling" and (
-        word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS
-    ):
+    if (word_key(x) in TITLE_WORDS or word_key(y) in TITLE_WORDS) and typo(
+        x, y, context=x + " " + y
+    ) == "misspelling":
         return "typo", "misspelling"  # Minster / Minister
     return None
+
+
+def _marked(word: str) -> bool:
+    """A digit or a dot in the word, or a title word: what each test of :func:`_form_of`
+    but the one of case needs on one side (a dot for ``lost_dot`` too)."""
+    return any(c.isdigit() or c == "." for c in word) or word_key(word) in TITLE_WORDS
 
 
 def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
@@ -59,12 +68,17 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     a_words = {t.text: t for t in tokenize(a_text) if t.text[:1].isalnum()}
     b_words = {t.text: t for t in tokenize(b_text) if t.text[:1].isalnum()}
     covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
+    # _form_of finds a form only where a word holds a digit or a dot or is a title, or
+    # the two differ in case alone: other pairs (most) are not asked
+    marked = {w for w in (*a_words, *b_words) if _marked(w)}
     extra = []
     for x, tx in a_words.items():
         if x in b_words or any(x == a for a, _ in covered):
             continue
         for y, ty in b_words.items():
-            form = None if y in a_words else _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
+            if y in a_words or not (x in marked or y in marked or x.casefold() == y.casefold()):
+                continue
+            form = _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
                 continue
             extra.append(_extra_row(alignment, unit, tx, ty, *form))
@@ -114,15 +128,21 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     return rows + extra
 
 
-def _spellings(sentences: list[str]) -> dict[str, list[tuple[int, int, int]]]:
+def _spellings(sentences: Sequence[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Each capitalised word a version writes (four letters or more): where it stands,
-    as ``(sentence, start, end)``."""
+    as ``(sentence, start, end)``; made once a version within a ``sharing`` block (a
+    story's spine is compared with each other version). Shared: never change it."""
+    sentences = tuple(sentences)
+    return shared(("spellings", sentences), lambda: _find_spellings(sentences))
+
+
+def _find_spellings(sentences: Sequence[str]) -> dict[str, list[tuple[int, int, int]]]:
     found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
     for i, sentence in enumerate(sentences):
         for token in tokenize(sentence):
             if token.text[:1].isupper() and len(token.text) > 3:
                 found[token.text].append((i, token.start, token.end))
-    return found
+    return dict(found)
 
 
 def _version_names(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
@@ -222,10 +242,16 @@ def _last_word(text: str) -> tuple[int, int] | None:
     return (start, end) if start < end < len(text) else None
 
 
-def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
+def _premodified(sentences: Sequence[str]) -> tuple[dict, dict[str, list[int]]]:
     """Per name (its last word): the listed descriptor words written right before it
     ("elite" Revolutionary Guards; not a title such as "chief", not a word of place such
-    as "central" Berlin), each with where it stands; and the sentences naming it."""
+    as "central" Berlin), each with where it stands; and the sentences naming it. Made
+    once a version within a ``sharing`` block; shared: never change it."""
+    sentences = tuple(sentences)
+    return shared(("premodified", sentences), lambda: _find_premodified(sentences))
+
+
+def _find_premodified(sentences: Sequence[str]) -> tuple[dict, dict[str, list[int]]]:
     described: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
     mentioned: dict[str, list[int]] = defaultdict(list)
     for i, sentence in enumerate(sentences):
@@ -237,7 +263,7 @@ def _premodified(sentences: list[str]) -> tuple[dict, dict[str, list[int]]]:
             key = word_key(word) if span else ""
             if key in _MODIFIER_WORDS and key not in _WHERE and key not in TITLE_WORDS:
                 described[parts[-1]].append((word, i, *span))
-    return described, mentioned
+    return dict(described), dict(mentioned)
 
 
 def _version_modifiers(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
@@ -421,12 +447,19 @@ def _moved_labels(alignment: Alignment, unit, rows: list[tuple], lexicon: Lexico
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_labels = labels_beside_names(a_text, lexicon=lexicon)
     b_labels = labels_beside_names(b_text, lexicon=lexicon)
+    if not (a_labels or b_labels):
+        return rows  # no label on either side: none added, dropped or swapped
     a_names = {n for n, _, _ in a_labels} | _heads(a_text, a_labels)
     b_names = {n for n, _, _ in b_labels} | _heads(b_text, b_labels)
     labelled = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] == "label"]
+    a_labelled = {n for n, _, _ in a_labels}
+    b_labelled = {n for n, _, _ in b_labels}
     extra = []
     for name in sorted(a_names):
-        twins = [n for n in b_names if _same_person(name, n)]
+        # a name without a label in a needs a twin with one in b (most names have none)
+        twins = [
+            n for n in (b_names if name in a_labelled else b_labelled) if _same_person(name, n)
+        ]
         if not twins:
             continue
         mine = [(d, s) for n, d, s in a_labels if n == name and _short_label(d)]
