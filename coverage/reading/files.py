@@ -33,7 +33,7 @@ from ..errors import (
 )
 from ..model import Article, Skipped
 from .articles import with_sentences
-from .furniture import find_date
+from .furniture import find_date, fold
 from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
@@ -149,7 +149,7 @@ def decode(data: bytes, *, name: str = "input") -> str:
             "pass a .txt, .html, .csv, .jsonl or .parquet file"
         )
     text = unix_newlines(text)
-    if utf8 and b"\xc3" not in data:  # no U+00C0-U+00FF (all "\xc3?" in UTF-8): no hint
+    if utf8 and not _MOJIBAKE_HINT_BYTES.search(data):  # the hint's pair is not there
         return text
     return _fix_mojibake(text)
 
@@ -162,6 +162,12 @@ _MOJIBAKE_HINT = re.compile(
     "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
     "\u2122\u0161\u203a\u0153\u017e\u0178]"
 )
+
+# The same pair in the UTF-8 bytes: U+00C2-U+00F4 is "\xc3\x82"-"\xc3\xb4", and the second
+# character's first byte is "\xc2" (U+0080-U+00BF), "\xc5", "\xc6", "\xcb" or "\xe2" (the
+# Windows-1252 letters and signs listed). A text with accents but no such pair ("\u00fc",
+# "\u00e9" before a letter) is not searched character by character.
+_MOJIBAKE_HINT_BYTES = re.compile(rb"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]")
 
 
 def _fix_mojibake(text: str) -> str:
@@ -800,8 +806,7 @@ def _warn_of_copies(articles: list[Article]) -> None:
     # (one word each way was shared by half the bench pages: "The ... said.")
     waiting: dict[tuple[str, ...], Article | None] = {}
     for article in articles:
-        body = " ".join(article.paragraphs)
-        head, tail = body.split(None, 2)[:2], body.rsplit(None, 2)[-2:]
+        head, tail = _end_words(article.paragraphs)
         if not head:
             continue  # no words: nothing to copy
         cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
@@ -830,6 +835,26 @@ def _warn_of_copies(articles: list[Article]) -> None:
         )
 
 
+def _end_words(paragraphs: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The first two and the last two words of the paragraphs joined by spaces, read from
+    the first and the last paragraphs (not from a copy of the whole text, split whole).
+
+    >>> _end_words(("One", "two three", "four five six"))
+    (['One', 'two'], ['five', 'six'])
+    """
+    head: list[str] = []
+    for paragraph in paragraphs:
+        head += paragraph.split(None, 2)[: 2 - len(head)]
+        if len(head) == 2:
+            break
+    tail: list[str] = []
+    for paragraph in reversed(paragraphs):
+        tail[:0] = paragraph.rsplit(None, 2)[len(tail) - 2 :]
+        if len(tail) == 2:
+            break
+    return head, tail
+
+
 def _copy_key(article: Article) -> str:
     """The text two copies share: words joined by single spaces, case folded."""
-    return " ".join(" ".join(article.paragraphs).split()).casefold()
+    return fold(" ".join(" ".join(article.paragraphs).split()))

@@ -235,9 +235,34 @@ def credit_only(text: str) -> bool:
 
 
 @lru_cache(maxsize=4)
+def _trigger_of(phrases: frozenset[str]) -> dict[str, str]:
+    """Each phrase's trigger: a word of it that a line holding the phrase holds too.
+
+    A line holding no trigger holds no phrase, so the page is searched for the triggers
+    only (each search is a pass over the page). Few and rare triggers make that cheap: a
+    word shared by several phrases ("download" for "download our app" and "download the
+    app") is chosen first, then longer words (a word of five letters or more where the
+    phrase has one: "email", not "enter" or "address"). Each phrase has one trigger, so
+    a line holding it counts it once.
+    """
+
+    def candidates(phrase: str) -> list[str]:
+        words = phrase.split()
+        return [w for w in words if len(w) >= 5] or [max(words, key=len)]
+
+    left, chosen = sorted(phrases), {}
+    while left:
+        options = sorted({w for phrase in left for w in candidates(phrase)})
+        best = max(options, key=lambda w: (sum(w in phrase for phrase in left), len(w)))
+        chosen.update((phrase, best) for phrase in left if best in phrase)
+        left = [phrase for phrase in left if best not in phrase]
+    return chosen
+
+
+@lru_cache(maxsize=4)
 def _triggers(phrases: frozenset[str]) -> frozenset[str]:
-    """The longest word of each phrase: a line holding none of them holds no phrase."""
-    return frozenset(max(p.split(), key=len) for p in phrases)
+    """The phrases' triggers (see :func:`_trigger_of`)."""
+    return frozenset(_trigger_of(phrases).values())
 
 
 _NO_WORDS: frozenset[str] = frozenset()
@@ -257,7 +282,7 @@ def fold(text: str) -> str:
 
 
 def promotion_words(text: str) -> frozenset[str]:
-    """Which promotion words (the longest word of each phrase) a text holds: computed once
+    """Which promotion words (the phrases' triggers) a text holds: computed once
     for a page, so that each line is then tested for these few only."""
     folded = text.casefold()
     return frozenset(
@@ -301,10 +326,10 @@ def promotion_lines(
 
 @lru_cache(maxsize=4)
 def _phrases_by_trigger(phrases: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    """The phrases of each trigger (see :func:`_triggers`: a phrase's longest word)."""
+    """The phrases of each trigger (see :func:`_trigger_of`)."""
     found: dict[str, list[str]] = {}
-    for phrase in sorted(phrases):
-        found.setdefault(max(phrase.split(), key=len), []).append(phrase)
+    for phrase, trigger in sorted(_trigger_of(phrases).items()):
+        found.setdefault(trigger, []).append(phrase)
     return {word: tuple(listed) for word, listed in found.items()}
 
 

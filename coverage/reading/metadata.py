@@ -189,10 +189,19 @@ def url_in(article: Article) -> str | None:
     return None
 
 
+def _may_name_copyright(text: str) -> bool:
+    """A cheap necessary test for ``_COPYRIGHT``, exact for ASCII text (the search tries
+    its case-blind alternation at every character of every skipped line)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "(c)" in low or "copyright" in low
+
+
 def site_name(article: Article) -> str:
     """A site name in the page chrome: a copyright line, or a short name above the title."""
     for skipped in article.skipped:
-        match = _COPYRIGHT.search(skipped.text)
+        match = _may_name_copyright(skipped.text) and _COPYRIGHT.search(skipped.text)
         if match:
             return match.group("name").strip()
     for skipped in article.skipped[:1]:  # only the page's first line, above the title

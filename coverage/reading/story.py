@@ -101,10 +101,33 @@ def _about_another_story(title: str, body: str) -> bool:
     stems = {w[:5] for w in _TITLE_WORD.findall(fold(title)) if w not in STOPWORDS}
     if len(stems) < 2:
         return False
-    # one search for a word that starts with a stem (is it, when shorter than five
-    # letters), not a list of every word of the body
-    starts = "|".join(re.escape(s) + ("" if len(s) >= 5 else _WORD_ENDS) for s in sorted(stems))
-    return re.search(rf"{_WORD_STARTS}(?:{starts})", body) is None
+    return not any(_starts_a_word(body, stem, whole=len(stem) < 5) for stem in sorted(stems))
+
+
+def _letter(char: str) -> bool:
+    r"""``char`` is what ``[^\W\d_]`` matches: a letter (a word character, not a digit or "_")."""
+    return char.isalnum() and not char.isdecimal()
+
+
+def _starts_a_word(text: str, stem: str, *, whole: bool) -> bool:
+    """Some word of ``text`` starts with ``stem`` (is it, when ``whole``): found with
+    ``str.find`` from the stem's places, not by a pattern built for each title (compiled
+    for every headline, and tried at every character of the body).
+
+    >>> _starts_a_word("the legalised drug", "legal", whole=False)
+    True
+    >>> _starts_a_word("illegal", "legal", whole=False), _starts_a_word("sky", "sk", whole=True)
+    (False, False)
+    """
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem)
+        if (at == 0 or not _letter(text[at - 1])) and (
+            not whole or end == len(text) or not _letter(text[end])
+        ):
+            return True
+        at = text.find(stem, at + 1)
+    return False
 
 
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -134,10 +157,6 @@ def _says_little_of(line: str, lead: str) -> bool:
     stems = {w[:5] for w in _TITLE_WORD.findall(fold(line)) if w not in STOPWORDS}
     found = {w[:5] for w in _TITLE_WORD.findall(fold(lead))}
     return len(stems & found) <= 1
-
-
-_WORD_STARTS = r"(?<![^\W\d_])"  # no letter before
-_WORD_ENDS = r"(?![^\W\d_])"  # no letter after
 
 
 @dataclass
