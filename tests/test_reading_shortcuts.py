@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from comparative_coverage import vocabulary
 from comparative_coverage.reading import files, furniture, metadata
 from comparative_coverage.reading.files import _end_words
+from comparative_coverage.reading.head_checks import _letter, _starts_a_word
 from comparative_coverage.reading.lines import page_lines
-from comparative_coverage.reading.story import _letter, _starts_a_word
 
 DATE_BITS = ["19", "20", "2023", "1999", "209", "0", "1", "9", " ", ",", "-", "Aug", "August"]
 DATE_BITS += ["22", "3", "Jan.", "Sept", "Published", "Monday,", "on", "x", "\u00a0"]
