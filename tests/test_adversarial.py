@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.model import MAX_ARTICLE_CHARS
-from comparative_coverage.reading.files import decode
+from comparative_coverage.reading.decoding import decode
 
 from .conftest import ROOT
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparative_coverage import vocabulary
-from comparative_coverage.reading import files, furniture, metadata
+from comparative_coverage.reading import decoding, furniture, metadata
 from comparative_coverage.reading.files import _end_words
 from comparative_coverage.reading.head_checks import _letter, _starts_a_word
 from comparative_coverage.reading.lines import page_lines
@@ -142,5 +142,5 @@ def test_the_copyright_hint_finds_every_line_the_pattern_finds(text):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="a\u00c2\u00c3\u00e9\u00f4\u00f5\u00fc\u00a9\u20ac\u2122\u0178\u2014 \r\n"))
 def test_the_mojibake_hint_in_bytes_finds_every_text_the_text_hint_finds(text):
-    if files._MOJIBAKE_HINT.search(text):
-        assert files._MOJIBAKE_HINT_BYTES.search(text.encode("utf-8"))
+    if decoding._MOJIBAKE_HINT.search(text):
+        assert decoding._MOJIBAKE_HINT_BYTES.search(text.encode("utf-8"))
