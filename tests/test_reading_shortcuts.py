@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from comparative_coverage import vocabulary
 from comparative_coverage.reading import decoding, furniture, metadata
-from comparative_coverage.reading.files import _end_words
+from comparative_coverage.reading.copies import _end_words
 from comparative_coverage.reading.head_checks import _letter, _starts_a_word
 from comparative_coverage.reading.lines import page_lines
 

@@ -30,10 +30,12 @@ from ..errors import (
     missing_dependency,
     safe_text,
 )
-from ..model import Article, Skipped
+from ..model import Article
 from .articles import with_sentences
+from .copies import _warn_of_copies
 from .decoding import SkippedInputWarning, decode
-from .furniture import find_date, fold
+from .furniture import find_date
+from .html_pages import _read_html
 from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
@@ -62,7 +64,6 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
 FOLDER_SKIPPED = frozenset({".md", ".markdown"})
-_HTML_MIN_WORDS = 5  # fewer words extracted from a whole HTML page: furniture, not a story
 
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE
@@ -181,94 +182,6 @@ def _read_page_file(path: Path, max_bytes: int, language: str) -> list[Article]:
     if not articles:
         raise EmptyInput(f"{path} holds no article text (only page furniture was found)")
     return articles
-
-
-def _read_html(html: str, path: Path, language: str) -> list[Article]:
-    import trafilatura
-
-    document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
-    )
-    text = getattr(document, "text", None) if document is not None else None
-    if text and len(text.split()) < _HTML_MIN_WORDS:  # a menu ("Home"), not an article
-        raise EmptyInput(
-            f"{path} is an HTML page in which only {text.strip()[:40]!r} was found, not an "
-            "article; if that is the article, save its text as .txt instead"
-        )
-    if not text or not text.strip():
-        raise EmptyInput(
-            f"{path} is an HTML page in which no article text was found; "
-            "save the article's text as .txt instead"
-        )
-    meta = {
-        key: getattr(document, key, None)
-        for key in ("title", "date", "sitename", "url", "description")
-    }
-    spans = split_blocks(text)
-    skipped = []
-    if spans and meta["title"] and text[slice(*spans[0])] == meta["title"]:
-        skipped.append(_html_skipped(html, text[slice(*spans[0])], 0, "headline repeated"))
-        spans = spans[1:]  # the headline repeated above the story; a later equal line stays
-    article = Article(
-        id=f"{path.stem}#1",
-        outlet=meta["sitename"] or "",
-        title=meta["title"] or "",
-        paragraphs=tuple(text[s:e] for s, e in spans),
-        dek=meta["description"] or "",
-        date=(meta["date"] or None),
-        url=meta["url"] or None,
-        language=language,
-        source=safe_text(str(path)),
-        skipped=(*skipped, *_html_left_out(html, text)),
-    )
-    return [article]
-
-
-def _html_skipped(html: str, text: str, cursor: int, reason: str) -> Skipped:
-    start = html.find(text, cursor)
-    if start < 0:  # written with entities or split by tags: its place is not known
-        return Skipped(text=text, reason=f"{reason} (place in the page unknown)", start=0, end=0)
-    return Skipped(text=text, reason=reason, start=start, end=start + len(text))
-
-
-_BLOCKS = frozenset(
-    "p div li td th tr h1 h2 h3 h4 h5 h6 br nav header footer section article aside "
-    "figcaption caption blockquote pre dt dd title option button label".split()
-)
-
-
-def _page_lines(html: str) -> list[str]:
-    """The visible text of a page, one line per block element (no script or style)."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return []
-    for element in tree.iter("script", "style", "noscript", "template"):
-        element.text = ""
-        for child in list(element):
-            element.remove(child)
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
-    return [line for line in lines if line]
-
-
-def _html_left_out(html: str, kept: str) -> list[Skipped]:
-    """The page's text lines that are not in the article: nothing vanishes unrecorded."""
-    everything = _page_lines(html)
-    kept_lines = {" ".join(part.split()) for part in re.split(r"\n| \| ", kept)}
-    kept_lines |= {line.strip("| ") for line in kept_lines}
-    # a line inside a kept paragraph is kept too; searched only while that stays cheap
-    search = len(everything) * len(kept) < 50_000_000
-    left, cursor = [], 0
-    for line in everything:
-        if line not in kept_lines and not (search and line in kept):
-            left.append(_html_skipped(html, line, cursor, "not article text (HTML page)"))
-            cursor = left[-1].end or cursor
-    return left
 
 
 def _column(columns: Sequence[str], role: str) -> str | None:
@@ -617,70 +530,3 @@ def read_articles(
     articles = _unique_ids(articles)
     _warn_of_copies(articles)
     return [with_sentences(article) for article in articles]
-
-
-class DuplicateArticleWarning(UserWarning):
-    """Two inputs hold the same text: a story copied twice would count as two versions."""
-
-
-def _warn_of_copies(articles: list[Article]) -> None:
-    """Say once which articles are exact copies of an earlier one (a folder read twice)."""
-    first: dict[str, str] = {}
-    copies = []
-    # the whole text is normalised only where a cheap key (its first two and last two
-    # words, which the normalisation keeps) is shared: most articles of a corpus share none
-    # (one word each way was shared by half the bench pages: "The ... said.")
-    waiting: dict[tuple[str, ...], Article | None] = {}
-    for article in articles:
-        head, tail = _end_words(article.paragraphs)
-        if not head:
-            continue  # no words: nothing to copy
-        cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
-        if cheap not in waiting:
-            waiting[cheap] = article  # normalised only if another article has this key
-            continue
-        held = waiting[cheap]
-        if held is not None:  # the second with this key: the first is normalised now
-            first.setdefault(_copy_key(held), held.id)
-            waiting[cheap] = None
-        key = _copy_key(article)
-        if not key:
-            continue
-        if key in first:
-            copies.append(f"{article.id} = {first[key]}")
-        else:
-            first[key] = article.id
-    if copies:
-        warnings.warn(
-            f"{len(copies)} article(s) repeat another word for word, so the same text would "
-            f"count as several versions: {', '.join(copies[:10])}"
-            + (" ..." if len(copies) > 10 else "")
-            + "; drop the copies or --exclude them",
-            DuplicateArticleWarning,
-            stacklevel=3,
-        )
-
-
-def _end_words(paragraphs: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """The first two and the last two words of the paragraphs joined by spaces, read from
-    the first and the last paragraphs (not from a copy of the whole text, split whole).
-
-    >>> _end_words(("One", "two three", "four five six"))
-    (['One', 'two'], ['five', 'six'])
-    """
-    head: list[str] = []
-    for paragraph in paragraphs:
-        head += paragraph.split(None, 2)[: 2 - len(head)]
-        if len(head) == 2:
-            break
-    tail: list[str] = []
-    for paragraph in reversed(paragraphs):
-        tail[:0] = paragraph.rsplit(None, 2)[len(tail) - 2 :]
-        if len(tail) == 2:
-            break
-    return head, tail
-
-
-def _copy_key(article: Article) -> str:
-    """The text two copies share: words joined by single spaces, case folded."""
-    return fold(" ".join(" ".join(article.paragraphs).split()))
