@@ -1,17 +1,21 @@
-"""Bytes -> text: the one decoder, for files, pages, tables and ``sources.csv`` alike.
+"""A file -> its bytes -> text: the one reader of bytes and the one decoder, for text
+pages, HTML pages, tables and ``sources.csv`` alike.
 
-Telling text from binary, finding the encoding (UTF-8, UTF-16 without its mark, a few
-stray Windows-1252 bytes, detection) and repairing mojibake is one job with its own
-tests; it lives apart from :mod:`files`, which finds and reads the files.
+Reading a file's bytes within a size limit, telling text from binary, finding the
+encoding (UTF-8, UTF-16 without its mark, a few stray Windows-1252 bytes, detection) and
+repairing mojibake is one job with its own tests; it lives apart from :mod:`files`, which
+finds the files and sends each to its reader.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import stat
 import warnings
+from pathlib import Path
 
-from ..errors import NotText
+from ..errors import EmptyInput, InputTooLarge, InputUnreadable, NotText
 from .lines import unix_newlines
 
 __all__ = ["decode", "SkippedInputWarning"]
@@ -188,3 +192,38 @@ def _detect(data: bytes, name: str) -> str:
             f"{name} is in no text encoding we could recognise; save it as UTF-8 and try again"
         )
     return str(best)
+
+
+def _human(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputUnreadable(f"{path} is not a regular file; pass a file of articles")
+        size = info.st_size
+        if size <= max_bytes:
+            data = path.read_bytes()
+    except OSError as error:
+        if isinstance(error, InputUnreadable):
+            raise
+        raise _unreadable(path, error) from None
+    if size > max_bytes:
+        raise InputTooLarge(
+            f"{path} is {_human(size)}, over the {_human(max_bytes)} limit; "
+            f"split it, or pass max_bytes={size + 1} to read it anyway"
+        )
+    if not data.strip():
+        raise EmptyInput(f"{path} is empty; pass a file that holds article text")
+    return data
+
+
+def _unreadable(path: Path, error: OSError) -> InputUnreadable:
+    """The one-line error for a path that exists but cannot be read."""
+    if path.is_symlink() and not path.exists():
+        why = "a broken link or a link loop"
+    else:
+        why = error.strerror or type(error).__name__
+    return InputUnreadable(f"{path} could not be read ({why}); check the file and its permissions")

@@ -12,7 +12,6 @@ import dataclasses
 import fnmatch
 import os
 import re
-import stat
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -22,19 +21,14 @@ from ..errors import (
     CoverageError,
     EmptyInput,
     InputNotFound,
-    InputTooLarge,
     InputUnreadable,
-    MissingColumn,
-    NotText,
     UnsupportedFormat,
-    missing_dependency,
     safe_text,
 )
 from ..model import Article
 from .articles import with_sentences
 from .copies import _warn_of_copies
-from .decoding import SkippedInputWarning, decode
-from .furniture import find_date
+from .decoding import SkippedInputWarning, _read_bytes, decode
 from .html_pages import _read_html
 from .lines import split_blocks, unix_newlines
 from .metadata import (
@@ -48,6 +42,7 @@ from .metadata import (
     url_in,
 )
 from .pages import parse_page
+from .table_files import _read_table
 
 __all__ = [
     "read_articles",
@@ -68,52 +63,6 @@ FOLDER_SKIPPED = frozenset({".md", ".markdown"})
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE
 )
-
-_COLUMN_ALIASES = {
-    "text": ("text", "body", "content", "article", "full_text", "maintext"),
-    "title": ("title", "headline", "head"),
-    "outlet": ("outlet", "source", "publisher", "site", "sitename", "source_name", "media"),
-    "date": ("date", "published", "publish_date", "date_publish", "pubdate", "datetime"),
-    "url": ("url", "link", "href"),
-    "id": ("id", "article_id", "doc_id", "uid"),
-    "dek": ("dek", "standfirst", "description", "summary", "subtitle", "lede"),
-    "language": ("language", "lang"),
-}
-
-
-def _human(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputUnreadable(f"{path} is not a regular file; pass a file of articles")
-        size = info.st_size
-        if size <= max_bytes:
-            data = path.read_bytes()
-    except OSError as error:
-        if isinstance(error, InputUnreadable):
-            raise
-        raise _unreadable(path, error) from None
-    if size > max_bytes:
-        raise InputTooLarge(
-            f"{path} is {_human(size)}, over the {_human(max_bytes)} limit; "
-            f"split it, or pass max_bytes={size + 1} to read it anyway"
-        )
-    if not data.strip():
-        raise EmptyInput(f"{path} is empty; pass a file that holds article text")
-    return data
-
-
-def _unreadable(path: Path, error: OSError) -> InputUnreadable:
-    """The one-line error for a path that exists but cannot be read."""
-    if path.is_symlink() and not path.exists():
-        why = "a broken link or a link loop"
-    else:
-        why = error.strerror or type(error).__name__
-    return InputUnreadable(f"{path} could not be read ({why}); check the file and its permissions")
 
 
 def read_text(
@@ -182,126 +131,6 @@ def _read_page_file(path: Path, max_bytes: int, language: str) -> list[Article]:
     if not articles:
         raise EmptyInput(f"{path} holds no article text (only page furniture was found)")
     return articles
-
-
-def _column(columns: Sequence[str], role: str) -> str | None:
-    lowered = {str(c).strip().lower(): c for c in columns}
-    return next((lowered[a] for a in _COLUMN_ALIASES[role] if a in lowered), None)
-
-
-def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
-    import io
-
-    import pandas as pd
-
-    data = _read_bytes(path, max_bytes)  # size and emptiness checks
-    suffix = path.suffix.lower()
-    if suffix != ".parquet":  # a PDF renamed .csv says so; a Windows-1252 table reads
-        text = io.StringIO(decode(data, name=str(path)))
-    try:
-        if suffix == ".parquet":
-            try:
-                frame = pd.read_parquet(path)
-            except ImportError as error:
-                raise missing_dependency(
-                    "pyarrow", "read .parquet files", extra="parquet"
-                ) from error
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(text, lines=True, dtype=False)
-        elif suffix == ".json":
-            frame = pd.read_json(text, dtype=False)
-        else:
-            frame = pd.read_csv(
-                text, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
-            )
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise NotText(
-            f"{path} could not be read as a {suffix} table ({error}); "
-            "check that it is a valid, UTF-8 encoded table"
-        ) from error
-    text_column = _column(list(frame.columns), "text")
-    if text_column is None:
-        raise MissingColumn(
-            f"{path} has no text column (its columns: {', '.join(map(str, frame.columns))}); "
-            "name the column with the article text 'text' (or body/content)"
-        )
-    cells = [str(c).strip() for c in frame[text_column] if str(c).strip()]
-    if pd.api.types.is_numeric_dtype(frame[text_column]) or (cells and all(map(_number, cells))):
-        raise MissingColumn(
-            f"{path}: its text column {text_column!r} holds numbers, not article text; "
-            "name the column with the article text 'text' (or body/content)"
-        )
-    roles = {role: _column(list(frame.columns), role) for role in _COLUMN_ALIASES}
-    articles = []
-    for number, row in enumerate(frame.to_dict("records"), 1):
-
-        def value(role: str, row: dict = row) -> str:
-            column = roles[role]
-            return _cell_text(row.get(column) if column is not None else None, str(path))
-
-        text = value("text")
-        if not text.strip():
-            warnings.warn(
-                f"{path} row {number} has no text; it was skipped",
-                SkippedInputWarning,
-                stacklevel=3,
-            )
-            continue
-        text = unix_newlines(text)
-        spans = split_blocks(text)
-        try:
-            article = Article(
-                id=value("id") or f"{safe_text(path.stem)}#{number}",
-                outlet=value("outlet"),
-                title=value("title"),
-                paragraphs=tuple(text[s:e] for s, e in spans),
-                dek=value("dek"),
-                date=find_date(value("date")) or (value("date") or None),
-                url=value("url") or None,
-                language=value("language") or language,
-                source=f"{safe_text(str(path))}#{number}",
-            )
-        except InputTooLarge as error:  # one huge row does not sink the table
-            warnings.warn(
-                f"{path} row {number}: {error}; it was skipped", SkippedInputWarning, stacklevel=3
-            )
-            continue
-        articles.append(article)
-    if not articles:
-        raise EmptyInput(f"{path} has no rows with text; fill its '{text_column}' column")
-    return articles
-
-
-def _number(text: str) -> bool:
-    return bool(re.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", text))
-
-
-def _cell_text(cell: object, name: str) -> str:
-    """A table cell as text: bytes decoded, a list of strings as paragraphs, no ``'NaT'``.
-
-    >>> _cell_text([b"One.", "Two."], "t"), _cell_text(float("nan"), "t"), _cell_text(7, "t")
-    ('One.\\n\\nTwo.', '', '7')
-    """
-    if cell is None or cell is getattr(cell, "NaT", object()):
-        return ""
-    if isinstance(cell, bytes | bytearray):
-        return decode(bytes(cell), name=name) if cell.strip() else ""
-    if isinstance(cell, str):
-        return cell
-    if isinstance(cell, float) and cell != cell:
-        return ""
-    if hasattr(cell, "isoformat"):  # a timestamp or a date: midnight means a date
-        if str(cell) == "NaT":
-            return ""
-        text = cell.isoformat()
-        return text[:10] if text[10:] in ("", "T00:00:00") else text
-    if hasattr(cell, "tolist") and not hasattr(cell, "is_integer"):  # a numpy array
-        cell = cell.tolist()
-    if isinstance(cell, list | tuple):
-        return "\n\n".join(filter(None, (_cell_text(c, name) for c in cell)))
-    if str(cell) in ("NaT", "<NA>", "nan"):
-        return ""
-    return str(cell)
 
 
 def _found_metadata(
