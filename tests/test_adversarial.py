@@ -188,7 +188,7 @@ def _article(text: str) -> cc.Article:
 LINEAR_CASES = {
     "date after a month and a space run": (
         lambda n: ("22 August" + " " * n + "x",),
-        lambda text: cc.reading.furniture.find_date(text),
+        lambda text: cc.reading.dates.find_date(text),
     ),
     "date line in a table cell": (
         lambda n: ("Published on 22 August" + " " * n,),

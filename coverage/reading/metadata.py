@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import vocabulary
 from ..errors import CoverageError
 from ..model import Article
-from .furniture import find_date
+from .dates import find_date
 
 __all__ = [
     "METADATA_FILES",

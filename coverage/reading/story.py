@@ -15,17 +15,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Article, Skipped
+from .dates import find_date, is_masthead_date
 from .furniture import (
     TERMINAL,
     caption_prefix,
-    find_date,
     fold,
     has_photo_credit,
-    is_masthead_date,
     is_sentence,
     line_reason,
     promotion_lines,
-    question_label,
     weak_reason,
 )
 from .head_checks import _about_another_story, _reads_as_prose, _restated, _says_little_of
@@ -39,6 +37,7 @@ from .lines import (
     is_prose,
     lines_wrapped,
 )
+from .questions import question_label
 from .story_inside import StoryInside
 
 __all__ = ["Story"]

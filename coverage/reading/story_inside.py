@@ -14,7 +14,6 @@ from ..model import Skipped
 from .furniture import (
     BULLETS,
     TERMINAL,
-    is_question_heading,
     is_sentence,
     is_subhead,
     is_teaser_link,
@@ -22,6 +21,7 @@ from .furniture import (
     weak_reason,
 )
 from .lines import SENTENCES_INSIDE, Line, is_prose
+from .questions import is_question_heading
 
 _SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
 _NO_STOP_ENDS = (*TERMINAL, ",", ";", "\u2026")

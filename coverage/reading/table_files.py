@@ -22,8 +22,8 @@ from ..errors import (
     safe_text,
 )
 from ..model import Article
+from .dates import find_date
 from .decoding import SkippedInputWarning, _read_bytes, decode
-from .furniture import find_date
 from .lines import split_blocks, unix_newlines
 
 _COLUMN_ALIASES = {
