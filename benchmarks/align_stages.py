@@ -9,7 +9,7 @@ printed indented and are part of their parent's time. ``work`` rows count what t
 stages work through per sentence: pairs the candidate index keeps, pairs the chain
 weighs and restatement links found. On the near-twins text each sentence has more
 near-twins the longer the text (2 at 250 sentences, 17 at 2,000); before each sentence
-kept only its three heaviest pairs for the chain (``aligner._STRONG_MOST``), the chain
+kept only its three heaviest pairs for the chain (``pairing._STRONG_MOST``), the chain
 pairs rose from 3.1 to 8.8 a sentence and the restatement links from 1.35 to 7.86.
 
     .venv/bin/python benchmarks/align_stages.py [--runs 7] [--sizes 250,500,1000,2000]
@@ -27,18 +27,18 @@ import numpy as np
 from synthetic import base_sentences, rewrite, varied_sentences
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, similarity, worddiff
+from comparative_coverage.alignment import aligner, pair, pairing, similarity, worddiff
 
 # (label, owner, attribute, nested in the stage before)
 STAGES = (
-    ("fold + keys", aligner, "fold", False),
-    ("fold + keys", aligner, "sentence_keys", False),
+    ("fold + keys", pair, "fold", False),
+    ("fold + keys", pair, "sentence_keys", False),
     ("weights", similarity.Scorer, "__post_init__", False),
     ("candidate index", similarity, "_proposals_arrays", False),
     ("scoring", similarity.Scorer, "_pairs_sharing", False),
     ("core", aligner, "_core", False),
-    ("weighed + cap", aligner, "_weighed", True),
-    ("chain", aligner, "heaviest_chain", True),
+    ("weighed + cap", pairing, "_weighed", True),
+    ("chain", pairing, "heaviest_chain", True),
     ("gaps", aligner, "_fill_gaps", False),
     ("joins", aligner, "_join_neighbours", False),
     ("restatements", aligner, "find_restatements", False),
@@ -102,8 +102,8 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
     the restatement links, and the words of both sides the units' word diffs compare."""
     rows: dict[str, list[float]] = defaultdict(list)
     chained: list[int] = []
-    original = aligner.heaviest_chain
-    aligner.heaviest_chain = lambda pairs: (chained.append(len(pairs)), original(pairs))[1]
+    original = pairing.heaviest_chain
+    pairing.heaviest_chain = lambda pairs: (chained.append(len(pairs)), original(pairs))[1]
     try:
         for n in sizes:
             a = TEXTS[text](n)
@@ -125,7 +125,7 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
             diffed = (e for u in alignment.units if u.a and u.b for e in u.edits)
             rows["words diffed"].append(sum(len(e.a_words) + len(e.b_words) for e in diffed) / n)
     finally:
-        aligner.heaviest_chain = original
+        pairing.heaviest_chain = original
     return rows
 
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, similarity
-from comparative_coverage.alignment.aligner import _STRONG_MOST
+from comparative_coverage.alignment import aligner, joins, pairing, similarity
 from comparative_coverage.alignment.chain import bounded, bounded_arrays
+from comparative_coverage.alignment.pair import _Pair
+from comparative_coverage.alignment.pairing import _STRONG_MOST
 from comparative_coverage.alignment.similarity import Scorer, _proposals_arrays
 from comparative_coverage.options import resolve
 
@@ -33,9 +34,9 @@ RESULTS_B = [
 def weighed_pairs(monkeypatch, a, b) -> tuple[cc.Alignment, list[tuple[int, int, float]]]:
     """The alignment of a and b, and the pairs its core weighed for the chain."""
     seen: list[list[tuple[int, int, float]]] = []
-    chain = aligner.heaviest_chain
+    chain = pairing.heaviest_chain
     monkeypatch.setattr(
-        aligner, "heaviest_chain", lambda pairs: (seen.append(pairs), chain(pairs))[1]
+        pairing, "heaviest_chain", lambda pairs: (seen.append(pairs), chain(pairs))[1]
     )
     return cc.align(a, b, diffs=False), seen[-1]
 
@@ -103,14 +104,14 @@ def test_long_versions_weigh_the_same_pairs_on_arrays(lines):
     if lines:
         a = ["Ruling party wins", *a, "Voters queue in district 3. Photo / AP"]
         b = ["The ruling party wins", *b, "Voters queue in district 3. Photo / Reuters"]
-    pair = aligner._Pair(tuple(a), tuple(b), resolve(None))
+    pair = _Pair(tuple(a), tuple(b), resolve(None))
     assert pair.scorer.numbered is not None  # the arrays are used
     assert bool(pair.a_lines and pair.b_lines) == lines
-    scores, _ = aligner._scores(pair)
-    on_arrays = aligner._weighed(pair, scores)
+    scores, _ = pairing._scores(pair)
+    on_arrays = pairing._weighed(pair, scores)
     pair.scorer.numbered = None
     assert on_arrays[2]  # the cap left some pairs out
-    assert aligner._weighed(pair, scores) == on_arrays
+    assert pairing._weighed(pair, scores) == on_arrays
 
 
 def _join_everywhere(pair, a_group, b_group) -> None:
@@ -125,7 +126,7 @@ def _join_everywhere(pair, a_group, b_group) -> None:
                     continue
                 neighbours = {id(g): g for g in (own.get(index - 1), own.get(index + 1)) if g}
                 for group in neighbours.values():
-                    offer = aligner._offer(pair, side, index, group)
+                    offer = joins._offer(pair, side, index, group)
                     if offer is not None:
                         offers.append(offer)
         if not offers:
@@ -161,8 +162,8 @@ SPLIT_B = [
 
 def test_a_split_in_three_takes_two_rounds_of_joins(monkeypatch):
     rounds = []
-    offer = aligner._offer
-    monkeypatch.setattr(aligner, "_offer", lambda *args: (rounds.append(args[2]), offer(*args))[1])
+    offer = joins._offer
+    monkeypatch.setattr(joins, "_offer", lambda *args: (rounds.append(args[2]), offer(*args))[1])
     alignment = cc.align(SPLIT_A, SPLIT_B)
     assert [(u.a, u.b) for u in alignment.units] == [((0,), (0, 1, 2)), ((1,), (3,)), ((), (4,))]
     # b's unpaired sentences beside a unit: 1 (it joins the unit of 2) and 4 (no offer);
