@@ -27,7 +27,7 @@ import numpy as np
 from synthetic import base_sentences, rewrite, varied_sentences
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, pair, pairing, similarity, worddiff
+from comparative_coverage.alignment import aligner, candidates, pair, pairing, similarity, worddiff
 
 # (label, owner, attribute, nested in the stage before)
 STAGES = (
@@ -97,7 +97,7 @@ def measure(text: str, sizes: list[int], runs: int) -> dict[int, dict[str, float
 
 def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
     """Per sentence: the index's posting visits (a key within the cap that an a and a b
-    sentence share and both propose through: ``similarity.VISITS_MOST``), the distinct
+    sentence share and both propose through: ``candidates.VISITS_MOST``), the distinct
     pairs they propose (ranked), the candidate pairs kept, the pairs the chain weighs,
     the restatement links, and the words of both sides the units' word diffs compare."""
     rows: dict[str, list[float]] = defaultdict(list)
@@ -113,7 +113,7 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
             scorer = similarity.Scorer(
                 a_keys, b_keys, [similarity.fold(t) for t in a], [similarity.fold(t) for t in b]
             )
-            found = similarity._proposals_arrays(
+            found = candidates._proposals_arrays(
                 a_keys, b_keys, scorer.frequency, scorer.grid_weight, 8, numbered=scorer.numbered
             )
             rows["posting visits"].append(found.visits / n)

@@ -11,11 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, joins, pairing, similarity
+from comparative_coverage.alignment import aligner, candidates, joins, pairing, similarity
+from comparative_coverage.alignment.candidates import _proposals_arrays
 from comparative_coverage.alignment.chain import bounded, bounded_arrays
 from comparative_coverage.alignment.pair import _Pair
 from comparative_coverage.alignment.pairing import _STRONG_MOST
-from comparative_coverage.alignment.similarity import Scorer, _proposals_arrays
+from comparative_coverage.alignment.similarity import Scorer
 from comparative_coverage.options import resolve
 
 from .test_similarity import reference_candidates
@@ -198,7 +199,7 @@ def test_joins_are_the_same_as_looking_everywhere_each_round(a, b):
 
 
 def test_a_sentence_proposes_through_its_rarest_keys_while_their_visits_stay_few(monkeypatch):
-    monkeypatch.setattr(similarity, "VISITS_MOST", 4)
+    monkeypatch.setattr(candidates, "VISITS_MOST", 4)
     # a's sentence 0 holds "rare" (in one b sentence) and "common" (in five): five
     # visits past the four allowed, so only "rare" proposes; b's sentences 1-5 share
     # only "common" with it and are not proposed. a's sentence 1 holds only "common":
@@ -221,18 +222,18 @@ def test_the_rarest_keys_propose_alike_on_arrays_and_both_ways(a, b, most, per_s
     loop and the arrays keep the same pairs with the same scores (the keys left out
     still count in the score), as the plain reference does, and swapping the
     versions swaps the pairs."""
-    default = similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX
+    default = candidates.VISITS_MOST, similarity._ARRAYS_FROM, candidates._TABLE_MAX
     try:
-        similarity.VISITS_MOST = most
+        candidates.VISITS_MOST = most
         found = Scorer(a, b).candidates(per_sentence=per_sentence)
         swapped = Scorer(b, a).candidates(per_sentence=per_sentence)
         assert found == reference_candidates(Scorer(a, b), per_sentence)
         similarity._ARRAYS_FROM = 0
         assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
-        similarity._TABLE_MAX = 0  # the keys left out found by a sorted search
+        candidates._TABLE_MAX = 0  # the keys left out found by a sorted search
         assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
     finally:
-        similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX = default
+        candidates.VISITS_MOST, similarity._ARRAYS_FROM, candidates._TABLE_MAX = default
     assert swapped == {(j, i): score for (i, j), score in found.items()}
 
 
@@ -247,14 +248,14 @@ def test_the_visits_per_sentence_stay_bounded_as_the_versions_grow():
         a = [frozenset(draw.sample(words, 10)) for _ in range(n)]
         b = [frozenset(draw.sample(words, 10)) for _ in range(n)]
         scorer = Scorer(a, b)
-        default, similarity.VISITS_MOST = similarity.VISITS_MOST, most
+        default, candidates.VISITS_MOST = candidates.VISITS_MOST, most
         try:
             found = _proposals_arrays(a, b, scorer.frequency, scorer.grid_weight, 8)
         finally:
-            similarity.VISITS_MOST = default
+            candidates.VISITS_MOST = default
         return found.visits / n
 
     unbounded = [visits_per_sentence(n, 10**9) for n in (200, 800)]
-    bounded_ = [visits_per_sentence(n, similarity.VISITS_MOST) for n in (200, 800)]
-    assert unbounded[1] > similarity.VISITS_MOST > unbounded[0] / 2
-    assert all(v <= similarity.VISITS_MOST for v in bounded_)
+    bounded_ = [visits_per_sentence(n, candidates.VISITS_MOST) for n in (200, 800)]
+    assert unbounded[1] > candidates.VISITS_MOST > unbounded[0] / 2
+    assert all(v <= candidates.VISITS_MOST for v in bounded_)
