@@ -9,7 +9,7 @@ printed indented and are part of their parent's time. ``work`` rows count what t
 stages work through per sentence: pairs the candidate index keeps, pairs the chain
 weighs and restatement links found. On the near-twins text each sentence has more
 near-twins the longer the text (2 at 250 sentences, 17 at 2,000); before each sentence
-kept only its three heaviest pairs for the chain (``aligner._STRONG_MOST``), the chain
+kept only its three heaviest pairs for the chain (``pairing._STRONG_MOST``), the chain
 pairs rose from 3.1 to 8.8 a sentence and the restatement links from 1.35 to 7.86.
 
     .venv/bin/python benchmarks/align_stages.py [--runs 7] [--sizes 250,500,1000,2000]
@@ -27,18 +27,18 @@ import numpy as np
 from synthetic import base_sentences, rewrite, varied_sentences
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, similarity, worddiff
+from comparative_coverage.alignment import aligner, candidates, pair, pairing, similarity, worddiff
 
 # (label, owner, attribute, nested in the stage before)
 STAGES = (
-    ("fold + keys", aligner, "fold", False),
-    ("fold + keys", aligner, "sentence_keys", False),
+    ("fold + keys", pair, "fold", False),
+    ("fold + keys", pair, "sentence_keys", False),
     ("weights", similarity.Scorer, "__post_init__", False),
     ("candidate index", similarity, "_proposals_arrays", False),
     ("scoring", similarity.Scorer, "_pairs_sharing", False),
     ("core", aligner, "_core", False),
-    ("weighed + cap", aligner, "_weighed", True),
-    ("chain", aligner, "heaviest_chain", True),
+    ("weighed + cap", pairing, "_weighed", True),
+    ("chain", pairing, "heaviest_chain", True),
     ("gaps", aligner, "_fill_gaps", False),
     ("joins", aligner, "_join_neighbours", False),
     ("restatements", aligner, "find_restatements", False),
@@ -97,13 +97,13 @@ def measure(text: str, sizes: list[int], runs: int) -> dict[int, dict[str, float
 
 def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
     """Per sentence: the index's posting visits (a key within the cap that an a and a b
-    sentence share and both propose through: ``similarity.VISITS_MOST``), the distinct
+    sentence share and both propose through: ``candidates.VISITS_MOST``), the distinct
     pairs they propose (ranked), the candidate pairs kept, the pairs the chain weighs,
     the restatement links, and the words of both sides the units' word diffs compare."""
     rows: dict[str, list[float]] = defaultdict(list)
     chained: list[int] = []
-    original = aligner.heaviest_chain
-    aligner.heaviest_chain = lambda pairs: (chained.append(len(pairs)), original(pairs))[1]
+    original = pairing.heaviest_chain
+    pairing.heaviest_chain = lambda pairs: (chained.append(len(pairs)), original(pairs))[1]
     try:
         for n in sizes:
             a = TEXTS[text](n)
@@ -113,7 +113,7 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
             scorer = similarity.Scorer(
                 a_keys, b_keys, [similarity.fold(t) for t in a], [similarity.fold(t) for t in b]
             )
-            found = similarity._proposals_arrays(
+            found = candidates._proposals_arrays(
                 a_keys, b_keys, scorer.frequency, scorer.grid_weight, 8, numbered=scorer.numbered
             )
             rows["posting visits"].append(found.visits / n)
@@ -125,7 +125,7 @@ def work(text: str, sizes: list[int]) -> dict[str, list[float]]:
             diffed = (e for u in alignment.units if u.a and u.b for e in u.edits)
             rows["words diffed"].append(sum(len(e.a_words) + len(e.b_words) for e in diffed) / n)
     finally:
-        aligner.heaviest_chain = original
+        pairing.heaviest_chain = original
     return rows
 
 

@@ -385,7 +385,7 @@ headline = st.lists(
     st.lists(sentence, min_size=1, max_size=8),
 )
 def test_headlines_pair_only_with_headlines(a_heads, a_body, b_heads, b_body):
-    from comparative_coverage.alignment.aligner import headlines
+    from comparative_coverage.alignment.pair import headlines
 
     a, b = [*a_heads, *a_body], [*b_heads, *b_body]
     alignment = cc.align(a, b)

@@ -11,10 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import aligner, similarity
-from comparative_coverage.alignment.aligner import _STRONG_MOST
+from comparative_coverage.alignment import aligner, candidates, joins, pairing, similarity
+from comparative_coverage.alignment.candidates import _proposals_arrays
 from comparative_coverage.alignment.chain import bounded, bounded_arrays
-from comparative_coverage.alignment.similarity import Scorer, _proposals_arrays
+from comparative_coverage.alignment.pair import _Pair
+from comparative_coverage.alignment.pairing import _STRONG_MOST
+from comparative_coverage.alignment.similarity import Scorer
 from comparative_coverage.options import resolve
 
 from .test_similarity import reference_candidates
@@ -33,9 +35,9 @@ RESULTS_B = [
 def weighed_pairs(monkeypatch, a, b) -> tuple[cc.Alignment, list[tuple[int, int, float]]]:
     """The alignment of a and b, and the pairs its core weighed for the chain."""
     seen: list[list[tuple[int, int, float]]] = []
-    chain = aligner.heaviest_chain
+    chain = pairing.heaviest_chain
     monkeypatch.setattr(
-        aligner, "heaviest_chain", lambda pairs: (seen.append(pairs), chain(pairs))[1]
+        pairing, "heaviest_chain", lambda pairs: (seen.append(pairs), chain(pairs))[1]
     )
     return cc.align(a, b, diffs=False), seen[-1]
 
@@ -103,14 +105,14 @@ def test_long_versions_weigh_the_same_pairs_on_arrays(lines):
     if lines:
         a = ["Ruling party wins", *a, "Voters queue in district 3. Photo / AP"]
         b = ["The ruling party wins", *b, "Voters queue in district 3. Photo / Reuters"]
-    pair = aligner._Pair(tuple(a), tuple(b), resolve(None))
+    pair = _Pair(tuple(a), tuple(b), resolve(None))
     assert pair.scorer.numbered is not None  # the arrays are used
     assert bool(pair.a_lines and pair.b_lines) == lines
-    scores, _ = aligner._scores(pair)
-    on_arrays = aligner._weighed(pair, scores)
+    scores, _ = pairing._scores(pair)
+    on_arrays = pairing._weighed(pair, scores)
     pair.scorer.numbered = None
     assert on_arrays[2]  # the cap left some pairs out
-    assert aligner._weighed(pair, scores) == on_arrays
+    assert pairing._weighed(pair, scores) == on_arrays
 
 
 def _join_everywhere(pair, a_group, b_group) -> None:
@@ -125,7 +127,7 @@ def _join_everywhere(pair, a_group, b_group) -> None:
                     continue
                 neighbours = {id(g): g for g in (own.get(index - 1), own.get(index + 1)) if g}
                 for group in neighbours.values():
-                    offer = aligner._offer(pair, side, index, group)
+                    offer = joins._offer(pair, side, index, group)
                     if offer is not None:
                         offers.append(offer)
         if not offers:
@@ -161,8 +163,8 @@ SPLIT_B = [
 
 def test_a_split_in_three_takes_two_rounds_of_joins(monkeypatch):
     rounds = []
-    offer = aligner._offer
-    monkeypatch.setattr(aligner, "_offer", lambda *args: (rounds.append(args[2]), offer(*args))[1])
+    offer = joins._offer
+    monkeypatch.setattr(joins, "_offer", lambda *args: (rounds.append(args[2]), offer(*args))[1])
     alignment = cc.align(SPLIT_A, SPLIT_B)
     assert [(u.a, u.b) for u in alignment.units] == [((0,), (0, 1, 2)), ((1,), (3,)), ((), (4,))]
     # b's unpaired sentences beside a unit: 1 (it joins the unit of 2) and 4 (no offer);
@@ -197,7 +199,7 @@ def test_joins_are_the_same_as_looking_everywhere_each_round(a, b):
 
 
 def test_a_sentence_proposes_through_its_rarest_keys_while_their_visits_stay_few(monkeypatch):
-    monkeypatch.setattr(similarity, "VISITS_MOST", 4)
+    monkeypatch.setattr(candidates, "VISITS_MOST", 4)
     # a's sentence 0 holds "rare" (in one b sentence) and "common" (in five): five
     # visits past the four allowed, so only "rare" proposes; b's sentences 1-5 share
     # only "common" with it and are not proposed. a's sentence 1 holds only "common":
@@ -220,18 +222,18 @@ def test_the_rarest_keys_propose_alike_on_arrays_and_both_ways(a, b, most, per_s
     loop and the arrays keep the same pairs with the same scores (the keys left out
     still count in the score), as the plain reference does, and swapping the
     versions swaps the pairs."""
-    default = similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX
+    default = candidates.VISITS_MOST, similarity._ARRAYS_FROM, candidates._TABLE_MAX
     try:
-        similarity.VISITS_MOST = most
+        candidates.VISITS_MOST = most
         found = Scorer(a, b).candidates(per_sentence=per_sentence)
         swapped = Scorer(b, a).candidates(per_sentence=per_sentence)
         assert found == reference_candidates(Scorer(a, b), per_sentence)
         similarity._ARRAYS_FROM = 0
         assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
-        similarity._TABLE_MAX = 0  # the keys left out found by a sorted search
+        candidates._TABLE_MAX = 0  # the keys left out found by a sorted search
         assert Scorer(a, b).candidates(per_sentence=per_sentence) == found
     finally:
-        similarity.VISITS_MOST, similarity._ARRAYS_FROM, similarity._TABLE_MAX = default
+        candidates.VISITS_MOST, similarity._ARRAYS_FROM, candidates._TABLE_MAX = default
     assert swapped == {(j, i): score for (i, j), score in found.items()}
 
 
@@ -246,14 +248,14 @@ def test_the_visits_per_sentence_stay_bounded_as_the_versions_grow():
         a = [frozenset(draw.sample(words, 10)) for _ in range(n)]
         b = [frozenset(draw.sample(words, 10)) for _ in range(n)]
         scorer = Scorer(a, b)
-        default, similarity.VISITS_MOST = similarity.VISITS_MOST, most
+        default, candidates.VISITS_MOST = candidates.VISITS_MOST, most
         try:
             found = _proposals_arrays(a, b, scorer.frequency, scorer.grid_weight, 8)
         finally:
-            similarity.VISITS_MOST = default
+            candidates.VISITS_MOST = default
         return found.visits / n
 
     unbounded = [visits_per_sentence(n, 10**9) for n in (200, 800)]
-    bounded_ = [visits_per_sentence(n, similarity.VISITS_MOST) for n in (200, 800)]
-    assert unbounded[1] > similarity.VISITS_MOST > unbounded[0] / 2
-    assert all(v <= similarity.VISITS_MOST for v in bounded_)
+    bounded_ = [visits_per_sentence(n, candidates.VISITS_MOST) for n in (200, 800)]
+    assert unbounded[1] > candidates.VISITS_MOST > unbounded[0] / 2
+    assert all(v <= candidates.VISITS_MOST for v in bounded_)

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
-from comparative_coverage.alignment import similarity
-from comparative_coverage.alignment.similarity import POSTINGS_CAP, Scorer
+from comparative_coverage.alignment import candidates, similarity
+from comparative_coverage.alignment.candidates import POSTINGS_CAP
+from comparative_coverage.alignment.similarity import Scorer
 from comparative_coverage.normalize import (
     _TYPOGRAPHY,
     fold_quotes,
@@ -33,7 +34,7 @@ def rarest(keys, other: list[frozenset[str]], frequency) -> set[str]:
     for df in sorted({frequency[k] for k in capped}):
         level = {k for k in capped if frequency[k] == df}
         visits += sum(len(level & o) for o in other)
-        if chosen and visits > similarity.VISITS_MOST:
+        if chosen and visits > candidates.VISITS_MOST:
             break
         chosen |= level
     return chosen
@@ -78,7 +79,7 @@ def test_candidates_are_the_heaviest_shared_pairs_ties_to_the_earlier_sentence(a
 @given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
 def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     scorer = Scorer(a, b)
-    arrays = similarity._proposals_arrays(
+    arrays = candidates._proposals_arrays(
         scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
     )
     assert arrays.codes.tolist() == scorer._proposals(per_sentence)
@@ -88,16 +89,16 @@ def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
 @given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4), block=st.integers(1, 40))
 def test_the_visits_worked_through_in_blocks_keep_the_same_pairs(a, b, per_sentence, block):
     scorer = Scorer(a, b)
-    whole = similarity._proposals_arrays(
+    whole = candidates._proposals_arrays(
         scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
     )
-    default, similarity._BLOCK = similarity._BLOCK, block  # sentences without visits too
+    default, candidates._BLOCK = candidates._BLOCK, block  # sentences without visits too
     try:
-        blocks = similarity._proposals_arrays(
+        blocks = candidates._proposals_arrays(
             scorer.a_keys, scorer.b_keys, scorer.frequency, scorer.grid_weight, per_sentence
         )
     finally:
-        similarity._BLOCK = default
+        candidates._BLOCK = default
     for name in ("codes", "shared", "count"):
         assert getattr(blocks, name).tolist() == getattr(whole, name).tolist()
 
@@ -115,10 +116,10 @@ def test_long_versions_weigh_their_keys_on_arrays_to_the_same_numbers(a, b, per_
     assert list(long.frequency.items()) == list(short.frequency.items())  # order too
     assert long.grid_weight == short.grid_weight and long.weight == short.weight
     assert long.a_mass == short.a_mass and long.b_mass == short.b_mass
-    numbered = similarity._proposals_arrays(
+    numbered = candidates._proposals_arrays(
         a, b, long.frequency, long.grid_weight, per_sentence, numbered=long.numbered
     )
-    keyed = similarity._proposals_arrays(a, b, short.frequency, short.grid_weight, per_sentence)
+    keyed = candidates._proposals_arrays(a, b, short.frequency, short.grid_weight, per_sentence)
     for name in ("codes", "shared", "count"):
         assert getattr(numbered, name).tolist() == getattr(keyed, name).tolist()
     for name in ("weights", "a_keys", "a_count", "b_codes"):
@@ -161,7 +162,7 @@ def test_keys_above_the_cap_are_found_and_ranked_by_any_route_alike(monkeypatch,
         for n in range(300)
     ]
     for name, value in route.items():
-        monkeypatch.setattr(similarity, name, value)
+        monkeypatch.setattr(candidates, name, value)
     scorer = Scorer(a, b)
     assert any(scorer.frequency[k] > POSTINGS_CAP for k in words)
     found = scorer.candidates(per_sentence=4)

@@ -1,6 +1,8 @@
 """Alignment: two versions -> an ``Alignment`` of sentence units with word edits.
 
-Modules: ``similarity`` (sentence keys and scores), ``aligner`` (pairing, merges,
-splits, moves), ``splits`` (stem containment for the pieces of a split),
-``worddiff`` (word edits inside aligned sentences).
+Modules: ``similarity`` (sentence keys and scores), ``candidates`` (the index that
+proposes the pairs worth scoring), ``aligner`` (``align``: the steps in
+order), ``pair`` (one version pair as the steps see it), ``pairing`` (the core's pairs
+and moves), ``joins`` (leads, gaps, merges and splits), ``splits`` (stem containment
+for the pieces of a split), ``worddiff`` (word edits inside aligned sentences).
 """
