@@ -79,7 +79,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     # here, not at the top: make_corpus is shared with other benchmarks
-    from comparative_coverage.reading.files import decode
+    from comparative_coverage.reading.decoding import decode
     from comparative_coverage.reading.furniture import promotion_lines
     from comparative_coverage.reading.lines import page_lines
     from comparative_coverage.reading.pages import parse_page

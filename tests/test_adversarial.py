@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.model import MAX_ARTICLE_CHARS
-from comparative_coverage.reading.files import decode
+from comparative_coverage.reading.decoding import decode
 
 from .conftest import ROOT
 
@@ -188,7 +188,7 @@ def _article(text: str) -> cc.Article:
 LINEAR_CASES = {
     "date after a month and a space run": (
         lambda n: ("22 August" + " " * n + "x",),
-        lambda text: cc.reading.furniture.find_date(text),
+        lambda text: cc.reading.dates.find_date(text),
     ),
     "date line in a table cell": (
         lambda n: ("Published on 22 August" + " " * n,),

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import comparative_coverage as cc
-from comparative_coverage.reading.files import DuplicateArticleWarning
+from comparative_coverage.reading.copies import DuplicateArticleWarning
 
 SAMPLE_TITLES = {
     "000_2b30075c1d741493#1": "Russia Calls for Deeper Military Ties with Libya",
@@ -192,7 +192,7 @@ def test_mojibake_is_repaired_when_a_file_is_read(tmp_path, garbled, meant):
     ],
 )
 def test_clean_text_is_not_changed_by_the_mojibake_repair(clean):
-    assert cc.reading.files.decode(clean.encode("utf-8")) == clean
+    assert cc.reading.decoding.decode(clean.encode("utf-8")) == clean
 
 
 def test_tables_of_articles(tmp_path):

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from comparative_coverage import vocabulary
-from comparative_coverage.reading import files, furniture, metadata
-from comparative_coverage.reading.files import _end_words
+from comparative_coverage.reading import dates, decoding, furniture, metadata
+from comparative_coverage.reading.copies import _end_words
+from comparative_coverage.reading.head_checks import _letter, _starts_a_word
 from comparative_coverage.reading.lines import page_lines
-from comparative_coverage.reading.story import _letter, _starts_a_word
 
 DATE_BITS = ["19", "20", "2023", "1999", "209", "0", "1", "9", " ", ",", "-", "Aug", "August"]
 DATE_BITS += ["22", "3", "Jan.", "Sept", "Published", "Monday,", "on", "x", "\u00a0"]
@@ -27,15 +27,15 @@ DATE_BITS += ["22", "3", "Jan.", "Sept", "Published", "Monday,", "on", "x", "\u0
 @given(st.lists(st.sampled_from(DATE_BITS), max_size=12).map("".join))
 def test_a_text_without_19_or_20_holds_no_date_the_patterns_find(text):
     if "19" not in text and "20" not in text:
-        assert not any(pattern.search(text) for pattern in furniture._DATE_PATTERNS)
-        assert furniture.find_date(text) is None
+        assert not any(pattern.search(text) for pattern in dates._DATE_PATTERNS)
+        assert dates.find_date(text) is None
 
 
 def test_dates_are_still_found_in_every_written_form():
-    assert furniture.find_date("Published 22 August 2023") == "2023-08-22"
-    assert furniture.find_date("Updated: Sept. 3, 1999 at noon") == "1999-09-03"
-    assert furniture.find_date("posted 2020-02-29") == "2020-02-29"
-    assert furniture.find_date("posted 2021-02-29") is None  # no such day
+    assert dates.find_date("Published 22 August 2023") == "2023-08-22"
+    assert dates.find_date("Updated: Sept. 3, 1999 at noon") == "1999-09-03"
+    assert dates.find_date("posted 2020-02-29") == "2020-02-29"
+    assert dates.find_date("posted 2021-02-29") is None  # no such day
 
 
 @settings(max_examples=300, deadline=None)
@@ -142,5 +142,5 @@ def test_the_copyright_hint_finds_every_line_the_pattern_finds(text):
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="a\u00c2\u00c3\u00e9\u00f4\u00f5\u00fc\u00a9\u20ac\u2122\u0178\u2014 \r\n"))
 def test_the_mojibake_hint_in_bytes_finds_every_text_the_text_hint_finds(text):
-    if files._MOJIBAKE_HINT.search(text):
-        assert files._MOJIBAKE_HINT_BYTES.search(text.encode("utf-8"))
+    if decoding._MOJIBAKE_HINT.search(text):
+        assert decoding._MOJIBAKE_HINT_BYTES.search(text.encode("utf-8"))

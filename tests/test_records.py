@@ -172,7 +172,7 @@ def test_charts_take_records_or_their_frame(results):
 
 
 # Modules outside present/ that import pandas at run time, inside the functions that read
-# or write tables (the allowed edges): reading/files.py (CSV / Parquet corpora),
+# or write tables (the allowed edges): reading/table_files.py (CSV / Parquet corpora),
 # corpus/candidates.py and corpus/distributed.py (Dask DataFrames of the corpus
 # pipeline), archive.py (Parquet output). The analysis itself never does.
 PANDAS_FREE = """

@@ -8,12 +8,10 @@ itself does not say, such as the outlet.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import fnmatch
 import os
 import re
-import stat
 import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -23,17 +21,15 @@ from ..errors import (
     CoverageError,
     EmptyInput,
     InputNotFound,
-    InputTooLarge,
     InputUnreadable,
-    MissingColumn,
-    NotText,
     UnsupportedFormat,
-    missing_dependency,
     safe_text,
 )
-from ..model import Article, Skipped
+from ..model import Article
 from .articles import with_sentences
-from .furniture import find_date, fold
+from .copies import _warn_of_copies
+from .decoding import SkippedInputWarning, _read_bytes, decode
+from .html_pages import _read_html
 from .lines import split_blocks, unix_newlines
 from .metadata import (
     METADATA_FILES,
@@ -46,12 +42,12 @@ from .metadata import (
     url_in,
 )
 from .pages import parse_page
+from .table_files import _read_table
 
 __all__ = [
     "read_articles",
     "read_text",
-    "decode",
-    "SkippedInputWarning",
+    "SkippedInputWarning",  # its home is decoding; read from here by the package root
     "MAX_BYTES",
     "TEXT_SUFFIXES",
     "HTML_SUFFIXES",
@@ -63,230 +59,10 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".parquet"})
 FOLDER_SKIPPED = frozenset({".md", ".markdown"})
-_HTML_MIN_WORDS = 5  # fewer words extracted from a whole HTML page: furniture, not a story
 
-_MAGIC = (
-    (b"%PDF", "a PDF"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"RIFF", "a media file"),
-    (b"\x7fELF", "a program"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"PAR1", "a Parquet table"),
-)
 _HTML_SNIFF = re.compile(
     rb"^\s*(?:<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.IGNORECASE
 )
-
-_COLUMN_ALIASES = {
-    "text": ("text", "body", "content", "article", "full_text", "maintext"),
-    "title": ("title", "headline", "head"),
-    "outlet": ("outlet", "source", "publisher", "site", "sitename", "source_name", "media"),
-    "date": ("date", "published", "publish_date", "date_publish", "pubdate", "datetime"),
-    "url": ("url", "link", "href"),
-    "id": ("id", "article_id", "doc_id", "uid"),
-    "dek": ("dek", "standfirst", "description", "summary", "subtitle", "lede"),
-    "language": ("language", "lang"),
-}
-
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20)])
-
-
-class SkippedInputWarning(UserWarning):
-    """A file or row was not read (unknown type, empty text); the message says which."""
-
-
-def _human(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size:,} bytes"
-
-
-def decode(data: bytes, *, name: str = "input") -> str:
-    """Bytes -> text: UTF-8 (with or without BOM) first, then charset detection.
-
-    Line endings are normalised to ``\\n`` and mojibake (UTF-8 once read as Windows-1252:
-    ``Caf\u00c3\u00a9``, ``it\u00e2\u20ac\u2122s``) is repaired; nothing else is changed.
-
-    >>> decode("caf\\u00e9 \\u201cquoted\\u201d\\r\\n".encode("cp1252")) == "caf\\u00e9 \\u201cquoted\\u201d\\n"
-    True
-    """
-    for magic, kind in _MAGIC:
-        if data.startswith(magic):
-            raise NotText(
-                f"{name} is not text (looks like {kind}); "
-                "pass a .txt, .html, .csv, .jsonl or .parquet file"
-            )
-    utf16 = _utf16_without_bom(data)
-    if utf16 is not None:
-        data = codecs.BOM_UTF16_LE + data if utf16 == "le" else codecs.BOM_UTF16_BE + data
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise NotText(
-            f"{name} is binary, not text (it contains NUL bytes); "
-            "pass a .txt, .html, .csv, .jsonl or .parquet file"
-        )
-    utf8 = False  # the bytes are the text's UTF-8: their tests stand for the text's
-    try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8-sig")
-            utf8 = True
-    except UnicodeDecodeError:
-        text = _mostly_utf8(data, name)
-        if text is None:
-            text = _detect(data, name)
-    if utf8 and len(text) <= 100_000:  # a control character is one byte of its own in UTF-8
-        controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    else:
-        controls = len(_CONTROLS.findall(text, 0, 100_000))
-    if controls > 0.01 * min(len(text), 100_000):
-        raise NotText(
-            f"{name} looks binary, not text (it is full of control characters); "
-            "pass a .txt, .html, .csv, .jsonl or .parquet file"
-        )
-    text = unix_newlines(text)
-    if utf8 and not _MOJIBAKE_HINT_BYTES.search(data):  # the hint's pair is not there
-        return text
-    return _fix_mojibake(text)
-
-
-# A character a UTF-8 lead byte becomes when read as Windows-1252 or Latin-1 ("\u00c3",
-# "\u00e2"), followed by one a continuation byte becomes ("\u00a9", "\u20ac"): the mark
-# of mojibake ("Caf\u00c3\u00a9", "\u00e2\u20ac\u2122"). Clean text almost never has the pair.
-_MOJIBAKE_HINT = re.compile(
-    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
-    "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc"
-    "\u2122\u0161\u203a\u0153\u017e\u0178]"
-)
-
-# The same pair in the UTF-8 bytes: U+00C2-U+00F4 is "\xc3\x82"-"\xc3\xb4", and the second
-# character's first byte is "\xc2" (U+0080-U+00BF), "\xc5", "\xc6", "\xcb" or "\xe2" (the
-# Windows-1252 letters and signs listed). A text with accents but no such pair ("\u00fc",
-# "\u00e9" before a letter) is not searched character by character.
-_MOJIBAKE_HINT_BYTES = re.compile(rb"\xc3[\x82-\xb4][\xc2\xc5\xc6\xcb\xe2]")
-
-
-def _fix_mojibake(text: str) -> str:
-    """Text with mojibake repaired ("Caf\u00c3\u00a9" -> "Caf\u00e9") by ``ftfy.fix_encoding``.
-
-    Only the encoding is fixed (not ``fix_text``: quotes, dashes and spacing stay as
-    written), and ftfy runs only where the cheap hint finds a suspicious pair.
-    """
-    if text.isascii() or not _MOJIBAKE_HINT.search(text):
-        return text
-    import ftfy
-
-    return ftfy.fix_encoding(text)
-
-
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-
-
-def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
-    """A codec error handler: each byte that is not UTF-8 read as Windows-1252 (or U+FFFD)."""
-    bad = error.object[error.start : error.end]
-    return bad.decode("cp1252", errors="replace"), error.end
-
-
-codecs.register_error("comparative_coverage.cp1252", _cp1252_bytes)
-
-
-def _mostly_utf8(data: bytes, name: str) -> str | None:
-    """UTF-8 text with a few stray bytes (a pasted Windows-1252 quote), or None.
-
-    Decoding the whole file with a guessed charset would turn every correct curly quote
-    into mojibake; here only the bad bytes are taken as Windows-1252, with a warning.
-    """
-    valid = len(_UTF8_SEQUENCE.findall(data))
-    strays = len(data) - len(data.decode("utf-8", errors="ignore").encode("utf-8"))
-    text = data.decode("utf-8-sig", errors="comparative_coverage.cp1252")
-    if valid == 0 or strays > valid:
-        return None  # no real UTF-8 in it: a legacy encoding, detected below
-    warnings.warn(
-        f"{name} is UTF-8 but for {strays} byte(s), read as Windows-1252",
-        SkippedInputWarning,
-        stacklevel=4,
-    )
-    return text
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """ "le" or "be" when ``data`` looks like UTF-16 text with no byte-order mark."""
-    head = data[:4096]
-    if len(head) < 4 or len(data) % 2 or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None
-    if b"\x00" not in head:  # a third of one half must be zeros (a one-byte search, memchr)
-        return None
-    even, odd = head[0::2], head[1::2]
-    for order, zeros, other in (("le", odd, even), ("be", even, odd)):
-        if zeros.count(0) >= 0.3 * len(zeros) and other.count(0) == 0:
-            try:
-                text = data.decode(f"utf-16-{order}")
-            except UnicodeDecodeError:
-                return None
-            printable = sum(c.isprintable() or c.isspace() for c in text[:2048])
-            return order if printable >= 0.95 * min(len(text), 2048) else None
-    return None
-
-
-def _detect(data: bytes, name: str) -> str:
-    # Windows-1252 is what most non-UTF-8 news text is; prefer it when it decodes cleanly
-    # and the bytes look like its typographic range (curly quotes, dashes).
-    # A mostly-ASCII text with a few accented letters is Western European far more often
-    # than anything charset detection guesses from so little evidence.
-    try:
-        text = data.decode("cp1252")
-        clean = not re.search(rb"[\x81\x8d\x8f\x90\x9d]", data)
-        few = sum(b >= 0x80 for b in data[:100_000]) < 0.05 * min(len(data), 100_000)
-        if clean and (few or re.search(rb"[\x91-\x97]", data)):
-            return text
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise NotText(
-            f"{name} is in no text encoding we could recognise; save it as UTF-8 and try again"
-        )
-    return str(best)
-
-
-def _read_bytes(path: Path, max_bytes: int) -> bytes:
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise InputUnreadable(f"{path} is not a regular file; pass a file of articles")
-        size = info.st_size
-        if size <= max_bytes:
-            data = path.read_bytes()
-    except OSError as error:
-        if isinstance(error, InputUnreadable):
-            raise
-        raise _unreadable(path, error) from None
-    if size > max_bytes:
-        raise InputTooLarge(
-            f"{path} is {_human(size)}, over the {_human(max_bytes)} limit; "
-            f"split it, or pass max_bytes={size + 1} to read it anyway"
-        )
-    if not data.strip():
-        raise EmptyInput(f"{path} is empty; pass a file that holds article text")
-    return data
-
-
-def _unreadable(path: Path, error: OSError) -> InputUnreadable:
-    """The one-line error for a path that exists but cannot be read."""
-    if path.is_symlink() and not path.exists():
-        why = "a broken link or a link loop"
-    else:
-        why = error.strerror or type(error).__name__
-    return InputUnreadable(f"{path} could not be read ({why}); check the file and its permissions")
 
 
 def read_text(
@@ -355,214 +131,6 @@ def _read_page_file(path: Path, max_bytes: int, language: str) -> list[Article]:
     if not articles:
         raise EmptyInput(f"{path} holds no article text (only page furniture was found)")
     return articles
-
-
-def _read_html(html: str, path: Path, language: str) -> list[Article]:
-    import trafilatura
-
-    document = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
-    )
-    text = getattr(document, "text", None) if document is not None else None
-    if text and len(text.split()) < _HTML_MIN_WORDS:  # a menu ("Home"), not an article
-        raise EmptyInput(
-            f"{path} is an HTML page in which only {text.strip()[:40]!r} was found, not an "
-            "article; if that is the article, save its text as .txt instead"
-        )
-    if not text or not text.strip():
-        raise EmptyInput(
-            f"{path} is an HTML page in which no article text was found; "
-            "save the article's text as .txt instead"
-        )
-    meta = {
-        key: getattr(document, key, None)
-        for key in ("title", "date", "sitename", "url", "description")
-    }
-    spans = split_blocks(text)
-    skipped = []
-    if spans and meta["title"] and text[slice(*spans[0])] == meta["title"]:
-        skipped.append(_html_skipped(html, text[slice(*spans[0])], 0, "headline repeated"))
-        spans = spans[1:]  # the headline repeated above the story; a later equal line stays
-    article = Article(
-        id=f"{path.stem}#1",
-        outlet=meta["sitename"] or "",
-        title=meta["title"] or "",
-        paragraphs=tuple(text[s:e] for s, e in spans),
-        dek=meta["description"] or "",
-        date=(meta["date"] or None),
-        url=meta["url"] or None,
-        language=language,
-        source=safe_text(str(path)),
-        skipped=(*skipped, *_html_left_out(html, text)),
-    )
-    return [article]
-
-
-def _html_skipped(html: str, text: str, cursor: int, reason: str) -> Skipped:
-    start = html.find(text, cursor)
-    if start < 0:  # written with entities or split by tags: its place is not known
-        return Skipped(text=text, reason=f"{reason} (place in the page unknown)", start=0, end=0)
-    return Skipped(text=text, reason=reason, start=start, end=start + len(text))
-
-
-_BLOCKS = frozenset(
-    "p div li td th tr h1 h2 h3 h4 h5 h6 br nav header footer section article aside "
-    "figcaption caption blockquote pre dt dd title option button label".split()
-)
-
-
-def _page_lines(html: str) -> list[str]:
-    """The visible text of a page, one line per block element (no script or style)."""
-    import lxml.html
-
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return []
-    for element in tree.iter("script", "style", "noscript", "template"):
-        element.text = ""
-        for child in list(element):
-            element.remove(child)
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
-    lines = (" ".join(line.split()) for line in tree.text_content().splitlines())
-    return [line for line in lines if line]
-
-
-def _html_left_out(html: str, kept: str) -> list[Skipped]:
-    """The page's text lines that are not in the article: nothing vanishes unrecorded."""
-    everything = _page_lines(html)
-    kept_lines = {" ".join(part.split()) for part in re.split(r"\n| \| ", kept)}
-    kept_lines |= {line.strip("| ") for line in kept_lines}
-    # a line inside a kept paragraph is kept too; searched only while that stays cheap
-    search = len(everything) * len(kept) < 50_000_000
-    left, cursor = [], 0
-    for line in everything:
-        if line not in kept_lines and not (search and line in kept):
-            left.append(_html_skipped(html, line, cursor, "not article text (HTML page)"))
-            cursor = left[-1].end or cursor
-    return left
-
-
-def _column(columns: Sequence[str], role: str) -> str | None:
-    lowered = {str(c).strip().lower(): c for c in columns}
-    return next((lowered[a] for a in _COLUMN_ALIASES[role] if a in lowered), None)
-
-
-def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
-    import io
-
-    import pandas as pd
-
-    data = _read_bytes(path, max_bytes)  # size and emptiness checks
-    suffix = path.suffix.lower()
-    if suffix != ".parquet":  # a PDF renamed .csv says so; a Windows-1252 table reads
-        text = io.StringIO(decode(data, name=str(path)))
-    try:
-        if suffix == ".parquet":
-            try:
-                frame = pd.read_parquet(path)
-            except ImportError as error:
-                raise missing_dependency(
-                    "pyarrow", "read .parquet files", extra="parquet"
-                ) from error
-        elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(text, lines=True, dtype=False)
-        elif suffix == ".json":
-            frame = pd.read_json(text, dtype=False)
-        else:
-            frame = pd.read_csv(
-                text, sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False
-            )
-    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        raise NotText(
-            f"{path} could not be read as a {suffix} table ({error}); "
-            "check that it is a valid, UTF-8 encoded table"
-        ) from error
-    text_column = _column(list(frame.columns), "text")
-    if text_column is None:
-        raise MissingColumn(
-            f"{path} has no text column (its columns: {', '.join(map(str, frame.columns))}); "
-            "name the column with the article text 'text' (or body/content)"
-        )
-    cells = [str(c).strip() for c in frame[text_column] if str(c).strip()]
-    if pd.api.types.is_numeric_dtype(frame[text_column]) or (cells and all(map(_number, cells))):
-        raise MissingColumn(
-            f"{path}: its text column {text_column!r} holds numbers, not article text; "
-            "name the column with the article text 'text' (or body/content)"
-        )
-    roles = {role: _column(list(frame.columns), role) for role in _COLUMN_ALIASES}
-    articles = []
-    for number, row in enumerate(frame.to_dict("records"), 1):
-
-        def value(role: str, row: dict = row) -> str:
-            column = roles[role]
-            return _cell_text(row.get(column) if column is not None else None, str(path))
-
-        text = value("text")
-        if not text.strip():
-            warnings.warn(
-                f"{path} row {number} has no text; it was skipped",
-                SkippedInputWarning,
-                stacklevel=3,
-            )
-            continue
-        text = unix_newlines(text)
-        spans = split_blocks(text)
-        try:
-            article = Article(
-                id=value("id") or f"{safe_text(path.stem)}#{number}",
-                outlet=value("outlet"),
-                title=value("title"),
-                paragraphs=tuple(text[s:e] for s, e in spans),
-                dek=value("dek"),
-                date=find_date(value("date")) or (value("date") or None),
-                url=value("url") or None,
-                language=value("language") or language,
-                source=f"{safe_text(str(path))}#{number}",
-            )
-        except InputTooLarge as error:  # one huge row does not sink the table
-            warnings.warn(
-                f"{path} row {number}: {error}; it was skipped", SkippedInputWarning, stacklevel=3
-            )
-            continue
-        articles.append(article)
-    if not articles:
-        raise EmptyInput(f"{path} has no rows with text; fill its '{text_column}' column")
-    return articles
-
-
-def _number(text: str) -> bool:
-    return bool(re.fullmatch(r"[-+]?\d[\d,]*(?:\.\d+)?", text))
-
-
-def _cell_text(cell: object, name: str) -> str:
-    """A table cell as text: bytes decoded, a list of strings as paragraphs, no ``'NaT'``.
-
-    >>> _cell_text([b"One.", "Two."], "t"), _cell_text(float("nan"), "t"), _cell_text(7, "t")
-    ('One.\\n\\nTwo.', '', '7')
-    """
-    if cell is None or cell is getattr(cell, "NaT", object()):
-        return ""
-    if isinstance(cell, bytes | bytearray):
-        return decode(bytes(cell), name=name) if cell.strip() else ""
-    if isinstance(cell, str):
-        return cell
-    if isinstance(cell, float) and cell != cell:
-        return ""
-    if hasattr(cell, "isoformat"):  # a timestamp or a date: midnight means a date
-        if str(cell) == "NaT":
-            return ""
-        text = cell.isoformat()
-        return text[:10] if text[10:] in ("", "T00:00:00") else text
-    if hasattr(cell, "tolist") and not hasattr(cell, "is_integer"):  # a numpy array
-        cell = cell.tolist()
-    if isinstance(cell, list | tuple):
-        return "\n\n".join(filter(None, (_cell_text(c, name) for c in cell)))
-    if str(cell) in ("NaT", "<NA>", "nan"):
-        return ""
-    return str(cell)
 
 
 def _found_metadata(
@@ -791,70 +359,3 @@ def read_articles(
     articles = _unique_ids(articles)
     _warn_of_copies(articles)
     return [with_sentences(article) for article in articles]
-
-
-class DuplicateArticleWarning(UserWarning):
-    """Two inputs hold the same text: a story copied twice would count as two versions."""
-
-
-def _warn_of_copies(articles: list[Article]) -> None:
-    """Say once which articles are exact copies of an earlier one (a folder read twice)."""
-    first: dict[str, str] = {}
-    copies = []
-    # the whole text is normalised only where a cheap key (its first two and last two
-    # words, which the normalisation keeps) is shared: most articles of a corpus share none
-    # (one word each way was shared by half the bench pages: "The ... said.")
-    waiting: dict[tuple[str, ...], Article | None] = {}
-    for article in articles:
-        head, tail = _end_words(article.paragraphs)
-        if not head:
-            continue  # no words: nothing to copy
-        cheap = (*(w.casefold() for w in head), "", *(w.casefold() for w in tail))
-        if cheap not in waiting:
-            waiting[cheap] = article  # normalised only if another article has this key
-            continue
-        held = waiting[cheap]
-        if held is not None:  # the second with this key: the first is normalised now
-            first.setdefault(_copy_key(held), held.id)
-            waiting[cheap] = None
-        key = _copy_key(article)
-        if not key:
-            continue
-        if key in first:
-            copies.append(f"{article.id} = {first[key]}")
-        else:
-            first[key] = article.id
-    if copies:
-        warnings.warn(
-            f"{len(copies)} article(s) repeat another word for word, so the same text would "
-            f"count as several versions: {', '.join(copies[:10])}"
-            + (" ..." if len(copies) > 10 else "")
-            + "; drop the copies or --exclude them",
-            DuplicateArticleWarning,
-            stacklevel=3,
-        )
-
-
-def _end_words(paragraphs: tuple[str, ...]) -> tuple[list[str], list[str]]:
-    """The first two and the last two words of the paragraphs joined by spaces, read from
-    the first and the last paragraphs (not from a copy of the whole text, split whole).
-
-    >>> _end_words(("One", "two three", "four five six"))
-    (['One', 'two'], ['five', 'six'])
-    """
-    head: list[str] = []
-    for paragraph in paragraphs:
-        head += paragraph.split(None, 2)[: 2 - len(head)]
-        if len(head) == 2:
-            break
-    tail: list[str] = []
-    for paragraph in reversed(paragraphs):
-        tail[:0] = paragraph.rsplit(None, 2)[len(tail) - 2 :]
-        if len(tail) == 2:
-            break
-    return head, tail
-
-
-def _copy_key(article: Article) -> str:
-    """The text two copies share: words joined by single spaces, case folded."""
-    return fold(" ".join(" ".join(article.paragraphs).split()))

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 
 from .. import vocabulary
+from .dates import find_date
 
 __all__ = [
     "BULLETS",
@@ -39,12 +39,8 @@ __all__ = [
     "is_sentence",
     "is_timeline",
     "is_subhead",
-    "is_question_heading",
-    "question_label",
     "is_teaser_link",
     "words_of",
-    "find_date",
-    "is_masthead_date",
     "promotion_words",
     "promotion_lines",
     "weak_reason",
@@ -85,7 +81,6 @@ _CAPTION_PREFIX = re.compile(
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|added|stated|reported|according to)\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-_MONTH_RE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _TAIL = 160  # a credit is searched for in a line's last characters only
 # compiled once (they ran through re's cache for every short line)
 _PHOTO_LABEL = re.compile(rf"^(?i:(?:top|main|cover|header|lead|featured)\s+)?(?i:{_PHOTO_WORD})\b")
@@ -365,57 +360,6 @@ def is_subhead(text: str) -> bool:
     return 2 <= len(letters) <= 10 and capitalised >= 0.6 * len(letters) and text[-1] not in ".,;:"
 
 
-_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
-# a short question opening a line, then a sentence: "What happened ? A young woman ..."
-_QUESTION_LABEL = re.compile(r"([A-Z][a-z]{1,6}(?: [^\s?.!]{1,20}){1,3}) ?\?\s+(?=[A-Z])")
-
-
-def _asks(word: str) -> bool:
-    return word[:1].isupper() and word.lower() in vocabulary.words("reading_question_words")
-
-
-def is_question_heading(text: str) -> bool:
-    """A heading put as a question ("What happens next?", "Why does it matter?"): two to
-    eight words, opening with a question word, with nothing after the question mark and
-    no quotation (a quoted question is speech).
-
-    >>> is_question_heading("What happens next?"), is_question_heading("So what went wrong?")
-    (True, False)
-    >>> is_question_heading('"Where is my son?"'), is_question_heading("Why? Nobody knows.")
-    (False, False)
-    """
-    if not text.endswith("?"):  # most lines: the one test
-        return False
-    words = text.split()
-    return (
-        2 <= len(words) <= 8
-        and _asks(words[0])
-        and text.count("?") == 1
-        and not any(q in text for q in _QUOTES)
-        and "." not in text
-    )
-
-
-def question_label(text: str) -> int:
-    """The length of a question label glued before a paragraph's first sentence ("What
-    happened ? A young woman died ..."): a question of two to four words, opening with a
-    question word, followed by a whole sentence of eight words or more. 0: none.
-
-    >>> text = "What happened ? A young woman died on Friday after her arrest, state media said."
-    >>> text[: question_label(text)]
-    'What happened ? '
-    >>> question_label("Why? Nobody knows."), question_label("He asked why. Nobody knew.")
-    (0, 0)
-    """
-    match = _QUESTION_LABEL.match(text)
-    if not match or not _asks(match.group(1).split()[0]):
-        return 0
-    rest = text[match.end() :]
-    if words_of(rest) < 8 or not is_sentence(rest) or any(q in match.group() for q in _QUOTES):
-        return 0
-    return match.end()
-
-
 def is_teaser_link(text: str) -> bool:
     """A link to other coverage in a list: a headline (no final stop) with a teaser cue."""
     text = text.strip(BULLETS + " ")
@@ -425,80 +369,6 @@ def is_teaser_link(text: str) -> bool:
     if any(cue in folded for cue in vocabulary.words("reading_teaser_cues")):
         return True
     return bool(_SOURCE_LABEL_END.search(folded))
-
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_DATE_PATTERNS = (
-    # spaces bounded: a long run after a month must not make the search quadratic
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})\s{{1,4}}(?P<m>{_MONTH_RE})\s{{0,4}},?\s{{1,4}}(?P<y>(?:19|20)\d\d)\b"
-    ),
-    re.compile(rf"\b(?P<m>{_MONTH_RE})\s{{1,4}}(?P<d>\d{{1,2}}),?\s{{1,4}}(?P<y>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>\d\d)-(?P<d>\d\d)\b"),
-)
-
-
-def find_date(text: str) -> str | None:
-    """The first calendar date written in ``text``, as ISO ``YYYY-MM-DD``: the one that
-    comes first in the text, whichever way it is written ("2022-09-16 (the page shows
-    Mar 19, 2026)" is dated 2022-09-16).
-
-    Every pattern holds a year that starts "19" or "20": a text with neither holds no date
-    (most lines asked), and the three searches are not run.
-
-    >>> find_date("Published 22 August 2023"), find_date("Jan. 9, 2025"), find_date("no date")
-    ('2023-08-22', '2025-01-09', None)
-    >>> find_date("2022-09-16 (event date; the page shows the visit date 'Thursday, Mar 19, 2026')")
-    '2022-09-16'
-    """
-    if "19" not in text and "20" not in text:
-        return None
-    found: list[re.Match[str]] = []
-    end = len(text)
-    for pattern in _DATE_PATTERNS:  # each searched only before the first date found so far
-        match = pattern.search(text, 0, end)
-        if match:
-            found.append(match)
-            end = match.end()
-    for match in sorted(found, key=lambda m: m.start()):
-        parts = match.groupdict()
-        if parts.get("mn"):
-            month = int(parts["mn"])
-        else:
-            prefix = parts["m"].rstrip(".").lower()[:3]
-            month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(prefix))
-        try:
-            return date(int(parts["y"]), month, int(parts["d"])).isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\b")
-
-
-def is_masthead_date(text: str) -> bool:
-    """A date line that names no publication ("Thursday, Mar 19, 2026"), as a masthead
-    prints today's date: above a headline it is the day the page was shown, not the
-    article's. "Published 22 August 2023" and "Sep 21, 2023 10:32 AM" are the article's.
-
-    >>> is_masthead_date("Thursday, Mar 19, 2026"), is_masthead_date("Updated: March 3, 2024")
-    (True, False)
-    """
-    return not (vocabulary.pattern("reading_date_cues").search(text) or _CLOCK.search(text))
 
 
 def _dateline(text: str) -> bool:

@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import vocabulary
 from ..errors import CoverageError
 from ..model import Article
-from .furniture import find_date
+from .dates import find_date
 
 __all__ = [
     "METADATA_FILES",
@@ -92,7 +92,7 @@ def _source(record: dict) -> Source:
 
 
 def _csv_records(path: Path) -> list[dict]:
-    from .files import decode  # the one decoder (files imports this module lazily too)
+    from .decoding import decode  # the one decoder
 
     text = decode(path.read_bytes(), name=str(path))
     limit = csv.field_size_limit()

@@ -12,33 +12,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
-
-from .. import vocabulary
 from ..model import Article, Skipped
-from ..normalize import STOPWORDS
+from .dates import find_date, is_masthead_date
 from .furniture import (
-    BULLETS,
     TERMINAL,
     caption_prefix,
-    find_date,
     fold,
     has_photo_credit,
-    is_masthead_date,
-    is_question_heading,
     is_sentence,
-    is_subhead,
-    is_teaser_link,
-    is_timeline,
     line_reason,
     promotion_lines,
-    question_label,
     weak_reason,
-    words_of,
 )
+from .head_checks import _about_another_story, _reads_as_prose, _restated, _says_little_of
 from .lines import (
     LEAD_DATELINE,
     SENTENCES_INSIDE,
@@ -49,6 +37,8 @@ from .lines import (
     is_prose,
     lines_wrapped,
 )
+from .questions import question_label
+from .story_inside import StoryInside
 
 __all__ = ["Story"]
 
@@ -58,109 +48,10 @@ _INNER_END = re.compile(
     r"(?<!\bMrs)(?<!\bCol)(?<!\bSgt)(?<!\bLt)(?<!\bJr)(?<![\s.][A-Z])"
     r"[.!?][\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018]?[A-Z])"
 )
-_SPEECH = re.compile(r"\b(?:said|says|told|added|according to)\b")
-_NO_STOP_ENDS = (*TERMINAL, ",", ";", "\u2026")
-
-
-def _restated(candidate: Line, later: list[Line], folded: Callable[[Line], str]) -> bool:
-    """The story says the candidate again further down (as wire rewrites repeat a dek).
-
-    Only paragraphs of like length that share most of its words are scored (fuzzy token
-    sets, at least 85), which keeps the test cheap on long stories. ``folded``: a line's
-    text folded (see :meth:`Story.folded`).
-    """
-    words = set(folded(candidate).split())
-    close = [
-        x.text
-        for x in later
-        if 0.5 <= x.words / candidate.words <= 3
-        and len(words.intersection(folded(x).split())) >= 0.6 * len(words)
-    ]
-    return bool(close) and (
-        process.extractOne(candidate.text, close, scorer=fuzz.token_set_ratio, score_cutoff=85)
-        is not None
-    )
-
-
-_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
-
-
-def _about_another_story(title: str, body: str) -> bool:
-    """A headline that shares no word with the story below it (words of three letters or
-    more, by their first five, so "legalises" meets "legalise") heads another story: a
-    page may show a neighbour's headline and photo above its own text. Two such words at
-    least, or there is too little to judge ("Ghosted"); a headline printed twice is the
-    page's own and is not asked.
-
-    >>> _about_another_story("West accused of exploiting Sunni-Shiite rift",
-    ...     "berlin: cannabis aficionados lit up in germany on monday")
-    True
-    >>> _about_another_story("Germany legalises cannabis", "as the country became ... to legalize")
-    False
-    """
-    stems = {w[:5] for w in _TITLE_WORD.findall(fold(title)) if w not in STOPWORDS}
-    if len(stems) < 2:
-        return False
-    return not any(_starts_a_word(body, stem, whole=len(stem) < 5) for stem in sorted(stems))
-
-
-def _letter(char: str) -> bool:
-    r"""``char`` is what ``[^\W\d_]`` matches: a letter (a word character, not a digit or "_")."""
-    return char.isalnum() and not char.isdecimal()
-
-
-def _starts_a_word(text: str, stem: str, *, whole: bool) -> bool:
-    """Some word of ``text`` starts with ``stem`` (is it, when ``whole``): found with
-    ``str.find`` from the stem's places, not by a pattern built for each title (compiled
-    for every headline, and tried at every character of the body).
-
-    >>> _starts_a_word("the legalised drug", "legal", whole=False)
-    True
-    >>> _starts_a_word("illegal", "legal", whole=False), _starts_a_word("sky", "sk", whole=True)
-    (False, False)
-    """
-    at = text.find(stem)
-    while at >= 0:
-        end = at + len(stem)
-        if (at == 0 or not _letter(text[at - 1])) and (
-            not whole or end == len(text) or not _letter(text[end])
-        ):
-            return True
-        at = text.find(stem, at + 1)
-    return False
-
-
-_ARTICLES = frozenset(("the", "a", "an"))
-_PUNCTUATION = ".,;:!?\"'()[]\u201c\u201d\u2018\u2019"
-
-
-def _reads_as_prose(text: str) -> bool:
-    """Twelve words or more, holding an article and a form of "be" or "have": the grammar
-    of a sentence, which headline English drops ("Woman dies after arrest by police").
-
-    >>> _reads_as_prose("The headscarf has been compulsory for women in Iran since the 1979 revolution")
-    True
-    >>> _reads_as_prose("Zelenskyy delivers upbeat message on war's progress while facing new questions")
-    False
-    """
-    if words_of(text) < 12:  # most headlines: the one test
-        return False
-    words = {w.strip(_PUNCTUATION).lower() for w in text.split()}
-    return bool(words & _ARTICLES) and bool(
-        words & (vocabulary.words("reading_prose_markers") - _ARTICLES)
-    )
-
-
-def _says_little_of(line: str, lead: str) -> bool:
-    """At most one word (of three letters or more, by its first five, not a stop word) of
-    ``line`` is in ``lead``: a headline names what the lead tells."""
-    stems = {w[:5] for w in _TITLE_WORD.findall(fold(line)) if w not in STOPWORDS}
-    found = {w[:5] for w in _TITLE_WORD.findall(fold(lead))}
-    return len(stems & found) <= 1
 
 
 @dataclass
-class Story:
+class Story(StoryInside):
     """The lines of one story and where each goes: head, story or foot, then its place."""
 
     page: str
@@ -366,130 +257,7 @@ class Story:
         seen[key] = len(self.captions)
         self.captions.append((line.start, line.end))
 
-    # -- the story: only strong evidence removes a line
-
-    def _inside(self, first: int, last: int) -> None:
-        lines = self.lines
-        block_captions = self._caption_blocks(first, last)
-        i = first
-        while i <= last and i < len(lines):
-            line = lines[i]
-            if i in block_captions:
-                i = self._take_caption(i, block_captions)
-                continue
-            i = self._inside_line(i, line, last)
-
-    def _caption_blocks(self, first: int, last: int) -> set[int]:
-        """Lines of captions inside the story: a line ending in a photo credit, plus (where
-        paragraphs are separated by blank lines) the lines of its block before it."""
-        lines = self.lines
-        blank_separated = sum(x.blank_before >= 1 for x in lines[first + 1 : last + 1]) > 0.5 * max(
-            last - first, 1
-        )
-        found: set[int] = set()
-        for i in range(first, min(last, len(lines) - 1) + 1):
-            if not self.captioned[i]:
-                continue
-            found.add(i)
-            j = i
-            while (
-                blank_separated and j > first and lines[j].blank_before == 0 and j - 1 not in found
-            ):
-                j -= 1
-                if self._furniture(j):
-                    break
-                found.add(j)
-        return found
-
-    def _take_caption(self, i: int, block: set[int]) -> int:
-        j = i
-        while j + 1 in block and not self.captioned[j]:
-            j += 1
-        start, end = self.lines[i].start, self.lines[j].end
-        if self.captions and self._same_text(self.captions[-1], (start, end)):
-            self.skipped.append(Skipped(self.page[start:end], "repeated caption", start, end))
-        else:
-            self.captions.append((start, end))
-        return j + 1
-
-    def _same_text(self, a: tuple[int, int], b: tuple[int, int]) -> bool:
-        """Two spans of the page hold the same text (a caption printed twice)."""
-        return a[1] - a[0] == b[1] - b[0] and self.page[a[0] : a[1]] == self.page[b[0] : b[1]]
-
-    def _inside_line(self, i: int, line: Line, last: int) -> int:
-        if self.pending_teaser[i] and not is_sentence(line.text):
-            self.skip(line, "teaser headline")
-        elif self.strong[i]:
-            if self.strong[i] == "credit" and self._credit_after_caption(i):
-                return i + 1
-            self.skip(line, self.strong[i])
-        elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
-            self.skip(line, "repeated line")
-        elif (
-            self.body
-            and i < last
-            and (
-                is_subhead(line.text) or (line.text[-1] == "?" and self._question_subhead(i, line))
-            )
-        ):
-            self.skip(line, "subhead")
-        elif line.text[0] in BULLETS and line.words >= 3:
-            return self._bullets(i, last)
-        elif self._no_stop_caption(i, line):
-            if self.body or self.lead_in or not self.title:
-                self.captions.append((line.start, line.end))
-            else:  # right under the title, as a shorter one: the dek (see _find_dek)
-                self.lead_in.append(line)
-        else:
-            doubt = weak_reason(line.text)
-            if doubt:
-                self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
-            self.body.append(line)
-        return i + 1
-
-    def _question_subhead(self, i: int, line: Line) -> bool:
-        """A short question alone on its line with a paragraph of prose after it ("What
-        happens next?"): a heading between paragraphs, put as a question."""
-        return is_question_heading(line.text) and is_prose(self.lines[i + 1])
-
-    def _credit_after_caption(self, i: int) -> bool:
-        """A credit line right after a caption joins it."""
-        if not self.captions or i == 0:
-            return False
-        start, end = self.captions[-1]
-        if end != self.lines[i - 1].end:
-            return False
-        self.captions[-1] = (start, self.lines[i].end)
-        return True
-
-    def _no_stop_caption(self, i: int, line: Line) -> bool:
-        """A long line with no final punctuation between paragraphs: a caption."""
-        return (  # cheap tests first: most lines inside a story end like a sentence
-            not self.wrapped
-            and line.words >= 10
-            and not line.text.endswith(_NO_STOP_ENDS)
-            and not SENTENCES_INSIDE.search(line.text)
-            and not _SPEECH.search(line.text)
-            and not is_timeline(line.text)
-            and i + 1 < len(self.lines)
-            and not self.lines[i + 1].text[0].islower()
-        )
-
-    def _bullets(self, i: int, last: int) -> int:
-        """A list: links to other coverage go; a list of points inside the story stays."""
-        j = i
-        while j + 1 <= last and self.lines[j + 1].text[0] in BULLETS:
-            j += 1
-        items = self.lines[i : j + 1]
-        links = all(not is_sentence(x.text) for x in items) and any(
-            is_teaser_link(x.text) for x in items
-        )
-        for line in items:
-            if links:
-                self.skip(line, "related links")
-            else:
-                self.body.append(line)
-        return j + 1
+    # -- the story: only strong evidence removes a line (see story_inside.StoryInside)
 
     # -- the foot: after the last sentence
 
