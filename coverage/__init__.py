@@ -51,6 +51,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     ),
     "options": ("Options", "load_options"),
     "reading.articles": ("as_articles",),
+    "reading.copies": ("DuplicateArticleWarning",),
     "reading.files": ("SkippedInputWarning", "read_articles", "read_text"),
     "reading.metadata": ("MetadataWarning",),
     "reading.segment": ("split_sentences",),
@@ -184,6 +185,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; never run
     from .present.tables import articles_frame, related_frame, stories_frame
     from .present.wording_charts import kinds_chart, labels_chart, labels_frame, name_variants_chart
     from .reading.articles import as_articles
+    from .reading.copies import DuplicateArticleWarning
     from .reading.files import SkippedInputWarning, read_articles, read_text
     from .reading.metadata import MetadataWarning
     from .reading.segment import split_sentences
