@@ -34,7 +34,7 @@ from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, loaded_direction
-from .pieces import _CREDIT_LINE, _REWORDING, _SAYING, change_row, unit_sentence
+from .pieces import _CREDIT_LINE, _REWORDING, _SAYING, change_row, span_row
 from .spelling import american
 
 
@@ -88,18 +88,8 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
 
 
 def _extra_row(alignment: Alignment, unit, tx, ty, kind: str, detail: str) -> tuple:
-    return change_row(
-        alignment,
-        unit,
-        unit_sentence(alignment, unit, "a", tx.start),
-        unit_sentence(alignment, unit, "b", ty.start),
-        "replace",
-        tx.text,
-        ty.text,
-        kind,
-        detail,
-        (tx.start, tx.end),
-        (ty.start, ty.end),
+    return span_row(
+        alignment, unit, tx.text, (tx.start, tx.end), ty.text, (ty.start, ty.end), kind, detail
     )
 
 
@@ -413,18 +403,15 @@ def _moved_honorifics(alignment: Alignment, unit, rows: list[tuple]) -> list[tup
         if surname in b_hon and surname in b_named and surname in a_named:
             continue
         extra.append(
-            change_row(
+            span_row(
                 alignment,
                 unit,
-                unit_sentence(alignment, unit, "a", x.start()),
-                unit_sentence(alignment, unit, "b", y.start()),
-                "replace",
                 x.group(),
+                x.span(),
                 y.group(),
+                y.span(),
                 "honorific",
                 "for_first_name",
-                x.span(),
-                y.span(),
             )
         )
     return rows + extra
@@ -620,19 +607,9 @@ def _covered(x, y, labelled) -> bool:
 def _label_row(alignment: Alignment, unit, x, y) -> tuple:
     a_span = x[1] if x else (0, 0)
     b_span = y[1] if y else (0, 0)
-    return change_row(
-        alignment,
-        unit,
-        unit_sentence(alignment, unit, "a", a_span[0]),
-        unit_sentence(alignment, unit, "b", b_span[0]),
-        "replace" if x and y else "delete" if x else "insert",
-        x[0] if x else "",
-        y[0] if y else "",
-        "label",
-        "beside_name",
-        a_span,
-        b_span,
-    )
+    a_words = x[0] if x else ""
+    b_words = y[0] if y else ""
+    return span_row(alignment, unit, a_words, a_span, b_words, b_span, "label", "beside_name")
 
 
 _FIGURE = re.compile(
@@ -661,19 +638,7 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
         if fx.casefold() == fy.casefold() or any(fx in c or fy in c for c in counted):
             continue
         extra.append(
-            change_row(
-                alignment,
-                unit,
-                unit_sentence(alignment, unit, "a", x.start()),
-                unit_sentence(alignment, unit, "b", y.start()),
-                "replace",
-                x.group(),
-                y.group(),
-                "number",
-                "figure",
-                x.span(),
-                y.span(),
-            )
+            span_row(alignment, unit, x.group(), x.span(), y.group(), y.span(), "number", "figure")
         )
     return rows + extra
 

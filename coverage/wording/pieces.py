@@ -400,6 +400,34 @@ def change_row(
     )
 
 
+def span_row(
+    alignment: Alignment,
+    unit,
+    a_words: str,
+    a_span: tuple[int, int],
+    b_words: str,
+    b_span: tuple[int, int],
+    kind: str,
+    detail: str,
+) -> tuple:
+    """A change a rule found by character spans in the unit's joined texts: each side's
+    sentence is the one its span starts in; no words on one side make it an insertion
+    or a deletion."""
+    return change_row(
+        alignment,
+        unit,
+        unit_sentence(alignment, unit, "a", a_span[0]),
+        unit_sentence(alignment, unit, "b", b_span[0]),
+        "replace" if a_words and b_words else "delete" if a_words else "insert",
+        a_words,
+        b_words,
+        kind,
+        detail,
+        a_span,
+        b_span,
+    )
+
+
 def unit_sentence(alignment: Alignment, unit, side: str, position: int) -> int:
     """The index of the sentence of ``unit``'s ``side`` ("a" or "b") that a character
     position of its joined text falls in."""
