@@ -243,8 +243,12 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     sentences = [tuple(s.text for s in v.sentences) for v in versions]
     given = {(0, 1): cc.align(sentences[0], sentences[1], diffs=False)}
     made = []
+    pair_sentences = module.pair_sentences  # the spine search pairs, the rest align
     monkeypatch.setattr(
         module, "align", lambda *args, **kw: made.append(1) or cc.align(*args, **kw)
+    )
+    monkeypatch.setattr(
+        module, "pair_sentences", lambda *args, **kw: made.append(1) or pair_sentences(*args, **kw)
     )
     reused = cc.compare(versions, aligned=given)
     with_reuse = len(made)
@@ -283,12 +287,18 @@ def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, m
         ]
     )
     made = []
+    pair_sentences = module.pair_sentences
 
     def counted(x, y, **kw):
         made.append((len(x), len(y)))
         return cc.align(x, y, **kw)
 
+    def paired(x, y, **kw):  # the search pairs sentences without completing an alignment
+        made.append((len(x), len(y)))
+        return pair_sentences(x, y, **kw)
+
     monkeypatch.setattr(module, "align", counted)
+    monkeypatch.setattr(module, "pair_sentences", paired)
     comparison = cc.compare(versions, diffs=False)
     assert comparison.spine == exhaustive_spine(versions)
     assert (2, 3) not in made  # brief with flash: neither can be the spine

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..alignment.aligner import align
+from ..alignment.aligner import Pairing, align, pair_sentences
 from ..alignment.similarity import sentence_keys
 from ..alignment.worddiff import word_diff
 from ..errors import ArticleNotFound, NotEnoughVersions
@@ -211,24 +211,31 @@ def strong_pairs(
     return found
 
 
-def _shared(alignment: Alignment) -> tuple[int, int]:
+def _shared(alignment: Alignment | Pairing) -> tuple[int, int]:
+    """How many sentences of each side are paired with the other."""
+    if isinstance(alignment, Pairing):
+        return alignment.paired()
     units = [u for u in alignment.units if u.a and u.b]
     return sum(len(u.a) for u in units), sum(len(u.b) for u in units)
 
 
 def _most_shared(
     sentences: tuple[tuple[str, ...], ...],
-    pairs: dict[tuple[int, int], Alignment],
+    pairs: dict[tuple[int, int], Alignment | Pairing],
     options: Options,
 ) -> int:
     """The version with the most sentences paired with the other versions, summed over
     every pair (``(x, y)``, ``x < y``, aligned that way; the first on a tie), aligning
-    only the pairs that can change the answer; the alignments made are added to ``pairs``.
+    only the pairs that can change the answer; the pairs made are added to ``pairs``.
 
     A version shares at most all its sentences with another, so one whose known pairs
     plus all its sentences for each pair not aligned yet cannot reach the best total
     found is never the spine: the versions are taken in order of that bound, each
     aligned with all others, until no other can reach the best.
+
+    The search reads only which sentences pair: pairs are made with
+    :func:`pair_sentences`, and only those ``compare`` keeps (the spine's, a fifth of
+    them) get their restatement links and units.
     """
     count = len(sentences)
 
@@ -237,7 +244,7 @@ def _most_shared(
         if key not in pairs:
             if not align_it:
                 return None
-            pairs[key] = align(sentences[key[0]], sentences[key[1]], options=options, diffs=False)
+            pairs[key] = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
         return _shared(pairs[key])[0 if x < y else 1]
 
     def bound(x: int) -> int:
@@ -294,7 +301,7 @@ def compare(
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
-    pairs = dict(aligned or {})  # and the spine's search, kept for reuse
+    pairs: dict[tuple[int, int], Alignment | Pairing] = dict(aligned or {})  # and the search's
     if chosen is None:
         chosen = _most_shared(sentences, pairs, options)
     alignments = {}
@@ -302,12 +309,15 @@ def compare(
         if k == chosen:
             continue
         names = {"a_name": labels[chosen], "b_name": labels[k]}
-        found = pairs.get((chosen, k))  # aligned in this direction already: add the diffs
-        alignments[labels[k]] = (
-            _with_diffs(found, diffs=diffs, **names)
-            if found is not None
-            else align(sentences[chosen], sentences[k], options=options, diffs=diffs, **names)
-        )
+        found = pairs.get((chosen, k))  # paired in this direction already: complete it
+        if isinstance(found, Pairing):
+            alignments[labels[k]] = found.alignment(diffs=diffs, **names)
+        elif found is not None:  # the confirmation's alignment: add the diffs
+            alignments[labels[k]] = _with_diffs(found, diffs=diffs, **names)
+        else:
+            alignments[labels[k]] = align(
+                sentences[chosen], sentences[k], options=options, diffs=diffs, **names
+            )
     units = _build_units(sentences, chosen, [alignments.get(label) for label in labels])
     return Comparison(articles, labels, chosen, sentences, units, alignments, options)
 
