@@ -305,6 +305,35 @@ def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, m
     assert len(made) < 10 + comparison.spine  # every pair, then the spine's realigned
 
 
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_the_spine_search_keeps_only_the_spines_pairings(shoigu_pair, seed):
+    """The search pairs sentences (``pair_sentences``, eight times an alignment's memory)
+    and keeps whole only the pairings compare completes, those with the spine first; the
+    others are reduced to their counts as soon as their first version cannot be the spine."""
+    from comparative_coverage.alignment.aligner import Pairing
+    from comparative_coverage.corpus import comparison as module
+
+    a, b = shoigu_pair
+    body = tuple(s.text for s in cc.as_articles([b])[0].sentences)
+    versions = cc.as_articles(
+        [
+            rewrite(a, seed=seed, outlet="Wire Two"),
+            cc.Article("brief#1", "Brief", "", body[:2]),
+            b,
+            rewrite(b, seed=seed, outlet="Wire One"),
+            a,
+        ]
+    )
+    sentences = tuple(tuple(s.text for s in v.sentences) for v in versions)
+    pairs: dict = {}
+    spine = module._most_shared(sentences, pairs, cc.Options())
+    assert spine == exhaustive_spine(versions)
+    assert {key for key, made in pairs.items() if isinstance(made, Pairing)} == {
+        key for key in pairs if key[0] == spine
+    }
+    assert all(isinstance(made, (Pairing, tuple)) for made in pairs.values())
+
+
 # ---- input and output ----------------------------------------------------------------------
 
 

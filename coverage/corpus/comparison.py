@@ -211,8 +211,10 @@ def strong_pairs(
     return found
 
 
-def _shared(alignment: Alignment | Pairing) -> tuple[int, int]:
-    """How many sentences of each side are paired with the other."""
+def _shared(alignment: Alignment | Pairing | tuple[int, int]) -> tuple[int, int]:
+    """How many sentences of each side are paired with the other (given as is: a tuple)."""
+    if isinstance(alignment, tuple):
+        return alignment
     if isinstance(alignment, Pairing):
         return alignment.paired()
     units = [u for u in alignment.units if u.a and u.b]
@@ -221,7 +223,7 @@ def _shared(alignment: Alignment | Pairing) -> tuple[int, int]:
 
 def _most_shared(
     sentences: tuple[tuple[str, ...], ...],
-    pairs: dict[tuple[int, int], Alignment | Pairing],
+    pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]],
     options: Options,
 ) -> int:
     """The version with the most sentences paired with the other versions, summed over
@@ -235,16 +237,21 @@ def _most_shared(
 
     The search reads only which sentences pair: pairs are made with
     :func:`pair_sentences`, and only those ``compare`` keeps (the spine's, a fifth of
-    them) get their restatement links and units.
+    them) get their restatement links and units. A pairing holds its scorer (eight
+    times an alignment's memory): a pair whose first version can no longer be the
+    spine (searched and not the best, or out of reach) keeps only its counts, so a
+    story of hundreds of versions does not hold every pairing at once.
     """
     count = len(sentences)
+    contending = set(range(count))  # the versions that may still be the spine
 
     def on(x: int, y: int, *, align_it: bool) -> int | None:
         key = (min(x, y), max(x, y))
         if key not in pairs:
             if not align_it:
                 return None
-            pairs[key] = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
+            made = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
+            pairs[key] = made if key[0] in contending else made.paired()
         return _shared(pairs[key])[0 if x < y else 1]
 
     def bound(x: int) -> int:
@@ -258,6 +265,12 @@ def _most_shared(
         exact[x] = sum(on(x, y, align_it=True) for y in range(count) if y != x)
         best = max(exact, key=lambda k: (exact[k], -k))
         open_ = {k for k in open_ - {x} if (bound(k), -k) > (exact[best], -best)}
+        for v in contending - open_ - {best}:  # no longer the spine: its pairs as a, counted
+            for y in range(v + 1, count):
+                made = pairs.get((v, y))
+                if isinstance(made, Pairing):
+                    pairs[v, y] = made.paired()
+        contending = open_ | {best}
     return max(exact, key=lambda k: (exact[k], -k))
 
 
@@ -301,7 +314,7 @@ def compare(
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
-    pairs: dict[tuple[int, int], Alignment | Pairing] = dict(aligned or {})  # and the search's
+    pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]] = dict(aligned or {})
     if chosen is None:
         chosen = _most_shared(sentences, pairs, options)
     alignments = {}
@@ -312,7 +325,7 @@ def compare(
         found = pairs.get((chosen, k))  # paired in this direction already: complete it
         if isinstance(found, Pairing):
             alignments[labels[k]] = found.alignment(diffs=diffs, **names)
-        elif found is not None:  # the confirmation's alignment: add the diffs
+        elif isinstance(found, Alignment):  # the confirmation's: add the diffs
             alignments[labels[k]] = _with_diffs(found, diffs=diffs, **names)
         else:
             alignments[labels[k]] = align(
