@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import comparative_coverage as cc
+from comparative_coverage.alignment.aligner import pair_sentences
 
 
 @pytest.fixture(scope="module")
@@ -290,6 +291,48 @@ def check_accounts_for_every_sentence(alignment: cc.Alignment) -> None:
 @given(st.lists(sentence, max_size=15), st.lists(sentence, max_size=15))
 def test_every_sentence_of_both_versions_appears_exactly_once(a, b):
     check_accounts_for_every_sentence(cc.align(a, b))
+
+
+def check_pairing_completes_to_align(a, b, **kw) -> None:
+    paired = pair_sentences(a, b)
+    alignment = cc.align(a, b, **kw)
+    completed = paired.alignment(**kw)
+    assert completed == alignment and completed.options == alignment.options
+    both = [u for u in alignment.units if u.a and u.b]
+    assert paired.paired() == (sum(len(u.a) for u in both), sum(len(u.b) for u in both))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sentence, max_size=15), st.lists(sentence, max_size=15), st.booleans())
+def test_sentences_paired_then_completed_are_the_alignment_align_makes(a, b, diffs):
+    """``pair_sentences`` stops before the restatement links and units (choosing a spine
+    reads only which sentences pair); completing it gives exactly ``align``'s alignment,
+    and its count of paired sentences is the units'."""
+    check_pairing_completes_to_align(a, b, diffs=diffs)
+
+
+def test_a_pairing_counts_a_merge_as_all_its_sentences():
+    a = [
+        "The minister arrived in Moscow on Friday.",
+        "He met the defence minister for talks on military cooperation.",
+        "Oil prices rose.",
+    ]
+    b = [
+        "The minister arrived in Moscow on Friday and met the defence minister for talks "
+        "on military cooperation.",
+        "Oil prices rose.",
+        "Gas prices fell.",
+    ]
+    assert pair_sentences(a, b).paired() == (3, 2)
+    assert pair_sentences(b, a).paired() == (2, 3)
+    check_pairing_completes_to_align(a, b)
+
+
+def test_a_pairing_of_two_articles_completes_with_their_names(shoigu_pair):
+    a, b = shoigu_pair
+    check_pairing_completes_to_align(a, b)
+    check_pairing_completes_to_align(b, a, diffs=False, a_name="x", b_name="y")
+    assert pair_sentences(a, b).alignment().a_name == a.outlet
 
 
 @settings(max_examples=150, deadline=None)

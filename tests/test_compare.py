@@ -243,8 +243,12 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     sentences = [tuple(s.text for s in v.sentences) for v in versions]
     given = {(0, 1): cc.align(sentences[0], sentences[1], diffs=False)}
     made = []
+    pair_sentences = module.pair_sentences  # the spine search pairs, the rest align
     monkeypatch.setattr(
         module, "align", lambda *args, **kw: made.append(1) or cc.align(*args, **kw)
+    )
+    monkeypatch.setattr(
+        module, "pair_sentences", lambda *args, **kw: made.append(1) or pair_sentences(*args, **kw)
     )
     reused = cc.compare(versions, aligned=given)
     with_reuse = len(made)
@@ -283,16 +287,51 @@ def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, m
         ]
     )
     made = []
+    pair_sentences = module.pair_sentences
 
     def counted(x, y, **kw):
         made.append((len(x), len(y)))
         return cc.align(x, y, **kw)
 
+    def paired(x, y, **kw):  # the search pairs sentences without completing an alignment
+        made.append((len(x), len(y)))
+        return pair_sentences(x, y, **kw)
+
     monkeypatch.setattr(module, "align", counted)
+    monkeypatch.setattr(module, "pair_sentences", paired)
     comparison = cc.compare(versions, diffs=False)
     assert comparison.spine == exhaustive_spine(versions)
     assert (2, 3) not in made  # brief with flash: neither can be the spine
     assert len(made) < 10 + comparison.spine  # every pair, then the spine's realigned
+
+
+@pytest.mark.parametrize("seed", [3, 4, 5])
+def test_the_spine_search_keeps_only_the_spines_pairings(shoigu_pair, seed):
+    """The search pairs sentences (``pair_sentences``, eight times an alignment's memory)
+    and keeps whole only the pairings compare completes, those with the spine first; the
+    others are reduced to their counts as soon as their first version cannot be the spine."""
+    from comparative_coverage.alignment.aligner import Pairing
+    from comparative_coverage.corpus import comparison as module
+
+    a, b = shoigu_pair
+    body = tuple(s.text for s in cc.as_articles([b])[0].sentences)
+    versions = cc.as_articles(
+        [
+            rewrite(a, seed=seed, outlet="Wire Two"),
+            cc.Article("brief#1", "Brief", "", body[:2]),
+            b,
+            rewrite(b, seed=seed, outlet="Wire One"),
+            a,
+        ]
+    )
+    sentences = tuple(tuple(s.text for s in v.sentences) for v in versions)
+    pairs: dict = {}
+    spine = module._most_shared(sentences, pairs, cc.Options())
+    assert spine == exhaustive_spine(versions)
+    assert {key for key, made in pairs.items() if isinstance(made, Pairing)} == {
+        key for key in pairs if key[0] == spine
+    }
+    assert all(isinstance(made, (Pairing, tuple)) for made in pairs.values())
 
 
 # ---- input and output ----------------------------------------------------------------------

@@ -40,13 +40,15 @@ Each unit records its ``method`` and score, and carries the word diff of its sen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import Alignment, Restatement, Unit
 from ..options import ALIGNMENT, Options, resolve
 from .extras import extras_of, link_extras
 from .joins import _fill_gaps, _join_neighbours
 from .pair import _Group, _Pair
 from .pairing import _core, _scores
-from .restate import Thresholds, find_restatements
+from .restate import Link, Thresholds, find_restatements
 from .similarity import (
     Version,
     collection_paused,
@@ -57,7 +59,7 @@ from .similarity import (
 )
 from .worddiff import word_diff
 
-__all__ = ["align", "sentence_keys", "similarity_matrix", "Version"]
+__all__ = ["align", "pair_sentences", "Pairing", "sentence_keys", "similarity_matrix", "Version"]
 
 
 @collection_paused
@@ -92,30 +94,13 @@ def align(
     options = resolve(options, **overrides)
     a_texts, default_a = sentence_texts(a, "a")
     b_texts, default_b = sentence_texts(b, "b")
-    pair = _Pair(a_texts, b_texts, options)
-    scores, neighbours = _scores(pair)
-    groups, left_out = _core(pair, scores)
-    a_group: dict[int, _Group] = {i: g for g in groups for i in g.a}
-    b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
-    _fill_gaps(pair, groups, a_group, b_group)
-    _join_neighbours(pair, a_group, b_group)
-    numbers = {id(g): n for n, g in enumerate(groups)}
-    apart = neighbours | left_out if left_out else neighbours
-    restatements = find_restatements(
-        pair.scorer,
-        {k: v for k, v in scores.items() if k not in apart} if apart else scores,
-        a_unit={i: numbers[id(g)] for i, g in a_group.items()},
-        b_unit={j: numbers[id(g)] for j, g in b_group.items()},
-        a_heads=pair.a_heads,
-        b_heads=pair.b_heads,
-        thresholds=Thresholds(
-            holds=options.restate_threshold,
-            leftover=options.second_threshold,
-            cross=options.cross_threshold,
-        ),
-    )
-    units = _units(pair, groups, a_group, b_group, diffs)
-    a_extra, b_extra = (extras_of(a), extras_of(b)) if lines else ((), ())
+    paired = _pair(a_texts, b_texts, options, default_a, default_b)
+    if not lines:
+        return paired.alignment(diffs=diffs, a_name=a_name, b_name=b_name)
+    pair = paired.pair
+    restatements = paired.restatements()
+    units = paired.units(diffs)
+    a_extra, b_extra = extras_of(a), extras_of(b)
     a_kinds: tuple[str, ...] = ()
     b_kinds: tuple[str, ...] = ()
     if a_extra or b_extra:
@@ -152,12 +137,116 @@ def align(
         restatements = sorted(
             [*restatements, *found.restatements], key=lambda link: (link.b, link.a)
         )
+    return _alignment(
+        paired, units, restatements, a_name, b_name, a_texts, b_texts, a_kinds, b_kinds
+    )
+
+
+def pair_sentences(a: Version, b: Version, *, options: Options | None = None) -> Pairing:
+    """The sentences of two versions paired as :func:`align` pairs them (every step up to
+    the merges and splits), without the restatement links, units and word diffs yet.
+
+    For a caller that reads only which sentences pair and completes few of the pairs it
+    makes: choosing a story's spine aligns most pairs of its versions and keeps those of
+    one (:func:`corpus.comparison.compare`). ``pair_sentences(a, b).alignment(...)`` is
+    ``align(a, b, ...)``.
+
+    >>> pair_sentences(["Russia welcomed the talks.", "Wagner fighters joined."],
+    ...                ["Wagner fighters joined.", "Russia on Friday welcomed the talks."]).paired()
+    (2, 2)
+    """
+    options = resolve(options)
+    a_texts, default_a = sentence_texts(a, "a")
+    b_texts, default_b = sentence_texts(b, "b")
+    return _pair(a_texts, b_texts, options, default_a, default_b)
+
+
+@collection_paused
+def _pair(a_texts, b_texts, options: Options, a_name: str, b_name: str) -> Pairing:
+    """Steps 1-5 of :func:`align`: scores, the core, anchors, merges and splits."""
+    pair = _Pair(a_texts, b_texts, options)
+    scores, neighbours = _scores(pair)
+    groups, left_out = _core(pair, scores)
+    a_group: dict[int, _Group] = {i: g for g in groups for i in g.a}
+    b_group: dict[int, _Group] = {j: g for g in groups for j in g.b}
+    _fill_gaps(pair, groups, a_group, b_group)
+    _join_neighbours(pair, a_group, b_group)
+    apart = neighbours | left_out if left_out else neighbours
+    return Pairing(pair, scores, apart, groups, a_group, b_group, a_name, b_name)
+
+
+@dataclass(frozen=True, eq=False)
+class Pairing:
+    """Two versions' sentences paired (:func:`pair_sentences`): the groups the steps made,
+    and what the restatement links and units still need. Read-only once made."""
+
+    pair: _Pair
+    scores: dict[tuple[int, int], float]
+    apart: set[tuple[int, int]]  # candidate pairs that make no restatement link
+    groups: list[_Group]
+    a_group: dict[int, _Group]
+    b_group: dict[int, _Group]
+    a_name: str
+    b_name: str
+
+    def paired(self) -> tuple[int, int]:
+        """How many sentences of ``a`` and of ``b`` are in a unit with the other version.
+
+        Every group holds sentences of both (the others become ``added``/``dropped``
+        units): the count the alignment's units give.
+        """
+        return sum(len(g.a) for g in self.groups), sum(len(g.b) for g in self.groups)
+
+    def restatements(self) -> list[Link]:
+        """Step 6 of :func:`align`: the links beside the units."""
+        options, apart, scores = self.pair.options, self.apart, self.scores
+        numbers = {id(g): n for n, g in enumerate(self.groups)}
+        return find_restatements(
+            self.pair.scorer,
+            {k: v for k, v in scores.items() if k not in apart} if apart else scores,
+            a_unit={i: numbers[id(g)] for i, g in self.a_group.items()},
+            b_unit={j: numbers[id(g)] for j, g in self.b_group.items()},
+            a_heads=self.pair.a_heads,
+            b_heads=self.pair.b_heads,
+            thresholds=Thresholds(
+                holds=options.restate_threshold,
+                leftover=options.second_threshold,
+                cross=options.cross_threshold,
+            ),
+        )
+
+    def units(self, diffs: bool) -> tuple[Unit, ...]:
+        """The groups and unpaired sentences as units, ordered by position in ``b``."""
+        return _units(self.pair, self.groups, self.a_group, self.b_group, diffs)
+
+    @collection_paused
+    def alignment(
+        self, *, diffs: bool = True, a_name: str | None = None, b_name: str | None = None
+    ) -> Alignment:
+        """The :class:`Alignment` :func:`align` gives for these sentences (``lines=False``)."""
+        return _alignment(self, self.units(diffs), self.restatements(), a_name, b_name)
+
+
+def _alignment(
+    paired: Pairing,
+    units: tuple[Unit, ...],
+    restatements: list[Link],
+    a_name: str | None,
+    b_name: str | None,
+    a_texts: tuple[str, ...] | None = None,
+    b_texts: tuple[str, ...] | None = None,
+    a_kinds: tuple[str, ...] = (),
+    b_kinds: tuple[str, ...] = (),
+) -> Alignment:
+    """The record: texts (the body's unless ``a_texts``/``b_texts`` add lines), units,
+    links, names (the versions' own unless given) and the alignment options."""
+    options = paired.pair.options
     return Alignment(
-        a_texts,
-        b_texts,
+        paired.pair.a_texts if a_texts is None else a_texts,
+        paired.pair.b_texts if b_texts is None else b_texts,
         units,
-        a_name=a_name or default_a,
-        b_name=b_name or default_b,
+        a_name=a_name or paired.a_name,
+        b_name=b_name or paired.b_name,
         options=tuple((name, getattr(options, name)) for name in ALIGNMENT),
         # positional, from the links' unpacked fields: thousands at length
         restatements=tuple(

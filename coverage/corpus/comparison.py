@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..alignment.aligner import align
+from ..alignment.aligner import Pairing, align, pair_sentences
 from ..alignment.similarity import sentence_keys
 from ..alignment.worddiff import word_diff
 from ..errors import ArticleNotFound, NotEnoughVersions
@@ -211,33 +211,47 @@ def strong_pairs(
     return found
 
 
-def _shared(alignment: Alignment) -> tuple[int, int]:
+def _shared(alignment: Alignment | Pairing | tuple[int, int]) -> tuple[int, int]:
+    """How many sentences of each side are paired with the other (given as is: a tuple)."""
+    if isinstance(alignment, tuple):
+        return alignment
+    if isinstance(alignment, Pairing):
+        return alignment.paired()
     units = [u for u in alignment.units if u.a and u.b]
     return sum(len(u.a) for u in units), sum(len(u.b) for u in units)
 
 
 def _most_shared(
     sentences: tuple[tuple[str, ...], ...],
-    pairs: dict[tuple[int, int], Alignment],
+    pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]],
     options: Options,
 ) -> int:
     """The version with the most sentences paired with the other versions, summed over
     every pair (``(x, y)``, ``x < y``, aligned that way; the first on a tie), aligning
-    only the pairs that can change the answer; the alignments made are added to ``pairs``.
+    only the pairs that can change the answer; the pairs made are added to ``pairs``.
 
     A version shares at most all its sentences with another, so one whose known pairs
     plus all its sentences for each pair not aligned yet cannot reach the best total
     found is never the spine: the versions are taken in order of that bound, each
     aligned with all others, until no other can reach the best.
+
+    The search reads only which sentences pair: pairs are made with
+    :func:`pair_sentences`, and only those ``compare`` keeps (the spine's, a fifth of
+    them) get their restatement links and units. A pairing holds its scorer (eight
+    times an alignment's memory): a pair whose first version can no longer be the
+    spine (searched and not the best, or out of reach) keeps only its counts, so a
+    story of hundreds of versions does not hold every pairing at once.
     """
     count = len(sentences)
+    contending = set(range(count))  # the versions that may still be the spine
 
     def on(x: int, y: int, *, align_it: bool) -> int | None:
         key = (min(x, y), max(x, y))
         if key not in pairs:
             if not align_it:
                 return None
-            pairs[key] = align(sentences[key[0]], sentences[key[1]], options=options, diffs=False)
+            made = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
+            pairs[key] = made if key[0] in contending else made.paired()
         return _shared(pairs[key])[0 if x < y else 1]
 
     def bound(x: int) -> int:
@@ -251,6 +265,12 @@ def _most_shared(
         exact[x] = sum(on(x, y, align_it=True) for y in range(count) if y != x)
         best = max(exact, key=lambda k: (exact[k], -k))
         open_ = {k for k in open_ - {x} if (bound(k), -k) > (exact[best], -best)}
+        for v in contending - open_ - {best}:  # no longer the spine: its pairs as a, counted
+            for y in range(v + 1, count):
+                made = pairs.get((v, y))
+                if isinstance(made, Pairing):
+                    pairs[v, y] = made.paired()
+        contending = open_ | {best}
     return max(exact, key=lambda k: (exact[k], -k))
 
 
@@ -294,7 +314,7 @@ def compare(
     labels = unique_labels(articles)
     sentences = tuple(tuple(s.text for s in a.sentences) for a in articles)
     chosen = _pick_spine(spine, articles, labels)
-    pairs = dict(aligned or {})  # and the spine's search, kept for reuse
+    pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]] = dict(aligned or {})
     if chosen is None:
         chosen = _most_shared(sentences, pairs, options)
     alignments = {}
@@ -302,12 +322,15 @@ def compare(
         if k == chosen:
             continue
         names = {"a_name": labels[chosen], "b_name": labels[k]}
-        found = pairs.get((chosen, k))  # aligned in this direction already: add the diffs
-        alignments[labels[k]] = (
-            _with_diffs(found, diffs=diffs, **names)
-            if found is not None
-            else align(sentences[chosen], sentences[k], options=options, diffs=diffs, **names)
-        )
+        found = pairs.get((chosen, k))  # paired in this direction already: complete it
+        if isinstance(found, Pairing):
+            alignments[labels[k]] = found.alignment(diffs=diffs, **names)
+        elif isinstance(found, Alignment):  # the confirmation's: add the diffs
+            alignments[labels[k]] = _with_diffs(found, diffs=diffs, **names)
+        else:
+            alignments[labels[k]] = align(
+                sentences[chosen], sentences[k], options=options, diffs=diffs, **names
+            )
     units = _build_units(sentences, chosen, [alignments.get(label) for label in labels])
     return Comparison(articles, labels, chosen, sentences, units, alignments, options)
 
