@@ -129,7 +129,7 @@ _CACHED_TEXT = 1000  # sentences and shorter: the wording rules tokenize them ma
 
 def _tokens(text: str) -> list[Token]:
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
-    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    return [new(Token, (m.group(), *m.span())) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=16_384)
