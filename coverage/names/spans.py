@@ -201,15 +201,11 @@ def _classify(
             out.append(_Tok(text, start, end, "particle"))
         elif len(parts) > 1 and any(p[:1].isupper() for p in parts[1:]):
             if _ARTICLE_PREFIX.match(base):  # al-Dbeibeh
-                out.append(
-                    _Tok(base, start, start + len(base), "name", possessive=possessive)
-                )
+                out.append(_Tok(base, start, start + len(base), "name", possessive=possessive))
             else:  # post-Qaddafi, pro-LNA: the capitalised tail only
                 offset = base.index(next(p for p in parts[1:] if p[:1].isupper()))
                 tail = base[offset:]
-                out.append(
-                    _Tok(tail, start + offset, start + len(base), "name", alone=True)
-                )
+                out.append(_Tok(tail, start + offset, start + len(base), "name", alone=True))
         else:
             out.append(_Tok(text, start, end, "other"))
     return out
