@@ -3,11 +3,11 @@
 On ``--size`` generated articles (``bench_stories.py``, ~15% of words are names), for each
 multi-version story inside one ``names.memo.sharing`` block, as ``archive.story_tables``
 opens it, with the garbage collector as a worker has it (``quiet_collector``):
-``find_mentions`` of its articles (corpus statistics, mentions, spelling clusters) and
-``name_spans`` of every sentence (what the wording rules ask). Prints the median CPU ms
-per article over ``--runs`` (``time.process_time``; caches emptied before each run) and a
-sha256 of every mention and span: equal digests before and after a change mean the change
-is exact.
+``find_mentions`` of its articles (corpus statistics, mentions, spelling clusters), their
+``find_name_variants`` and ``name_spans`` of every sentence (what the wording rules ask).
+Prints the median CPU ms per article over ``--runs`` (``time.process_time``; caches
+emptied before each run) and a sha256 of every mention, name group and span: equal
+digests before and after a change mean the change is exact.
 
     .venv/bin/python benchmarks/bench_name_stage.py --size 2000 --runs 5
 """
@@ -40,6 +40,7 @@ def name_stage(stories: list) -> list:
     for story in stories:
         with sharing():
             found.append(cc.find_mentions(story))
+            found.append(cc.find_name_variants(story))  # the same analysis: its clusters
             for article in story:
                 found.extend(name_spans(text) for _, _, text in article_sentences(article))
     return found
