@@ -66,6 +66,7 @@ _LONE_WORDS = TITLE_WORDS | ORG_HEADS | DEMONYMS
 NOT_NAMES = listed("generic_names")
 COMMON_OPENERS = listed("sentence_openers")  # capitalised only because they open a sentence
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
+_NAME_GLUE = re.compile(r"[\s\-\u2010\u2011'.]")  # spacing and marks inside a name part
 _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
 _OPENERS = frozenset("\u201c\"\u2018'(:[\u2014\u2013-.!?")
 
@@ -83,7 +84,7 @@ def part_key(part: str) -> str:
     if not key.isascii():  # another script: Шойгу -> shoigu
         key = anyascii(key).casefold()
     key = _ARTICLE_PREFIX.sub("", key.lstrip("@#"))
-    return re.sub(r"[\s\-\u2010\u2011'.]", "", key)
+    return _NAME_GLUE.sub("", key)
 
 
 @dataclass
