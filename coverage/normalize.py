@@ -129,7 +129,7 @@ _CACHED_TEXT = 1000  # sentences and shorter: the wording rules tokenize them ma
 
 def _tokens(text: str) -> list[Token]:
     new = tuple.__new__  # builds the named tuple without its Python-level __new__
-    return [new(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text)]
+    return [new(Token, (m.group(), *m.span())) for m in _TOKEN.finditer(text)]
 
 
 @lru_cache(maxsize=16_384)
@@ -183,6 +183,7 @@ _SOUND_DIGRAPHS = (
 _SOUND_CLASSES = str.maketrans({"q": "k", "c": "k", "g": "k", "z": "s", "x": "s", "w": "v"})
 _VOWELS = re.compile(r"(?<!^)[aeiouy]+")
 _DOUBLES = re.compile(r"(.)\1+")
+_SOFT_C = re.compile(r"c(?=[eiy])")
 
 
 @lru_cache(maxsize=200_000)
@@ -208,7 +209,7 @@ def sound_key(word: str) -> str:
         return key
     for digraph, sound in _SOUND_DIGRAPHS:
         key = key.replace(digraph, sound)
-    key = re.sub(r"c(?=[eiy])", "s", key).translate(_SOUND_CLASSES)
+    key = _SOFT_C.sub("s", key).translate(_SOUND_CLASSES)
     key = _DOUBLES.sub(r"\1", _VOWELS.sub("", key))
     return key
 

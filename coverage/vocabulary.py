@@ -157,6 +157,17 @@ class WordList(Set):
         generation, found = self._seen  # inline: rules test millions of words a corpus
         return word in (found if generation == _GENERATION[0] else self._words())
 
+    def current(self) -> frozenset[str]:
+        """The words as they are now, as a plain frozenset: a loop that tests many words
+        takes it once a call (a test on the view costs a Python call; taken anew each
+        call, it still follows :func:`reload`).
+
+        >>> listed("calendar").current() == calendar_words()
+        True
+        """
+        generation, found = self._seen
+        return found if generation == _GENERATION[0] else self._words()
+
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._words()))
 

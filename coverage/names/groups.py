@@ -157,28 +157,20 @@ class _Spellings:
 
 
 def _collect(mentions: Sequence[Mention]) -> _Spellings:
-    singles = {part_key(p) for m in mentions for p in m.parts if _usable(p)}
+    usable = {p: _usable(p) for p in {p for m in mentions for p in m.parts}}
+    singles = {part_key(p) for p, ok in usable.items() if ok}
     occurrences: dict[str, list[Occurrence]] = defaultdict(list)
     key: dict[str, str] = {}
     full_names: dict[tuple[str, ...], str] = {}
     units: dict = {}
+    spelled: dict = {}  # versions of a story repeat sentences: each mention's spellings once
     for m in mentions:
         if m.kind == "group":
             continue
-        parts = _part_offsets(m)
-        spellings: list[tuple[str, int, int]] = []
-        k = 0
-        while k < len(parts):
-            part, start, end = parts[k]
-            if k + 1 < len(parts):  # "Abdul Hamid" where "Abdulhamid" occurs elsewhere
-                joined = m.sentence[start : parts[k + 1][2]]
-                if part_key(joined) in singles and " " in joined:
-                    spellings.append((joined, start, parts[k + 1][2]))
-                    k += 2
-                    continue
-            if _usable(part):
-                spellings.append((part, start, end))
-            k += 1
+        at = (m.sentence, m.start, m.end, m.parts)
+        spellings = spelled.get(at)
+        if spellings is None:
+            spellings = spelled[at] = _spellings(m, singles, usable)
         for spelling, start, end in spellings:
             key[spelling] = part_key(spelling)
             occurrences[spelling].append(
@@ -189,6 +181,28 @@ def _collect(mentions: Sequence[Mention]) -> _Spellings:
             full_names.setdefault(tuple(key[s] for s, _, _ in spellings), written)
         units[(m.article, m.where, m.index, m.sentence, m.start)] = [s for s, _, _ in spellings]
     return _Spellings(dict(occurrences), key, full_names, units)
+
+
+def _spellings(
+    m: Mention, singles: set[str], usable: dict[str, bool]
+) -> list[tuple[str, int, int]]:
+    """The spellings of a mention's parts with their offsets: usable parts, and two parts
+    written as one name elsewhere ("Abdul Hamid" where "Abdulhamid" occurs)."""
+    parts = _part_offsets(m)
+    spellings: list[tuple[str, int, int]] = []
+    k = 0
+    while k < len(parts):
+        part, start, end = parts[k]
+        if k + 1 < len(parts):
+            joined = m.sentence[start : parts[k + 1][2]]
+            if part_key(joined) in singles and " " in joined:
+                spellings.append((joined, start, parts[k + 1][2]))
+                k += 2
+                continue
+        if usable[part]:
+            spellings.append((part, start, end))
+        k += 1
+    return spellings
 
 
 def _cluster(

@@ -53,6 +53,7 @@ def shared(key: Hashable, compute: Callable[[], T], *, keep: object = None) -> T
     if memo is None:
         return compute()
     key = (key, generation())
-    if key not in memo:
-        memo[key] = (compute(), keep)
-    return memo[key][0]
+    found = memo.get(key)  # one look-up: rules ask for the same results many times
+    if found is None:
+        found = memo[key] = (compute(), keep)
+    return found[0]

@@ -93,29 +93,13 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
     spans_of: dict[str, tuple] = {}  # versions of a story repeat sentences: each read once
     for article in articles:
         found, aliases = [], {}
-        outlet = article.outlet or "unknown"
+        head = (article.id, article.outlet or "unknown")
         for where, index, text in article_sentences(article):
             if text not in spans_of:
                 spans_of[text] = _read_sentence(text, stats, tokenized[text], plain[text])
             spans, new_aliases = spans_of[text]
             aliases.update(new_aliases)
-            for start, end, name, parts, title, title_start, kind in spans:
-                found.append(
-                    Mention(
-                        article.id,
-                        outlet,
-                        where,
-                        index,
-                        text,
-                        start,
-                        end,
-                        name,
-                        parts,
-                        title,
-                        title_start,
-                        kind,
-                    )
-                )
+            found.extend((*head, where, index, text, *fields) for fields in spans)
         mentions.extend(_resolve(found, aliases))
     return tuple(mentions)
 
@@ -141,44 +125,30 @@ def _read_sentence(text: str, stats, tokens, plain) -> tuple[list[tuple], dict[s
     return fields, aliases
 
 
-def _with_entity(m: Mention, entity: str, kind: str) -> Mention:
-    """``replace(m, entity=entity, kind=kind)``, without its per-call look at the fields."""
-    return Mention(
-        m.article,
-        m.outlet,
-        m.where,
-        m.index,
-        m.sentence,
-        m.start,
-        m.end,
-        m.text,
-        m.parts,
-        m.title,
-        m.title_start,
-        kind,
-        entity,
-    )
+# the fields of a Mention but its entity, in order: each Mention is made once, resolved
+_Found = tuple[str, str, str, int, str, int, int, str, tuple[str, ...], str, int, str]
 
 
-def _resolve(mentions: list[Mention], aliases: dict[str, str]) -> list[Mention]:
+def _resolve(mentions: list[_Found], aliases: dict[str, str]) -> list[Mention]:
     """Give each mention the full name it refers to, within one article."""
-    full: dict[str, list[tuple[int, Mention]]] = {}  # last part -> full names ending in it
+    full: dict[str, list[tuple[int, _Found]]] = {}  # last part -> full names ending in it
     for k, m in enumerate(mentions):
-        if len(m.parts) >= 2:
-            full.setdefault(part_key(m.parts[-1]), []).append((k, m))
-    person = {m.text for m in mentions if m.kind == "person"}
+        if len(m[8]) >= 2:
+            full.setdefault(part_key(m[8][-1]), []).append((k, m))
+    person = {m[7] for m in mentions if m[11] == "person"}
     resolved = []
     for k, mention in enumerate(mentions):
-        entity, kind = mention.text, mention.kind
-        if mention.text in aliases:
-            entity, kind = aliases[mention.text], "group"
-        elif len(mention.parts) == 1:
-            same = full.get(part_key(mention.parts[0]), [])
-            before = [m for j, m in same if j < k and m.where == mention.where]
+        *fields, text, parts, title, title_start, kind = mention
+        entity = text
+        if text in aliases:
+            entity, kind = aliases[text], "group"
+        elif len(parts) == 1:
+            same = full.get(part_key(parts[0]), [])
+            before = [m for j, m in same if j < k and m[2] == mention[2]]  # the same ``where``
             target = before[-1] if before else same[0][1] if same else None
             if target is not None:
-                entity, kind = target.text, target.kind
+                entity, kind = target[7], target[11]
         if entity in person and kind == "name":
             kind = "person"
-        resolved.append(_with_entity(mention, entity, kind))
+        resolved.append(Mention(*fields, text, parts, title, title_start, kind, entity))
     return resolved

@@ -61,9 +61,12 @@ ORG_HEADS = listed("organisation_heads")
 PLACE_HEADS = listed("place_heads")
 CALENDAR = listed("calendar")
 _COMPOUND_SUFFIXES = listed("compound_suffixes")
+_TITLE_OR_DEMONYM = TITLE_WORDS | DEMONYMS  # live unions, made once (not per test)
+_LONE_WORDS = TITLE_WORDS | ORG_HEADS | DEMONYMS
 NOT_NAMES = listed("generic_names")
 COMMON_OPENERS = listed("sentence_openers")  # capitalised only because they open a sentence
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
+_NAME_GLUE = re.compile(r"[\s\-\u2010\u2011'.]")  # spacing and marks inside a name part
 _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
 _OPENERS = frozenset("\u201c\"\u2018'(:[\u2014\u2013-.!?")
 
@@ -81,7 +84,7 @@ def part_key(part: str) -> str:
     if not key.isascii():  # another script: Шойгу -> shoigu
         key = anyascii(key).casefold()
     key = _ARTICLE_PREFIX.sub("", key.lstrip("@#"))
-    return re.sub(r"[\s\-\u2010\u2011'.]", "", key)
+    return _NAME_GLUE.sub("", key)
 
 
 @dataclass
@@ -156,16 +159,16 @@ def _classify(
     (:func:`_common_opener`): with none of them ordinary, the statistics change nothing."""
     out: list[_Tok] = []
     at_start = True
-    for k, tok in enumerate(tokens):
-        text = tok.text
+    particles = PARTICLES.current()  # tested for most words: a plain set
+    for k, (text, start, end) in enumerate(tokens):
         if not text[:1].isalnum():
-            out.append(_Tok(text, tok.start, tok.end, "other"))
+            out.append(_Tok(text, start, end, "other"))
             at_start = at_start or text in _OPENERS
             continue
         first, at_start = at_start, False
         if text.isalpha() and not text[:1].isupper():  # most words: no name, no regex
-            role = "particle" if text in PARTICLES else "other"
-            out.append(_Tok(text, tok.start, tok.end, role))
+            role = "particle" if text in particles else "other"
+            out.append(_Tok(text, start, end, role))
             continue
         possessive = bool(_POSSESSIVE.search(text))
         base = text[:-2] if possessive else text
@@ -173,14 +176,14 @@ def _classify(
         if base[:1].isupper() and len(base) > 1:
             key = word_key(parts[0])
             if _not_a_name(base, key, parts):
-                out.append(_Tok(text, tok.start, tok.end, "other"))
+                out.append(_Tok(text, start, end, "other"))
                 continue
             if first and not base.isupper() and (stats is not None or doubts is not None):
                 following = tokens[k + 1].text if k + 1 < len(tokens) else ""
                 if stats is None:
                     doubts.append((k, key, following))
                 elif _common_opener(key, stats, following):
-                    out.append(_Tok(text, tok.start, tok.end, "other"))
+                    out.append(_Tok(text, start, end, "other"))
                     continue
             rest = parts[1:]
             if rest and all(p[:1].islower() for p in rest):
@@ -191,25 +194,21 @@ def _classify(
                     len(suffix) > 4 and suffix.endswith(("ed", "ing", "ly"))
                 )
                 if compound or not continuing:  # "Tripoli-based": the capitalised piece only
-                    end = tok.start + len(parts[0])
-                    out.append(_Tok(parts[0], tok.start, end, "name", alone=True))
+                    cut = start + len(parts[0])
+                    out.append(_Tok(parts[0], start, cut, "name", alone=True))
                     continue
-            out.append(_Tok(base, tok.start, tok.start + len(base), "name", possessive=possessive))
-        elif base in PARTICLES:
-            out.append(_Tok(text, tok.start, tok.end, "particle"))
+            out.append(_Tok(base, start, start + len(base), "name", possessive=possessive))
+        elif base in particles:
+            out.append(_Tok(text, start, end, "particle"))
         elif len(parts) > 1 and any(p[:1].isupper() for p in parts[1:]):
             if _ARTICLE_PREFIX.match(base):  # al-Dbeibeh
-                out.append(
-                    _Tok(base, tok.start, tok.start + len(base), "name", possessive=possessive)
-                )
+                out.append(_Tok(base, start, start + len(base), "name", possessive=possessive))
             else:  # post-Qaddafi, pro-LNA: the capitalised tail only
                 offset = base.index(next(p for p in parts[1:] if p[:1].isupper()))
                 tail = base[offset:]
-                out.append(
-                    _Tok(tail, tok.start + offset, tok.start + len(base), "name", alone=True)
-                )
+                out.append(_Tok(tail, start + offset, start + len(base), "name", alone=True))
         else:
-            out.append(_Tok(text, tok.start, tok.end, "other"))
+            out.append(_Tok(text, start, end, "other"))
     return out
 
 
@@ -292,9 +291,11 @@ def _join_of(runs: list[list[int]], toks: list[_Tok]) -> list[list[int]]:
 
 def _kind(parts: list[str], title: list[str]) -> str:
     keys = {word_key(p) for p in parts}
-    if keys & ORG_HEADS or (len(parts) == 1 and parts[0].isupper() and len(parts[0]) > 1):
+    if not ORG_HEADS.current().isdisjoint(keys) or (
+        len(parts) == 1 and parts[0].isupper() and len(parts[0]) > 1
+    ):
         return "group"
-    if keys & PLACE_HEADS:
+    if not PLACE_HEADS.current().isdisjoint(keys):
         return "place"
     if any(word_key(t) in PERSON_TITLES for t in title) or len(parts) >= 2:
         return "person"
@@ -337,10 +338,12 @@ def _run_mentions(
     alone before a name if the statistics saw them alone elsewhere (without statistics,
     none does)."""
     found, aliases, alone_keys = [], {}, []
+    # the lists as plain sets, taken once a call: a test on a live list costs a call
+    org_heads, title_or_demonym = ORG_HEADS.current(), _TITLE_OR_DEMONYM.current()
     for run in _runs(toks):
         names = [k for k in run if toks[k].role == "name"]
         keys = [word_key(toks[k].text) for k in names]
-        heads = [n for n, key in enumerate(keys) if key in ORG_HEADS]
+        heads = [n for n, key in enumerate(keys) if key in org_heads]
         if (
             heads and heads[-1] < len(names) - 2
         ):  # "Government of National Unity Abdul Hamid Dbeibah"
@@ -359,9 +362,9 @@ def _run_mentions(
                 names[heads[-1] + 1 :],
                 keys[heads[-1] + 1 :],
             )
-        cut, organisation = 0, keys[-1] in ORG_HEADS
+        cut, organisation = 0, keys[-1] in org_heads
         if not organisation:  # an organisation keeps its nationality
-            while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
+            while cut < len(names) and keys[cut] in title_or_demonym:
                 cut += 1
             # "Health Minister Karl Lauterbach": a portfolio before a person's title is
             # part of the title, when a name of two words or more follows it
@@ -370,11 +373,11 @@ def _run_mentions(
             ]
             if inner:
                 cut = inner[0] + 1
-                while cut < len(names) and (keys[cut] in TITLE_WORDS or keys[cut] in DEMONYMS):
+                while cut < len(names) and keys[cut] in title_or_demonym:
                     cut += 1
         title_start = toks[names[0]].start
         could_stand_alone = (
-            not organisation and len(names) - cut >= 3 and keys[cut] not in TITLE_WORDS | DEMONYMS
+            not organisation and len(names) - cut >= 3 and keys[cut] not in title_or_demonym
         )
         if could_stand_alone:
             alone_keys.append(keys[cut])
@@ -389,7 +392,7 @@ def _run_mentions(
             continue
         kept = [k for k in run if k >= names[cut]]
         parts = [toks[k].text for k in kept if toks[k].role == "name"]
-        if len(parts) == 1 and word_key(parts[0]) in TITLE_WORDS | ORG_HEADS | DEMONYMS:
+        if len(parts) == 1 and word_key(parts[0]) in _LONE_WORDS:
             continue
         start, end = toks[kept[0]].start, toks[kept[-1]].end
         found.append((start, end, parts, title_start))
