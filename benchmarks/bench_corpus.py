@@ -13,6 +13,8 @@ and says whether every table is identical.
     .venv/bin/python benchmarks/bench_corpus.py --sizes 10000 --workers 2 --check
     .venv/bin/python benchmarks/bench_corpus.py --sizes 1000000 --generate-only   # once, first
     .venv/bin/python benchmarks/bench_corpus.py --sizes 1000000 --workers 2 --no-report
+    .venv/bin/python benchmarks/bench_corpus.py --sizes 100000 --workers 2 --no-report \
+        --same-as /tmp/cc-bench-corpus/out-before        # an exact change: same rows as before
 """
 
 from __future__ import annotations
@@ -96,10 +98,12 @@ def same_tables(first: Path, second: Path) -> str:
 
 
 class Sampler:
-    """Peak RSS of each worker process and of this process, sampled every 0.5 s."""
+    """Peak RSS of each worker process and of this process, sampled every 0.5 s, and the
+    peak of their sum at one sample (what the run needs of the machine at once)."""
 
     def __init__(self) -> None:
         self.peaks: dict[int, int] = defaultdict(int)
+        self.together = 0
         self.cpu: dict[int, float] = {}
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
@@ -107,15 +111,17 @@ class Sampler:
     def run(self) -> None:
         me = psutil.Process()
         while not self.stop.is_set():
+            now = 0
             for process in [me, *me.children(recursive=True)]:
                 try:
-                    self.peaks[process.pid] = max(
-                        self.peaks[process.pid], process.memory_info().rss
-                    )
+                    rss = process.memory_info().rss
+                    self.peaks[process.pid] = max(self.peaks[process.pid], rss)
+                    now += rss
                     times = process.cpu_times()
                     self.cpu[process.pid] = times.user + times.system
                 except psutil.Error:
                     continue
+            self.together = max(self.together, now)
             self.stop.wait(0.5)
 
     def __enter__(self) -> Sampler:
@@ -142,6 +148,7 @@ def run(folder: Path, output: Path, workers: int, report: bool) -> dict:
         "wall": wall,
         "cpu": client_cpu + worker_cpu,
         "client_peak": sampler.peaks[me],
+        "together_peak": sampler.together,
         "worker_peaks": worker_peaks[:workers],
         "counts": result.counts,
         "seconds": result.seconds,
@@ -159,6 +166,12 @@ def main() -> None:
     )
     parser.add_argument("--check", action="store_true", help="compare with the single-process path")
     parser.add_argument("--no-report", action="store_true")
+    parser.add_argument(
+        "--same-as",
+        type=Path,
+        help="an earlier run's output folder of the same corpus (say, before a change that "
+        "should not move any output): whether every table has the same rows",
+    )
     parser.add_argument(
         "--generate-only",
         action="store_true",
@@ -193,6 +206,11 @@ def main() -> None:
                 f"{measured['client_peak'] / 2**20:10.0f}  {exact}/{total} ({mixed} mixed)",
                 flush=True,
             )
+            print(
+                f"{'':9} peak RSS of client and workers together: "
+                f"{measured['together_peak'] / 2**30:.2f} GiB",
+                flush=True,
+            )
             print(f"{'':9} stages (wall s): {measured['seconds']}", flush=True)
             per_article = {
                 stage: round(cpu / size * 1000, 2) for stage, cpu in measured["cpu_stages"].items()
@@ -203,6 +221,11 @@ def main() -> None:
                 print(
                     f"{'':9} same tables as with {args.workers.split(',')[0]} worker(s): "
                     f"{same_tables(outputs[0], output)}",
+                    flush=True,
+                )
+            if args.same_as:
+                print(
+                    f"{'':9} same tables as {args.same_as}: {same_tables(args.same_as, output)}",
                     flush=True,
                 )
             outputs.append(output)

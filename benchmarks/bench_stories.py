@@ -45,22 +45,38 @@ OUTLETS = ("Wire Daily", "The Courier", "Gazette", "Morning Post", "Observer", "
 
 
 class Vocabulary:
-    """Deterministic pseudo-words: common words, topic words and names."""
+    """Deterministic pseudo-words: common words, topic words and names.
+
+    Words are unique, and there are only 427,500 words of two or three syllables: a
+    million articles need about 1.2M names. When a length range is nearly used up (many
+    draws in a row all taken), its words grow a syllable longer from then on. Below that
+    point (every corpus up to 100k articles) the words are the ones drawn before.
+    """
+
+    CROWDED = 64  # draws in a row that all hit a taken word: the range is nearly full
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.seen: set[str] = set()
+        self.longer: dict[tuple[int, int], int] = {}  # syllables added to a full range
         self.common = [self.word(2, 3) for _ in range(3000)]
         weights = [1 / (rank + 1) for rank in range(len(self.common))]  # Zipf-like
         self.cumulative = list(itertools.accumulate(weights))
         self.synonyms = {w: self.word(2, 3) for w in self.common[:600]}
 
     def word(self, low: int, high: int) -> str:
+        extra = self.longer.get((low, high), 0)
+        taken = 0
         while True:
-            text = "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(low, high)))
+            length = self.rng.randint(low + extra, high + extra)
+            text = "".join(self.rng.choice(SYLLABLES) for _ in range(length))
             if text not in self.seen:
                 self.seen.add(text)
                 return text
+            taken += 1
+            if taken == self.CROWDED:
+                extra = self.longer[low, high] = extra + 1
+                taken = 0
 
     def name(self) -> str:
         return self.word(2, 3).capitalize()
