@@ -129,11 +129,14 @@ def updated_figures(alignment: Alignment) -> list[tuple[Count, Count]]:
     a_counts, b_counts = _counts(alignment.a_sentences), _counts(alignment.b_sentences)
     if not (a_counts and b_counts):
         return []  # both signs need a count on each side
-    a_values, b_values = _values(alignment.a_sentences), _values(alignment.b_sentences)
+    values: list[set[str]] = []  # every figure each version writes, read at the first pair
 
     def updated(x: Count, y: Count) -> bool:
-        fresh = x.value not in b_values and y.value not in a_values
-        return x.value != y.value and fresh and x.outcome == y.outcome
+        if x.value == y.value or x.outcome != y.outcome:
+            return False
+        if not values:
+            values.extend((_values(alignment.a_sentences), _values(alignment.b_sentences)))
+        return x.value not in values[1] and y.value not in values[0]
 
     def near(x: Count, y: Count) -> bool:  # the same part of the story (lead, body, end)
         a_at = x.sentence / max(len(alignment.a_sentences), 1)

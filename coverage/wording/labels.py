@@ -306,10 +306,8 @@ def _labels_beside_names(
     sentences."""
     found = []
     for start, end, parts, title_start in name_spans(text):
-        mention = Mention(
-            "", "", "body", 0, text, start, end, text[start:end], parts, "", title_start
-        )
-        for descriptor, position in descriptors(mention, lexicon=lexicon):
+        # what descriptors() asks of a mention of this name, without building one
+        for descriptor, position in _descriptors(text, start, end, title_start, lexicon):
             label = _without_honorifics(descriptor)
             if not _a_label(label):
                 continue

@@ -67,16 +67,23 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_words = {t.text: t for t in tokenize(a_text) if t.text[:1].isalnum()}
     b_words = {t.text: t for t in tokenize(b_text) if t.text[:1].isalnum()}
+    # only a word one side alone writes can have changed form: a unit that rewrote
+    # words around the same words (most) has none on one side, and nothing to pair
+    a_only = [x for x in a_words if x not in b_words]
+    b_only = [(y, ty) for y, ty in b_words.items() if y not in a_words]
+    if not (a_only and b_only):
+        return rows
     covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
     # _form_of finds a form only where a word holds a digit or a dot or is a title, or
     # the two differ in case alone: other pairs (most) are not asked
-    marked = {w for w in (*a_words, *b_words) if _marked(w)}
+    marked = {w for w in a_only if _marked(w)} | {y for y, _ in b_only if _marked(y)}
     extra = []
-    for x, tx in a_words.items():
-        if x in b_words or any(x == a for a, _ in covered):
+    for x in a_only:
+        tx = a_words[x]
+        if any(x == a for a, _ in covered):
             continue
-        for y, ty in b_words.items():
-            if y in a_words or not (x in marked or y in marked or x.casefold() == y.casefold()):
+        for y, ty in b_only:
+            if not (x in marked or y in marked or x.casefold() == y.casefold()):
                 continue
             form = _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
@@ -100,6 +107,10 @@ def _moved_names(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     b_text = " ".join(alignment.b_sentences[j] for j in unit.b)
     a_names = {t.text: t for t in tokenize(a_text) if t.text[:1].isupper() and len(t.text) > 3}
     b_names = {t.text: t for t in tokenize(b_text) if t.text[:1].isupper() and len(t.text) > 3}
+    if a_names.keys() == b_names.keys():
+        # both write the same names: none is spelled otherwise, and a name spaced on one
+        # side would need a single word the other side alone writes
+        return rows
     named = {(r[4], r[5]) for r in rows if r[6] == "name_variant"}
     extra = _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named)
     for x, tx in a_names.items():
