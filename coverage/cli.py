@@ -60,14 +60,20 @@ def _inputs(args: argparse.Namespace) -> list[str]:
     return [g.rpartition("#")[0] if "#" in g and not Path(g).exists() else g for g in given if g]
 
 
-def check_output(output: str | os.PathLike, inputs: Sequence[str | os.PathLike] = ()) -> Path:
+def check_output(
+    output: str | os.PathLike, inputs: Sequence[str | os.PathLike] = (), *, folder: bool = False
+) -> Path:
     """Refuse an output path that cannot be written or that is one of the inputs.
 
     Checked before any work, so a long run does not end in a traceback or overwrite
-    the file it read.
+    the file it read. A ``folder`` output (the corpus tables) may exist already: running
+    the same command again resumes that run. It must not lie inside an input folder,
+    where the next run would read its tables as articles.
     """
     path = Path(output)
-    if path.is_dir():
+    if folder:
+        _check_folder(path, inputs)
+    elif path.is_dir():
         raise OutputNotWritable(
             f"{path} is a folder; give a file name, as in {path / 'output.html'}"
         )
@@ -89,6 +95,18 @@ def check_output(output: str | os.PathLike, inputs: Sequence[str | os.PathLike] 
                 f"-o {path} is one of the inputs; it would be overwritten, so pick another file"
             )
     return path
+
+
+def _check_folder(path: Path, inputs: Sequence[str | os.PathLike]) -> None:
+    if path.exists() and not path.is_dir():
+        raise OutputNotWritable(f"{path} is a file; the tables go in a folder, as in {path}.out/")
+    for given in inputs:
+        source = os.path.realpath(given)
+        if Path(given).is_dir() and os.path.realpath(path).startswith(source + os.sep):
+            raise OutputNotWritable(
+                f"-o {path} is inside the input folder {given}; a later run would read "
+                "its tables as articles, so put it elsewhere"
+            )
 
 
 def _write_frame(frame: pd.DataFrame, *, fmt: str, output: str | None) -> None:
@@ -621,7 +639,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = show_warning
     try:
         if getattr(args, "output", None):
-            check_output(args.output, _inputs(args))
+            check_output(args.output, _inputs(args), folder=args.run is _corpus)
         return args.run(args)
     except CoverageError as error:
         print(f"{PROG}: error: {one_line(error)}", file=sys.stderr)

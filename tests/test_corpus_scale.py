@@ -133,6 +133,29 @@ def test_the_command_runs_on_an_existing_cluster_by_address(client, tmp_path, ca
     assert sorted(stories["article_ids"]) == sorted("; ".join(s.ids) for s in single)
 
 
+def test_the_command_run_again_on_its_output_folder_resumes_the_run(client, tmp_path, capsys):
+    output = tmp_path / "sample"
+    argv = ["corpus", str(SAMPLE), "-o", str(output), "--scheduler", client.scheduler.address]
+    assert main([*argv, "--quiet", "--no-report"]) == 0
+    said = capsys.readouterr().out
+    read = output / "_work" / "read" / "part-00000.parquet"
+    written = read.stat().st_mtime_ns
+    # the folder exists now: the same command resumes the run instead of refusing it
+    assert main([*argv, "--quiet", "--no-report"]) == 0
+    assert capsys.readouterr().out == said
+    assert read.stat().st_mtime_ns == written  # nothing read again
+
+
+def test_a_corpus_output_that_is_a_file_or_inside_an_input_is_refused_first(tmp_path, capsys):
+    (tmp_path / "tables.txt").write_text("not a folder")
+    assert main(["corpus", str(SAMPLE), "-o", str(tmp_path / "tables.txt")]) == 2
+    assert "is a file; the tables go in a folder" in capsys.readouterr().err
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    assert main(["corpus", str(archive), "-o", str(archive / "out")]) == 2
+    assert "inside the input folder" in capsys.readouterr().err
+
+
 def test_union_pairs_roots_every_set_at_its_smallest_member():
     import numpy as np
 
