@@ -27,6 +27,34 @@ def test_the_package_is_comparative_coverage_not_coverage():
     assert spec is None or "comparative" not in (spec.origin or "")
 
 
+def test_every_file_the_package_reads_is_installed_with_it():
+    """A non-editable install (``pip install .``, the compiled build) copies the data files
+    pyproject.toml's package-data names and no others: a template left out is a report
+    that cannot be written."""
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["comparative_coverage"]
+    package = ROOT / "coverage"
+    data = [
+        path.relative_to(package).as_posix()
+        for path in package.rglob("*")
+        if path.is_file() and path.suffix not in {".py", ".pyc"} and "__pycache__" not in path.parts
+    ]
+    assert data, "the package has data files (templates, word lists)"
+    # setuptools globs do not cross folders: "resources/*" is not "resources/templates/x"
+    left_out = [
+        name
+        for name in data
+        if not any(
+            fnmatch.fnmatch(name, pattern) and name.count("/") == pattern.count("/")
+            for pattern in patterns
+        )
+    ]
+    assert left_out == []
+
+
 def test_every_public_name_is_documented_in_the_readme_or_docs():
     docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "docs").glob("*.md")):
