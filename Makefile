@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: report test test-fast test-update lab bench lint clean
+.PHONY: report test test-fast test-update test-compiled compiled lab bench lint clean
 
 $(VENV)/.base: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -36,6 +36,26 @@ test-fast: $(VENV)/.dev
 test-update: $(VENV)/.dev
 	$(PY) -m pytest -q --snapshot-update
 
+# The compiled build (setup.py): the same modules compiled by Cython, in a venv of its own
+# so that the editable .venv keeps running the .py files you edit. Needs a C compiler.
+CVENV := .venv-compiled
+CPY   := $(CVENV)/bin/python
+$(CVENV)/.built: pyproject.toml setup.py $(shell find coverage -name '*.py')
+	test -x $(CPY) || $(PYTHON) -m venv $(CVENV)
+	$(CPY) -m pip --disable-pip-version-check -q install 'cython>=3.0' 'setuptools>=69' wheel \
+	  '.[dev,corpus]'
+	COMPARATIVE_COVERAGE_COMPILE=1 $(CPY) -m pip --disable-pip-version-check -q install \
+	  --no-build-isolation --force-reinstall --no-deps .
+	$(CPY) -c 'import comparative_coverage as cc, sys; sys.exit(0 if cc.compiled else "not compiled")'
+	@touch $@
+
+compiled: $(CVENV)/.built
+	@echo "compiled build: $(CURDIR)/$(CVENV)/bin/compare-coverage"
+
+# The fast tests against the compiled build (CI runs them after make test).
+test-compiled: $(CVENV)/.built
+	$(CPY) -m pytest -q -x -m "not browser and not notebook"
+
 lab: $(VENV)/.dev
 	$(VENV)/bin/jupyter lab notebooks/
 
@@ -56,4 +76,4 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) reports build *.egg-info
+	rm -rf $(VENV) $(CVENV) reports build *.egg-info

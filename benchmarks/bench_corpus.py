@@ -179,6 +179,8 @@ def main() -> None:
         "whole corpus in memory: 601 MiB peak at 100k, about 4 GiB at 1M; run it on its own first)",
     )
     args = parser.parse_args()
+    build = "compiled (make compiled)" if cc.compiled else "pure Python"
+    print(f"comparative_coverage {cc.__version__}, {build} build, {sys.executable}")
     print(
         f"{'articles':>9} {'workers':>7} {'wall s':>8} {'CPU s':>8} {'ms/article':>10} "
         f"{'worker peak MiB':>16} {'client MiB':>10}  stories exact"

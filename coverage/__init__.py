@@ -17,9 +17,15 @@ module) and in the ``TYPE_CHECKING`` block below, which type checkers and IDEs r
 from __future__ import annotations
 
 from importlib import import_module
+from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.util import find_spec
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+compiled: bool = find_spec(f"{__name__}.normalize").origin.endswith(tuple(EXTENSION_SUFFIXES))
+"""Whether the pipeline's modules are the compiled build (``setup.py``, ``make compiled``):
+the same results, about a fifth less CPU."""
 
 # home module (relative to the package) -> the public names it defines, in layer order
 _EXPORTS: dict[str, tuple[str, ...]] = {

@@ -55,6 +55,36 @@ def test_every_file_the_package_reads_is_installed_with_it():
     assert left_out == []
 
 
+def test_the_build_is_all_compiled_or_all_pure_python():
+    """``cc.compiled`` says which build runs, and a compiled build compiled every module
+    setup.py lists (the tests run on both builds: ``make test``, ``make test-compiled``)."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    (patterns,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and node.targets[0].id == "COMPILED"
+    ]
+    package = ROOT / "coverage"
+    listed = {
+        ".".join(path.relative_to(package).with_suffix("").parts)
+        for pattern in patterns
+        for path in package.glob(pattern)
+        if path.name != "__init__.py"
+    }
+    assert {"alignment.aligner", "wording.kinds", "names.spans", "normalize"} <= listed
+    kinds = {
+        name: importlib.util.find_spec(f"comparative_coverage.{name}").origin.endswith(
+            tuple(EXTENSION_SUFFIXES)
+        )
+        for name in sorted(listed)
+    }
+    assert set(kinds.values()) == {cc.compiled}, kinds
+    if Path(cc.__file__).parent == ROOT / "coverage":  # the editable install runs the .py files
+        assert not cc.compiled
+
+
 def test_every_public_name_is_documented_in_the_readme_or_docs():
     docs = (ROOT / "README.md").read_text(encoding="utf-8")
     for path in sorted((ROOT / "docs").glob("*.md")):
