@@ -15,6 +15,11 @@ and says whether every table is identical.
     .venv/bin/python benchmarks/bench_corpus.py --sizes 1000000 --workers 2 --no-report
     .venv/bin/python benchmarks/bench_corpus.py --sizes 100000 --workers 2 --no-report \
         --same-as /tmp/cc-bench-corpus/out-before        # an exact change: same rows as before
+    make compiled && .venv-compiled/bin/python benchmarks/bench_corpus.py --sizes 1000000 \
+        --workers 2 --no-report                          # the compiled build (the first line says which)
+
+A run writes to ``--data``/out-SIZE-WORKERS and resumes a finished one found there: move
+an earlier output aside (to compare with ``--same-as``) before measuring again.
 """
 
 from __future__ import annotations
