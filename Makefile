@@ -61,7 +61,7 @@ lab: $(VENV)/.dev
 
 # Every benchmarks/bench_*.py and eval_*.py there is, in name order; one that fails does not
 # stop the others, and the target fails at the end if any did.
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev $(CVENV)/.built
 	$(PY) -m pip -q install -r benchmarks/requirements.txt
 	@cd benchmarks && failed=""; \
 	for script in bench_*.py eval_*.py; do \
