@@ -109,7 +109,8 @@ def rows_digest(folder: Path) -> tuple[int, int, int, tuple[str, ...]]:
     import pandas as pd
     import pyarrow.parquet as pq
 
-    rows = total = other = 0
+    keys = ("0123456789123456", "6543210987654321")  # two independent row hashes
+    rows, sums = 0, [0, 0]
     columns: tuple[str, ...] = ()
     for path in sorted(folder.glob("*.parquet")):
         frame = pq.read_table(path).to_pandas()
@@ -119,14 +120,11 @@ def rows_digest(folder: Path) -> tuple[int, int, int, tuple[str, ...]]:
         if tuple(frame.columns) != columns:
             return (-1, 0, 0, tuple(frame.columns))
         frame = frame.astype(object).where(frame.notna(), None)  # string and category alike
-        for key, sums in (("0123456789123456", 0), ("6543210987654321", 1)):
-            hashed = int(pd.util.hash_pandas_object(frame, index=False, hash_key=key).sum())
-            if sums == 0:
-                total = (total + hashed) % 2**64
-            else:
-                other = (other + hashed) % 2**64
+        for k, key in enumerate(keys):
+            hashed = pd.util.hash_pandas_object(frame, index=False, hash_key=key)
+            sums[k] = (sums[k] + int(hashed.sum())) % 2**64
         rows += len(frame)
-    return rows, total, other, columns
+    return rows, sums[0], sums[1], columns
 
 
 class Sampler:

@@ -15,6 +15,33 @@ SAMPLE = ROOT / "data" / "sample"
 CASES = Path(__file__).resolve().parent / "cases"
 
 
+@pytest.fixture
+def titles_without_president(tmp_path, monkeypatch):
+    """A context in which the word lists are a copy where "president" is no longer a title
+    (read at the test's ``vocabulary.reload()``); the bundled lists are read again on leaving."""
+    from contextlib import contextmanager
+
+    from comparative_coverage import vocabulary
+
+    @contextmanager
+    def edited():
+        folder = tmp_path / "vocabulary"
+        shutil.copytree(vocabulary._folder(), folder)
+        titles = folder / "titles.txt"
+        kept = [
+            w for w in titles.read_text("utf-8").splitlines() if w.strip().lower() != "president"
+        ]
+        titles.write_text("\n".join(kept) + "\n", "utf-8")
+        monkeypatch.setattr(vocabulary, "_folder", lambda: folder)
+        try:
+            yield folder
+        finally:
+            monkeypatch.undo()
+            vocabulary.reload()
+
+    return edited
+
+
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE

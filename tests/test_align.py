@@ -163,17 +163,21 @@ def test_changes_lists_every_word_edit(flagship):
     ]
 
 
+# Two sentences of one version written as one in the other, then a sentence both share.
+MERGED_A = [
+    "The minister arrived in Moscow on Friday.",
+    "He met the defence minister for talks on military cooperation.",
+    "Oil prices rose.",
+]
+MERGED_B = [
+    "The minister arrived in Moscow on Friday and met the defence minister for talks "
+    "on military cooperation.",
+    "Oil prices rose.",
+]
+
+
 def test_merges_and_splits_are_recognised():
-    a = [
-        "The minister arrived in Moscow on Friday.",
-        "He met the defence minister for talks on military cooperation.",
-        "Oil prices rose.",
-    ]
-    b = [
-        "The minister arrived in Moscow on Friday and met the defence minister for talks "
-        "on military cooperation.",
-        "Oil prices rose.",
-    ]
+    a, b = MERGED_A, MERGED_B
     alignment = cc.align(a, b)
     assert links(alignment) == [((0, 1), (0,), "merged", False), ((2,), (1,), "same", False)]
     assert links(cc.align(b, a)) == [((0,), (0, 1), "split", False), ((1,), (2,), "same", False)]
@@ -312,17 +316,7 @@ def test_sentences_paired_then_completed_are_the_alignment_align_makes(a, b, dif
 
 
 def test_a_pairing_counts_a_merge_as_all_its_sentences():
-    a = [
-        "The minister arrived in Moscow on Friday.",
-        "He met the defence minister for talks on military cooperation.",
-        "Oil prices rose.",
-    ]
-    b = [
-        "The minister arrived in Moscow on Friday and met the defence minister for talks "
-        "on military cooperation.",
-        "Oil prices rose.",
-        "Gas prices fell.",
-    ]
+    a, b = MERGED_A, [*MERGED_B, "Gas prices fell."]
     assert pair_sentences(a, b).paired() == (3, 2)
     assert pair_sentences(b, a).paired() == (2, 3)
     check_pairing_completes_to_align(a, b)

@@ -335,30 +335,18 @@ def test_different_names_in_unpaired_sentences_are_no_variant():
     assert _name_rows(a, b) == []
 
 
-def test_cached_name_spans_follow_an_edited_title_list(tmp_path, monkeypatch):
+def test_cached_name_spans_follow_an_edited_title_list(titles_without_president):
     """Within a sharing() block names are reused; vocabulary.reload() must still reach them."""
-    import shutil
-
     from comparative_coverage import vocabulary
     from comparative_coverage.names.memo import sharing
     from comparative_coverage.names.spans import name_spans
 
     sentence = "Ukrainian President Volodymyr Zelensky spoke."
     assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
-    folder = tmp_path / "vocabulary"
-    shutil.copytree(vocabulary._folder(), folder)
-    titles = folder / "titles.txt"
-    kept = [w for w in titles.read_text("utf-8").splitlines() if w.strip().lower() != "president"]
-    titles.write_text("\n".join(kept) + "\n", "utf-8")
-    monkeypatch.setattr(vocabulary, "_folder", lambda: folder)
-    try:
-        with sharing():
-            assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
-            vocabulary.reload()
-            assert [s[:2] for s in name_spans(sentence)] == [(10, 38)]  # "President" is a name
-    finally:
-        monkeypatch.undo()
+    with titles_without_president(), sharing():
+        assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
         vocabulary.reload()
+        assert [s[:2] for s in name_spans(sentence)] == [(10, 38)]  # "President" is a name
     assert [s[:2] for s in name_spans(sentence)] == [(20, 38)]
 
 
