@@ -176,3 +176,29 @@ def test_who_owns_an_organisation_is_not_a_label_in_the_table_either():
     assert label_of("The state-owned broadcaster CCTV said so.") == [
         ("CCTV", "state-owned broadcaster", "before")
     ]
+
+
+def test_entities_across_articles_are_resolved_only_when_a_label_needs_one(monkeypatch):
+    """The entities of a story's names (clustered across its articles) fill one column of
+    the labels: a story whose names have no label needs no clustering, and one with a
+    label gets the story's spelling of the entity, not its own article's."""
+    from comparative_coverage.wording import labels as labels_module
+
+    story = [
+        cc.Article(id="w#1", outlet="Wire", title="", paragraphs=("Moamer Kadhafi spoke.",)),
+        cc.Article(id="d#1", outlet="Daily", title="", paragraphs=("Moamer Kadhafi spoke again.",)),
+    ]
+    resolved = []
+    real = labels_module.find_mentions
+    monkeypatch.setattr(
+        labels_module, "find_mentions", lambda *a, **k: resolved.append(1) or real(*a, **k)
+    )
+    assert len(cc.describe_labels(story)) == 0
+    assert resolved == []
+    post = "Longtime dictator Muammar Qaddafi spoke."
+    labelled = [*story, cc.Article(id="p#1", outlet="Post", title="", paragraphs=(post,))]
+    frame = cc.describe_labels(labelled).to_frame()
+    assert resolved == [1]
+    assert frame[["outlet", "name", "entity", "descriptor"]].values.tolist() == [
+        ["Post", "Muammar Qaddafi", "Moamer Kadhafi", "Longtime dictator"]
+    ]

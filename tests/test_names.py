@@ -194,6 +194,23 @@ def test_titles_are_split_from_names(sample_articles):
     assert by_text["Vladimir Putin"].kind == "person"
 
 
+def test_the_names_of_each_sentence_are_the_mentions_before_their_entities(sample_articles):
+    """mentions_by_sentence reads each distinct sentence once; every mention stands at
+    one of its places, and every place is a mention of each article writing the sentence
+    (labels check these places before resolving any entity)."""
+    from comparative_coverage.names.mentions import mentions_by_sentence
+
+    by_sentence = mentions_by_sentence(sample_articles)
+    places = {
+        (text, start, end, title_start)
+        for text, (fields, _) in by_sentence.items()
+        for start, end, _, _, _, title_start, _ in fields
+    }
+    mentions = extract_mentions(sample_articles)
+    assert {(m.sentence, m.start, m.end, m.title_start) for m in mentions} == places
+    assert len(mentions) > len(places) > 100  # the sample's versions repeat sentences
+
+
 def test_prefixes_suffixes_and_sentence_openers():
     [one] = [
         article(
@@ -362,12 +379,12 @@ def test_tokenize_gives_a_fresh_list_each_call():
 
 
 def test_within_sharing_a_story_is_analysed_once_and_outside_each_time(monkeypatch):
-    from comparative_coverage.names import groups
+    from comparative_coverage.names import mentions
     from comparative_coverage.names.memo import sharing
 
-    calls = []
-    real = groups.extract_mentions
-    monkeypatch.setattr(groups, "extract_mentions", lambda a: calls.append(1) or real(a))
+    calls = []  # the sentences' names are read (labels check them before any entity)
+    real = mentions._read_sentences
+    monkeypatch.setattr(mentions, "_read_sentences", lambda a: calls.append(1) or real(a))
     story = cc.as_articles(
         [
             article(1, "Wire", "Moamer Kadhafi was toppled in 2011. Kadhafi died."),

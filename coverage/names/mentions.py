@@ -16,6 +16,7 @@ from ..model import Article
 from ..normalize import Token
 from ..reading.articles import as_articles
 from ..reading.segment import split_sentences
+from .memo import shared
 from .spans import (
     _kind,
     _sentence_mentions,
@@ -26,6 +27,7 @@ from .spans import (
 __all__ = [
     "Mention",
     "extract_mentions",
+    "mentions_by_sentence",
     "article_sentences",
     "part_key",
     "WHERE",
@@ -82,6 +84,35 @@ def article_sentences(
 def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ...]:
     """Every name mention of the articles, with ``entity`` resolved within each article."""
     articles = as_articles(articles)
+    spans_of = mentions_by_sentence(articles)
+    mentions: list[Mention] = []
+    for article in articles:
+        found, aliases = [], {}
+        head = (article.id, article.outlet or "unknown")
+        for where, index, text in article_sentences(article):
+            spans, new_aliases = spans_of[text]
+            aliases.update(new_aliases)
+            found.extend((*head, where, index, text, *fields) for fields in spans)
+        mentions.extend(_resolve(found, aliases))
+    return tuple(mentions)
+
+
+def mentions_by_sentence(
+    articles: Article | Iterable[Article],
+) -> dict[str, tuple[list[tuple], dict[str, str]]]:
+    """Each distinct sentence of the articles -> its mentions as the fields of
+    :class:`Mention` they fill before any entity is resolved (``start, end, text, parts,
+    title, title_start, kind``) and its acronym aliases, read with the articles' corpus
+    statistics. Versions of a story repeat sentences: each is read once. Made once per
+    articles (named by identity: they are frozen) within a
+    :func:`~comparative_coverage.names.memo.sharing` block; shared: never change it.
+    """
+    articles = as_articles(articles)
+    key = ("mentions_by_sentence", tuple(map(id, articles)))
+    return shared(key, lambda: _read_sentences(articles), keep=articles)
+
+
+def _read_sentences(articles: list[Article]) -> dict[str, tuple[list[tuple], dict[str, str]]]:
     tokenized: dict[str, list[Token]] = {}
     plain: dict = {}
     stats = _stats(
@@ -89,19 +120,10 @@ def extract_mentions(articles: Article | Iterable[Article]) -> tuple[Mention, ..
         tokenized,
         plain,
     )
-    mentions: list[Mention] = []
-    spans_of: dict[str, tuple] = {}  # versions of a story repeat sentences: each read once
-    for article in articles:
-        found, aliases = [], {}
-        head = (article.id, article.outlet or "unknown")
-        for where, index, text in article_sentences(article):
-            if text not in spans_of:
-                spans_of[text] = _read_sentence(text, stats, tokenized[text], plain[text])
-            spans, new_aliases = spans_of[text]
-            aliases.update(new_aliases)
-            found.extend((*head, where, index, text, *fields) for fields in spans)
-        mentions.extend(_resolve(found, aliases))
-    return tuple(mentions)
+    return {
+        text: _read_sentence(text, stats, tokenized[text], plain[text])
+        for text in tokenized  # every sentence, each once, in the order first read
+    }
 
 
 def _read_sentence(text: str, stats, tokens, plain) -> tuple[list[tuple], dict[str, str]]:

@@ -27,7 +27,8 @@ from functools import lru_cache
 
 from ..model import Alignment, Article
 from ..names.groups import find_mentions
-from ..names.mentions import Mention
+from ..names.memo import sharing
+from ..names.mentions import Mention, mentions_by_sentence
 from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
@@ -317,6 +318,18 @@ def _labels_beside_names(
     return tuple(found)
 
 
+def _any_label(articles: list[Article], lexicon: Lexicon) -> bool:
+    """Does a label stand beside any name of the articles? A mention's descriptors depend
+    on its sentence and place alone, which are known before the entities are resolved
+    (most stories of a corpus have no label: their clustering is not needed)."""
+    return any(
+        _a_label(_without_honorifics(descriptor))
+        for text, (fields, _) in mentions_by_sentence(articles).items()
+        for start, end, _, _, _, title_start, _ in fields
+        for descriptor, _ in _descriptors(text, start, end, title_start, lexicon)
+    )
+
+
 def describe_labels(
     articles: Article | Iterable[Article],
     *,
@@ -337,7 +350,13 @@ def describe_labels(
     lexicon = lexicon or load_lexicon()
     kinds = set(kinds)
     rows = []
-    for mention in find_mentions(as_articles(articles), alignments=alignments):
+    with sharing():  # the sentences' names are read once, for the check and the mentions
+        articles = as_articles(articles)
+        if include_bare or _any_label(articles, lexicon):
+            mentions = find_mentions(articles, alignments=alignments)
+        else:
+            mentions = ()  # no label: no entity across the articles to resolve
+    for mention in mentions:
         if mention.kind not in kinds:
             continue
         found = [
