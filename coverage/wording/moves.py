@@ -34,7 +34,7 @@ from .figures import updated_figures
 from .forms import format_key, lost_dot, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, loaded_direction
-from .pieces import _CREDIT_LINE, _REWORDING, _SAYING, change_row, span_row
+from .pieces import _CREDIT_LINE, _CREDIT_LINE_WORDS, _REWORDING, _SAYING, change_row, span_row
 from .spelling import american
 
 
@@ -785,6 +785,8 @@ def _credit_rows(alignment: Alignment, unit, lexicon: Lexicon) -> list[tuple]:
     side = "a" if unit.a else "b"
     for index in unit.a or unit.b:
         text = (alignment.a_sentences if side == "a" else alignment.b_sentences)[index]
+        if not _CREDIT_LINE_WORDS.search(text):
+            continue  # no stretch of it can be a credit line: its credits need not be read
         for start, end in credit_spans(text):
             words = text[start:end].strip()
             if not _CREDIT_LINE.search(words):

@@ -68,6 +68,9 @@ _INNER_DATELINE = re.compile(
 _CREDIT_LINE = re.compile(
     rf"\b(?:{AGENCIES})\b|\b(?:Photo|Credit|Source|Reporting|Editing)\b|\(@|/"
 )
+# what _CREDIT_LINE needs, without its word boundaries: a text in which none of it stands
+# has no credit line in any stretch of it (a quick check before a text's credits are read)
+_CREDIT_LINE_WORDS = re.compile(rf"(?:{AGENCIES})|Photo|Credit|Source|Reporting|Editing|\(@|/")
 
 
 def _words(text: str, start: int, end: int) -> tuple[str, ...]:
