@@ -13,6 +13,8 @@ import pytest
 import comparative_coverage as cc
 from comparative_coverage.reading.copies import DuplicateArticleWarning
 
+from .conftest import SAMPLE
+
 SAMPLE_TITLES = {
     "000_2b30075c1d741493#1": "Russia Calls for Deeper Military Ties with Libya",
     "000_2b30075c1d741493#2": "Italy’s Foreign Minister Heads to Syria to Encourage Post-Assad Transition",
@@ -557,3 +559,13 @@ def test_different_articles_raise_no_copy_warning(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error", DuplicateArticleWarning)
         cc.read_articles(tmp_path)
+
+
+def test_articles_read_without_sentences_get_the_same_ones_when_an_entry_point_splits_them():
+    from comparative_coverage.reading.articles import as_articles
+
+    split = cc.read_articles(SAMPLE)
+    unsplit = cc.read_articles(SAMPLE, sentences=False)
+    assert unsplit == split  # the same articles: sentences are derived, left out of ==
+    assert not any(a.sentences for a in unsplit)
+    assert [a.sentences for a in as_articles(unsplit)] == [a.sentences for a in split]

@@ -305,6 +305,7 @@ def read_articles(
     language: str = "en",
     include: str | Sequence[str] = (),
     exclude: str | Sequence[str] = (),
+    sentences: bool = True,
 ) -> list[Article]:
     """Read articles from a file, a folder (recursively), or a list of them.
 
@@ -317,8 +318,10 @@ def read_articles(
     the path in the folder read (``haftar-arrives/marsad#1``) and are unique. Outlets come
     from ``sources.csv``/``sources.json``, a URL, a site name, else the file name (see
     :mod:`~comparative_coverage.reading.metadata`); one warning lists the files that had no
-    metadata. Raises a :class:`~comparative_coverage.errors.CoverageError` whose message
-    says what to do.
+    metadata. ``sentences=False`` leaves the articles' sentences unsplit (every entry point
+    splits them when it needs them, see :func:`as_articles`): the corpus pipeline reads
+    paragraphs, fingerprints them and stores them, and splits later. Raises a
+    :class:`~comparative_coverage.errors.CoverageError` whose message says what to do.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -358,4 +361,4 @@ def read_articles(
         )
     articles = _unique_ids(articles)
     _warn_of_copies(articles)
-    return [with_sentences(article) for article in articles]
+    return [with_sentences(article) for article in articles] if sentences else articles
