@@ -225,8 +225,8 @@ class Scorer:
     the rest is the character score.
     """
 
-    a_keys: list[frozenset[str]]
-    b_keys: list[frozenset[str]]
+    a_keys: Sequence[frozenset[str]]
+    b_keys: Sequence[frozenset[str]]
     a_texts: Sequence[str] = ()
     b_texts: Sequence[str] = ()
     smoothing: float = 2.0
