@@ -124,7 +124,11 @@ def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score
     chosen: dict[int, tuple[float, str]] = {}
     # the partners sharing two words (one is chance), with the weight they share
     mass = scorer.mass
-    sharing = [(p, mass(common)) for p in partners if len(common := keys & p[1]) >= 2]
+    sharing = []
+    for partner in partners:
+        common = keys & partner[1]
+        if len(common) >= 2:
+            sharing.append((partner, mass(common)))
     if not sharing:
         return []
     partners = [p for p, _ in sharing]

@@ -103,7 +103,9 @@ def _held(word: str, matchable) -> bool:
         return True  # the start or end of a longer word
     if size >= _PREFIX and word[:_PREFIX] in starts:
         return True
-    return any(word[:k] in words or word[-k:] in words for k in range(_SHORTEST, size))
+    # a shorter word of the text that starts it has four letters (a longer one shares its
+    # five-letter start, looked up above), or one ends it
+    return word[:_SHORTEST] in words or any(word[-k:] in words for k in range(_SHORTEST, size))
 
 
 def held_share(part: str, whole: str, weight: dict[str, float]) -> float:
