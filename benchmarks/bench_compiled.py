@@ -6,9 +6,12 @@ handed in, the garbage collector quiet, caches cold), run by each build's own
 interpreter in a child process, the builds alternating, ``--runs`` times each. Prints
 the median CPU ms an article of each build (``time.process_time`` in the child: the
 machine is shared) and whether both wrote the same rows (sha256 of every table).
+``--build NAME=PYTHON`` adds builds to compare, such as another interpreter's venv
+(the interpreter matters as much as the compiling: see ``COMPILED_PYTHON`` in the Makefile).
 
     make compiled
     .venv/bin/python benchmarks/bench_compiled.py --size 2000 --runs 3
+    .venv/bin/python benchmarks/bench_compiled.py --build "pyenv compiled=/tmp/other/bin/python"
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ digest = hashlib.sha256()
 for name in sorted(tables):
     digest.update(name.encode() + tables[name].to_csv(index=False).encode())
 print(json.dumps({{"compiled": cc.compiled, "ms": spent / size * 1000,
-                   "digest": digest.hexdigest()[:16]}}))
+                   "digest": digest.hexdigest()[:16], "python": sys.version.split()[0],
+                   "interpreter": sys._base_executable}}))
 """
 
 
@@ -61,25 +65,37 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--build", action="append", default=[], metavar="NAME=PYTHON", help="another build"
+    )
     args = parser.parse_args()
-    missing = [str(path) for path in BUILDS.values() if not path.exists()]
+    builds = dict(BUILDS)
+    for given in args.build:
+        name, _, python = given.partition("=")
+        builds[name] = Path(python)
+    missing = [str(path) for path in builds.values() if not path.exists()]
     if missing:
         sys.exit(f"no {', '.join(missing)}: run `make test` and `make compiled` first")
-    results: dict[str, list[dict]] = {name: [] for name in BUILDS}
+    results: dict[str, list[dict]] = {name: [] for name in builds}
     for _ in range(args.runs):
-        for name, python in BUILDS.items():  # alternating: the load of the moment hits both
+        for name, python in builds.items():  # alternating: the load of the moment hits all
             results[name].append(measure(python, args.size))
     print(f"story_tables on {args.size} generated articles, {args.runs} runs a build")
-    print(f"{'build':>12} {'CPU ms an article (median)':>27}  runs  tables sha256")
+    print(f"{'build':>16} {'CPU ms an article (median)':>27}  runs  tables sha256  interpreter")
     medians = {}
     for name, runs in results.items():
-        assert all(r["compiled"] == (name == "compiled") for r in runs), f"{name}: wrong build"
+        if name in BUILDS:
+            assert all(r["compiled"] == (name == "compiled") for r in runs), f"{name}: wrong build"
         medians[name] = statistics.median(r["ms"] for r in runs)
         each = ", ".join(f"{r['ms']:.2f}" for r in runs)
-        print(f"{name:>12} {medians[name]:27.2f}  {each}  {runs[0]['digest']}")
+        built = "compiled" if runs[0]["compiled"] else "pure"
+        where = f"{runs[0]['python']} {runs[0]['interpreter']} ({built})"
+        print(f"{name:>16} {medians[name]:27.2f}  {each}  {runs[0]['digest']}  {where}")
     digests = {r["digest"] for runs in results.values() for r in runs}
-    print(f"same rows in every run of both builds: {'yes' if len(digests) == 1 else 'NO'}")
-    print(f"compiled / pure Python: {medians['compiled'] / medians['pure Python']:.2f}")
+    print(f"same rows in every run of every build: {'yes' if len(digests) == 1 else 'NO'}")
+    for name in medians:
+        if name != "pure Python":
+            print(f"{name} / pure Python: {medians[name] / medians['pure Python']:.2f}")
 
 
 if __name__ == "__main__":

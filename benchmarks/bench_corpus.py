@@ -211,6 +211,7 @@ def main() -> None:
     args = parser.parse_args()
     build = "compiled (make compiled)" if cc.compiled else "pure Python"
     print(f"comparative_coverage {cc.__version__}, {build} build, {sys.executable}")
+    print(f"Python {sys.version.split()[0]} ({sys._base_executable}; Makefile: COMPILED_PYTHON)")
     print(
         f"{'articles':>9} {'workers':>7} {'wall s':>8} {'CPU s':>8} {'ms/article':>10} "
         f"{'worker peak MiB':>16} {'client MiB':>10}  stories exact"
