@@ -122,13 +122,8 @@ def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score
     side's weight found in the other (the weight the two share over that side's own).
     """
     chosen: dict[int, tuple[float, str]] = {}
-    # the partners sharing two words (one is chance), with the weight they share
     mass = scorer.mass
-    sharing = []
-    for partner in partners:
-        common = keys & partner[1]
-        if len(common) >= 2:
-            sharing.append((partner, mass(common)))
+    sharing = _sharing(keys, partners, mass)
     if not sharing:
         return []
     partners = [p for p, _ in sharing]
@@ -156,6 +151,17 @@ def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score
         if score >= thresholds.cross and index not in chosen:
             chosen[index] = (score, "leftover")
     return [(index, score, method) for index, (score, method) in sorted(chosen.items())]
+
+
+def _sharing(keys, partners, mass) -> list[tuple[tuple, float]]:
+    """The partners sharing two words with ``keys`` (one is chance), each with the weight
+    the two share (summed once: both shares of :func:`leftover_links` divide it)."""
+    found = []
+    for partner in partners:
+        common = keys & partner[1]
+        if len(common) >= 2:
+            found.append((partner, mass(common)))
+    return found
 
 
 def _cross(
