@@ -76,6 +76,25 @@ def test_candidates_are_the_heaviest_shared_pairs_ties_to_the_earlier_sentence(a
 
 
 @settings(max_examples=150, deadline=None)
+@given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4), long=st.booleans())
+def test_the_weight_a_candidate_shares_is_the_weight_of_the_keys_it_shares(
+    a, b, per_sentence, long
+):
+    """Kept from scoring (the restatement links ask it of most candidates), to the last bit."""
+    default = similarity._ARRAYS_FROM
+    similarity._ARRAYS_FROM = 0 if long else default  # long: the array index
+    try:
+        scorer = Scorer(a, b)
+    finally:
+        similarity._ARRAYS_FROM = default
+    found = scorer.candidates(per_sentence=per_sentence)
+    assert set(scorer.shared_weight) == set(found)
+    for i, j in found:
+        assert scorer.shared(i, j) == scorer.mass(a[i] & b[j])
+        assert scorer.shared(i, j) == scorer.mass(b[j] & a[i])  # either way round
+
+
+@settings(max_examples=150, deadline=None)
 @given(a=key_sets, b=key_sets, per_sentence=st.integers(0, 4))
 def test_the_array_index_keeps_the_pairs_the_loop_keeps(a, b, per_sentence):
     scorer = Scorer(a, b)

@@ -112,3 +112,45 @@ def test_a_word_is_held_by_look_ups_exactly_when_some_word_of_the_text_matches_i
         return
     expected = any(words_match(folded, other) for other, _ in stems(text))
     assert _held(folded, _matchable(text)) is expected
+
+
+_SENTENCE = st.lists(
+    st.sampled_from(
+        [
+            "Bericht",
+            "Berichte",
+            "Lauf",
+            "Laufen",
+            "Energie",
+            "Tür",
+            "Haustür",
+            "Kinder",
+            "Kind",
+            "der",
+            "und",
+            "Erholung",
+        ]
+    ),
+    max_size=8,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _SENTENCE,
+    _SENTENCE,
+    st.dictionaries(
+        st.sampled_from(["brkht", "lf", "enrk", "tur", "hstr", "kndr"]), st.floats(0.1, 3.0)
+    ),
+)
+def test_held_share_is_the_weight_of_the_words_some_word_of_the_whole_matches(part, whole, weight):
+    # asked twice: the second answer comes from the words held the first time
+    words = [w for w, _ in stems(whole)]
+    total = found = 0.0
+    for word, key in stems(part):
+        total += weight.get(key, 1.0)
+        if any(words_match(word, other) for other in words):
+            found += weight.get(key, 1.0)
+    expected = found / total if total else 0.0
+    assert held_share(part, whole, weight) == expected
+    assert held_share(part, whole, weight) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..options import Options
 from ..reading.furniture import caption_prefix, has_photo_credit
@@ -79,6 +80,33 @@ class _Group:
         self.method = "merge"
 
 
+@dataclass(frozen=True)
+class _Side:
+    """One version's sentences as every pair it takes part in reads them: folded, keyed,
+    checksummed, with its headlines and captions. Nothing here depends on the other
+    version or the options, so a version met in several pairs (a story's versions are
+    aligned with one another: the spine search, the spine's alignments) is read once."""
+
+    folded: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]
+    crc: tuple[int, ...]  # a text's checksum: equal scores are ordered by the texts
+    heads: frozenset[int]
+    captions: frozenset[int]
+
+
+@lru_cache(maxsize=64)  # a story's versions, a few times over: no more is ever reused
+def _side(texts: tuple[str, ...]) -> _Side:
+    folded = tuple([fold(joined_compounds(t)) for t in texts])
+    heads = headlines(texts)
+    return _Side(
+        folded,
+        tuple([sentence_keys(t) for t in folded]),
+        tuple([zlib.crc32(t.encode()) for t in folded]),
+        heads,
+        captions(texts) - heads,
+    )
+
+
 @dataclass
 class _Pair:
     """Everything the steps share about one version pair."""
@@ -86,8 +114,8 @@ class _Pair:
     a_texts: tuple[str, ...]
     b_texts: tuple[str, ...]
     options: Options
-    a_folded: list[str] = field(init=False)
-    b_folded: list[str] = field(init=False)
+    a_folded: tuple[str, ...] = field(init=False)
+    b_folded: tuple[str, ...] = field(init=False)
     scorer: Scorer = field(init=False)
     a_heads: frozenset[int] = field(init=False)
     b_heads: frozenset[int] = field(init=False)
@@ -95,23 +123,19 @@ class _Pair:
     b_captions: frozenset[int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.a_folded = [fold(joined_compounds(t)) for t in self.a_texts]
-        self.b_folded = [fold(joined_compounds(t)) for t in self.b_texts]
+        a, b = _side(tuple(self.a_texts)), _side(tuple(self.b_texts))
+        self.a_folded, self.b_folded = a.folded, b.folded
         self.scorer = Scorer(
-            [sentence_keys(t) for t in self.a_folded],
-            [sentence_keys(t) for t in self.b_folded],
-            self.a_folded,
-            self.b_folded,
+            a.keys,
+            b.keys,
+            a.folded,
+            b.folded,
             smoothing=self.options.smoothing,
             blend=self.options.blend,
         )
-        # a text's checksum: equal scores are ordered by the texts, whichever side is a
-        self.a_crc = [zlib.crc32(t.encode()) for t in self.a_folded]
-        self.b_crc = [zlib.crc32(t.encode()) for t in self.b_folded]
-        self.a_heads = headlines(self.a_texts)
-        self.b_heads = headlines(self.b_texts)
-        self.a_captions = captions(self.a_texts) - self.a_heads
-        self.b_captions = captions(self.b_texts) - self.b_heads
+        self.a_crc, self.b_crc = a.crc, b.crc
+        self.a_heads, self.b_heads = a.heads, b.heads
+        self.a_captions, self.b_captions = a.captions, b.captions
         # lines outside the body's flow: no lead, gap, merge or split takes them
         self.a_lines = self.a_heads | self.a_captions
         self.b_lines = self.b_heads | self.b_captions

@@ -112,33 +112,32 @@ def find_restatements(
     return sorted(found.values(), key=lambda link: (link.b, link.a))
 
 
-def _held(part: frozenset[str], whole: frozenset[str], scorer: Scorer) -> float:
-    """The smoothed share of ``part``'s weight found in ``whole``."""
-    return scorer.mass(part & whole) / (scorer.mass(part) + _SMOOTHING)
-
-
 def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score_of=None):
     """What one leftover line restates: ``(index, score, method)`` triples.
 
     ``partners`` are ``(index, keys, score)``; a score of None is asked of
     ``score_of(index)`` once the partner shares two words. Chosen are the partner
     holding most of the line (``holds``), every partner it holds whole (``held``), and
-    its best-scoring partner (``leftover``).
+    its best-scoring partner (``leftover``). A share held is the smoothed share of one
+    side's weight found in the other (the weight the two share over that side's own).
     """
     chosen: dict[int, tuple[float, str]] = {}
-    partners = [p for p in partners if len(keys & p[1]) >= 2]  # one shared word is chance
-    if not partners:
+    mass = scorer.mass
+    sharing = _sharing(keys, partners, mass)
+    if not sharing:
         return []
+    partners = [p for p, _ in sharing]
     if score_of is not None:
         partners = [
             (index, other, score_of(index) if score is None else score)
             for index, other, score in partners
         ]
-    holding = max(((_held(keys, other, scorer), -index) for index, other, _ in partners))
+    own = mass(keys) + _SMOOTHING
+    holding = max((shared / own, -p[0]) for p, shared in sharing)
     if holding[0] >= thresholds.holds:
         chosen[-holding[1]] = (holding[0], "holds")
     held = sorted(
-        ((_held(other, keys, scorer), -index) for index, other, _ in partners), reverse=True
+        ((shared / (mass(p[1]) + _SMOOTHING), -p[0]) for p, shared in sharing), reverse=True
     )
     for score, index in held[:HELD_MOST]:
         if score >= HELD_WHOLE and -index not in chosen:
@@ -152,6 +151,17 @@ def leftover_links(keys, partners, scorer: Scorer, thresholds: Thresholds, score
         if score >= thresholds.cross and index not in chosen:
             chosen[index] = (score, "leftover")
     return [(index, score, method) for index, (score, method) in sorted(chosen.items())]
+
+
+def _sharing(keys, partners, mass) -> list[tuple[tuple, float]]:
+    """The partners sharing two words with ``keys`` (one is chance), each with the weight
+    the two share (summed once: both shares of :func:`leftover_links` divide it)."""
+    found = []
+    for partner in partners:
+        common = keys & partner[1]
+        if len(common) >= 2:
+            found.append((partner, mass(common)))
+    return found
 
 
 def _cross(

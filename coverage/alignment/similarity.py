@@ -225,8 +225,8 @@ class Scorer:
     the rest is the character score.
     """
 
-    a_keys: list[frozenset[str]]
-    b_keys: list[frozenset[str]]
+    a_keys: Sequence[frozenset[str]]
+    b_keys: Sequence[frozenset[str]]
     a_texts: Sequence[str] = ()
     b_texts: Sequence[str] = ()
     smoothing: float = 2.0
@@ -309,9 +309,9 @@ class Scorer:
         return self.mass(part & whole) / mass if mass else 0.0
 
     def shared(self, i: int, j: int) -> float:
-        """The weight a_i and b_j share: the candidate index's sum when it proposed the
-        pair (long versions), else worked out (the same number: the weights are whole
-        grid units, so their sums are exact)."""
+        """The weight a_i and b_j share: the sum found when :meth:`candidates` scored the
+        pair, else worked out (the same number: the weights are whole grid units, so their
+        sums are exact in any order). The restatement links ask it of most candidates."""
         found = self.shared_weight.get((i, j))
         return self.mass(self.a_keys[i] & self.b_keys[j]) if found is None else found
 
@@ -336,25 +336,32 @@ class Scorer:
 
     def pairs(self, wanted: Iterable[tuple[int, int]]) -> list[float]:
         """:meth:`pair` of each ``(i, j)``, in one loop (thousands for a long story)."""
+        return self._scored(wanted)[0]
+
+    def _scored(self, wanted: Iterable[tuple[int, int]]) -> tuple[list[float], list[float]]:
+        """:meth:`pairs`, and the weight each pair shares (what :meth:`shared` gives)."""
         a_keys, b_keys, a_mass, b_mass = self.a_keys, self.b_keys, self.a_mass, self.b_mass
         a_low, b_low, blend = self.a_low, self.b_low, self.blend
         weigh, characters = self.weight.__getitem__, Indel.normalized_similarity
         has_texts = bool(a_low and b_low)
-        scores = []
+        scores: list[float] = []
+        weights: list[float] = []
         for i, j in wanted:
             a, b = a_keys[i], b_keys[j]
             shared = a & b
+            common = sum(map(weigh, shared))
+            weights.append(common)
             total = a_mass[i] + b_mass[j]
             if not total:
                 scores.append(0.0)
                 continue
-            words = 2.0 * sum(map(weigh, shared)) / total
+            words = 2.0 * common / total
             if blend >= 1.0 or (len(shared) < 2 and len(a) > 2 and len(b) > 2):
                 scores.append(words)
                 continue
             chars = characters(a_low[i], b_low[j]) if has_texts else 0.0
             scores.append(blend * words + (1.0 - blend) * chars)
-        return scores
+        return scores, weights
 
     def group(self, a_indices: Sequence[int], b_indices: Sequence[int]) -> float:
         """The fused score of several sentences of each side, each side read as one text."""
@@ -402,7 +409,8 @@ class Scorer:
                 )
             )
         wanted = [divmod(packed, b_base) for packed in self._proposals(per_sentence)]
-        scores = self.pairs(wanted)
+        scores, shared = self._scored(wanted)
+        self.shared_weight = dict(zip(wanted, shared, strict=True))
         return {pair: min(0.999, score) for pair, score in zip(wanted, scores, strict=True)}
 
     def _pairs_sharing(self, found: Proposals) -> dict[tuple[int, int], float]:

@@ -76,12 +76,13 @@ _LONGEST = 40  # a longer word (hostile input, a run of letters) is compared pai
 
 @lru_cache(maxsize=4096)
 def _matchable(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """A text's words, every start and end of them of four letters or more, their
-    five-letter starts, and the words too long to cut up: what :func:`words_match`
-    compares, as sets to look a word up in."""
+    """A text's words, their four-letter starts and every end of four letters or more,
+    their five-letter starts, and the words too long to cut up: what :func:`words_match`
+    compares, as sets to look a word up in. (A longer start of a word, five letters or
+    more, shares its five-letter start: :func:`_held` finds it among those.)"""
     words = frozenset(w for w, _ in stems(text))
     short = [w for w in words if len(w) <= _LONGEST]
-    ends = {w[:k] for w in short for k in range(_SHORTEST, len(w))}
+    ends = {w[:_SHORTEST] for w in short if len(w) > _SHORTEST}
     ends.update(w[-k:] for w in short for k in range(_SHORTEST, len(w)))
     starts = frozenset(w[:_PREFIX] for w in words if len(w) >= _PREFIX)
     return words, frozenset(ends), starts, tuple(w for w in words if len(w) > _LONGEST)
@@ -102,17 +103,30 @@ def _held(word: str, matchable) -> bool:
         return True  # the start or end of a longer word
     if size >= _PREFIX and word[:_PREFIX] in starts:
         return True
-    return any(word[:k] in words or word[-k:] in words for k in range(_SHORTEST, size))
+    # a shorter word of the text that starts it has four letters (a longer one shares its
+    # five-letter start, looked up above), or one ends it
+    return word[:_SHORTEST] in words or any(word[-k:] in words for k in range(_SHORTEST, size))
 
 
 def held_share(part: str, whole: str, weight: dict[str, float]) -> float:
     """The share of ``part``'s content-word weight (``weight`` by key, 1 when unknown)
     that ``whole`` holds, words matched by :func:`words_match`."""
-    matchable = _matchable(whole)
     total = found = 0.0
-    for word, key in stems(part):
+    for (_, key), held in zip(stems(part), _held_words(part, whole), strict=True):
         w = weight.get(key, 1.0)
         total += w
-        if _held(word, matchable):
+        if held:
             found += w
     return found / total if total else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _held_words(part: str, whole: str) -> tuple[bool, ...]:
+    """Whether ``whole`` holds each content word of ``part`` (:func:`stems` order).
+
+    The two texts decide it, not the weights of a version pair: a story's version pairs
+    and a join's rounds ask it again of the same two sentences (a third of the asks on
+    the generated corpus), and are answered once.
+    """
+    matchable = _matchable(whole)
+    return tuple([_held(word, matchable) for word, _ in stems(part)])

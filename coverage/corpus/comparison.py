@@ -31,6 +31,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from ..alignment.aligner import Pairing, align, pair_sentences
@@ -190,10 +191,13 @@ def strong_pairs(
     """
     left_keys = [sentence_keys(t) for t in left]
     right_keys = [sentence_keys(t) for t in right]
-    frequency = Counter(k for keys in (*left_keys, *right_keys) for k in keys)
+    frequency = Counter(chain.from_iterable((*left_keys, *right_keys)))
     total = len(left_keys) + len(right_keys)
-    weight = {k: math.log(1.0 + total / df) for k, df in frequency.items()}
-    right_mass = [sum(weight[k] for k in keys) for keys in right_keys]
+    # a weight depends on the frequency alone: one logarithm per distinct frequency
+    by_frequency = {df: math.log(1.0 + total / df) for df in set(frequency.values())}
+    weight = {k: by_frequency[df] for k, df in frequency.items()}
+    weigh = weight.__getitem__
+    right_mass = [sum(map(weigh, keys)) for keys in right_keys]
     cap = max(40, int(4 * math.sqrt(total)))  # keys this common propose no pairs
     postings: dict[str, list[int]] = defaultdict(list)
     for j, keys in enumerate(right_keys):
@@ -202,9 +206,9 @@ def strong_pairs(
                 postings[k].append(j)
     found = []
     for i, keys in enumerate(left_keys):
-        mass = sum(weight[k] for k in keys)
+        mass = sum(map(weigh, keys))
         for j in sorted({j for k in keys for j in postings.get(k, ())}):
-            shared = sum(weight[k] for k in keys & right_keys[j])
+            shared = sum(map(weigh, keys & right_keys[j]))
             score = 2.0 * shared / (mass + right_mass[j])
             if score >= least:
                 found.append((round(score, 4), i, j))
