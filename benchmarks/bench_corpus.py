@@ -128,8 +128,9 @@ def rows_digest(folder: Path) -> tuple[int, int, int, tuple[str, ...]]:
 
 
 class Sampler:
-    """Peak RSS of each worker process and of this process, sampled every 0.5 s, and the
-    peak of their sum at one sample (what the run needs of the machine at once)."""
+    """Peak RSS of each worker process (with its child processes) and of this process,
+    sampled every 0.5 s, and the peak of their sum at one sample (what the run needs of the
+    machine at once); the CPU time of every process, as last sampled."""
 
     def __init__(self) -> None:
         self.peaks: dict[int, int] = defaultdict(int)
@@ -142,15 +143,23 @@ class Sampler:
         me = psutil.Process()
         while not self.stop.is_set():
             now = 0
-            for process in [me, *me.children(recursive=True)]:
+            # a worker's memory is its own and its child processes' (the process it runs
+            # the comparing tasks in, and the fork server that starts those)
+            for process in [me, *me.children()]:
                 try:
-                    rss = process.memory_info().rss
-                    self.peaks[process.pid] = max(self.peaks[process.pid], rss)
-                    now += rss
-                    times = process.cpu_times()
-                    self.cpu[process.pid] = times.user + times.system
+                    family = [process] if process is me else [process, *process.children(True)]
                 except psutil.Error:
                     continue
+                rss = 0
+                for member in family:
+                    try:
+                        rss += member.memory_info().rss
+                        times = member.cpu_times()
+                        self.cpu[member.pid] = times.user + times.system
+                    except psutil.Error:
+                        continue
+                self.peaks[process.pid] = max(self.peaks[process.pid], rss)
+                now += rss
             self.together = max(self.together, now)
             self.stop.wait(0.5)
 
@@ -163,13 +172,13 @@ class Sampler:
         self.thread.join()
 
 
-def run(folder: Path, output: Path, workers: int, report: bool) -> dict:
+def run(folder: Path, output: Path, workers: int, report: bool, **options) -> dict:
     shutil.rmtree(output, ignore_errors=True)
     me = os.getpid()
     cpu_before = time.process_time()
     with Sampler() as sampler:
         start = time.perf_counter()
-        result = cc.analyse_corpus(folder, output, workers=workers, report=report)
+        result = cc.analyse_corpus(folder, output, workers=workers, report=report, **options)
         wall = time.perf_counter() - start
     client_cpu = time.process_time() - cpu_before
     worker_peaks = sorted((rss for pid, rss in sampler.peaks.items() if pid != me), reverse=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.comparison import Comparison, compare
-from .corpus.distributed import Settings, aligner_settings, group_stories
+from .corpus.distributed import FRESH_WORKER_AFTER, Settings, aligner_settings, group_stories
 from .corpus.shards import input_partitions, read_table, stored_articles, write_part
 from .corpus.stories import Story
 from .errors import InvalidOption, missing_dependency
@@ -230,16 +230,18 @@ def _client(scheduler, workers: int | None) -> Iterator[object]:
         return
     if workers is not None and workers < 1:
         raise InvalidOption(f"workers must be 1 or more, not {workers!r}")
-    with (
-        LocalCluster(
+    import dask
+
+    # workers that may start processes of their own (corpus.distributed.FRESH_WORKER_AFTER)
+    with dask.config.set({"distributed.worker.daemon": False}):
+        cluster = LocalCluster(
             n_workers=workers or min(4, os.cpu_count() or 1),
             threads_per_worker=1,
             processes=True,
             dashboard_address=":0",
             silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+        )
+    with cluster, Client(cluster) as client:
         yield client
 
 
@@ -254,6 +256,7 @@ def analyse_corpus(
     report_stories: int = REPORT_STORIES,
     files_per_partition: int = 500,
     progress: bool = False,
+    fresh_worker_after: int | None = FRESH_WORKER_AFTER,
     **overrides: object,
 ) -> CorpusAnalysis:
     """Group, compare and summarise a corpus on a Dask cluster; write Parquet tables to ``output``.
@@ -266,8 +269,20 @@ def analyse_corpus(
     :data:`CORPUS_TABLES`, one folder of part files each; ``report.html`` shows the
     ``report_stories`` stories with the most versions (a single page has to stay
     readable). A run that stopped is resumed by calling again with the same output.
+    Each worker compares stories in a child process that a fresh one replaces after
+    ``fresh_worker_after`` partitions (a long-lived process gets slower at it; ``None``:
+    in the worker itself).
     """
     options = resolve(options, **overrides)
+    if fresh_worker_after is not None and (
+        isinstance(fresh_worker_after, bool)
+        or not isinstance(fresh_worker_after, int)
+        or fresh_worker_after < 1
+    ):
+        raise InvalidOption(
+            f"fresh_worker_after must be a whole number of partitions, 1 or more, or None "
+            f"(never), not {fresh_worker_after!r}"
+        )
     out = Path(output)
     settings = Settings(
         partitions=input_partitions(inputs, files_per_partition=files_per_partition),
@@ -283,6 +298,7 @@ def analyse_corpus(
             story_tables=partial(story_tables, options=options),
             article_tables=article_tables,
             progress=progress,
+            fresh_worker_after=fresh_worker_after,
         )
         start, cpu = time.perf_counter(), time.process_time()
         _outlets(out)

@@ -211,6 +211,11 @@ def _corpus(args: argparse.Namespace) -> int:
         report=not args.no_report,
         report_stories=args.report_stories,
         progress=not args.quiet,
+        **(
+            {}
+            if args.fresh_worker_after is None
+            else {"fresh_worker_after": args.fresh_worker_after or None}
+        ),
     )
     counts = result.counts
     print(
@@ -610,6 +615,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=20,
         metavar="N",
         help="stories (the most versions first) shown in report.html (default 20)",
+    )
+    corpus.add_argument(
+        "--fresh-worker-after",
+        type=int,
+        metavar="N",
+        help="each worker compares stories in a child process that is replaced by a fresh "
+        "one after N partitions, as a long-lived process gets slower at it; 0: in the worker "
+        "itself (default: corpus.distributed.FRESH_WORKER_AFTER, 1)",
     )
     corpus.add_argument("--no-report", action="store_true", help="write the tables only")
     corpus.add_argument("--quiet", action="store_true", help="no progress bars")
