@@ -81,9 +81,7 @@ def _process_id() -> tuple[int, bool]:
 def fresh_pool():
     """The test process's own pool of one child process, shut down after the test."""
     yield
-    if corpus_distributed._pool is not None:
-        corpus_distributed._pool[1].shutdown()
-        corpus_distributed._pool = None
+    corpus_distributed._drop_child_process()
 
 
 def test_a_worker_runs_its_tasks_in_a_child_process_replaced_every_few_tasks(fresh_pool):
@@ -95,6 +93,18 @@ def test_a_worker_runs_its_tasks_in_a_child_process_replaced_every_few_tasks(fre
 def test_the_child_process_reports_its_cpu_time_for_the_stage_clock(fresh_pool):
     value, computed, (child, cpu) = corpus_distributed._task(_process_id, 2)
     assert computed and child == value != os.getpid() and cpu > 0
+
+
+def _dies_the_first_time(marker) -> tuple[int, bool]:
+    if not marker.exists():
+        marker.touch()
+        os._exit(1)  # as a child killed for its memory would
+    return os.getpid(), True
+
+
+def test_a_child_that_dies_is_replaced_and_its_task_tried_once_more(fresh_pool, tmp_path):
+    ran_in = corpus_distributed._task(_dies_the_first_time, 1, tmp_path / "died")[0]
+    assert (tmp_path / "died").exists() and ran_in != os.getpid()
 
 
 def test_a_daemonic_worker_runs_its_tasks_itself(fresh_pool, monkeypatch):

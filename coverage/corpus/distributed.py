@@ -555,36 +555,41 @@ def _task(function, fresh_after: int | None, *args) -> tuple[object, bool, tuple
     import multiprocessing
     from concurrent.futures.process import BrokenProcessPool
 
-    global _pool
     if not fresh_after or multiprocessing.current_process().daemon:
         return _quietly(function, *args)
-    for attempt in (1, 2):
-        if _pool is None or _pool[0] != fresh_after:
-            _pool = (fresh_after, _child_process(fresh_after))
-        try:
-            return _pool[1].submit(_quietly, function, *args).result()
-        except BrokenProcessPool:  # the child was killed (out of memory?): once more, afresh
-            _pool[1].shutdown(wait=False)
-            _pool = None
-            if attempt == 2:
-                raise
-    raise AssertionError("unreachable")
+    try:
+        return _child_process(fresh_after).submit(_quietly, function, *args).result()
+    except BrokenProcessPool:  # the child was killed (out of memory?): once more, afresh
+        _drop_child_process()
+        return _child_process(fresh_after).submit(_quietly, function, *args).result()
 
 
 def _child_process(fresh_after: int) -> ProcessPoolExecutor:
-    """A pool of one child process, replaced after ``fresh_after`` tasks. Children fork
-    from a server that has imported the package, not from the worker."""
+    """This worker's pool of one child process, replaced after ``fresh_after`` tasks.
+    Children fork from a server that has imported the package, not from the worker."""
     import multiprocessing
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["comparative_coverage.archive"])
-    return ProcessPoolExecutor(
-        1,
-        mp_context=context,
-        max_tasks_per_child=fresh_after,
-        initializer=_leave_with,
-        initargs=(os.getpid(),),
-    )
+    global _pool
+    if _pool is None or _pool[0] != fresh_after:
+        _drop_child_process()
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["comparative_coverage.archive"])
+        pool = ProcessPoolExecutor(
+            1,
+            mp_context=context,
+            max_tasks_per_child=fresh_after,
+            initializer=_leave_with,
+            initargs=(os.getpid(),),
+        )
+        _pool = (fresh_after, pool)
+    return _pool[1]
+
+
+def _drop_child_process() -> None:
+    global _pool
+    if _pool is not None:
+        _pool[1].shutdown(wait=False)
+        _pool = None
 
 
 def _leave_with(worker: int) -> None:
@@ -598,9 +603,7 @@ def _leave_with(worker: int) -> None:
             time.sleep(1.0)
             try:
                 os.kill(worker, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # a new process of another user has the number
+            except (ProcessLookupError, PermissionError):  # gone (or the number reused)
                 os._exit(0)
 
     threading.Thread(target=watch, name="leave-with-worker", daemon=True).start()
