@@ -126,8 +126,11 @@ def rewrite(sentences: list[str], vocab: Vocabulary, rng: random.Random, names, 
     return out
 
 
-def corpus(articles: int, *, seed: int = 0) -> tuple[list[cc.Article], dict[str, int]]:
-    """About ``articles`` shuffled articles and the true story of each article id."""
+def corpus(
+    articles: int, *, seed: int = 0, firsts: set[str] | None = None
+) -> tuple[list[cc.Article], dict[str, int]]:
+    """About ``articles`` shuffled articles and the true story of each article id;
+    ``firsts``, when given, receives the ids of the versions the others rewrite."""
     rng = random.Random(seed)
     vocab = Vocabulary(seed)
     topics = []
@@ -136,7 +139,7 @@ def corpus(articles: int, *, seed: int = 0) -> tuple[list[cc.Article], dict[str,
         words = [vocab.word(2, 4) for _ in range(25)]
         background = [sentence(vocab, rng, names, words) for _ in range(3)]
         topics.append((names, words, background))
-    made: list[tuple[int, list[str], str]] = []
+    made: list[tuple[int, list[str], str, bool]] = []
     story = 0
     while len(made) < articles:
         names, words, background = rng.choice(topics)
@@ -147,16 +150,18 @@ def corpus(articles: int, *, seed: int = 0) -> tuple[list[cc.Article], dict[str,
         title = sentence(vocab, rng, own, words).rstrip(".")
         for version in range(rng.randint(1, 6)):
             text = body if version == 0 else rewrite(body, vocab, rng, own, words)
-            made.append((story, text, title))
+            made.append((story, text, title, version == 0))
         story += 1
     made = made[:articles]
     rng.shuffle(made)
     out, truth = [], {}
-    for number, (story, text, title) in enumerate(made):
+    for number, (story, text, title, first) in enumerate(made):
         paragraphs = tuple(" ".join(text[k : k + 3]) for k in range(0, len(text), 3))
         article_id = f"doc{number:06d}"
         out.append(cc.Article(article_id, OUTLETS[number % len(OUTLETS)], title, paragraphs))
         truth[article_id] = story
+        if first and firsts is not None:
+            firsts.add(article_id)
     return out, truth
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from fractions import Fraction
 from itertools import combinations
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import comparative_coverage as cc
 from comparative_coverage.cli import main
+from comparative_coverage.corpus.comparison import strong_pairs
 from comparative_coverage.corpus.stories import STRONG
 
 from .test_stories import rewrite
@@ -241,7 +243,9 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     a, b = shoigu_pair
     versions = cc.as_articles([a, b, rewrite(b, seed=3, outlet="Wire One")])
     sentences = [tuple(s.text for s in v.sentences) for v in versions]
-    given = {(0, 1): cc.align(sentences[0], sentences[1], diffs=False)}
+    spine = cc.compare(versions, diffs=False).spine
+    assert spine < 2  # a pair it keeps, aligned in its direction: the spine's with a later one
+    given = {(spine, 2): cc.align(sentences[spine], sentences[2], diffs=False)}
     made = []
     pair_sentences = module.pair_sentences  # the spine search pairs, the rest align
     monkeypatch.setattr(
@@ -254,25 +258,89 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     with_reuse = len(made)
     fresh = cc.compare(versions)
     assert reused == fresh and reused.alignments == fresh.alignments
-    assert with_reuse == len(made) - with_reuse - 1
+    assert (with_reuse, len(made) - with_reuse) == (1, 2)  # the spine's other pair; both
 
 
-def exhaustive_spine(versions: list[cc.Article]) -> int:
-    """The spine by its definition: every pair aligned, the most sentences paired, summed."""
+def exhaustive_spine(versions: list[cc.Article], *, totals: bool = False):
+    """The version with the most sentences in aligned units, every pair aligned, summed
+    (what decides a tie of closeness); ``totals``: every version's sum."""
     shared = [0] * len(versions)
     for x, y in combinations(range(len(versions)), 2):
         alignment = cc.align(versions[x], versions[y], diffs=False)
         paired = [u for u in alignment.units if u.a and u.b]
         shared[x] += sum(len(u.a) for u in paired)
         shared[y] += sum(len(u.b) for u in paired)
+    if totals:
+        return shared
     return max(range(len(versions)), key=lambda k: (shared[k], -k))
 
 
+def closest_spine(versions: list[cc.Article]) -> int:
+    """The spine by its definition: for each pair, the share of both versions' sentences
+    with a strong partner in the other, summed; a tie to the most sentences aligned."""
+    sentences = [tuple(s.text for s in v.sentences) for v in cc.as_articles(versions)]
+    closeness = [Fraction(0)] * len(versions)
+    for x, y in combinations(range(len(versions)), 2):
+        found = strong_pairs(sentences[x], sentences[y])
+        held = len({i for _, i, _ in found}) + len({j for _, _, j in found})
+        closeness[x] += Fraction(held, len(sentences[x]) + len(sentences[y]))
+        closeness[y] += Fraction(held, len(sentences[x]) + len(sentences[y]))
+    tied = [k for k, c in enumerate(closeness) if c == max(closeness)]
+    if len(tied) == 1:
+        return tied[0]
+    shared = exhaustive_spine(versions, totals=True)
+    return max(tied, key=lambda k: (shared[k], -k))
+
+
+ADDED = (
+    "Turkish drones flew over the coastal road near Sirte on Thursday.",
+    "Oil exports from the eastern terminals resumed after a week-long blockade.",
+    "A migrant boat capsized off Zuwara, the coastguard said.",
+)
+
+
+@pytest.mark.parametrize("at", [0, 1, 2, 3])
+def test_the_spine_is_the_copy_its_rewrites_share_and_only_its_pairs_are_aligned(
+    shoigu_pair, at, monkeypatch
+):
+    """Rewrites of one copy each leave out a sentence of it and add one of their own: the
+    copy is closer to every rewrite than they are to each other, so it is the spine,
+    wherever it stands. The choice reads strong pairs, not alignments: only the spine's
+    pairs are aligned."""
+    from comparative_coverage.corpus import comparison as module
+
+    a, _ = shoigu_pair
+    copy = [s.text for s in cc.as_articles([a])[0].sentences]
+    versions = [
+        cc.Article(f"w{k}#1", f"Wire {k}", "", (" ".join([*copy[:k], *copy[k + 1 :], added]),))
+        for k, added in enumerate(ADDED)
+    ]
+    versions.insert(at, cc.Article("copy#1", "Copy", "", (" ".join(copy),)))
+    made = []
+    monkeypatch.setattr(module, "align", lambda x, y, **kw: made.append(1) or cc.align(x, y, **kw))
+    monkeypatch.setattr(module, "pair_sentences", lambda *a, **kw: pytest.fail("searched"))
+    comparison = cc.compare(versions, diffs=False)
+    assert comparison.spine == at == closest_spine(versions)
+    assert len(made) == 3
+
+
+def test_versions_tied_on_closeness_are_decided_by_the_sentences_aligned(shoigu_pair):
+    """Two versions are always tied (the share is the pair's): the one with more
+    sentences in aligned units is the spine, the first on a tie, as before."""
+    a, b = shoigu_pair
+    for versions in ([a, b], [b, a], [a, a]):
+        spine = cc.compare(versions, diffs=False).spine
+        assert spine == closest_spine(versions) == exhaustive_spine(versions)
+    assert cc.compare([a, a], diffs=False).spine == 0
+
+
 @pytest.mark.parametrize("seed", [3, 4, 5])
-def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, monkeypatch):
+def test_the_search_among_tied_versions_skips_pairs_that_cannot_change_it(
+    shoigu_pair, seed, monkeypatch
+):
     """A version shares at most all its sentences with each other one, so two briefs that
-    cannot reach the total of a full version are never aligned with each other; the spine
-    is still the one aligning every pair finds."""
+    cannot reach the total of a full version are never aligned with each other; the
+    search still finds the version aligning every pair finds."""
     from comparative_coverage.corpus import comparison as module
 
     a, b = shoigu_pair
@@ -286,23 +354,22 @@ def test_the_spine_search_skips_pairs_that_cannot_change_it(shoigu_pair, seed, m
             a,
         ]
     )
+    sentences = tuple(tuple(s.text for s in v.sentences) for v in versions)
     made = []
     pair_sentences = module.pair_sentences
 
-    def counted(x, y, **kw):
-        made.append((len(x), len(y)))
-        return cc.align(x, y, **kw)
-
-    def paired(x, y, **kw):  # the search pairs sentences without completing an alignment
+    def paired(x, y, **kw):
         made.append((len(x), len(y)))
         return pair_sentences(x, y, **kw)
 
-    monkeypatch.setattr(module, "align", counted)
     monkeypatch.setattr(module, "pair_sentences", paired)
-    comparison = cc.compare(versions, diffs=False)
-    assert comparison.spine == exhaustive_spine(versions)
+    spine = module._most_shared(sentences, {}, cc.Options())
+    assert spine == exhaustive_spine(versions)
     assert (2, 3) not in made  # brief with flash: neither can be the spine
-    assert len(made) < 10 + comparison.spine  # every pair, then the spine's realigned
+    assert len(made) < 10  # not every pair
+    made.clear()
+    assert module._most_shared(sentences, {}, cc.Options(), among=[0, 1]) in (0, 1)
+    assert (2, 3) in made and all(2 in pair or 3 in pair for pair in made)
 
 
 @pytest.mark.parametrize("seed", [3, 4, 5])

@@ -4,9 +4,10 @@ Rows are content units (a sentence and its counterparts in the other versions), 
 are versions. How it is built:
 
 1. **Spine.** One version is the reference the others align to: the one the caller
-   names, else the one with the most shared content (the most sentences that align with
-   the other versions, summed over every pair; pairs that cannot change which version
-   that is are not aligned, see :func:`_most_shared`).
+   names, else the one closest to all the others (:func:`_central`: the share of two
+   versions' sentences with a strong partner in the other, summed over every pair; a tie,
+   as two versions always are, goes to the one with the most sentences aligned, see
+   :func:`_most_shared`).
 2. **Spine units.** Every other version is aligned to the spine (:func:`align.align`).
    Spine sentences that any version merges or splits together form one unit; each
    version's cell holds the sentences it aligned to them.
@@ -29,9 +30,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
+from fractions import Fraction
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from ..alignment.aligner import Pairing, align, pair_sentences
@@ -225,14 +227,47 @@ def _shared(alignment: Alignment | Pairing | tuple[int, int]) -> tuple[int, int]
     return sum(len(u.a) for u in units), sum(len(u.b) for u in units)
 
 
-def _most_shared(
+def _central(
     sentences: tuple[tuple[str, ...], ...],
     pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]],
     options: Options,
 ) -> int:
-    """The version with the most sentences paired with the other versions, summed over
-    every pair (``(x, y)``, ``x < y``, aligned that way; the first on a tie), aligning
-    only the pairs that can change the answer; the pairs made are added to ``pairs``.
+    """The version closest to all the others: for each pair of versions, the share of
+    both versions' sentences with a strong partner in the other (:func:`strong_pairs`, a
+    sentence Dice), summed over the version's pairs. Versions tied on it (two versions
+    always are) are decided by :func:`_most_shared` among them.
+
+    Why not the most sentences aligned alone, as before: a count favours the longest
+    version. On generated stories of three or more versions, each other version a
+    rewrite of the first, this finds the first in 1,703 of 1,916 stories, the count in
+    1,171 (10,000 articles). And only the spine's pairs are aligned: the count needed
+    most pairs of a story aligned (1,289 of the 1,764 pairings made on 2,000 generated
+    articles were not kept). Exact fractions: a tie is a tie.
+    """
+    closeness = [Fraction(0)] * len(sentences)
+    for x, y in combinations(range(len(sentences)), 2):
+        found = strong_pairs(sentences[x], sentences[y])
+        if found:
+            held = len({i for _, i, _ in found}) + len({j for _, _, j in found})
+            share = Fraction(held, len(sentences[x]) + len(sentences[y]))
+            closeness[x] += share
+            closeness[y] += share
+    best = max(closeness)
+    tied = [k for k, value in enumerate(closeness) if value == best]
+    return tied[0] if len(tied) == 1 else _most_shared(sentences, pairs, options, among=tied)
+
+
+def _most_shared(
+    sentences: tuple[tuple[str, ...], ...],
+    pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]],
+    options: Options,
+    *,
+    among: Iterable[int] | None = None,
+) -> int:
+    """The version (of ``among``, by default all) with the most sentences paired with the
+    other versions, summed over every pair (``(x, y)``, ``x < y``, aligned that way; the
+    first on a tie), aligning only the pairs that can change the answer; the pairs made
+    are added to ``pairs``.
 
     A version shares at most all its sentences with another, so one whose known pairs
     plus all its sentences for each pair not aligned yet cannot reach the best total
@@ -247,7 +282,7 @@ def _most_shared(
     story of hundreds of versions does not hold every pairing at once.
     """
     count = len(sentences)
-    contending = set(range(count))  # the versions that may still be the spine
+    contending = set(range(count) if among is None else among)  # may still be the spine
 
     def on(x: int, y: int, *, align_it: bool) -> int | None:
         key = (min(x, y), max(x, y))
@@ -263,7 +298,7 @@ def _most_shared(
         return sum(len(sentences[x]) if n is None else n for n in found)
 
     exact: dict[int, int] = {}
-    open_ = set(range(count))
+    open_ = set(contending)
     while open_:
         x = max(open_, key=lambda k: (bound(k), -k))
         exact[x] = sum(on(x, y, align_it=True) for y in range(count) if y != x)
@@ -290,7 +325,8 @@ def compare(
     """Align N >= 2 versions of a story into one table of content units.
 
     ``spine`` names the reference version (an index, article id or outlet; it overrides
-    ``options.spine``); by default it is the version with the most shared content.
+    ``options.spine``); by default it is the version closest to all the others (the
+    most sentences strongly paired with theirs, as a share of both versions).
     ``options`` (with ``threshold`` as an override) is passed to every
     :func:`~comparative_coverage.alignment.aligner.align` and recorded in the result;
     ``diffs=False`` skips the word diffs. ``aligned`` holds alignments already made of
@@ -320,7 +356,7 @@ def compare(
     chosen = _pick_spine(spine, articles, labels)
     pairs: dict[tuple[int, int], Alignment | Pairing | tuple[int, int]] = dict(aligned or {})
     if chosen is None:
-        chosen = _most_shared(sentences, pairs, options)
+        chosen = _central(sentences, pairs, options)
     alignments = {}
     for k in range(len(articles)):
         if k == chosen:

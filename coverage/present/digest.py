@@ -1,6 +1,6 @@
 """A comparison -> a digest in plain words: what each outlet did to the reference version.
 
-For each version against the reference (the one the others share most with: likely the
+For each version against the reference (the one closest to all the others: likely the
 closest to the wire copy; or the one the caller names with ``spine=``): the sentences
 it added and dropped (counted, with their first words), how many it reworded, moved,
 merged or split, the labels it changed, how it spelled names, and which attributions
@@ -227,7 +227,7 @@ def _why(comparison: Comparison, chosen: bool) -> str:
         return (
             f"{share}, the largest share of any version: it is likely the closest to the wire copy."
         )
-    return f"{share}; it shares the most sentences with the others."
+    return f"{share}; of all the versions, it is the closest to the others."
 
 
 def digest(
