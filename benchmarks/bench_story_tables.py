@@ -71,7 +71,8 @@ def cold_caches() -> None:
 
 def confirmation_alignments(stories: list, options: Options) -> list[dict]:
     """Per story, the alignments its confirmation made of its linked pairs (``diffs=False``,
-    by positions in the story), as the cluster's task hands them to ``story_tables``."""
+    by positions in the story, each link's first article as ``a``), as the cluster's task
+    hands them to ``story_tables``."""
     from comparative_coverage.alignment.aligner import align
     from comparative_coverage.reading.articles import as_articles
 
@@ -80,10 +81,7 @@ def confirmation_alignments(stories: list, options: Options) -> list[dict]:
         articles = as_articles(story.articles)
         position = {a.id: k for k, a in enumerate(articles)}
         sentences = [tuple(s.text for s in a.sentences) for a in articles]
-        pairs = sorted(
-            (min(position[x.a], position[x.b]), max(position[x.a], position[x.b]))
-            for x in story.links
-        )
+        pairs = sorted((position[x.a], position[x.b]) for x in story.links)
         found.append(
             {
                 (x, y): align(sentences[x], sentences[y], options=options, diffs=False)

@@ -244,7 +244,7 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     versions = cc.as_articles([a, b, rewrite(b, seed=3, outlet="Wire One")])
     sentences = [tuple(s.text for s in v.sentences) for v in versions]
     spine = cc.compare(versions, diffs=False).spine
-    assert spine < 2  # a pair it keeps, aligned in its direction: the spine's with a later one
+    assert spine == 1  # a pair it keeps on either side: with a later and an earlier version
     given = {(spine, 2): cc.align(sentences[spine], sentences[2], diffs=False)}
     made = []
     pair_sentences = module.pair_sentences  # the spine search pairs, the rest align
@@ -259,6 +259,9 @@ def test_alignments_the_confirmation_made_are_reused_not_made_again(shoigu_pair,
     fresh = cc.compare(versions)
     assert reused == fresh and reused.alignments == fresh.alignments
     assert (with_reuse, len(made) - with_reuse) == (1, 2)  # the spine's other pair; both
+    made.clear()  # given with the spine as a though it comes second: reused too
+    given = {(spine, 0): cc.align(sentences[spine], sentences[0], diffs=False)}
+    assert cc.compare(versions, aligned=given) == fresh and len(made) == 1
 
 
 def exhaustive_spine(versions: list[cc.Article], *, totals: bool = False):

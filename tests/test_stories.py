@@ -268,6 +268,51 @@ def test_confirm_hands_back_the_alignment_of_each_pair_it_tried(sample_articles)
     assert aligned[0, 1] == cc.align(*texts, diffs=False)
 
 
+def test_of_a_pair_the_article_closer_to_its_candidates_is_aligned_first(sample_articles):
+    """The spine of a story is the version closest to the others, and compare reuses the
+    confirmation's alignments made with the spine as ``a``: so of each pair, the article
+    whose estimated similarities with its candidates sum higher is aligned as ``a``, and
+    its link names it first. The sums do not depend on the order of the pairs."""
+    import numpy as np
+
+    from comparative_coverage.corpus.stories import confirm, leading_weights
+    from comparative_coverage.unionfind import UnionFind
+
+    pairs = np.array([[0, 1], [1, 2], [0, 2], [2, 3]])
+    similarity = np.array([0.3, 0.1, 0.7, 0.6])
+    weights = leading_weights(pairs, similarity)
+    assert weights == {0: 1.0, 1: 0.4, 2: pytest.approx(1.4), 3: 0.6}
+    assert leading_weights(pairs[::-1], similarity[::-1]) == weights  # exact sums: the same
+
+    story = cc.find_stories(sample_articles)[0]
+    articles = cc.as_articles(story.articles)
+    texts = [tuple(s.text for s in a.sentences) for a in articles[:2]]
+    for leading, first in (({0: 0.2, 1: 0.9}, (1, 0)), ({0: 0.9, 1: 0.2}, (0, 1)), ({}, (0, 1))):
+        aligned: dict = {}
+        links = confirm(
+            [(0, 1)],
+            articles.__getitem__,
+            UnionFind(),
+            threshold=0.3,
+            containment=0.8,
+            aligned=aligned,
+            leading=leading,
+        )
+        assert [(i, j) for i, j, _, _ in links] == [first] == list(aligned)
+        assert aligned[first] == cc.align(texts[first[0]], texts[first[1]], diffs=False)
+
+
+def test_the_evidence_for_a_link_is_the_same_whichever_version_is_a(sample_articles):
+    from comparative_coverage.corpus.stories import _evidence
+
+    a, b = cc.as_articles(cc.find_stories(sample_articles)[0].articles)[:2]
+    x, y = ([s.text for s in v.sentences] for v in (a, b))
+    for left, right in ((x, y), (x[:9], y[:9]), (x[:5], y[2:7]), (y, x[:4])):
+        forward = _evidence(cc.align(left, right, diffs=False), threshold=0.3, containment=0.8)
+        backward = _evidence(cc.align(right, left, diffs=False), threshold=0.3, containment=0.8)
+        assert forward == backward
+
+
 # ---- a heavy rewrite in a reporter's folder (news-dev, when shared/ is beside the repo) ----
 
 _NEWS_DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval-public" / "news-dev"

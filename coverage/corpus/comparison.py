@@ -285,12 +285,15 @@ def _most_shared(
     contending = set(range(count) if among is None else among)  # may still be the spine
 
     def on(x: int, y: int, *, align_it: bool) -> int | None:
+        if (x, y) in pairs:  # given either way round (the confirmation's), or made here
+            return _shared(pairs[x, y])[0]
+        if (y, x) in pairs:
+            return _shared(pairs[y, x])[1]
+        if not align_it:
+            return None
         key = (min(x, y), max(x, y))
-        if key not in pairs:
-            if not align_it:
-                return None
-            made = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
-            pairs[key] = made if key[0] in contending else made.paired()
+        made = pair_sentences(sentences[key[0]], sentences[key[1]], options=options)
+        pairs[key] = made if key[0] in contending else made.paired()
         return _shared(pairs[key])[0 if x < y else 1]
 
     def bound(x: int) -> int:
@@ -330,9 +333,10 @@ def compare(
     ``options`` (with ``threshold`` as an override) is passed to every
     :func:`~comparative_coverage.alignment.aligner.align` and recorded in the result;
     ``diffs=False`` skips the word diffs. ``aligned`` holds alignments already made of
-    pairs of versions ``(x, y)``, ``x < y`` their positions, as :func:`align` makes them
-    here (``diffs=False``, the same options): confirming a story aligned some of its
-    pairs (``confirm(..., aligned=...)``), and they are not aligned again.
+    pairs of versions ``(x, y)`` by their positions, ``x``'s sentences as ``a``, as
+    :func:`align` makes them (``diffs=False``, the same options): confirming a
+    story aligned some of its pairs (``confirm(..., aligned=...)``), and those with the
+    spine as ``a`` are not aligned again.
     """
     options = resolve(options, threshold=threshold)
     if spine is None:

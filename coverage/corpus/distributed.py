@@ -67,6 +67,7 @@ from .stories import (
     confirm,
     default_bands,
     estimated_similarity,
+    leading_weights,
 )
 
 __all__ = ["FRESH_WORKER_AFTER", "Run", "Settings", "TableMaker", "group_stories"]
@@ -162,6 +163,7 @@ def _confirm_partition(
     pairs, similarity = pairs[keep], similarity[keep]
     forest: UnionFind[int] = UnionFind()
     links, aligned = [], {}
+    leading = leading_weights(pairs, similarity)
     for component in _components(pairs, similarity):
         links += confirm(
             [(int(pairs[p, 0]), int(pairs[p, 1])) for p in component],
@@ -171,6 +173,7 @@ def _confirm_partition(
             containment=settings.containment,
             options=DEFAULT.but(**dict(settings.aligner)),
             aligned=aligned,
+            leading=leading,
         )
     links.sort()
     written = [work / "confirmed" / f"links-{part:05d}.parquet"]
@@ -218,8 +221,8 @@ def _stories_of(articles, joined, root_of, links, aligned, make) -> dict[str, li
     reused: dict[int, dict[tuple[int, int], object]] = defaultdict(dict)
     position = {k: p for members in groups.values() for p, k in enumerate(members)}
     for (i, j), alignment in aligned.items():
-        # kept when aligned first-to-second in story order, the way compare aligns
-        if root_of[i] == root_of[j] and position[i] < position[j]:
+        # by positions in the story, i's sentences as a: compare reuses those with the spine as a
+        if root_of[i] == root_of[j]:
             reused[root_of[i]][position[i], position[j]] = alignment
     tables: dict[str, list] = defaultdict(list)
     stories = []

@@ -19,10 +19,11 @@ places).
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,8 @@ class StoryLink:
 
     ``share`` is the share of both versions' sentences that align strongly (in units
     scoring at least ``STRONG``); ``score`` the mean score of those units (1.0: every
-    shared sentence identical once typography is folded).
+    shared sentence identical once typography is folded). ``a`` is the version aligned
+    as ``a`` (of the two, the closer by MinHash to the rest of its group of candidates).
     """
 
     a: str
@@ -263,6 +265,24 @@ def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndar
     return pairs[keep], similarity[keep]
 
 
+def leading_weights(pairs: np.ndarray, similarity: np.ndarray) -> dict[int, float]:
+    """Each article's estimated similarity with its candidate partners, summed: of a pair
+    the confirmation aligns, the one with more is ``a``.
+
+    A story's spine is the version closest to all the others (see ``compare``), which
+    aligns every version with it, the spine as ``a``: the confirmation's alignment of a
+    pair with the spine is reused when it was made that way round. The article closest
+    by MinHash to the rest of its component is that version in 1,255 of 1,303 links with
+    the spine on 2,000 generated articles (by position: 676). ``math.fsum``: the same
+    weight whatever order the pairs come in (the cluster's partitions sort them).
+    """
+    shares: dict[int, list[float]] = defaultdict(list)
+    for (i, j), share in zip(pairs.tolist(), similarity.tolist(), strict=True):
+        shares[i].append(share)
+        shares[j].append(share)
+    return {k: math.fsum(found) for k, found in shares.items()}
+
+
 def run_pairs(ordered: np.ndarray, members: np.ndarray) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """The candidate pairs of one sorted run of band keys, as arrays of first and second members.
 
@@ -311,10 +331,14 @@ def _evidence(
     aligned_a = sum(len(u.a) for u in units)
     aligned_b = sum(len(u.b) for u in units)
     share = (aligned_a + aligned_b) / (len(a) + len(b))
-    shorter = aligned_a / len(a) if len(a) <= len(b) else aligned_b / len(b)
+    if len(a) == len(b):  # either is the shorter: the same answer whichever is a
+        shorter = max(aligned_a, aligned_b) / len(a)
+    else:
+        shorter = aligned_a / len(a) if len(a) < len(b) else aligned_b / len(b)
     if share < threshold and shorter < containment:
         return None
-    return round(share, 4), round(sum(u.score for u in units) / len(units), 4)
+    # fsum: the same mean whichever version is a (the units come in the order of b)
+    return round(share, 4), round(math.fsum(u.score for u in units) / len(units), 4)
 
 
 def _components(pairs: np.ndarray, similarity: np.ndarray) -> Iterator[list[int]]:
@@ -383,6 +407,7 @@ def find_stories(
             articles, size=shingle, num_perm=num_perm, seed=seed, bar=bar
         )
     pairs, similarity = _candidates(signatures, bands)
+    leading = leading_weights(pairs, similarity)
     forest = UnionFind()
     links: list[tuple[int, int, float, float]] = []
     with tqdm(total=len(pairs), desc="confirming", unit="pair", disable=not progress) as bar:
@@ -394,6 +419,7 @@ def find_stories(
                 threshold=options.story_threshold,
                 containment=options.story_containment,
                 options=options,
+                leading=leading,
             )
             bar.update(len(component))
     return _assemble(corpus, forest, links, options=options)
@@ -408,20 +434,26 @@ def confirm(
     containment: float,
     options: Options | None = None,
     aligned: dict[tuple[int, int], Alignment] | None = None,
+    leading: Mapping[int, float] | None = None,
 ) -> list[tuple[int, int, float, float]]:
     """Align the candidate pairs of one component in order; link and join those that hold.
 
     A pair whose articles are already joined is skipped, so the links found depend on
     the order (best pairs first); components are independent, so :mod:`distributed`
     confirms them in parallel with the same result. Sentences are split once per article
-    and kept only for this component. ``aligned``, when given, receives each pair's
-    alignment (``diffs=False``) by ``(i, j)``, for :func:`compare` to reuse.
+    and kept only for this component. Of a pair, the article with the larger ``leading``
+    weight (:func:`leading_weights`; the earlier on a tie) is aligned as ``a``, and a
+    link ``(a, b, share, score)`` names it first. ``aligned``, when given, receives each
+    pair's alignment (``diffs=False``) by ``(a, b)``, for :func:`compare` to reuse.
     """
     sentences: dict[int, tuple[str, ...]] = {}
     links = []
+    weight = (leading or {}).get
     for i, j in pairs:
         if forest.find(i) == forest.find(j):
             continue
+        if (weight(j, 0.0), -j) > (weight(i, 0.0), -i):
+            i, j = j, i
         for k in (i, j):
             if k not in sentences:
                 sentences[k] = tuple(s.text for s in with_sentences(article(k)).sentences)
