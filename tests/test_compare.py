@@ -337,6 +337,54 @@ def test_versions_tied_on_closeness_are_decided_by_the_sentences_aligned(shoigu_
     assert cc.compare([a, a], diffs=False).spine == 0
 
 
+def every_strong_pair(left, right, least):
+    """:func:`strong_pairs` by its definition: every pair of sentences sharing a key that
+    is not too common, scored (no filter but the common keys')."""
+    import math
+
+    from comparative_coverage.alignment.similarity import sentence_keys
+
+    left_keys = [sentence_keys(t) for t in left]
+    right_keys = [sentence_keys(t) for t in right]
+    frequency = Counter(k for keys in (*left_keys, *right_keys) for k in keys)
+    total = len(left) + len(right)
+    weight = {k: math.log(1.0 + total / df) for k, df in frequency.items()}
+    cap = max(40, int(4 * math.sqrt(total)))
+    found = []
+    for i, x in enumerate(left_keys):
+        for j, y in enumerate(right_keys):
+            if not any(frequency[k] <= cap for k in x & y):
+                continue
+            mass = sum(weight[k] for k in x) + sum(weight[k] for k in y)
+            score = 2.0 * sum(weight[k] for k in x & y) / mass
+            if score >= least:
+                found.append((round(score, 4), i, j))
+    return found
+
+
+WORDS = st.sampled_from(
+    "Talks ended in Moscow Tripoli Haftar said the leader strongman on Friday oil port "
+    "fighters Wagner joined ministers met again after weeks".split()
+)
+SENTENCES = st.lists(
+    st.lists(WORDS, min_size=1, max_size=9).map(lambda w: " ".join(w) + "."), max_size=14
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(left=SENTENCES, right=SENTENCES, least=st.sampled_from([0.5, 0.3, 0.8, 0.0, 1.0]))
+def test_strong_pairs_skip_only_pairs_that_cannot_score_enough(left, right, least):
+    """Only the pairs sharing one of a sentence's heaviest keys are scored (prefix
+    filtering): the pairs found are those that scoring every pair finds, and the share
+    the spine is chosen by counts the same sentences."""
+    from comparative_coverage.corpus.comparison import strong_share
+
+    found = strong_pairs(left, right, least=least)
+    assert found == every_strong_pair(left, right, least)
+    held = len({i for _, i, _ in found}) + len({j for _, _, j in found})
+    assert strong_share(left, right, least=least) == Fraction(held, len(left) + len(right) or 1)
+
+
 @pytest.mark.parametrize("seed", [3, 4, 5])
 def test_the_search_among_tied_versions_skips_pairs_that_cannot_change_it(
     shoigu_pair, seed, monkeypatch
