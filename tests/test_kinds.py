@@ -236,6 +236,23 @@ def test_every_non_equal_edit_gets_at_least_one_row_of_a_known_kind(a, b):
     assert frame["loaded"].isin(["towards", "away", "none"]).all()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The renegade general Khalifa Haftar met Hafter in Benghazi.",
+        "Libyan strongman Muammar Qaddafi ruled for decades, and Gaddafi was killed in 2011.",
+    ],
+)
+def test_a_sentence_both_versions_print_alike_has_no_change(sentence):
+    """Two spellings of one name in one sentence, a label beside only one of them: the
+    versions print the same words, so nothing was added, dropped or swapped (this once
+    gave a "label added" row on a unit whose status was "same")."""
+    alignment = cc.align([sentence, "Talks ended."], [sentence, "Talks ended today."])
+    rows = cc.classify_changes(alignment)
+    assert [(r.kind, r.b_words) for r in rows] == [("added_detail", "today")]
+    assert all(r.status != "same" for r in rows)
+
+
 def test_an_empty_alignment_gives_an_empty_frame_with_the_columns():
     frame = cc.classify_changes(cc.align([], [])).to_frame()
     assert frame.empty and tuple(frame.columns) == KIND_COLUMNS

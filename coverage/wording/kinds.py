@@ -247,10 +247,8 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
     rows = []
     for unit in alignment.units:
         if unit.edits and _unchanged(alignment, unit):
-            # no edit, so no row and none of the rules below finds words that moved,
-            # except a label beside one of two spellings of a name the text holds
-            rows.extend(_moved_labels(alignment, unit, [], lexicon))
-        elif unit.edits:
+            continue  # the same words: no edit, so nothing added, dropped or moved
+        if unit.edits:
             found = _word_order(_one_move(_unit_rows(alignment, unit, lexicon)))
             for extra in (
                 _moved_names,
