@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from itertools import chain, combinations
@@ -191,15 +191,7 @@ def strong_pairs(
     >>> strong_pairs(["Wagner fighters joined.", "Talks ended."], ["Talks ended in Moscow."])
     [(0.7256, 1, 0)]
     """
-    found = []
-    for i, mass, keys, candidates, right_keys, right_mass, weigh in _strong_candidates(
-        left, right, least
-    ):
-        for j in candidates:
-            score = 2.0 * sum(map(weigh, keys & right_keys[j])) / (mass + right_mass[j])
-            if score >= least:
-                found.append((round(score, 4), i, j))
-    return found
+    return [(round(score, 4), i, j) for score, i, j in _strong(left, right, least)]
 
 
 def strong_share(left: Sequence[str], right: Sequence[str], *, least: float = STRONG) -> Fraction:
@@ -211,31 +203,31 @@ def strong_share(left: Sequence[str], right: Sequence[str], *, least: float = ST
     >>> strong_share(["Wagner fighters joined.", "Talks ended."], ["Talks ended in Moscow."])
     Fraction(2, 3)
     """
-    held_left, held_right = set(), set()
-    for i, mass, keys, candidates, right_keys, right_mass, weigh in _strong_candidates(
-        left, right, least
+    held_left: set[int] = set()
+    held_right: set[int] = set()
+    for _, i, j in _strong(
+        left, right, least, skip=lambda i, j: i in held_left and j in held_right
     ):
-        for j in candidates:
-            if i in held_left and j in held_right:
-                continue
-            score = 2.0 * sum(map(weigh, keys & right_keys[j])) / (mass + right_mass[j])
-            if score >= least:
-                held_left.add(i)
-                held_right.add(j)
+        held_left.add(i)
+        held_right.add(j)
     return Fraction(len(held_left) + len(held_right), (len(left) + len(right)) or 1)
 
 
-def _strong_candidates(left: Sequence[str], right: Sequence[str], least: float):
-    """For each left sentence: ``(i, mass, keys, candidates, right_keys, right_mass,
-    weigh)``, its candidates the right sentences that can score ``least``.
+def _strong(
+    left: Sequence[str],
+    right: Sequence[str],
+    least: float,
+    skip: Callable[[int, int], bool] | None = None,
+) -> Iterator[tuple[float, int, int]]:
+    """``(score, i, j)`` for each pair scoring at least ``least``, in order of ``i`` then
+    ``j``; a pair ``skip(i, j)`` says is not scored (asked as the pairs come).
 
-    A candidate shares a key that is not too common (``cap``) with the sentence, and
-    one of its heaviest keys (prefix filtering, as in set-similarity joins): a Dice
-    score of ``least`` needs a shared weight of ``least / (2 - least)`` of the
-    sentence's own, so a right sentence sharing none of the keys that make up the
-    rest cannot reach it. Exact: the pairs left out are not strong. The masses bound
-    the same way: a right sentence lighter than that share, or heavier than its
-    inverse, is no candidate either.
+    Only candidates are scored: a right sentence sharing a key that is not too common
+    (``cap``) with the left one, and one of its heaviest keys (prefix filtering, as in
+    set-similarity joins). A Dice score of ``least`` needs a shared weight of ``least /
+    (2 - least)`` of each side's own, so a right sentence sharing none of the keys that
+    make up more than the rest cannot reach it, nor one lighter than that share or
+    heavier than its inverse. Exact: the pairs left out are not strong.
     """
     left_keys = [sentence_keys(t) for t in left]
     right_keys = [sentence_keys(t) for t in right]
@@ -266,8 +258,12 @@ def _strong_candidates(left: Sequence[str], right: Sequence[str], least: float):
             found.update(postings.get(k, ()))
             rest -= weigh(k)
         lightest, heaviest = need * mass, (mass / need if need else math.inf)
-        candidates = sorted(j for j in found if lightest <= right_mass[j] <= heaviest)
-        yield i, mass, keys, candidates, right_keys, right_mass, weigh
+        for j in sorted(j for j in found if lightest <= right_mass[j] <= heaviest):
+            if skip is not None and skip(i, j):
+                continue
+            score = 2.0 * sum(map(weigh, keys & right_keys[j])) / (mass + right_mass[j])
+            if score >= least:
+                yield score, i, j
 
 
 def _shared(alignment: Alignment | Pairing | tuple[int, int]) -> tuple[int, int]:
