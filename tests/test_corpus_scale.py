@@ -230,3 +230,43 @@ def test_fresh_worker_after_is_a_count_of_partitions_checked_before_any_cluster_
     argv = ["corpus", str(SAMPLE), "-o", str(tmp_path / "out"), "--fresh-worker-after", "-1"]
     assert main(argv) == 2
     assert "fresh_worker_after must be a whole number" in capsys.readouterr().err
+
+
+def _archive_with_corrupt_shards(folder, good_rows: int = 40):
+    """An archive folder: one good Parquet shard, one shard of random bytes, and a JSON-lines
+    shard cut off in its last line (as a crawl stopped mid-write leaves it)."""
+    import json
+
+    import pandas as pd
+
+    folder.mkdir()
+    articles = cc.read_articles(SAMPLE)
+    rows = [
+        {"id": f"good-{k}", "outlet": a.outlet, "text": "\n\n".join(a.paragraphs)}
+        for k in range(good_rows // len(articles))
+        for a in articles
+    ]
+    pd.DataFrame(rows).to_parquet(folder / "good.parquet")
+    (folder / "noise.parquet").write_bytes(bytes(range(256)) * 8)
+    lines = [json.dumps({"text": "Talks ended in Moscow on Friday.", "outlet": "Wire"})] * 2
+    (folder / "cut.jsonl").write_text("\n".join([*lines, '{"text": "Talks en']), encoding="utf-8")
+    return len(rows)
+
+
+def test_a_corrupt_shard_is_skipped_and_named_and_the_run_goes_on(client, tmp_path):
+    good = _archive_with_corrupt_shards(tmp_path / "archive")
+    with pytest.warns(cc.SkippedInputWarning) as said:
+        run = cc.analyse_corpus(
+            tmp_path / "archive", tmp_path / "out", scheduler=client, report=False
+        )
+    assert run.counts["articles"] == good + 2  # the two whole lines of the cut-off file
+    message = " ".join(str(w.message) for w in said)
+    assert "noise.parquet" in message
+    assert "cut.jsonl: 1 line(s) are not JSON objects" in message and "(line 3)" in message
+
+
+def test_an_archive_with_nothing_readable_says_why(client, tmp_path):
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "noise.parquet").write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(cc.EmptyInput, match="no articles could be read .*noise.parquet"):
+        cc.analyse_corpus(tmp_path / "archive", tmp_path / "out", scheduler=client, report=False)

@@ -226,6 +226,26 @@ def test_a_table_row_without_text_is_skipped_with_a_warning(tmp_path):
     assert len(articles) == 1
 
 
+def test_json_lines_that_are_not_objects_are_skipped_and_rows_keep_their_line_numbers(tmp_path):
+    lines = [
+        json.dumps({"text": "First story.", "outlet": "AFP"}),
+        "not json at all",
+        json.dumps(["a", "list"]),
+        json.dumps({"text": "Second story.", "outlet": "AP"}),
+        '{"text": "Cut off',
+    ]
+    (tmp_path / "crawl.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    with pytest.warns(cc.SkippedInputWarning, match=r"3 line\(s\) are not JSON .*line 2, 3, 5"):
+        articles = cc.read_articles(tmp_path / "crawl.jsonl")
+    assert [(a.id, a.outlet) for a in articles] == [("crawl#1", "AFP"), ("crawl#4", "AP")]
+
+
+def test_a_json_lines_file_with_no_object_is_not_text(tmp_path):
+    (tmp_path / "x.jsonl").write_text("one\ntwo\n", encoding="utf-8")
+    with pytest.raises(cc.NotText, match="no line is a JSON object"):
+        cc.read_articles(tmp_path / "x.jsonl")
+
+
 def test_html_pages_go_through_main_text_extraction(tmp_path):
     paragraphs = "".join(
         f"<p>Paragraph {i} of the story says that Russia and Libya talked about military "

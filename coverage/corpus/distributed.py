@@ -32,6 +32,7 @@ import json
 import os
 import time
 import uuid
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -41,7 +42,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import EmptyInput
 from ..options import ALIGNMENT, DEFAULT, Options
+from ..reading.decoding import SkippedInputWarning
 from ..unionfind import UnionFind
 from .candidates import candidate_pairs, component_file, component_partitions, load_component, roots
 from .collector import quiet_collector
@@ -129,8 +132,11 @@ def _read_partition(
     path, signatures_path = work / "read" / f"part-{part:05d}.parquet", signatures_file(work, part)
     if path.exists() and signatures_path.exists():
         return pq.read_metadata(path).num_rows, False
+    read, skipped = _readable(files)
+    if skipped:  # before the partition's files: a finished partition has its list
+        _write_json(skipped_file(work, part), skipped)
     articles, signatures = _signatures(
-        read_partition(files),
+        read,
         size=settings.shingle,
         num_perm=settings.num_perm,
         seed=settings.seed,
@@ -139,6 +145,52 @@ def _read_partition(
     save_array(signatures, signatures_path)
     write_part(pa.table(article_columns(articles)), path)
     return len(articles), True
+
+
+def _readable(files: tuple[str, ...]) -> tuple[list, list[str]]:
+    """The articles of an input partition, and why files or rows of it were skipped (the
+    messages of its :class:`SkippedInputWarning`): a corrupt shard of an archive is
+    reported with the run's result, not lost in a worker's log, and a partition with
+    nothing readable is empty instead of failing the run."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SkippedInputWarning)
+        try:
+            articles = read_partition(files)
+        except EmptyInput as error:
+            articles = []
+            if not caught:  # else the files' own warnings say why
+                warnings.warn(str(error), SkippedInputWarning, stacklevel=1)
+    skipped = []
+    for warning in caught:
+        if issubclass(warning.category, SkippedInputWarning):
+            skipped.append(str(warning.message))
+        else:  # not ours to keep: shown as it would have been
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return articles, skipped
+
+
+def _write_json(path: Path, value: object) -> None:
+    """Write ``value`` as JSON atomically: a file that exists is complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(value), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def skipped_file(work: Path, part: int) -> Path:
+    return work / "read" / f"skipped-{part:05d}.json"
+
+
+def skipped_inputs(work: Path, partitions: int) -> list[str]:
+    """Why files or rows were skipped in the reading stage, partition by partition."""
+    found = []
+    for part in range(partitions):
+        path = skipped_file(work, part)
+        if path.exists():
+            found += json.loads(path.read_text(encoding="utf-8"))
+    return found
 
 
 def _confirm_partition(
@@ -418,6 +470,7 @@ def group_stories(
     )
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     total = int(offsets[-1])
+    _say_skipped(skipped_inputs(work, len(parts)), total, settings)
     bands = settings.bands or default_bands(total, settings.num_perm)
     with clock.stage("pairing"):
         pairs = candidate_pairs(
@@ -475,6 +528,21 @@ def group_stories(
         **pairs,
     }
     return Run(counts, clock.computed, clock.seconds, clock.cpu)
+
+
+def _say_skipped(skipped: list[str], total: int, settings: Settings) -> None:
+    """Warn of the inputs the reading stage skipped; with nothing read, say why."""
+    if not skipped:
+        return
+    shown = "; ".join(skipped[:5]) + (f"; and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    if not total:
+        inputs = sorted({files[0] for files in settings.partitions})
+        raise EmptyInput(f"no articles could be read from {', '.join(inputs)}: {shown}")
+    warnings.warn(
+        f"{len(skipped)} input file(s) or row(s) were skipped: {shown}",
+        SkippedInputWarning,
+        stacklevel=3,
+    )
 
 
 class _Clock:

@@ -61,7 +61,10 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
                     "pyarrow", "read .parquet files", extra="parquet"
                 ) from error
         elif suffix in (".jsonl", ".ndjson"):
-            frame = pd.read_json(text, lines=True, dtype=False)
+            try:
+                frame = pd.read_json(text, lines=True, dtype=False)
+            except ValueError:  # a bad line (a crawl cut off mid-line): read the others
+                frame = _json_lines(text.getvalue(), path)
         elif suffix == ".json":
             frame = pd.read_json(text, dtype=False)
         else:
@@ -87,7 +90,9 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
         )
     roles = {role: _column(list(frame.columns), role) for role in _COLUMN_ALIASES}
     articles = []
-    for number, row in enumerate(frame.to_dict("records"), 1):
+    # rows are numbered as the file's lines when some lines were skipped (ids stay put)
+    numbers = frame.attrs.get("line_numbers") or range(1, len(frame) + 1)
+    for number, row in zip(numbers, frame.to_dict("records"), strict=True):
 
         def value(role: str, row: dict = row) -> str:
             column = roles[role]
@@ -124,6 +129,42 @@ def _read_table(path: Path, max_bytes: int, language: str) -> list[Article]:
     if not articles:
         raise EmptyInput(f"{path} has no rows with text; fill its '{text_column}' column")
     return articles
+
+
+def _json_lines(text: str, path: Path):
+    """The rows of a JSON-lines file, one line at a time: a line that is not a JSON
+    object is skipped with one warning that counts them and says where the first are (a
+    file of none raises). The frame's ``attrs["line_numbers"]`` numbers its rows as the
+    file's lines, so a row's id and warnings name the line it came from."""
+    import json
+
+    import pandas as pd
+
+    rows, numbers, bad = [], [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError:
+            row = None
+        if isinstance(row, dict):
+            rows.append(row)
+            numbers.append(number)
+        else:
+            bad.append(number)
+    if not rows:
+        raise ValueError(f"no line is a JSON object (line {bad[0]} is not)")
+    if bad:
+        shown = ", ".join(map(str, bad[:10])) + (" ..." if len(bad) > 10 else "")
+        warnings.warn(
+            f"{path}: {len(bad)} line(s) are not JSON objects and were skipped (line {shown})",
+            SkippedInputWarning,
+            stacklevel=4,
+        )
+    frame = pd.DataFrame.from_records(rows)
+    frame.attrs["line_numbers"] = numbers
+    return frame
 
 
 def _number(text: str) -> bool:
