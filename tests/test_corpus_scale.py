@@ -250,6 +250,8 @@ def _archive_with_corrupt_shards(folder, good_rows: int = 40):
     (folder / "noise.parquet").write_bytes(bytes(range(256)) * 8)
     lines = [json.dumps({"text": "Talks ended in Moscow on Friday.", "outlet": "Wire"})] * 2
     (folder / "cut.jsonl").write_text("\n".join([*lines, '{"text": "Talks en']), encoding="utf-8")
+    blank = [{"text": "", "outlet": "Wire"}] * 30 + [{"text": "Talks ended.", "outlet": "Wire"}]
+    pd.DataFrame(blank).to_csv(folder / "blank.csv", index=False)
     return len(rows)
 
 
@@ -259,10 +261,16 @@ def test_a_corrupt_shard_is_skipped_and_named_and_the_run_goes_on(client, tmp_pa
         run = cc.analyse_corpus(
             tmp_path / "archive", tmp_path / "out", scheduler=client, report=False
         )
-    assert run.counts["articles"] == good + 2  # the two whole lines of the cut-off file
-    message = " ".join(str(w.message) for w in said)
-    assert "noise.parquet" in message
-    assert "cut.jsonl: 1 line(s) are not JSON objects" in message and "(line 3)" in message
+    # the two whole lines of the cut-off file, and the one row of text of blank.csv
+    assert run.counts["articles"] == good + 3
+    (message,) = [str(w.message) for w in said if "were skipped:" in str(w.message)]
+    # one warning for the run: 30 rows without text, the cut-off line, the noise; the
+    # first reason of each file named
+    assert message.startswith("32 input file(s) or row(s) were skipped: ")
+    assert "blank.csv row 1 has no text" in message and "row 2 has" not in message
+    assert "cut.jsonl: 1 line(s) are not JSON objects and were skipped (line 3)" in message
+    assert "noise.parquet was skipped" in message
+    assert message.endswith("; and 29 more")
 
 
 def test_an_archive_with_nothing_readable_says_why(client, tmp_path):

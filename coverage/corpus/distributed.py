@@ -134,7 +134,7 @@ def _read_partition(
         return pq.read_metadata(path).num_rows, False
     read, skipped = _readable(files)
     if skipped:  # before the partition's files: a finished partition has its list
-        _write_json(skipped_file(work, part), skipped)
+        _write_json(skipped_file(work, part), {"count": len(skipped), "first": skipped[:_SAID]})
     articles, signatures = _signatures(
         read,
         size=settings.shingle,
@@ -183,14 +183,20 @@ def skipped_file(work: Path, part: int) -> Path:
     return work / "read" / f"skipped-{part:05d}.json"
 
 
-def skipped_inputs(work: Path, partitions: int) -> list[str]:
-    """Why files or rows were skipped in the reading stage, partition by partition."""
-    found = []
+_SAID = 20  # reasons kept a partition (a shard of rows without text has one a row)
+
+
+def skipped_inputs(work: Path, partitions: int) -> tuple[int, list[str]]:
+    """How many files or rows the reading stage skipped, and the first reasons of each
+    partition, in partition order."""
+    count, said = 0, []
     for part in range(partitions):
         path = skipped_file(work, part)
         if path.exists():
-            found += json.loads(path.read_text(encoding="utf-8"))
-    return found
+            found = json.loads(path.read_text(encoding="utf-8"))
+            count += found["count"]
+            said += found["first"]
+    return count, said
 
 
 def _confirm_partition(
@@ -470,7 +476,7 @@ def group_stories(
     )
     offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     total = int(offsets[-1])
-    _say_skipped(skipped_inputs(work, len(parts)), total, settings)
+    _say_skipped(*skipped_inputs(work, len(parts)), total, settings)
     bands = settings.bands or default_bands(total, settings.num_perm)
     with clock.stage("pairing"):
         pairs = candidate_pairs(
@@ -530,16 +536,22 @@ def group_stories(
     return Run(counts, clock.computed, clock.seconds, clock.cpu)
 
 
-def _say_skipped(skipped: list[str], total: int, settings: Settings) -> None:
+def _say_skipped(count: int, said: list[str], total: int, settings: Settings) -> None:
     """Warn of the inputs the reading stage skipped; with nothing read, say why."""
-    if not skipped:
+    if not count:
         return
-    shown = "; ".join(skipped[:5]) + (f"; and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+    # the first reason for each of the first five files (a message starts with its path):
+    # a shard of a thousand rows without text does not hide a corrupt one
+    first: dict[str, str] = {}
+    for message in said:
+        first.setdefault(message.split(" ", 1)[0].rstrip(":"), message)
+    named = list(first.values())[:5]
+    shown = "; ".join(named) + (f"; and {count - len(named)} more" if count > len(named) else "")
     if not total:
         inputs = sorted({files[0] for files in settings.partitions})
         raise EmptyInput(f"no articles could be read from {', '.join(inputs)}: {shown}")
     warnings.warn(
-        f"{len(skipped)} input file(s) or row(s) were skipped: {shown}",
+        f"{count} input file(s) or row(s) were skipped: {shown}",
         SkippedInputWarning,
         stacklevel=3,
     )
