@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -152,6 +152,25 @@ class WordList(Set):
     @classmethod
     def _from_iterable(cls, iterable):  # results of &, -, ^ are plain frozensets
         return frozenset(iterable)
+
+    # &, - and their mirrors on the plain frozenset, in C: the mixin's word-by-word test
+    # in Python cost 1% of a corpus run (the outcome words of each figure counted)
+    def __and__(self, other: object) -> frozenset[str]:
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return self.current().intersection(other)
+
+    __rand__ = __and__
+
+    def __sub__(self, other: object) -> frozenset[str]:
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return self.current().difference(other)
+
+    def __rsub__(self, other: object) -> frozenset[str]:
+        if not isinstance(other, Iterable):
+            return NotImplemented
+        return frozenset(other).difference(self.current())
 
     def __contains__(self, word: object) -> bool:
         generation, found = self._seen  # inline: rules test millions of words a corpus

@@ -21,3 +21,17 @@ def test_a_union_of_lists_made_once_stays_live():
     assert both.current() == listed("titles").current() | listed("demonyms").current()
     vocabulary.reload()
     assert "russian" in both and "minister" in both
+
+
+def test_intersection_and_difference_with_a_set_are_plain_sets_and_follow_a_reload(
+    titles_without_president,
+):
+    titles, words = listed("titles"), {"president", "minister", "tractor"}
+    assert words & titles == titles & words == frozenset({"president", "minister"})
+    assert words - titles == frozenset({"tractor"})
+    assert titles - words == titles.current() - words
+    assert type(words & titles) is frozenset and type(words - titles) is frozenset
+    with titles_without_president():
+        vocabulary.reload()
+        assert words & titles == frozenset({"minister"})
+        assert words - titles == frozenset({"president", "tractor"})
