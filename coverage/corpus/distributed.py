@@ -151,7 +151,8 @@ def _readable(files: tuple[str, ...]) -> tuple[list, list[str]]:
     """The articles of an input partition, and why files or rows of it were skipped (the
     messages of its :class:`SkippedInputWarning`): a corrupt shard of an archive is
     reported with the run's result, not lost in a worker's log, and a partition with
-    nothing readable is empty instead of failing the run."""
+    nothing readable is empty instead of failing the run. (Warning filters belong to the
+    process: on a worker of several threads, a reading task can record another's.)"""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", SkippedInputWarning)
         try:
