@@ -58,6 +58,7 @@ from .shards import (
     read_partition,
     save_array,
     signatures_file,
+    write_json,
     write_part,
 )
 from .stories import (
@@ -134,7 +135,7 @@ def _read_partition(
         return pq.read_metadata(path).num_rows, False
     read, skipped = _readable(files)
     if skipped:  # before the partition's files: a finished partition has its list
-        _write_json(skipped_file(work, part), {"count": len(skipped), "first": skipped[:_SAID]})
+        write_json(skipped_file(work, part), {"count": len(skipped), "first": skipped[:_SAID]})
     articles, signatures = _signatures(
         read,
         size=settings.shingle,
@@ -170,14 +171,6 @@ def _readable(files: tuple[str, ...]) -> tuple[list, list[str]]:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     return articles, skipped
-
-
-def _write_json(path: Path, value: object) -> None:
-    """Write ``value`` as JSON atomically: a file that exists is complete."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(value), encoding="utf-8")
-    os.replace(temporary, path)
 
 
 def skipped_file(work: Path, part: int) -> Path:

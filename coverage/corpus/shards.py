@@ -222,14 +222,18 @@ def signatures_file(work: Path, part: int) -> Path:
 # ---- 4. confirmation -------------------------------------------------------------------
 
 
+def write_json(path: Path, value: object) -> None:
+    """Write ``value`` as JSON atomically: a file that exists is complete."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(value), encoding="utf-8")
+    os.replace(temporary, path)
+
+
 def mark_finished(marker: Path, paths: Sequence[Path]) -> None:
     """Record that a task wrote ``paths``: the marker names them, relative to its folder's parent."""
-    marker.parent.mkdir(parents=True, exist_ok=True)
     base = marker.parent.parent
-    names = [os.path.relpath(path, base) for path in paths]
-    temporary = marker.with_name(f".{marker.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(names), encoding="utf-8")
-    os.replace(temporary, marker)
+    write_json(marker, [os.path.relpath(path, base) for path in paths])
 
 
 def finished(marker: Path) -> bool:
