@@ -438,7 +438,9 @@ def open_notebook(browser, origin: str, name: str, *, cells: int) -> Page:
     not os.environ.get("JUPYTERLAB_TEST"), reason="set JUPYTERLAB_TEST=1 to drive JupyterLab"
 )
 def test_the_explorer_draws_offline_in_a_fresh_kernel_and_reads_in_the_dark(browser, tmp_path):
-    """The first cell of a fresh kernel: offline charts on, then the explorer. No CDN."""
+    """The first cell of a fresh kernel: offline charts on, then the explorer. No CDN.
+    A chart of its own (the second cell) takes Vega's dark theme, as JupyterLab's own
+    Vega renderer would, and the heatmap's blank cells stay the colour of no similarity."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
@@ -451,11 +453,16 @@ def test_the_explorer_draws_offline_in_a_fresh_kernel_and_reads_in_the_dark(brow
         nbformat.v4.new_code_cell(
             "import comparative_coverage as cc\ncc.use_offline_charts()\n"
             f"cc.explore({str(ROOT / 'data' / 'sample')!r})"
-        )
+        ),
+        nbformat.v4.new_code_cell(
+            f"by = {{x.id: x for x in cc.read_articles({str(ROOT / 'data' / 'sample')!r})}}\n"
+            "pair = cc.align(by['000_2b30075c1d741493#1'], by['001_d4fe8bf4671f7d50#1'])\n"
+            "cc.similarity_heatmap(cc.similarity_frame(pair))"
+        ),
     ]
     nbformat.write(nb, tmp_path / "explore.ipynb")
     with jupyterlab(browser, tmp_path, theme="JupyterLab Dark") as origin:
-        page = open_notebook(browser, origin, "explore.ipynb", cells=1)
+        page = open_notebook(browser, origin, "explore.ipynb", cells=2)
         page.page.wait_for_selector(".jp-OutputArea-output .cc-view td.cc-a", timeout=90_000)
         page.page.locator(".jp-OutputArea-output .lm-TabBar-tab", has_text="Charts").click()
         page.page.wait_for_function(
@@ -469,6 +476,10 @@ def test_the_explorer_draws_offline_in_a_fresh_kernel_and_reads_in_the_dark(brow
         assert cell.evaluate("e => getComputedStyle(e).color") != "rgb(34, 34, 34)"
         low = [f for f in lowest_contrast(page) if "cc-" in str(f["cls"])]
         assert low == []  # the explorer's views read in the dark theme
+        heatmap = page.page.locator(".jp-Notebook .jp-Cell").nth(1).locator("svg.marks")
+        heatmap.wait_for(timeout=60_000)
+        assert heatmap.evaluate("e => e.style.backgroundColor") == "rgb(51, 51, 51)"  # Vega's dark
+        assert heatmap.locator("path.background").first.get_attribute("fill") == "#ffffff"
         page.page.screenshot(path=str(tmp_path / "explorer-dark.png"))
         if os.environ.get("UPDATE_SCREENSHOTS"):
             shutil.copyfile(tmp_path / "explorer-dark.png", ROOT / "docs" / "explorer-dark.png")

@@ -71,3 +71,16 @@ def test_the_cache_directory_follows_xdg_cache_home(tmp_path, monkeypatch):
     assert export.cache_dir() == tmp_path / "comparative-coverage"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert export.cache_dir().name == "comparative-coverage"
+
+
+def test_offline_widget_charts_follow_jupyterlabs_dark_theme_once():
+    """Altair's chart widget embeds with the options it was given; in JupyterLab's dark
+    theme it now asks Vega for its dark theme, as JupyterLab's own Vega renderer does
+    (the browser test sees it drawn). Asked twice, the script says it once."""
+    alt = pytest.importorskip("altair")
+    pytest.importorskip("vl_convert")
+    export.offline_widget_charts()
+    export.offline_widget_charts()
+    script = alt.JupyterChart._esm
+    assert script.count(export._DARK_IN_JUPYTERLAB) == 1
+    assert export._WIDGET_EMBED + export._DARK_IN_JUPYTERLAB in script  # right after the line

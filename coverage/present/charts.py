@@ -620,6 +620,9 @@ def similarity_heatmap(
         .properties(
             width=max(n_b, 1) * size,
             height=max(n_a, 1) * size,
+            # a blank cell shares nothing: the colour of 0, not the page's (which in a dark
+            # theme is as dark as a strong pair)
+            view=alt.ViewBackground(fill=HEATMAP_BLANK),
             title=chart_title(
                 title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
                 HEATMAP_SUBTITLE,
@@ -629,6 +632,8 @@ def similarity_heatmap(
     chart.layer = [heat, chosen]  # in last: each step above copies the chart, layers and all
     return chart
 
+
+HEATMAP_BLANK = "#ffffff"  # a cell of no similarity: the first colour of Vega's "greys"
 
 HEATMAP_SUBTITLE = (
     "Darker cells share more rare words; outlined cells are the pairs "

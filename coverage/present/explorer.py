@@ -71,9 +71,9 @@ class _Result:
 def _offline_charts() -> bool:
     """Make Altair's widget charts load Vega from vl-convert (no CDN); False if it cannot."""
     try:
-        import altair as alt
+        from .export import offline_widget_charts
 
-        alt.JupyterChart.enable_offline(offline=True)
+        offline_widget_charts()
         return True
     except Exception:  # no vl-convert or no anywidget: static pictures instead
         return False
@@ -291,6 +291,7 @@ class Explorer:
         try:
             if view is None:
                 view = alt.JupyterChart(chart)
+                view.layout.overflow = "auto"  # wider than the notebook: it scrolls, not clips
                 self._chart_views[name] = view
             elif view.chart is not chart:  # no params or selections: the spec is all it needs
                 with alt.data_transformers.disable_max_rows():

@@ -166,6 +166,29 @@ def vega_bundle() -> str:
     return bundle
 
 
+# The widget's embedding line in Altair's script, and what follows it here: in JupyterLab's
+# dark theme, Vega's dark theme unless the chart asked for one (JupyterLab's own Vega
+# renderer does the same; Altair's widget does not, so its charts were a white box).
+_WIDGET_EMBED = 'let embedOptions=structuredClone(model.get("embed_options"))??undefined;'
+_DARK_IN_JUPYTERLAB = (
+    'if(document.body.dataset.jpThemeLight==="false"&&!(embedOptions&&embedOptions.theme))'
+    '{embedOptions={...(embedOptions??{}),theme:"dark"};}'
+)
+
+
+def offline_widget_charts() -> None:
+    """Make Altair's chart widget (``alt.JupyterChart``) load Vega from vl-convert's bundle
+    (no CDN) and follow JupyterLab's dark theme. Raises ImportError without vl-convert."""
+    from .altair_import import alt
+
+    alt.JupyterChart.enable_offline(offline=True)
+    script = alt.JupyterChart._esm
+    if _DARK_IN_JUPYTERLAB not in script:  # another Altair may word the line otherwise
+        alt.JupyterChart._esm = script.replace(
+            _WIDGET_EMBED, _WIDGET_EMBED + _DARK_IN_JUPYTERLAB, 1
+        )
+
+
 def _offline_renderer(spec: dict, **metadata) -> dict:
     """A chart as a live offline widget, plus its spec and an HTML fallback for exports."""
     from altair.vegalite.v6.display import html_renderer
@@ -181,7 +204,7 @@ def _offline_renderer(spec: dict, **metadata) -> dict:
     major = alt.SCHEMA_VERSION.lstrip("v").split(".")[0]
     bundle[_SPEC_MIMETYPE.format(major=major)] = spec
     if widget:
-        alt.JupyterChart.enable_offline(offline=True)
+        offline_widget_charts()
         chart = alt.JupyterChart(
             alt.Chart.from_dict(spec),  # validating picks the chart class
             embed_options=metadata.get("embed_options"),
@@ -208,7 +231,7 @@ def use_offline_charts(*, widget: bool = True) -> str:
         alt.renderers.register(RENDERER, _offline_renderer)
     alt.renderers.enable(RENDERER, widget=widget)
     if widget:  # now, not at the first chart: widgets made before it (the explorer's) too
-        alt.JupyterChart.enable_offline(offline=True)
+        offline_widget_charts()
     return RENDERER
 
 

@@ -27,6 +27,7 @@ from .charts import (
     CHANGES_TITLE,
     COUNT_COLUMNS,
     FONT,
+    HEATMAP_BLANK,
     HEATMAP_SUBTITLE,
     _map_rows,
     _words_of,
@@ -411,6 +412,7 @@ def similarity_spec(
         "transform": [*lookups, {"calculate": _words_of("status"), "as": "what"}],
         "width": max(n_b, 1) * size,
         "height": max(n_a, 1) * size,
+        "view": {"fill": HEATMAP_BLANK},
         "title": chart_title(
             title or f"Which sentences of {a_name} (a) resemble which of {b_name} (b)",
             HEATMAP_SUBTITLE,
