@@ -142,6 +142,20 @@ def test_assad_and_asaad_are_one_name():
     assert spellings(groups) == [{"al-Asaad", "Assad"}]
 
 
+def test_a_surname_of_two_people_is_the_one_written_in_full_more_often():
+    """AP style: the second person of a surname is named in full each time, so "Biden"
+    alone is Joe, though Jill Biden was named last."""
+    text = article(
+        1,
+        "A",
+        "President Joe Biden met Ukraine's leader. Joe Biden then spoke.",
+        "Joe Biden and first lady Jill Biden welcomed the guests.",
+        "Biden assured the guests of support.",
+    )
+    [biden] = [m for m in extract_mentions([text]) if m.text == "Biden"]
+    assert biden.entity == "Joe Biden"
+
+
 def test_an_alignment_confirms_a_surname_never_written_in_full():
     a = article(1, "A", "The ruler Qaddafi was brought down and killed in 2011, after decades.")
     b = article(2, "B", "The ruler Kadhafi was brought down and killed in 2011, after decades.")

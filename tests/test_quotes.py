@@ -116,6 +116,33 @@ def test_he_is_resolved_only_to_a_person_who_spoke():
     assert quotes_of("\u201cWe are ready,\u201d he said.") == [("We are ready", "he", "he")]
 
 
+def test_a_quote_opening_its_sentence_after_an_attributed_quote_goes_on_in_that_voice():
+    assert quotes_of(
+        "\u201cWe will do all we can,\u201d Ali Kosh assured reporters on Monday. "
+        "\u201cThat is our overwhelming objective.\u201d"
+    ) == [
+        ("We will do all we can", "Ali Kosh", "Ali Kosh"),
+        ("That is our overwhelming objective.", "Ali Kosh", "Ali Kosh"),
+    ]
+    # a phrase quoted inside a sentence is a term, not the speaker going on
+    assert quotes_of(
+        "\u201cWe will do all we can,\u201d Ali Kosh said. Shops sell \u201csafe kits\u201d."
+    )[1] == ("safe kits", "", "")
+
+
+def test_an_age_before_a_speakers_name_is_not_part_of_the_speaker():
+    [(_, speaker, written)] = quotes_of(
+        "Legalisation was \u201ca bit of extra freedom\u201d, 25-year-old Niyazi told AFP."
+    )
+    assert (speaker, written) == ("Niyazi", "25-year-old Niyazi")
+
+
+def test_a_source_that_reported_a_quote_is_its_speaker():
+    assert quotes_of("\u201cShe died on Friday,\u201d state television reported.") == [
+        ("She died on Friday", "state television", "state television")
+    ]
+
+
 def test_unclosed_and_hostile_quotes_do_not_hang_or_leak():
     [(text, _, _)] = quotes_of("He said \u201cthis never ends <script>alert(1)</script>")
     assert text == "this never ends <script>alert(1)</script>"

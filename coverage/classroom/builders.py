@@ -892,10 +892,11 @@ def _says(sentence: str, speaker: str) -> bool:
     True
     """
     verbs = vocabulary.words("speech_verbs")
+    spoken_to = vocabulary.words("speech_verbs_with_object")  # "assured Zelenskyy": the listener
     last = speaker.split()[-1].casefold()
     words = [w.strip(",.:;!?“”\"'‘’()").casefold() for w in sentence.split()]
     for n, word in enumerate(words):
-        near = words[max(0, n - 1) : n] + words[n + 1 : n + 2]
+        near = words[max(0, n - 1) : n] + ([] if word in spoken_to else words[n + 1 : n + 2])
         if word in verbs and any(w == last or w in _PRONOUNS for w in near):
             return True
     return False

@@ -3,12 +3,14 @@
 Names are found in the body, the dek and the photo captions (not in headlines, whose
 words are all capitalised) by the rules of :mod:`name_spans`. Within an article, a
 surname alone ("Haftar") refers to the full name ending in it (the nearest one before,
-else the first after): the mention's ``entity``. :func:`names.find_mentions` resolves
+else the first after; of two people of one surname, the one written in full more often):
+the mention's ``entity``. :func:`names.find_mentions` resolves
 entities across articles.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -168,6 +170,11 @@ def _resolve(mentions: list[_Found], aliases: dict[str, str]) -> list[Mention]:
             same = full.get(part_key(parts[0]), [])
             before = [m for j, m in same if j < k and m[2] == mention[2]]  # the same ``where``
             target = before[-1] if before else same[0][1] if same else None
+            written = Counter(m[7] for _, m in same)
+            if len(written) > 1:  # "Joe Biden" twice, "Jill Biden" once: "Biden" is Joe
+                (first, most), (_, next_most) = written.most_common(2)
+                if most > next_most:
+                    target = next(m for _, m in same if m[7] == first)
             if target is not None:
                 entity, kind = target[7], target[11]
         if entity in person and kind == "name":

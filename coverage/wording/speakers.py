@@ -13,7 +13,8 @@ hoped that "..."``), else the words right after the closing mark (``," Shoigu to
 that", "describing ... as") gives the sentence's first person. "he"/"she" become the
 last named person who spoke before (in a quote or in reported speech) and "it" the last
 speaker that is not a person; otherwise the pronoun is kept. A quote paragraph with no
-speaker continues the previous quote's.
+speaker continues the previous quote's, and so does a quote that opens its sentence
+after a quote with a speaker in the same paragraph.
 
 :mod:`quotes` compares the quotes of two versions.
 """
@@ -55,6 +56,7 @@ _NAMED = re.compile(  # at most six capitalised words of at most 41 letters (bou
 )
 _AFTER_PREPOSITION = re.compile(r"(?:^|\W)(?:to|of|in|for|from|with|at|by|on)$")
 _POSSESSIVE_AFTER = re.compile("['\u2019]s\\b")  # "Haniyeh's death": an object, not a speaker
+_AGE = re.compile(r"\d{1,3}-year-old")  # "25-year-old Niyazi" is Niyazi
 _SOURCE_NOUNS = listed("source_nouns")
 _CALENDAR = listed("calendar")
 
@@ -212,13 +214,14 @@ def _speaker_after(after: str) -> tuple[str, str] | None:
 def _resolve(speaker: str, mentions: list[Mention]) -> tuple[str, bool]:
     """The entity a speaker phrase names, and whether it is a person.
 
-    The phrase must end in the name, with only titles before it ("Russian Foreign
-    Minister Sergei Lavrov"); "the US embassy to Libya" stays as written.
+    The phrase must end in the name, with only titles (or an age) before it ("Russian
+    Foreign Minister Sergei Lavrov", "25-year-old Niyazi"); "the US embassy to Libya"
+    stays as written.
     """
     for mention in mentions:
         if mention.text and speaker.endswith(mention.text):
             rest = speaker[: len(speaker) - len(mention.text)].split()
-            if all(word_key(w) in TITLE_WORDS | DEMONYMS for w in rest):
+            if all(word_key(w) in TITLE_WORDS | DEMONYMS or _AGE.fullmatch(w) for w in rest):
                 return mention.entity, mention.kind == "person"
     return speaker, False
 
@@ -243,6 +246,7 @@ def find_quotes(
         offset = cursor = 0
         starts = [start for start, _ in sentences]
         for paragraph in text.split("\n\n"):
+            paragraph_opens = len(quotes)  # the paragraph's quotes are those after this
             for start, end, left_open in _spans(paragraph):
                 a, b = offset + start, offset + end
                 inside = _overlapping(starts, sentences, a, b)
@@ -276,7 +280,21 @@ def find_quotes(
                         speaker = _who(written, sentence_mentions, events)
                     a, inside = pending.start, [*pending.sentences, *inside]
                     quotes.pop()
-                elif found is None and start <= 1 and quotes and quotes[-1].where == where:
+                elif (
+                    found is None
+                    and quotes
+                    and quotes[-1].where == where
+                    and (
+                        start <= 1  # a quote paragraph: the last quote's speaker goes on
+                        # or a quote that opens its sentence after a quote of the same
+                        # paragraph: '"We do all we can," Biden said. "That is our aim."'
+                        or (
+                            len(quotes) > paragraph_opens
+                            and quotes[-1].speaker
+                            and not before.strip()
+                        )
+                    )
+                ):
                     speaker, written, verb = (
                         quotes[-1].speaker,
                         quotes[-1].speaker_as_written,
