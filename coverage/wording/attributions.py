@@ -50,7 +50,9 @@ def _alternation(name: str) -> str:
 
 
 AGENCIES = _alternation("agencies")  # news agencies, as a regular expression alternation
-_REPORTING = "|".join(sorted(entries("speech_verbs") + ("reported",), key=len, reverse=True))
+_REPORTING = "|".join(  # longest first; "reported" even if the editable list drops it
+    sorted({*entries("speech_verbs"), "reported"}, key=lambda e: (-len(e), e))
+)
 _SOURCE_NOUNS = (
     # at most four words before the noun: unbounded, a run of capitalised words was quadratic
     r"(?:(?:state|official|local|Iranian|Chinese|Russian|news|[A-Z]\w+)\s+){0,4}"
