@@ -153,6 +153,17 @@ def _read_sentence(text: str, stats, tokens, plain) -> tuple[list[tuple], dict[s
 _Found = tuple[str, str, str, int, str, int, int, str, tuple[str, ...], str, int, str]
 
 
+def _preferred(full: dict[str, list[tuple[int, _Found]]]) -> dict[str, _Found]:
+    """A surname of two people is the one written in full more often: "Joe Biden" twice,
+    "Jill Biden" once, so "Biden" is Joe (AP style names the second in full each time)."""
+    preferred = {}
+    for key, same in full.items():
+        written = Counter(m[7] for _, m in same).most_common(2)
+        if len(written) > 1 and written[0][1] > written[1][1]:
+            preferred[key] = next(m for _, m in same if m[7] == written[0][0])
+    return preferred
+
+
 def _resolve(mentions: list[_Found], aliases: dict[str, str]) -> list[Mention]:
     """Give each mention the full name it refers to, within one article."""
     full: dict[str, list[tuple[int, _Found]]] = {}  # last part -> full names ending in it
@@ -160,6 +171,7 @@ def _resolve(mentions: list[_Found], aliases: dict[str, str]) -> list[Mention]:
         if len(m[8]) >= 2:
             full.setdefault(part_key(m[8][-1]), []).append((k, m))
     person = {m[7] for m in mentions if m[11] == "person"}
+    preferred = _preferred(full)
     resolved = []
     for k, mention in enumerate(mentions):
         *fields, text, parts, title, title_start, kind = mention
@@ -167,14 +179,12 @@ def _resolve(mentions: list[_Found], aliases: dict[str, str]) -> list[Mention]:
         if text in aliases:
             entity, kind = aliases[text], "group"
         elif len(parts) == 1:
-            same = full.get(part_key(parts[0]), [])
-            before = [m for j, m in same if j < k and m[2] == mention[2]]  # the same ``where``
-            target = before[-1] if before else same[0][1] if same else None
-            written = Counter(m[7] for _, m in same)
-            if len(written) > 1:  # "Joe Biden" twice, "Jill Biden" once: "Biden" is Joe
-                (first, most), (_, next_most) = written.most_common(2)
-                if most > next_most:
-                    target = next(m for _, m in same if m[7] == first)
+            key = part_key(parts[0])
+            target = preferred.get(key)
+            if target is None:
+                same = full.get(key, [])
+                before = [m for j, m in same if j < k and m[2] == mention[2]]  # same ``where``
+                target = before[-1] if before else same[0][1] if same else None
             if target is not None:
                 entity, kind = target[7], target[11]
         if entity in person and kind == "name":

@@ -183,10 +183,13 @@ def offline_widget_charts() -> None:
 
     alt.JupyterChart.enable_offline(offline=True)
     script = alt.JupyterChart._esm
-    if _DARK_IN_JUPYTERLAB not in script:  # another Altair may word the line otherwise
-        alt.JupyterChart._esm = script.replace(
-            _WIDGET_EMBED, _WIDGET_EMBED + _DARK_IN_JUPYTERLAB, 1
-        )
+    if script is not _THEMED[0]:  # once: every chart shown asks (a script of 900 kB)
+        # another Altair may word the line otherwise: its charts then stay light
+        _THEMED[0] = script.replace(_WIDGET_EMBED, _WIDGET_EMBED + _DARK_IN_JUPYTERLAB, 1)
+        alt.JupyterChart._esm = _THEMED[0]
+
+
+_THEMED: list[str | None] = [None]  # the widget script as this module left it
 
 
 def _offline_renderer(spec: dict, **metadata) -> dict:
