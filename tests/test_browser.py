@@ -725,3 +725,33 @@ def test_the_sample_report_first_view_is_under_the_dom_limit(browser, sample_rep
     first = page.page.evaluate(FIRST_VIEW)
     print(f"\nsample: {sample_report_file.stat().st_size / 1e3:.0f} KB, {first}")
     assert first["elements"] < LIGHTHOUSE_DOM and first["load"] < 2_000
+
+
+@pytest.mark.parametrize("width", [1200, 400])
+def test_a_restatement_says_how_it_was_found_inside_its_own_column(
+    browser, shoigu_pair, tmp_path, width
+):
+    from dataclasses import replace
+
+    from comparative_coverage.model import Restatement
+    from comparative_coverage.present.page import page_html
+
+    alignment = cc.align(*shoigu_pair)
+    every_way = tuple(  # each way a restatement is found, the longest words included
+        Restatement(a=k, b=k + 1, by="b", score=0.6, method=method)
+        for k, method in enumerate(("holds", "held", "leftover", "cross"))
+    )
+    (tmp_path / "view.html").write_text(
+        page_html("view", replace(alignment, restatements=every_way)._repr_html_()),
+        encoding="utf-8",
+    )
+    page = browser.open(tmp_path / "view.html")
+    page.page.set_viewport_size({"width": width, "height": 900})
+    page.page.wait_for_timeout(200)
+    overflowing = page.page.evaluate(
+        """() => [...document.querySelectorAll('tr.cc-restatement td')]
+            .filter(td => td.scrollWidth > td.clientWidth).map(td => td.textContent)"""
+    )
+    assert page.page.locator("tr.cc-restatement").count() == 4
+    assert overflowing == []
+    assert page.page.evaluate("document.documentElement.scrollWidth") <= width
