@@ -637,7 +637,7 @@ def test_a_restatement_says_in_words_how_it_restates_not_the_aligners_method_nam
     methods = {link.method for link in alignment.restatements}
     assert methods and methods <= set(RESTATEMENT_WORDS)
     html = alignment._repr_html_()
-    shown = re.findall(r'class="cc-meta">([^<]*)</span>', html)
+    shown = re.findall(r'class="cc-meta cc-why">([^<]*)</span>', html)
     assert sorted(set(shown)) == sorted(RESTATEMENT_WORDS[m] for m in methods)
 
 
