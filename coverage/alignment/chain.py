@@ -18,10 +18,12 @@ other).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from ..normalize import tally
 
 if TYPE_CHECKING:
     import numpy as np
@@ -147,7 +149,7 @@ def bounded(pairs: Sequence[tuple[int, int, float]], most: int) -> list[int]:
     outside = []
     heavy = [w for _, _, w in pairs].__getitem__
     for side in (0, 1):
-        counts = Counter(map(itemgetter(side), pairs))
+        counts = tally(map(itemgetter(side), pairs))
         over = {k for k, n in counts.items() if n > most}
         if not over:
             return []  # every pair is kept by this side's sentence

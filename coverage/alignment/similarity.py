@@ -59,7 +59,7 @@ from typing import ParamSpec, TypeVar
 from rapidfuzz.distance import Indel
 
 from ..model import Article, Sentence
-from ..normalize import STOPWORDS, fold_typography, sound_key, word_key
+from ..normalize import STOPWORDS, fold_typography, sound_key, tally, word_key
 from ..reading.articles import as_article
 from ..vocabulary import entries
 from .candidates import (
@@ -241,8 +241,8 @@ class Scorer:
         if len(self.a_keys) + len(self.b_keys) >= _ARRAYS_FROM:
             self._weigh_numbered()
         else:
-            frequency = Counter(chain.from_iterable(self.a_keys))
-            frequency.update(chain.from_iterable(self.b_keys))
+            every = chain(chain.from_iterable(self.a_keys), chain.from_iterable(self.b_keys))
+            frequency = tally(every, Counter())
             # a weight depends on the frequency alone: one logarithm per distinct frequency
             by_frequency = {df: self._grid(df) for df in set(frequency.values())}
             self.grid_weight = {k: by_frequency[df] for k, df in frequency.items()}
@@ -377,8 +377,8 @@ class Scorer:
     def _postings(self) -> tuple[dict[str, list[int]], list[Iterable[str]]]:
         """The b sentences each key proposes (:data:`VISITS_MOST`), and a's proposing keys."""
         frequency = self.frequency
-        in_a = Counter(chain.from_iterable(self.a_keys))
-        in_b = Counter(chain.from_iterable(self.b_keys))
+        in_a = tally(chain.from_iterable(self.a_keys), Counter())
+        in_b = tally(chain.from_iterable(self.b_keys), Counter())
         postings: dict[str, list[int]] = defaultdict(list)
         for j, keys in enumerate(_proposing_keys(self.b_keys, in_a, frequency)):
             for k in keys:

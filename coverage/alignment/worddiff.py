@@ -16,7 +16,6 @@ Two clean-ups make the edits read like a person's account of the change:
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -24,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from ..model import WordEdit
-from ..normalize import STOPWORDS, fold_quotes, sound_key, token_texts, word_key
+from ..normalize import STOPWORDS, fold_quotes, sound_key, tally, token_texts, word_key
 
 __all__ = ["word_diff", "replay", "are_variants"]
 
@@ -218,9 +217,9 @@ def _most_equal(a_keys: list[str], b_keys: list[str]) -> tuple[int, int]:
     >>> _most_equal(["Libya", ".", "Libya"], ["Libya", ".", "."])
     (1, 2)
     """
-    left = Counter(b_keys)
+    left = tally(b_keys)
     words = tokens = 0
-    for key, have in Counter(a_keys).items():  # each distinct key once
+    for key, have in tally(a_keys).items():  # each distinct key once
         found = left.get(key)
         if found:
             common = have if have < found else found

@@ -41,6 +41,7 @@ from ..alignment.similarity import sentence_keys
 from ..alignment.worddiff import word_diff
 from ..errors import ArticleNotFound, NotEnoughVersions
 from ..model import Alignment, Article, WordEdit
+from ..normalize import tally
 from ..options import DEFAULT, Options, resolve
 from ..reading.articles import as_articles
 from .stories import STRONG, Story
@@ -231,7 +232,7 @@ def _strong(
     """
     left_keys = [sentence_keys(t) for t in left]
     right_keys = [sentence_keys(t) for t in right]
-    frequency = Counter(chain.from_iterable((*left_keys, *right_keys)))
+    frequency = tally(chain.from_iterable((*left_keys, *right_keys)))
     total = len(left_keys) + len(right_keys)
     # a weight depends on the frequency alone: one logarithm per distinct frequency
     by_frequency = {df: math.log(1.0 + total / df) for df in set(frequency.values())}

@@ -64,6 +64,12 @@ _JOB_TITLES = listed("job_titles")
 _REPORTING = listed("verbs_of_reporting")
 _AGENCY_WORDS = listed("agencies")
 _POSSESSIVE = re.compile(r"['\u2019\u2018\u02bc]s$")
+# compiled once: a pattern given to re.findall is looked up in the re module's cache,
+# Python code, at each of the rules' hundreds of thousands of calls in a corpus run
+_WORDS = re.compile(r"[\w'\u2019]+")
+_NEXT_WORD = re.compile(r"\s*([\w\u2019'@.\-]+)")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
 _ADJECTIVE = re.compile(r"(?:al|ic|ian|ese|ary|ous|ive|ern|ist|ish|less|ful|ite)$")
 _DETERMINERS = frozenset("the a an its his her their this that".split())
 _PERSON_CATEGORIES = frozenset({"ruler", "armed group", "government", "description"})
@@ -77,8 +83,8 @@ def is_attribution(phrase: str) -> bool:
     >>> is_attribution(", AFP reported"), is_attribution("the ministry said"), is_attribution("war-shattered")
     (True, True, False)
     """
-    words = re.findall(r"[\w'\u2019]+", phrase)
-    credited = sum(len(re.findall(r"[\w'\u2019]+", phrase[a:b])) for a, b in credit_spans(phrase))
+    words = _WORDS.findall(phrase)
+    credited = sum(len(_WORDS.findall(phrase, a, b)) for a, b in credit_spans(phrase))
     if words and credited * 2 >= len(words):  # the phrase is mostly a credit
         return True
     keys = [word_key(w) for w in words if w[:1].islower()]
@@ -152,7 +158,7 @@ def name_pair(x: str, y: str) -> tuple[str, str] | None:
 
 
 def _pieces_of(x: str) -> list[str]:
-    return re.split(r"(?<=\w)-(?=\w)", x)
+    return _INNER_HYPHEN.split(x)
 
 
 def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
@@ -162,7 +168,7 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
     if not words_a or not words_b:
         return None
     pa, pb = " ".join(words_a), " ".join(words_b)
-    if re.sub(r"[\s\-]", "", pa.casefold()) == re.sub(r"[\s\-]", "", pb.casefold()):
+    if _SPACE_OR_HYPHEN.sub("", pa.casefold()) == _SPACE_OR_HYPHEN.sub("", pb.casefold()):
         return _word_pair(pa, pb) or ("spelling", "hyphenation")
     capitalised = all(_capital(w) or w[:1] in "@#" for w in words_a + words_b)
     if capitalised and part_key(pa) == part_key(pb):
@@ -231,7 +237,7 @@ def _capitalised(word: str) -> bool:
 
 
 def _next_word(text: str, end: int) -> str:
-    match = re.match(r"\s*([\w\u2019'@.\-]+)", text[end:])
+    match = _NEXT_WORD.match(text, end)
     return match.group(1) if match else ""
 
 
@@ -717,14 +723,14 @@ def _sources(phrase: str) -> set[str]:
     """
     return {
         word_key(w)
-        for w in re.findall(r"[\w'\u2019]+", phrase)
+        for w in _WORDS.findall(phrase)
         if (w in _AGENCY_WORDS or word_key(w) in _SOURCE_NOUNS or (w[:1].isupper() and w != w[:1]))
         and word_key(w) not in _TIME
     }
 
 
 def _words_of(text: str) -> list[str]:
-    return re.findall(r"[\w'\u2019]+", text)
+    return _WORDS.findall(text)
 
 
 def credit_kept(phrase: str, other: str) -> bool:

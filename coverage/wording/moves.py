@@ -372,6 +372,9 @@ def _spaced_names(alignment, unit, a_text, b_text, a_names, b_names, named) -> l
 
 # a whole token of at most 41 characters: unbounded, a long run of "Ab'Ab'..." was quadratic
 _CAPITAL_WORD = r"[A-Z][\w'\u2019-]{1,40}+(?![\w'\u2019-])"
+_CALLED = re.compile(
+    rf"\b({_CAPITAL_WORD})\.?\s+({_CAPITAL_WORD})"
+)  # "Ms Sturgeon", "Nicola Sturgeon"
 
 
 def _called(text: str) -> tuple[dict[str, re.Match], dict[str, re.Match]]:
@@ -379,7 +382,7 @@ def _called(text: str) -> tuple[dict[str, re.Match], dict[str, re.Match]]:
     ("Nicola Sturgeon"), each with its first place."""
     honoured: dict[str, re.Match] = {}
     named: dict[str, re.Match] = {}
-    for match in re.finditer(rf"\b({_CAPITAL_WORD})\.?\s+({_CAPITAL_WORD})", text):
+    for match in _CALLED.finditer(text):
         first, surname = match.group(1), word_key(match.group(2))
         key = word_key(first).rstrip(".")
         if key in listed("honorifics"):
