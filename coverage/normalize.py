@@ -12,14 +12,18 @@ from collections.abc import Hashable, Iterable
 from functools import lru_cache
 from typing import NamedTuple, TypeVar
 
+
+def _count_in_python(mapping: dict, iterable: Iterable) -> None:
+    """What ``_count_elements`` does, for an interpreter without it."""
+    get = mapping.get
+    for element in iterable:
+        mapping[element] = get(element, 0) + 1
+
+
 try:  # the C loop that Counter itself counts with
     from _collections import _count_elements
 except ImportError:  # pragma: no cover - an interpreter without it
-
-    def _count_elements(mapping: dict, iterable: Iterable) -> None:
-        get = mapping.get
-        for element in iterable:
-            mapping[element] = get(element, 0) + 1
+    _count_elements = _count_in_python
 
 
 __all__ = [
