@@ -729,10 +729,6 @@ def _sources(phrase: str) -> set[str]:
     }
 
 
-def _words_of(text: str) -> list[str]:
-    return _WORDS.findall(text)
-
-
 def credit_kept(phrase: str, other: str) -> bool:
     """Does ``other`` (the other version's sentence) credit the source a dropped or added
     credit names? Then the credit moved or was reworded, it was not dropped or added.
@@ -757,7 +753,7 @@ def credit_kept(phrase: str, other: str) -> bool:
     >>> credit_kept("said that Haniyeh", "Haniyeh said")
     False
     """
-    words = _words_of(phrase)
+    words = _WORDS.findall(phrase)
     keys = [word_key(w) for w in words]
     if not set(keys) & _REPORTING:
         return False
@@ -769,13 +765,12 @@ def credit_kept(phrase: str, other: str) -> bool:
     source = speakers or source  # "In a statement, police confirmed": the police speak
     if not source:
         return False  # "she said", "it added": who is credited is not named
-    credited = {
-        word_key(w)
-        for a, b in credit_spans(other)
-        for w in _words_of(other[a:b])
-        if set(map(word_key, _words_of(other[a:b]))) & _REPORTING
-    }
-    other_keys = [word_key(w) for w in _words_of(other)]
+    credited: set[str] = set()
+    for a, b in credit_spans(other):
+        span_keys = set(map(word_key, _WORDS.findall(other, a, b)))
+        if span_keys & _REPORTING:  # a credit line with its verb: every word of it counts
+            credited |= span_keys
+    other_keys = [word_key(w) for w in _WORDS.findall(other)]
     for k, key in enumerate(other_keys):  # "Amnesty International said": a source by its verb
         if key in _REPORTING:
             credited.update(other_keys[max(0, k - 4) : k + 5])
@@ -794,7 +789,7 @@ def _verb_alone(phrase: str) -> bool:
     >>> _verb_alone("said that Haniyeh"), _verb_alone("it said that"), _verb_alone("told AFP")
     (True, False, False)
     """
-    keys = [word_key(w) for w in _words_of(phrase)]
+    keys = [word_key(w) for w in _WORDS.findall(phrase)]
     if "that" not in keys:
         return False
     keys = keys[: keys.index("that")]
@@ -804,7 +799,7 @@ def _verb_alone(phrase: str) -> bool:
 def _names_a_source(phrase: str) -> bool:
     """Is the phrase a credit that names who is credited ("told AFP", "Ms Sturgeon wrote:"),
     not a verb of saying alone ("said", "who said that Haniyeh ...")?"""
-    words = _words_of(phrase)
+    words = _WORDS.findall(phrase)
     keys = [word_key(w) for w in words]
     if "that" in keys:
         words = words[: keys.index("that")]
