@@ -62,7 +62,6 @@ from .shards import (
     write_part,
 )
 from .stories import (
-    _MIN_JACCARD,
     Story,
     StoryLink,
     _components,
@@ -72,6 +71,7 @@ from .stories import (
     default_bands,
     estimated_similarity,
     leading_weights,
+    least_similarity,
 )
 
 __all__ = ["FRESH_WORKER_AFTER", "Run", "Settings", "TableMaker", "group_stories"]
@@ -194,11 +194,12 @@ def skipped_inputs(work: Path, partitions: int) -> tuple[int, list[str]]:
 
 
 def _confirm_partition(
-    part: int, work: Path, settings: Settings, make: TableMaker | None
+    part: int, work: Path, settings: Settings, make: TableMaker | None, least: float
 ) -> tuple[int, bool]:
     """Confirm a component partition's pairs, then make its multi-version stories' tables
     in the same task, so the comparison reuses the confirmation's alignments. Stories are
-    named by their root (``root-R``) until :func:`_number_partition` numbers them."""
+    named by their root (``root-R``) until :func:`_number_partition` numbers them.
+    ``least``: :func:`~.stories.least_similarity` for the corpus's bands."""
     import pyarrow as pa
 
     done = work / "confirmed" / f"part-{part:05d}.done"
@@ -211,7 +212,7 @@ def _confirm_partition(
         np.stack([signatures[i] for i in pairs[:, 0]]) if len(pairs) else np.zeros((0, 1)),
         np.stack([signatures[j] for j in pairs[:, 1]]) if len(pairs) else np.zeros((0, 1)),
     )
-    keep = similarity >= _MIN_JACCARD
+    keep = similarity >= least
     pairs, similarity = pairs[keep], similarity[keep]
     forest: UnionFind[int] = UnionFind()
     links, aligned = [], {}
@@ -488,7 +489,10 @@ def group_stories(
         )
     clock.run(
         _confirm_partition,
-        [(k, work, settings, story_tables) for k in range(components)],
+        [
+            (k, work, settings, story_tables, least_similarity(bands, settings.num_perm))
+            for k in range(components)
+        ],
         "comparing",
         fresh_after=fresh_worker_after,
         # largest first: a giant component (10% of the 1M corpus chained into one) starts

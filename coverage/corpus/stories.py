@@ -45,6 +45,7 @@ __all__ = [
     "StoryLink",
     "default_bands",
     "find_stories",
+    "least_similarity",
     "one_story",
     "shingles",
     "minhash",
@@ -52,7 +53,7 @@ __all__ = [
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _MAX_HASH = np.uint64(0xFFFFFFFF)
-_MIN_JACCARD = 0.04  # candidates estimated below this are not worth aligning
+_MIN_JACCARD = 0.04  # candidates estimated below this are not worth aligning (two-row bands)
 _BATCH = 256  # articles hashed per numpy batch
 _BIG_BUCKET = 64  # a band bucket this full is boilerplate: members pair with neighbours only
 SMALL_CORPUS = 300  # articles: up to this many, every pair MinHash sees overlap is checked
@@ -239,6 +240,21 @@ def default_bands(count: int, num_perm: int) -> int:
     return num_perm if count <= SMALL_CORPUS else max(1, num_perm // 2)
 
 
+def least_similarity(bands: int, num_perm: int) -> float:
+    """The least estimated similarity of a proposed pair that is aligned.
+
+    With bands of one row (a small corpus, :func:`default_bands`) every pair MinHash sees
+    overlapping is to be checked, so two equal values of ``num_perm`` suffice (one may be
+    a single shared phrase): a machine translation of the wire copy shares 5 of 128 with
+    it (Iron Blade's Amini story), under the 0.04 that keeps a large corpus's candidates
+    few. Its sentences still have to align for the pair to be linked.
+
+    >>> least_similarity(128, 128), least_similarity(64, 128)
+    (0.015625, 0.04)
+    """
+    return 2 / num_perm if bands >= num_perm else _MIN_JACCARD
+
+
 def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) that agree on a whole band, and their estimated Jaccard similarity.
 
@@ -261,7 +277,7 @@ def _candidates(signatures: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndar
     codes = np.unique(np.concatenate(found))
     pairs = np.stack([codes // count, codes % count], axis=1)
     similarity = estimated_similarity(signatures[pairs[:, 0]], signatures[pairs[:, 1]])
-    keep = similarity >= _MIN_JACCARD
+    keep = similarity >= least_similarity(bands, num_perm)
     return pairs[keep], similarity[keep]
 
 
