@@ -127,7 +127,26 @@ def test_a_quote_opening_its_sentence_after_an_attributed_quote_goes_on_in_that_
     # a phrase quoted inside a sentence is a term, not the speaker going on
     assert quotes_of(
         "\u201cWe will do all we can,\u201d Ali Kosh said. Shops sell \u201csafe kits\u201d."
-    )[1] == ("safe kits", "", "")
+    ) == [("We will do all we can", "Ali Kosh", "Ali Kosh")]
+
+
+def test_a_few_words_in_quotation_marks_that_no_one_says_are_a_term_not_a_quote():
+    # scare quotes, names and euphemisms: no speaker, no verb of saying in the sentence
+    assert quotes_of(
+        "From July 1 weed can be obtained through \u201ccannabis clubs\u201d in the country."
+    ) == []
+    assert quotes_of("Police call them the so-called \u201cguidance patrols\u201d here.") == []
+    # a partial quote keeps its speaker or its verb, and stays a quote
+    assert quotes_of(
+        "Hamas mourned him, describing it as a \u201ctreacherous Zionist raid\u201d on his home."
+    ) == [("treacherous Zionist raid", "", "")]
+    assert quotes_of(
+        "She was held to receive \u201cinstructions\u201d on dress codes, police said."
+    ) == [("instructions", "", "")]
+    # four words or a sentence are speech, attributed or not
+    assert quotes_of("Crowds chanted on. \u201cWe want to be free.\u201d") == [
+        ("We want to be free.", "", "")
+    ]
 
 
 def test_an_age_before_a_speakers_name_is_not_part_of_the_speaker():

@@ -304,6 +304,9 @@ def find_quotes(
                     written, verb = found if found else ("", "")
                     speaker = _who(written, sentence_mentions, events)
                 key = tuple(quote_words(quote_text))
+                if not (speaker or left_open) and _a_term(quote_text, key, before, after):
+                    pending = None
+                    continue  # "cannabis clubs": words in quotation marks, not speech
                 if where == "dek" and key in seen:
                     continue
                 seen.add(key)
@@ -325,6 +328,33 @@ def find_quotes(
                     events.append((speaker, speaker in persons))
             offset += len(paragraph) + 2
     return tuple(quotes)
+
+
+TERM_WORDS = 3
+"""An unattributed quotation of up to this many words is a term, not speech."""
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]")
+_SPEECH = re.compile(rf"(?<!so-)\b(?:{_VERBS}|{_PARTICIPLES})\b", re.IGNORECASE)
+
+
+def _a_term(text: str, words: tuple[str, ...], before: str, after: str) -> bool:
+    """Words in quotation marks that no one is said to say, as a name, a nickname, a
+    title or scare quotes put them ("cannabis clubs", the so-called "morality police"): a
+    few words, no sentence in them, and no verb of saying in their sentence. A partial
+    quote keeps its speaker or its verb ("describing it as a "treacherous Zionist raid"",
+    "to receive "instructions" on dress codes, police said") and stays a quote.
+
+    >>> _a_term("cannabis clubs", ("cannabis", "clubs"), "weed through ", " in the country.")
+    True
+    >>> _a_term("instructions", ("instructions",), "to receive ", " on dress codes, police said")
+    False
+    """
+    return (
+        len(words) <= TERM_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _SPEECH.search(before)
+        and not _SPEECH.search(after)
+    )
 
 
 def _overlapping(starts: list[int], sentences: list[tuple[int, int]], a: int, b: int) -> list[int]:
