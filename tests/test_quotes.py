@@ -132,9 +132,12 @@ def test_a_quote_opening_its_sentence_after_an_attributed_quote_goes_on_in_that_
 
 def test_a_few_words_in_quotation_marks_that_no_one_says_are_a_term_not_a_quote():
     # scare quotes, names and euphemisms: no speaker, no verb of saying in the sentence
-    assert quotes_of(
-        "From July 1 weed can be obtained through \u201ccannabis clubs\u201d in the country."
-    ) == []
+    assert (
+        quotes_of(
+            "From July 1 weed can be obtained through \u201ccannabis clubs\u201d in the country."
+        )
+        == []
+    )
     assert quotes_of("Police call them the so-called \u201cguidance patrols\u201d here.") == []
     # a partial quote keeps its speaker or its verb, and stays a quote
     assert quotes_of(
