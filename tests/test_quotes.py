@@ -145,7 +145,7 @@ def test_a_few_words_in_quotation_marks_that_no_one_says_are_a_term_not_a_quote(
     ) == [("treacherous Zionist raid", "", "")]
     assert quotes_of(
         "She was held to receive \u201cinstructions\u201d on dress codes, police said."
-    ) == [("instructions", "", "")]
+    ) == [("instructions", "police", "police")]
     # four words or a sentence are speech, attributed or not
     assert quotes_of("Crowds chanted on. \u201cWe want to be free.\u201d") == [
         ("We want to be free.", "", "")
@@ -427,3 +427,22 @@ def test_an_alignment_the_caller_already_has_is_used_not_made_again(monkeypatch)
 )
 def test_who_speaks_in_real_sentences(text, speaker):
     assert list(cc.quotes_frame([text]).to_frame()["speaker"]) == [speaker]
+
+
+def test_a_sentence_that_ends_in_its_credit_names_the_speaker_of_a_quote_inside_it():
+    # AFP's "Until then, "...", Georg Wurth, director of ..., told AFP." on news-dev
+    assert quotes_of(
+        "Until then, \u201cconsumers must not tell the police where they bought it\u201d in a "
+        "street check, Georg Wurth, director of the German Cannabis Association, told AFP."
+    ) == [
+        (
+            "consumers must not tell the police where they bought it",
+            "Georg Wurth",
+            "Georg Wurth",
+        )
+    ]
+    # a relative clause at the end is not a credit
+    assert quotes_of(
+        "They spoke of a \u201cvery long and hard night for all\u201d at the house, which "
+        "officials said was empty."
+    ) == [("very long and hard night for all", "", "")]

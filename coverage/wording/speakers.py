@@ -51,6 +51,15 @@ _AFTER = re.compile(
     rf"^[\s,.\-\u2013\u2014]*+(?:{_SPEAKER}\s++(?P<verb>{_VERBS})\b|(?P<verb2>{_VERBS})\s+(?P<speaker2>[^,.;:!?]+))"
 )
 _PARTICIPLE = re.compile(rf"\b(?:{_PARTICIPLES})\b")
+# A sentence that ends in its credit: ", Georg Wurth, director of the German Cannabis
+# Association, told AFP." (an apposition of at most 80 characters, at most 80 after the
+# verb: bounded, and only the sentence's last 300 characters are searched)
+_CLOSING = re.compile(
+    rf",\s++(?!(?:which|who|whom|whose|that|as|and|but|while|when|where|if|because|though)\b)"
+    rf"{_SPEAKER}(?:,[^,\u201c\u201d\"]{{1,80}}+,)?\s++(?P<verb>{_VERBS})\b"
+    rf"[^,;:\u201c\u201d\"]{{0,80}}+$"
+)
+_CLOSING_REACH = 300
 _NAMED = re.compile(  # at most six capitalised words of at most 41 letters (bounded: linear)
     rf"(?P<speaker>\b[A-Z][\w\u2019'\-]{{1,40}}+(?:\s++[A-Z][\w\u2019'\-]{{1,40}}+){{0,5}})(?:,?\s++[a-z][\w\u2019']*+){{0,3}}?\s++(?P<verb>{_VERBS})\b"
 )
@@ -201,7 +210,7 @@ def _speaker_after(after: str) -> tuple[str, str] | None:
         return _trim(quoted.group("speaker")), "quoted"
     match = _AFTER.match(after)
     if not match:
-        return None
+        return _closing_credit(after)
     if match.group("verb"):
         speaker, verb = match.group("speaker"), match.group("verb")
     else:
@@ -209,6 +218,23 @@ def _speaker_after(after: str) -> tuple[str, str] | None:
         speaker = re.split(r"\s+(?:in|on|at|during|after|before|to|who|that|as)\s+", speaker)[0]
     speaker = _trim(speaker)
     return (speaker, verb) if speaker else None
+
+
+def _closing_credit(after: str) -> tuple[str, str] | None:
+    """The speaker a sentence names in its closing credit, for a quote inside it.
+
+    >>> _closing_credit(" in the event of a check, Georg Wurth, director of the Cannabis Association, told AFP.")
+    ('Georg Wurth', 'told')
+    >>> _closing_credit(" on dress codes, Tehran police said on Thursday.")
+    ('Tehran police', 'said')
+    >>> _closing_credit(" on his home, which officials said was empty.") is None
+    True
+    """
+    match = _CLOSING.search(after, max(0, len(after) - _CLOSING_REACH))
+    if not match:
+        return None
+    speaker = _trim(match.group("speaker"))
+    return (speaker, match.group("verb")) if speaker else None
 
 
 def _resolve(speaker: str, mentions: list[Mention]) -> tuple[str, bool]:
