@@ -446,3 +446,12 @@ def test_a_sentence_that_ends_in_its_credit_names_the_speaker_of_a_quote_inside_
         "They spoke of a \u201cvery long and hard night for all\u201d at the house, which "
         "officials said was empty."
     ) == [("very long and hard night for all", "", "")]
+
+
+def test_a_speaker_set_off_by_a_clause_before_the_verb_is_still_the_speaker():
+    assert quotes_of(
+        "Meanwhile, the 1500tavsir channel, which monitors violations in Iran, said "
+        "\u201cshe had suffered a blow to the head\u201d."
+    ) == [
+        ("she had suffered a blow to the head", "the 1500tavsir channel", "the 1500tavsir channel")
+    ]
