@@ -117,8 +117,13 @@ def _typography_for(match: re.Match[str]) -> str:
 
 
 # A word: letters/digits joined by inner apostrophes, hyphens or dots ("UN-recognised",
-# "Libya's", "U.S", "5+5"). Anything else that is not space is a one-character token.
-_TOKEN = re.compile(r"[^\W_]+(?:[\u2019\u2018'\u02bc\-\u2010\u2011.+/][^\W_]+)*|[^\w\s]|_+")
+# "Libya's", "U.S", "5+5"), or a figure's thousands ("1,200": a figure is one word, so
+# "1,200" -> "1,500" is one edit, not "200" -> "500"). Anything else that is not space
+# is a one-character token.
+_TOKEN = re.compile(
+    r"[^\W_]+(?:(?:[\u2019\u2018'\u02bc\-\u2010\u2011.+/]|(?<=\d),(?=\d{3}(?![^\W_])))[^\W_]+)*"
+    r"|[^\w\s]|_+"
+)
 
 
 class Token(NamedTuple):

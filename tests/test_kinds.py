@@ -397,3 +397,22 @@ def test_a_credit_ends_where_a_word_ends():
     words = set(re.findall(r"[\w’]+", a + " " + b))
     for a_words, b_words, _kind in _kinds_of(a, b):
         assert set(re.findall(r"[\w’]+", a_words + " " + b_words)) <= words
+
+
+def test_a_figure_with_thousands_is_one_word_and_one_change():
+    # "1,200" was three tokens, so the diff said "200" -> "500" and a second row "1,200
+    # people" -> "1,500 people"; "1,500" / "1500" gave "1," dropped and "500" -> "1500"
+    assert _kinds_of(
+        "The ministry said 1,200 people were evacuated.",
+        "The ministry said 1,500 people were evacuated.",
+    ) == [["1,200", "1,500", "number"]]
+    assert _kinds_of("It has 1,500 staff.", "It has 1500 staff.") == [["1,500", "1500", "format"]]
+
+
+def test_a_word_inside_a_dropped_dateline_is_not_also_a_word_respelled():
+    rows = _kinds_of(
+        "KYIV, Ukraine (AP) \u2014 Drones struck the capital overnight.",
+        "Drones struck Kyiv overnight.",
+    )
+    assert ["KYIV, Ukraine (AP) \u2014", "", "attribution"] in rows
+    assert not [r for r in rows if r[2] == "spelling"]

@@ -80,8 +80,13 @@ _CREDITS = re.compile(
     rf"|\b(?:[Ss]he|[Hh]e|[Tt]hey|[Ii]t)\s+(?:{_REPORTING})\s*:"  # "She tweeted:"
     rf"|\bIn a (?:press release|statement)\b[^.]{{0,80}}?\b(?:{_REPORTING}|indicated)\b(?: that)?"
 )
+# the state or country after a dateline's city ("KYIV, Ukraine (AP) —", "SAN FRANCISCO,
+# Calif. (AP) —"): at most three capitalised words, never a month before a day
+_REGION = r"(?![A-Z][a-z]{2,8}\.?\s+\d)[A-Z][\w.'\u2019-]*+(?:\s[A-Z][\w.'\u2019-]*+){0,2}"
 _DATELINE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]|[A-Z][a-z]+(?=\s*(?:\((?:{AGENCIES})\)|:)))"
+    rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]"
+    rf"|[A-Z][a-z]+(?=(?:,\s*{_REGION})?\s*(?:\((?:{AGENCIES})\)|:)))"
+    rf"(?:,\s*{_REGION})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     rf"\s*(?:(?P<credit>\((?:{AGENCIES})\))\s*(?:[\u2013\u2014-]+|:)(?=\s|[A-Z\u201c\"])"
     r"|(?:[\u2013\u2014-]+|:)(?=\s))"  # "CAIRO (AFP) -Hamas": a credit may lose the space
@@ -113,6 +118,10 @@ def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | Non
     ((0, 17), None)
     >>> dateline_span("BERLIN: Cannabis fans"), dateline_span("The US said")
     (((0, 7), None), None)
+    >>> dateline_span("KYIV, Ukraine (AP) \u2014 Russia"), dateline_span("Kyiv, Ukraine (CNN) \u2014 Russia")
+    (((0, 20), (14, 18)), ((0, 21), (14, 19)))
+    >>> dateline_span("PARIS, Dec 2 (Reuters) - French"), dateline_span("US, China agree: a deal")
+    (((0, 24), (13, 22)), None)
     """
     match = _DATELINE.match(sentence)
     if not match:

@@ -74,16 +74,23 @@ def _moved_forms(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]:
     if not (a_only and b_only):
         return rows
     covered = {(r[4], r[5]) for r in rows if r[6] in ("format", "spelling", "typo")}
+    # a word inside a dateline or credit added or dropped is that change's ("KYIV,
+    # Ukraine (AP) —" dropped, "Kyiv" written later on): not a word moved and respelled
+    credited = [(r[14], r[15], r[16], r[17]) for r in rows if r[6] in ("attribution", "dateline")]
     # _form_of finds a form only where a word holds a digit or a dot or is a title, or
     # the two differ in case alone: other pairs (most) are not asked
     marked = {w for w in a_only if _marked(w)} | {y for y, _ in b_only if _marked(y)}
     extra = []
     for x in a_only:
         tx = a_words[x]
-        if any(x == a for a, _ in covered):
+        if any(x == a for a, _ in covered) or any(
+            a0 <= tx.start and tx.end <= a1 for a0, a1, _, _ in credited
+        ):
             continue
         for y, ty in b_only:
             if not (x in marked or y in marked or x.casefold() == y.casefold()):
+                continue
+            if any(b0 <= ty.start and ty.end <= b1 for _, _, b0, b1 in credited):
                 continue
             form = _form_of(x, y, a_text[tx.end :], b_text[ty.end :])
             if form is None or any(y == b for _, b in covered):
@@ -649,12 +656,24 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     for noun in sorted(set(a_figures) & set(b_figures)):
         x, y = a_figures[noun], b_figures[noun]
         fx, fy = x.group("figure"), y.group("figure")
-        if fx.casefold() == fy.casefold() or any(fx in c or fy in c for c in counted):
-            continue
+        if _same_figure(fx, fy) or any(fx in c or fy in c for c in counted):
+            continue  # 1,500 / 1500 is the same figure written otherwise (a format)
         extra.append(
             span_row(alignment, unit, x.group(), x.span(), y.group(), y.span(), "number", "figure")
         )
     return rows + extra
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _same_figure(x: str, y: str) -> bool:
+    """One figure, its thousands marked or not.
+
+    >>> _same_figure("1,500", "1500"), _same_figure("Thousands", "thousands"), _same_figure("1,5", "15")
+    (True, True, False)
+    """
+    return _THOUSANDS.sub("", x).casefold() == _THOUSANDS.sub("", y).casefold()
 
 
 def _holds_figure(words: str, figure: str) -> bool:
