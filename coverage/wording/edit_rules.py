@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 _TIME = listed("calendar", "relative_time")
+_CALENDAR = listed("calendar")
 _MODIFIERS = listed("descriptor_modifiers")
 _JOB_TITLES = listed("job_titles")
 _REPORTING = listed("verbs_of_reporting")
@@ -651,6 +652,21 @@ def _unit_marker(phrase: str, text: str, span: tuple[int, int]) -> bool:
     return False
 
 
+def _on_before_date(words: tuple[str, ...], text: str, span: tuple[int, int]) -> bool:
+    """ "on" alone before a weekday or a month: a house style (AP writes "said Tuesday",
+    Reuters "said on Tuesday"), not a detail.
+
+    >>> _on_before_date(("on",), "He said on Tuesday.", (8, 10))
+    True
+    >>> _on_before_date(("on",), "He sat on the bench.", (7, 9))
+    False
+    """
+    if len(words) != 1 or word_key(words[0]) != "on":
+        return False
+    following = _NEXT_WORD.match(text, span[1])
+    return following is not None and word_key(following.group(1)).rstrip(".") in _CALENDAR
+
+
 def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tuple[str, str]:
     words = edit.b_words if edit.tag == "insert" else edit.a_words
     text, span = (b_text, edit.b_span) if edit.tag == "insert" else (a_text, edit.a_span)
@@ -662,6 +678,8 @@ def _inserted(edit: WordEdit, a_text: str, b_text: str, lexicon: Lexicon) -> tup
         return "format", "punctuation"
     if text and _unit_marker(phrase, text, span):
         return "format", "style"  # "$10" / "US$10"
+    if text and _on_before_date(words, text, span):
+        return "format", "style"  # "said on Tuesday" / "said Tuesday": AP style drops "on"
     if is_attribution(phrase) and not _verb_alone(phrase):
         return "attribution", "added" if added else "dropped"
     honorific = honorific_change("", phrase) if added else honorific_change(phrase, "")
@@ -1008,6 +1026,7 @@ _AUXILIARIES = frozenset("is are was were has have had be been being will would"
 _ENDINGS = (
     *("", "s", "es", "ed", "d", "ing", "'s", "\u2019s", "ies", "ied", "y"),
     *("ian", "an", "i", "ese"),  # Iran / Iranian, Iraq / Iraqi
+    *("e", "e's", "e\u2019s"),  # Ukraine('s) / Ukrainian, hope / hoping
 )
 
 

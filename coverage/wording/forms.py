@@ -19,6 +19,7 @@ or ``None``. They carry no knowledge of a story; their vocabulary is in
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -26,7 +27,7 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..normalize import STOPWORDS, fold_typography, word_key
-from ..vocabulary import listed
+from ..vocabulary import calendar_words, listed
 
 __all__ = [
     "format_key",
@@ -90,6 +91,17 @@ _HALF_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # p.m, a.m: the last dot lost i
 _DAMAGE = re.compile(r"\?{3,}|\ufffd|Ã.|â€|Â")
 
 
+# a month or weekday shortened (Sept. 3, Aug. 1, Tue.) -> its full name; not the
+# abbreviations that are words as well ("mar", "sat", "sun", "wed", "mon")
+_FULL_DATES = [n.lower() for n in (*calendar.month_name[1:], *calendar.day_name)]
+_SHORT_DATES = {
+    short: full
+    for short in calendar_words() - {"mar", "sat", "sun", "wed", "mon"}
+    for full in _FULL_DATES
+    if full.startswith(short) and short != full
+}
+
+
 def has_number(text: str) -> bool:
     """Does a phrase state a figure (digits, a number word, "thousands")?"""
     words = [word_key(w) for w in re.findall(r"[\w']+", text)]
@@ -107,6 +119,8 @@ def format_key(text: str) -> str:
     True
     >>> format_key("sixth") == format_key("6th"), format_key("128") == format_key("160")
     (True, False)
+    >>> format_key("Sept. 3") == format_key("September 3"), format_key("sat") == format_key("Saturday")
+    (True, False)
     """
     text = fold_typography(unicodedata.normalize("NFKC", text)).casefold()
     text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)  # U.S. -> us, p.m. -> pm
@@ -115,7 +129,7 @@ def format_key(text: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,500 -> 1500
     text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)  # 6th -> 6
     words = re.findall(r"[\w%]+", text)
-    words = [_ORDINALS.get(w, _CARDINALS.get(w, w)) for w in words]
+    words = [_ORDINALS.get(w, _CARDINALS.get(w, _SHORT_DATES.get(w, w))) for w in words]
     return " ".join(sorted(w for w in words if w not in ("of", "the", "on")))
 
 

@@ -33,7 +33,7 @@ from ..names.spans import DEMONYMS, ORG_HEADS, TITLE_WORDS, name_spans
 from ..normalize import STOPWORDS, Token, tokenize, word_key
 from ..reading.articles import as_articles
 from ..vocabulary import cached_by_lists, listed
-from .edit_rules import is_ownership
+from .edit_rules import is_ownership, number_word_keys
 from .lexicon import Lexicon, load_lexicon
 from .records import Label, Labels
 
@@ -73,6 +73,8 @@ def _a_label(descriptor: str) -> bool:
     keys = [k for k in (word_key(w).rstrip(".") for w in words) if k]
     if not keys or is_ownership(words):
         return False
+    if all(k.replace(",", "").isdigit() for k in keys) or set(keys) <= number_word_keys():
+        return False  # "three Palestinians", "12 Americans": a count, not a description
     return not all(k in _HONORIFICS or k in _JOB_TITLES for k in keys)
 
 
