@@ -102,6 +102,21 @@ _SHORT_DATES = {
 }
 
 
+# contractions spelled out ("won't" / "will not"): a house style, like a dot or a digit
+# ("'s" only after a pronoun, as "is"; "'d" is left alone: had or would)
+_CONTRACTIONS = (
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\bcan't\b|\bcannot\b"), "can not"),
+    (re.compile(r"\bshan't\b"), "shall not"),
+    (re.compile(r"n't\b"), " not"),
+    (re.compile(r"'re\b"), " are"),
+    (re.compile(r"'ll\b"), " will"),
+    (re.compile(r"'ve\b"), " have"),
+    (re.compile(r"\bi'm\b"), "i am"),
+    (re.compile(r"\b(it|he|she|that|there|what|who|here|where)'s\b"), r"\1 is"),
+)
+
+
 def has_number(text: str) -> bool:
     """Does a phrase state a figure (digits, a number word, "thousands")?"""
     words = [word_key(w) for w in re.findall(r"[\w']+", text)]
@@ -121,8 +136,13 @@ def format_key(text: str) -> str:
     (True, False)
     >>> format_key("Sept. 3") == format_key("September 3"), format_key("sat") == format_key("Saturday")
     (True, False)
+    >>> format_key("won't") == format_key("will not"), format_key("don\u2019t") == format_key("do not")
+    (True, True)
     """
     text = fold_typography(unicodedata.normalize("NFKC", text)).casefold()
+    if "'" in text or "cannot" in text:
+        for pattern, spelled in _CONTRACTIONS:
+            text = pattern.sub(spelled, text)
     text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)  # U.S. -> us, p.m. -> pm
     for pattern, replacement in _CURRENCY:
         text = pattern.sub(replacement, text)
