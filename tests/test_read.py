@@ -589,3 +589,24 @@ def test_articles_read_without_sentences_get_the_same_ones_when_an_entry_point_s
     assert unsplit == split  # the same articles: sentences are derived, left out of ==
     assert not any(a.sentences for a in unsplit)
     assert [a.sentences for a in as_articles(unsplit)] == [a.sentences for a in split]
+
+
+def test_a_timestamp_line_with_a_time_and_an_update_dates_the_article(tmp_path):
+    # a Reuters-style page: "March 3, 2025 6:05 AM GMT+1 Updated 2 hours ago" under the
+    # headline is the page's stamp (ten words: more than a bare date line), not its title
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "World\nTalks resume in Geneva, envoy says\nBy Staff\n"
+        "March 3, 2025 6:05 AM GMT+1 Updated 2 hours ago\n"
+        "GENEVA, March 3 (Reuters) - Delegates from both sides met in Geneva on Monday for a "
+        "new round of talks on elections, the UN envoy said.\n"
+        "The envoy said the talks were constructive and would resume next week.\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        (article,) = cc.read_articles(page)
+    assert article.title == "Talks resume in Geneva, envoy says"
+    assert article.date == "2025-03-03"
+    assert not any("Trust Principles" in p for p in article.paragraphs)

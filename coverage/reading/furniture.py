@@ -24,7 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .. import vocabulary
-from .dates import find_date
+from .dates import find_date, is_masthead_date
 
 __all__ = [
     "BULLETS",
@@ -372,17 +372,17 @@ def is_teaser_link(text: str) -> bool:
 
 
 def _dateline(text: str) -> bool:
-    """A short line with a date that is no sentence ("Published 22 August 2023").
+    """A short line with a date that is no sentence ("Published 22 August 2023"), or a
+    longer one that is a publication stamp, a date with a time of day or "updated"
+    ("July 31, 2024 6:05 AM GMT+1 Updated 2 hours ago").
 
     The words before the date are not checked: the pattern that once listed them
     ("published", "updated", a weekday) made every part optional, so it matched any line.
     """
-    return (
-        words_of(text) <= 8
-        and not is_timeline(text)
-        and not is_sentence(text)
-        and find_date(text) is not None
-    )
+    words = words_of(text)
+    if words > 16 or is_timeline(text) or is_sentence(text) or find_date(text) is None:
+        return False
+    return words <= 8 or not is_masthead_date(text)
 
 
 def _strong_reason(text: str, promotions: frozenset[str] | None = None) -> str | None:
