@@ -400,10 +400,33 @@ def _strong_reason(text: str, promotions: frozenset[str] | None = None) -> str |
     return _short_line_reason(text) if words_of(text) <= 12 else None
 
 
+def _byline_role(text: str) -> bool:
+    """The role under a byline: capitalised words ending in a journalist's role.
+
+    >>> _byline_role("Geneva correspondent"), _byline_role("Middle East Editor")
+    (True, True)
+    >>> _byline_role("Meet the new editor"), _byline_role("Editor")
+    (False, False)
+    """
+    words = text.split()
+    if not 2 <= len(words) <= 5 or text[-1] in ".!?:":
+        return False
+    folded = text.casefold()
+    for role in vocabulary.words("reading_byline_roles"):
+        if folded.endswith(" " + role):
+            lead = words[: len(words) - len(role.split())]
+            return bool(lead) and all(w[:1].isupper() for w in lead)
+    return False
+
+
 def _short_line_reason(text: str) -> str | None:
     if fold_line(text) in chrome_phrases():
         return "chrome phrase"
+    if "|" in text and fold_line(text.split("|", 1)[0]) in chrome_phrases():
+        return "chrome phrase"  # "Listen to this article | 3 mins": a widget and its count
     if words_of(text) <= 10 and _BYLINE.match(text) and not is_sentence(text.rstrip(".")):
+        return "byline"
+    if _byline_role(text):
         return "byline"
     if credit_only(text):
         return "credit"

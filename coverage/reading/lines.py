@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import vocabulary
 from .furniture import BULLETS, TERMINAL, words_of
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "split_blocks",
     "unix_newlines",
     "LEAD_DATELINE",
+    "dateline_alone",
     "SENTENCES_INSIDE",
 ]
 
@@ -33,6 +35,31 @@ LEAD_DATELINE = re.compile(
     r"|[A-Z][\w'.\u2019-]*(?:[ ,]+[A-Z][\w'.\u2019-]*){0,3}\s*\([^)]{1,30}\))"
     r"\s*\.?\s*[-\u2013\u2014:]"
 )
+# a dateline on a line of its own, the lead on the next ("GENEVA (Reuters) -",
+# "Washington CNN \u2014"): the dateline opens the lead's paragraph
+_AGENCY_AFTER_PLACE = re.compile(
+    r"^[A-Z][\w'.\u2019-]*(?:[ ,]+[A-Z][\w'.\u2019-]*){0,3}\s+(?:"
+    + "|".join(re.escape(a) for a in vocabulary.entries("agencies"))
+    + r")\s*[-\u2013\u2014]$"
+)
+
+
+def dateline_alone(text: str) -> bool:
+    """A dateline and nothing else: the lead it opens is on the next line.
+
+    >>> dateline_alone("GENEVA (Reuters) -"), dateline_alone("Geneva CNN \u2014")
+    (True, True)
+    >>> dateline_alone("GENEVA (Reuters) - Talks resumed."), dateline_alone("Lavrov:")
+    (False, False)
+    """
+    if len(text) > 60:
+        return False
+    match = LEAD_DATELINE.match(text)
+    if match:
+        return match.end() == len(text) and text[-1] != ":"
+    return bool(_AGENCY_AFTER_PLACE.match(text))
+
+
 _LEAD_WORDS = re.compile(
     r"\b(?:said|told|reported|announced)\b|\bon (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
 )

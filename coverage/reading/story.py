@@ -32,6 +32,7 @@ from .lines import (
     SENTENCES_INSIDE,
     Line,
     caption_key,
+    dateline_alone,
     is_headline,
     is_lead,
     is_prose,
@@ -66,6 +67,7 @@ class Story(StoryInside):
     unsure: list[Skipped] = field(default_factory=list)
     date: str | None = None
     elsewhere: set[int] = field(default_factory=set)  # head lines: another story's headline
+    first_prose: int = 0  # the index of the story's first line of running text (read sets it)
 
     @property
     def first(self) -> int:
@@ -109,7 +111,7 @@ class Story(StoryInside):
         ]
         self.keys = [caption_key(line.text) for line in lines]  # each line's, computed once
         self.counts = Counter(self.keys)
-        first = self._first_prose()
+        first = self.first_prose = self._first_prose()
         last = self._last_sentence(first)
         self._head(lines[:first], first)
         self._inside(first, last)
@@ -169,6 +171,7 @@ class Story(StoryInside):
             and weak_reason(line.text) is None
             and not SENTENCES_INSIDE.search(line.text)
             and not is_sentence(line.text)
+            and not dateline_alone(line.text)
         ]
         title = self._choose_title(head, candidates)
         while title is not None and self._caption_statement(head[title], first):
@@ -219,6 +222,9 @@ class Story(StoryInside):
     def _head_line(self, i: int, line: Line, title: int | None, seen: dict[str, int]) -> None:
         if self.pending_teaser[i]:
             return self.skip(line, "teaser headline")
+        if i == self.first_prose - 1 and dateline_alone(line.text) and not self._furniture(i):
+            self.body.append(line)  # "GENEVA (Reuters) -" above the lead: it opens the lead
+            return None
         above_title = title is not None and i < title
         if self.strong[i] == "dateline" and above_title and is_masthead_date(line.text):
             return self.skip(line, "masthead date")  # today's date above the headline
@@ -381,5 +387,6 @@ class Story(StoryInside):
                 spans[-1] = (spans[-1][0], line.end)
             else:
                 spans.append((line.start, line.end))
-            salutation = line.text[-1] == "," and line.words <= 8
+            # a dateline alone on its line opens the next one's paragraph, as a salutation does
+            salutation = (line.text[-1] == "," and line.words <= 8) or dateline_alone(line.text)
         return spans
