@@ -85,10 +85,10 @@ _CREDITS = re.compile(
 _REGION = r"(?![A-Z][a-z]{2,8}\.?\s+\d)[A-Z][\w.'\u2019-]*+(?:\s[A-Z][\w.'\u2019-]*+){0,2}"
 _DATELINE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Z.'\- ]*[A-Z.]"
-    rf"|[A-Z][a-z]+(?=(?:,\s*{_REGION})?\s*(?:\((?:{AGENCIES})\)|:)))"
+    rf"|[A-Z][a-z]+(?=(?:,\s*{_REGION})?\s*(?:\((?:{AGENCIES})\)|:|(?:{AGENCIES})\s*[\u2013\u2014-])))"
     rf"(?:,\s*{_REGION})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    rf"\s*(?:(?P<credit>\((?:{AGENCIES})\))\s*(?:[\u2013\u2014-]+|:)(?=\s|[A-Z\u201c\"])"
+    rf"\s*(?:(?P<credit>\((?:{AGENCIES})\)|(?<=[a-z.] )(?:{AGENCIES}))\s*(?:[\u2013\u2014-]+|:)(?=\s|[A-Z\u201c\"])"
     r"|(?:[\u2013\u2014-]+|:)(?=\s))"  # "CAIRO (AFP) -Hamas": a credit may lose the space
 )
 
@@ -122,6 +122,8 @@ def dateline_span(sentence: str) -> tuple[tuple[int, int], tuple[int, int] | Non
     (((0, 20), (14, 18)), ((0, 21), (14, 19)))
     >>> dateline_span("PARIS, Dec 2 (Reuters) - French"), dateline_span("US, China agree: a deal")
     (((0, 24), (13, 22)), None)
+    >>> dateline_span("Geneva CNN \u2014 Delegates met"), dateline_span("Geneva AFP said")
+    (((0, 12), (7, 10)), None)
     """
     match = _DATELINE.match(sentence)
     if not match:
@@ -144,6 +146,8 @@ _ATTRIBUTIONS = (
             rf"\b(?P<source>{AGENCIES})\s+(?P<verb>reported|reports|said|says|added|wrote|quoted|cited)\b|\b(?P<verb2>told|according to|cited by|quoted by)\s+(?P<source2>{AGENCIES})\b|\((?P<source3>{AGENCIES})\)"
             # a sign-off ending the story: "... on Sunday. — Xinhua"
             rf"|[\u2013\u2014-]\s*(?P<source4>{AGENCIES})\s*$"
+            # a dateline's bare credit: "Geneva CNN — ..."
+            rf"|^[A-Z][a-z]+(?:,\s*{_REGION})?\s+(?P<source5>{AGENCIES})\s*[\u2013\u2014-]"
         ),
     ),
     (
