@@ -320,15 +320,20 @@ if not _NEWS_DEV.is_dir():  # a git worktree sits one level deeper
     _NEWS_DEV = Path(__file__).resolve().parents[3] / "shared" / "eval-public" / "news-dev"
 
 
-def test_a_small_corpus_checks_every_pair_minhash_sees_overlap():
-    # Pratidin Time rewrote the Haniyeh wire copy: its word triples overlap its siblings'
-    # by ~5%, which two-row bands propose one time in seven; its sentences still align
-    folder = _NEWS_DEV / "haniyeh-killed-tehran-2024"
+def _raw_pages(story: str) -> list:
+    """The raw pages of one news-dev story (skipped where the shared data is not beside)."""
+    folder = _NEWS_DEV / story
     if not folder.is_dir():
         pytest.skip("shared/eval-public is not beside the checkout")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        pages = cc.read_articles(folder, include="*.raw.txt")
+        return cc.read_articles(folder, include="*.raw.txt")
+
+
+def test_a_small_corpus_checks_every_pair_minhash_sees_overlap():
+    # Pratidin Time rewrote the Haniyeh wire copy: its word triples overlap its siblings'
+    # by ~5%, which two-row bands propose one time in seven; its sentences still align
+    pages = _raw_pages("haniyeh-killed-tehran-2024")
     assert [len(s.articles) for s in cc.find_stories(pages)] == [6]
     assert [len(s.articles) for s in cc.find_stories(pages, bands=64)] == [5, 1]
 
@@ -337,12 +342,7 @@ def test_a_machine_translation_of_the_wire_copy_joins_its_story_in_a_small_corpu
     # Iron Blade ran a machine translation of AFP's French first take: it shares 5 of 128
     # MinHash values with France 24's English take, under the floor that keeps a large
     # corpus's candidates few, yet four of its sentences align strongly with that take
-    folder = _NEWS_DEV / "iran-amini-death-2022"
-    if not folder.is_dir():
-        pytest.skip("shared/eval-public is not beside the checkout")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        pages = cc.read_articles(folder, include="*.raw.txt")
+    pages = _raw_pages("iran-amini-death-2022")
     (story,) = cc.find_stories(pages)
     assert any(outlet.startswith("Iron Blade Online") for outlet in story.outlets)
     # a large corpus keeps the floor: there, the translation stands alone
