@@ -217,6 +217,15 @@ class Story(StoryInside):
         chosen = candidates[-1]
         if len(candidates) > 1 and head[chosen].words >= 16:
             chosen = candidates[-2]
+        # a byline block between headline and lead ("Jane Doe", "BBC News, Geneva",
+        # "Geneva correspondent") says little of the lead; the headline names what it tells
+        lead = " ".join(x.text for x in self.lines[self.first_prose : self.first_prose + 2])
+        if lead and _says_little_of(head[chosen].text, lead):
+            telling = [
+                i for i in candidates if i < chosen and not _says_little_of(head[i].text, lead)
+            ]
+            if telling:
+                return telling[-1]
         return chosen
 
     def _head_line(self, i: int, line: Line, title: int | None, seen: dict[str, int]) -> None:
