@@ -31,6 +31,7 @@ from ..vocabulary import calendar_words, listed
 
 __all__ = [
     "format_key",
+    "same_figure",
     "format_change",
     "number_change",
     "typo",
@@ -117,6 +118,18 @@ _CONTRACTIONS = (
 )
 
 
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")  # the comma of 1,500
+
+
+def same_figure(x: str, y: str) -> bool:
+    """One figure, its thousands marked or not.
+
+    >>> same_figure("1,500", "1500"), same_figure("Thousands", "thousands"), same_figure("1,5", "15")
+    (True, True, False)
+    """
+    return THOUSANDS.sub("", x).casefold() == THOUSANDS.sub("", y).casefold()
+
+
 def has_number(text: str) -> bool:
     """Does a phrase state a figure (digits, a number word, "thousands")?"""
     words = [word_key(w) for w in re.findall(r"[\w']+", text)]
@@ -146,7 +159,7 @@ def format_key(text: str) -> str:
     text = re.sub(r"(?<=\w)\.(?=\w)|(?<=\w)\.(?=\s|$)", "", text)  # U.S. -> us, p.m. -> pm
     for pattern, replacement in _CURRENCY:
         text = pattern.sub(replacement, text)
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,500 -> 1500
+    text = THOUSANDS.sub("", text)  # 1,500 -> 1500
     text = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", text)  # 6th -> 6
     words = re.findall(r"[\w%]+", text)
     words = [_ORDINALS.get(w, _CARDINALS.get(w, _SHORT_DATES.get(w, w))) for w in words]

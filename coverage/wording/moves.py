@@ -31,7 +31,7 @@ from .edit_rules import (
     number_word_keys,
 )
 from .figures import updated_figures
-from .forms import format_key, lost_dot, typo
+from .forms import format_key, lost_dot, same_figure, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, loaded_direction
 from .pieces import _CREDIT_LINE, _CREDIT_LINE_WORDS, _REWORDING, _SAYING, change_row, span_row
@@ -656,24 +656,12 @@ def _moved_figures(alignment: Alignment, unit, rows: list[tuple]) -> list[tuple]
     for noun in sorted(set(a_figures) & set(b_figures)):
         x, y = a_figures[noun], b_figures[noun]
         fx, fy = x.group("figure"), y.group("figure")
-        if _same_figure(fx, fy) or any(fx in c or fy in c for c in counted):
+        if same_figure(fx, fy) or any(fx in c or fy in c for c in counted):
             continue  # 1,500 / 1500 is the same figure written otherwise (a format)
         extra.append(
             span_row(alignment, unit, x.group(), x.span(), y.group(), y.span(), "number", "figure")
         )
     return rows + extra
-
-
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-
-
-def _same_figure(x: str, y: str) -> bool:
-    """One figure, its thousands marked or not.
-
-    >>> _same_figure("1,500", "1500"), _same_figure("Thousands", "thousands"), _same_figure("1,5", "15")
-    (True, True, False)
-    """
-    return _THOUSANDS.sub("", x).casefold() == _THOUSANDS.sub("", y).casefold()
 
 
 def _holds_figure(words: str, figure: str) -> bool:
