@@ -755,3 +755,34 @@ def test_a_restatement_says_how_it_was_found_inside_its_own_column(
     assert page.page.locator("tr.cc-restatement").count() == 4
     assert overflowing == []
     assert page.page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_five_versions_print_stacked_and_long_outlet_names_keep_apart_on_the_map(
+    browser, shoigu_pair, tmp_path
+):
+    a, b = shoigu_pair
+    long_named = [
+        cc.Article(
+            id=f"edition-{k}#1",
+            outlet=f"The International News of Somewhere Far, print edition {k}",
+            title=b.title,
+            paragraphs=b.paragraphs[:-k],
+        )
+        for k in (1, 2, 3)
+    ]
+    report = cc.write_report([a, *long_named, b], tmp_path / "five.html")
+    page = browser.open(report)
+    page.wait_for_charts()
+    # the map's two outlet names, drawn in bold above their columns, do not overlap
+    heads = page.page.eval_on_selector_all(
+        "#chart-1-1-map g.mark-text text[font-weight='bold']",
+        """ts => ts.filter(t => !t.closest('.role-legend, .role-title'))
+                  .map(t => { const r = t.getBoundingClientRect(); return [r.left, r.right]; })""",
+    )
+    assert len(heads) == 2 and heads[0][1] < heads[1][0], heads
+    # on paper the N-way table stacks, as on a phone: five columns of A4 printed a word a line
+    page.page.emulate_media(media="print")
+    cell = page.page.locator("#story-1 table.cc-stack tbody td:not(.cc-n)").nth(2)
+    assert cell.evaluate("e => getComputedStyle(e).display") == "block"
+    assert cell.evaluate("e => e.getBoundingClientRect().width") > 400
+    page.page.pdf(path=str(tmp_path / "five.pdf"), format="A4")

@@ -269,11 +269,11 @@ def alignment_map(
         for column, align, dx, x_label in ((0, "right", -4, -0.06), (1, "left", 4, 1.06))
     ]
     heads = {
-        "values": [{"x": -0.03, "y": -1.2, "name": a_name}, {"x": 1.03, "y": -1.2, "name": b_name}]
+        "values": [{"x": -0.655, "y": -1.2, "name": a_name}, {"x": 1.655, "y": -1.2, "name": b_name}]
     }
     header = (
         alt.Chart()
-        .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.45)
+        .mark_text(fontSize=13, fontWeight="bold", limit=width * 0.34)
         .encode(
             x=alt.X("x:Q", scale=x_scale, **hidden),
             y=alt.Y("y:Q", scale=y_scale, **hidden),

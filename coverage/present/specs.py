@@ -107,7 +107,9 @@ def alignment_map_spec(
     sentences, links = _map_rows(data, a_name, b_name)
     rows = max((row["y"] for row in sentences), default=0) + 1
     datasets: dict[str, list] = {}
-    heads = [{"x": -0.03, "y": -1.2, "name": a_name}, {"x": 1.03, "y": -1.2, "name": b_name}]
+    # each name centred over its column of sentence labels, no wider than it: two long
+    # outlet names centred over the bars overlapped
+    heads = [{"x": -0.655, "y": -1.2, "name": a_name}, {"x": 1.655, "y": -1.2, "name": b_name}]
     color = field(
         "status:N",
         scale=status_scale(data["status"]).to_dict(validate=False),
@@ -223,7 +225,7 @@ def alignment_map_spec(
     ]
     header = {
         "data": dataset(heads, datasets),
-        "mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "limit": width * 0.45},
+        "mark": {"type": "text", "fontSize": 13, "fontWeight": "bold", "limit": width * 0.34},
         "encoding": {"x": x("x"), "y": y("y"), "text": field("name:N")},
     }
     spec = {
