@@ -99,12 +99,16 @@ class _Tok:
 
 @lru_cache(maxsize=100_000)
 def skeleton(key: str) -> str:
-    """A name key's consonant skeleton (``sound_key``, with x read as ks).
+    """A name key's consonant skeleton (``sound_key``, with x read as ks, and j in the
+    class of g, k and q: Arabic jim is written j or, from Egyptian speech, g).
 
     >>> skeleton("alexander") == skeleton("aleksander"), skeleton("kadhafi")
     (True, 'kdf')
+    >>> skeleton("jolani") == skeleton("golani"), skeleton("jamal") == skeleton("gamal")
+    (True, True)
     """
-    return sound_key(key.replace("x", "ks"))
+    sound = sound_key(key.replace("x", "ks"))
+    return sound.replace("j", "k") if len(key) >= 4 else sound  # Jim is not Kim
 
 
 def near_spelling(a: str, b: str) -> bool:
