@@ -34,6 +34,7 @@ __all__ = [
     "fold_line",
     "line_reason",
     "credit_only",
+    "bare_credit",
     "has_photo_credit",
     "caption_prefix",
     "is_sentence",
@@ -227,6 +228,27 @@ def credit_only(text: str) -> bool:
     if found and found.start() <= 4:
         return True
     return bool(_PHOTO_LABEL.match(text) and _PHOTO_SOURCE.search(text))
+
+
+def bare_credit(text: str) -> bool:
+    """The line is an agency's name alone, as a picture's credit printed above its caption
+    ("Getty Images", "AFP via Getty Images", "Image source, Reuters"): no photo word, no
+    brackets, so :func:`credit_only` cannot tell it from a word of text without the names.
+
+    >>> bare_credit("Getty Images"), bare_credit("AFP via Getty Images"), bare_credit("Reuters reported")
+    (True, True, False)
+    """
+    return words_of(text) <= 8 and _bare_credit().fullmatch(text.strip()) is not None
+
+
+@vocabulary.cached_by_lists(maxsize=1)
+def _bare_credit() -> re.Pattern[str]:
+    names = sorted(_credit_names(), key=lambda a: (-len(a), a))
+    agency = "(?:" + "|".join(re.escape(a) for a in names) + ")"
+    return re.compile(
+        rf"(?:(?i:image source|photo source|image|photo)\s*[,:]\s*)?"
+        rf"{agency}(?:\s*(?:/|,|\bvia\b|\band\b)\s*{agency})*"
+    )
 
 
 @lru_cache(maxsize=4)

@@ -18,6 +18,7 @@ from ..model import Article, Skipped
 from .dates import find_date, is_masthead_date
 from .furniture import (
     TERMINAL,
+    bare_credit,
     caption_prefix,
     fold,
     has_photo_credit,
@@ -193,11 +194,26 @@ class Story(StoryInside):
             title = self._choose_title(head, candidates)
         if title is not None:
             self.title, self.title_line = head[title].text, head[title]
+            self._captions_under_credits(head, title)
         self.lead_in: list[Line] = []
         seen_captions: dict[str, int] = {}
         for i, line in enumerate(head):
             if i != title:
                 self._head_line(i, line, title, seen_captions)
+
+    def _captions_under_credits(self, head: list[Line], title: int) -> None:
+        """A picture's credit printed alone ("Getty Images") over its caption, which has no
+        final stop (the BBC's pages): below the headline, the line under such a credit is
+        the caption, not a dek."""
+        for i in range(title + 2, len(head)):
+            line = head[i]
+            if (
+                self.strong[i] is None
+                and line.words >= 3
+                and not is_sentence(line.text)
+                and bare_credit(head[i - 1].text)
+            ):
+                self.captioned[i] = True
 
     def _caption_statement(self, line: Line, first: int) -> bool:
         """A photo caption without its final stop or credit looks like a headline; one
@@ -253,6 +269,8 @@ class Story(StoryInside):
         if title is None and (is_sentence(line.text) or is_lead(line)):
             self.lead_in.append(line)
             return None
+        if after_title and bare_credit(line.text):
+            return self.skip(line, "picture credit")  # "Getty Images" over a caption
         where = "kicker or site name above the title" if title is not None and i < title else None
         self.skip(line, weak_reason(line.text) or where or "page header")
         return None

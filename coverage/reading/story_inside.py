@@ -14,6 +14,7 @@ from ..model import Skipped
 from .furniture import (
     BULLETS,
     TERMINAL,
+    bare_credit,
     is_sentence,
     is_subhead,
     is_teaser_link,
@@ -89,6 +90,8 @@ class StoryInside:
             self.skip(line, self.strong[i])
         elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
             self.skip(line, "repeated line")
+        elif i < last and bare_credit(line.text) and not is_sentence(self.lines[i + 1].text):
+            return self._credit_over_caption(i, line)
         elif (
             self.body
             and i < last
@@ -115,6 +118,16 @@ class StoryInside:
         """A short question alone on its line with a paragraph of prose after it ("What
         happens next?"): a heading between paragraphs, put as a question."""
         return is_question_heading(line.text) and is_prose(self.lines[i + 1])
+
+    def _credit_over_caption(self, i: int, line: Line) -> int:
+        """A picture's credit alone on its line ("Getty Images") and, under it, the caption
+        with no final stop (the BBC's pages): the credit goes, the caption is a caption."""
+        self.skip(line, "picture credit")
+        caption = self.lines[i + 1]
+        if self.strong[i + 1] is not None or caption.words < 3:
+            return i + 1
+        self.captions.append((caption.start, caption.end))
+        return i + 2
 
     def _credit_after_caption(self, i: int) -> bool:
         """A credit line right after a caption joins it."""
