@@ -262,6 +262,10 @@ class Story(StoryInside):
         key = self.keys[i]
         if self.captioned[i] or (line.words >= 3 and self._doubled(i, key)):
             return self._head_caption(line, key, seen)
+        return self._head_text(i, line, title)
+
+    def _head_text(self, i: int, line: Line, title: int | None) -> None:
+        """A line of the head that is not furniture or a caption: a dek or lead, or not."""
         after_title = title is not None and i > title
         if after_title and (is_sentence(line.text) or line.words >= 8):
             self.lead_in.append(line)  # a dek or a short lead: decided later

@@ -92,13 +92,7 @@ class StoryInside:
             self.skip(line, "repeated line")
         elif i < last and bare_credit(line.text) and not is_sentence(self.lines[i + 1].text):
             return self._credit_over_caption(i, line)
-        elif (
-            self.body
-            and i < last
-            and (
-                is_subhead(line.text) or (line.text[-1] == "?" and self._question_subhead(i, line))
-            )
-        ):
+        elif self.body and i < last and self._subhead(i, line):
             self.skip(line, "subhead")
         elif line.text[0] in BULLETS and line.words >= 3:
             return self._bullets(i, last)
@@ -108,11 +102,18 @@ class StoryInside:
             else:  # right under the title, as a shorter one: the dek (see _find_dek)
                 self.lead_in.append(line)
         else:
-            doubt = weak_reason(line.text)
-            if doubt:
-                self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
-            self.body.append(line)
+            self._keep(line)
         return i + 1
+
+    def _keep(self, line: Line) -> None:
+        """A line of the story's text; one that looks like furniture is kept, and noted."""
+        doubt = weak_reason(line.text)
+        if doubt:
+            self.unsure.append(Skipped(line.text, f"kept: {doubt}?", line.start, line.end))
+        self.body.append(line)
+
+    def _subhead(self, i: int, line: Line) -> bool:
+        return is_subhead(line.text) or (line.text[-1] == "?" and self._question_subhead(i, line))
 
     def _question_subhead(self, i: int, line: Line) -> bool:
         """A short question alone on its line with a paragraph of prose after it ("What
