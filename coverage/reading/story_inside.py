@@ -90,7 +90,12 @@ class StoryInside:
             self.skip(line, self.strong[i])
         elif i > 0 and line.text == self.lines[i - 1].text and line.words >= 3:
             self.skip(line, "repeated line")
-        elif i < last and bare_credit(line.text) and not is_sentence(self.lines[i + 1].text):
+        elif (
+            line.words <= 8
+            and i < last
+            and bare_credit(line.text)
+            and not is_sentence(self.lines[i + 1].text)
+        ):
             return self._credit_over_caption(i, line)
         elif self.body and i < last and self._subhead(i, line):
             self.skip(line, "subhead")
