@@ -54,6 +54,7 @@ __all__ = [
     "is_age",
     "is_ownership",
     "label_pieces",
+    "title_and_first_name",
     "name_pair",
     "number_word_keys",
 ]
@@ -578,6 +579,33 @@ def _cut(edit: WordEdit, a_text: str, b_text: str, i: int, j: int) -> list[WordE
             b_span = b_span if bw else (b_span[0], b_span[0])
             pieces.append(WordEdit(tag, aw, bw, a_span, b_span))  # type: ignore[arg-type]
     return pieces
+
+
+def title_and_first_name(edit: WordEdit, a_text: str, b_text: str) -> list[WordEdit]:
+    """A title and a first name dropped or added before a surname both versions keep
+    ("Prime Minister Benjamin" Netanyahu / Netanyahu): two changes, the title and the
+    name's form, cut apart; one "detail" hid both.
+
+    >>> a = "Prime Minister Benjamin Netanyahu said so."
+    >>> edit = WordEdit("delete", ("Prime", "Minister", "Benjamin"), (), (0, 23), (0, 0))
+    >>> [piece.a_words for piece in title_and_first_name(edit, a, "Netanyahu said so.")]
+    [('Prime', 'Minister'), ('Benjamin',)]
+    """
+    if edit.tag == "replace":
+        return [edit]
+    dropped = edit.tag == "delete"
+    words, text, span = (
+        (edit.a_words, a_text, edit.a_span) if dropped else (edit.b_words, b_text, edit.b_span)
+    )
+    k = 0
+    while k < len(words) and _known_word(words[k]) and words[k][:1].isupper():
+        k += 1
+    name = words[k:]
+    if not k or not name or len(name) > 2 or not all(_name_word(w) for w in name):
+        return [edit]
+    if not text or not _name_word(_next_word(text, span[1])):
+        return [edit]  # the surname must follow, kept by both
+    return _cut(edit, a_text, b_text, *((k, 0) if dropped else (0, k)))
 
 
 def label_pieces(

@@ -20,6 +20,7 @@ from .edit_rules import (
     classify_edit,
     credit_kept,
     label_pieces,
+    title_and_first_name,
 )
 
 
@@ -147,7 +148,8 @@ def _pieces(
             labelled
             for finer in _finer(edit, a_text, b_text)
             for split in _honorific_tail(finer, a_text, b_text)
-            for found in _carved(split, a_text, b_text, a_starts, b_starts)
+            for named in title_and_first_name(split, a_text, b_text)
+            for found in _carved(named, a_text, b_text, a_starts, b_starts)
             for labelled in _labelled(found, a_text, b_text)
         ],
         a_text,
