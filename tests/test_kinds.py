@@ -416,3 +416,65 @@ def test_a_word_inside_a_dropped_dateline_is_not_also_a_word_respelled():
     )
     assert ["KYIV, Ukraine (AP) \u2014", "", "attribution"] in rows
     assert not [r for r in rows if r[2] == "spelling"]
+
+
+# ---- forms inside a restatement (a caption or an embedded post restating a sentence) ----
+
+_STURGEON = (
+    "Nicola Sturgeon has tendered her resignation as First Minister to the King and left "
+    "Bute House for the final time.",
+    "She was seen embracing the household staff who work there.",
+    "Her successor will be chosen by a vote at Holyrood on Tuesday.",
+)
+
+
+def _restated(caption: str, body: tuple[str, ...] = _STURGEON):
+    a = cc.Article(id="a#1", outlet="The National", title="Sturgeon resigns", paragraphs=body)
+    b = cc.Article(
+        id="b#1",
+        outlet="Shropshire Star",
+        title="Sturgeon resigns",
+        paragraphs=body,
+        captions=(caption,),
+    )
+    alignment = cc.align(a, b, lines=True)
+    assert alignment.restatements, "the caption restates the lead"
+    return [
+        (r.a_index, r.b_index, r.a_words, r.b_words, r.kind, r.detail)
+        for r in cc.classify_changes(alignment)
+        if r.kind != "attribution"
+    ]
+
+
+def test_a_caption_that_restates_a_sentence_with_a_misspelling_is_a_typo():
+    caption = (
+        "Nicola Sturgeon, the outgoing First Minster, leaves Bute House for the final time "
+        "after her resignation (Jane Barlow/PA)"
+    )
+    assert _restated(caption) == [(0, 4, "Minister", "Minster", "typo", "misspelling")]
+
+
+def test_a_caption_that_restates_a_sentence_keeps_its_other_forms_and_lost_characters():
+    caption = (
+        "Nicola Sturgeon, Scotland's 5th First Minister, leaves Bute House for the final "
+        "time after her resignation ???"
+    )
+    body = (_STURGEON[0].replace("as First Minister", "as Scotland's fifth First Minister"),)
+    assert _restated(caption, body + _STURGEON[1:]) == [
+        (0, 4, "fifth", "5th", "format", "style"),
+        (0, 4, "", "???", "typo", "damage"),
+    ]
+
+
+def test_a_restatement_rewords_freely_and_words_both_versions_write_are_no_typo():
+    # "woman" / "women": one edit apart, but both versions write both words
+    body = (
+        _STURGEON[0].replace("her resignation", "her resignation, the first woman to do so,"),
+        "Women across the country watched her leave.",
+        _STURGEON[2],
+    )
+    caption = (
+        "Nicola Sturgeon, the first women to hold the post, leaves Bute House for the final "
+        "time after her resignation as First Minister"
+    )
+    assert _restated(caption, body) == []

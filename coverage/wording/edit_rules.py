@@ -57,6 +57,7 @@ __all__ = [
     "title_and_first_name",
     "name_pair",
     "number_word_keys",
+    "word_pair",
 ]
 
 _TIME = listed("calendar", "relative_time")
@@ -151,6 +152,12 @@ def _known_word(word: str) -> bool:
     """A title or a common word: its near twin is a typo, not another name (Minster)."""
     key = word_key(word)
     return key in TITLE_WORDS or key in _JOB_TITLES or key in DEMONYMS
+
+
+def word_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The spelling or name variant two single words are, if they are one (recognized /
+    recognised, Qaddafi / Gaddafi), else None."""
+    return _word_pair(x, y)
 
 
 def name_pair(x: str, y: str) -> tuple[str, str] | None:

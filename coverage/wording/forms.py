@@ -39,6 +39,7 @@ __all__ = [
     "has_number",
     "lost_dot",
     "HONORIFICS",
+    "DAMAGE",
 ]
 
 HONORIFICS = listed("honorifics")
@@ -89,7 +90,8 @@ _CURRENCY = (
     (re.compile(r"\bmn\b"), " million "),
 )
 _HALF_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # p.m, a.m: the last dot lost in extraction
-_DAMAGE = re.compile(r"\?{3,}|\ufffd|Ã.|â€|Â")
+# text lost in extraction: question marks for characters, mojibake
+DAMAGE = re.compile(r"\?{3,}|\ufffd|Ã.|â€|Â")
 
 
 # a month or weekday shortened (Sept. 3, Aug. 1, Tue.) -> its full name; not the
@@ -235,7 +237,7 @@ def _known(word: str, context: str) -> bool:
 
 def typo(a: str, b: str, *, context: str = "") -> str | None:
     """``damage`` (``???``, mojibake, a half-dotted abbreviation) or ``misspelling``."""
-    if _DAMAGE.search(a) or _DAMAGE.search(b):
+    if DAMAGE.search(a) or DAMAGE.search(b):
         return "damage"
     for x, y in ((a, b), (b, a)):  # p.m. -> p.m: an abbreviation that lost its last dot
         if re.fullmatch(r"(?:\w\.){2,}", x.strip()) and x.strip()[:-1] == y.strip():

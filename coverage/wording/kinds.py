@@ -70,6 +70,7 @@ from .moves import (
     _moved_labels,
     _moved_names,
     _names_for_descriptions,
+    _restated_forms,
     _swapped_premodifiers,
     _version_figures,
     _version_modifiers,
@@ -263,7 +264,7 @@ def classify_changes(alignment: Alignment, *, lexicon: Lexicon | None = None) ->
         elif not (unit.a and unit.b):
             rows.extend(_credit_rows(alignment, unit, lexicon))
     rows = _version_modifiers(alignment, _version_names(alignment, rows))
-    rows = _version_figures(alignment, rows)
+    rows = _restated_forms(alignment, _version_figures(alignment, rows))
     return Changes(Change(**dict(zip(KIND_COLUMNS, row, strict=True))) for row in rows)
 
 

@@ -29,9 +29,10 @@ from .edit_rules import (
     is_ownership,
     name_pair,
     number_word_keys,
+    word_pair,
 )
 from .figures import updated_figures
-from .forms import format_key, lost_dot, same_figure, typo
+from .forms import DAMAGE, format_key, lost_dot, same_figure, typo
 from .labels import labels_beside_names
 from .lexicon import Lexicon, loaded_direction
 from .pieces import _CREDIT_LINE, _CREDIT_LINE_WORDS, _REWORDING, _SAYING, change_row, span_row
@@ -674,15 +675,21 @@ def _holds_figure(words: str, figure: str) -> bool:
     return figure in re.findall(r"\d[\d,.]*\d|\d|[^\W\d_]+", words)
 
 
-def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
-    """A figure updated across sentences the aligner did not pair with each other
-    (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
-    unless a number row already holds either figure; the b offsets are in b's own unit."""
+def _units_of(alignment: Alignment) -> dict[tuple[str, int], object]:
+    """Each sentence's unit, by (side, index)."""
     unit_of = {}
     for unit in alignment.units:
         for side, indices in (("a", unit.a), ("b", unit.b)):
             for k in indices:
                 unit_of[side, k] = unit
+    return unit_of
+
+
+def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A figure updated across sentences the aligner did not pair with each other
+    (:func:`~.figures.updated_figures`): one more row, in the unit of the a sentence,
+    unless a number row already holds either figure; the b offsets are in b's own unit."""
+    unit_of = _units_of(alignment)
     numbered = [r for r in rows if r[6] == "number"]
     extra = []
     for x, y in updated_figures(alignment):
@@ -714,6 +721,103 @@ def _version_figures(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
             )
         )
     return rows + extra
+
+
+def _restated_forms(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
+    """A dek, caption or embedded post that restates a sentence of the other version
+    writes a word of it in another form: "First Minster" in a caption restating "First
+    Minister", "6th" in a post quoting "sixth", "???" for a lost character. The form is
+    the outlet's, though the two sentences sit in different units: one row for each word
+    of the restating sentence, in its unit (the other side's offsets in its own unit).
+    Only forms: the rest of a restatement is rewording by nature, not a change."""
+    if not alignment.restatements:
+        return rows
+    unit_of = _units_of(alignment)
+    vocabularies = _Vocabularies(alignment)
+    seen = set()
+    extra = []
+    for link in alignment.restatements:
+        a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
+        unit = unit_of[link.by, link.a if link.by == "a" else link.b]
+        a_at = _offset(alignment.a_sentences, unit_of["a", link.a].a, link.a)
+        b_at = _offset(alignment.b_sentences, unit_of["b", link.b].b, link.b)
+        for x, y, kind, detail in _forms_between(a_text, b_text, link.by, vocabularies):
+            restating = (link.a, x.start) if link.by == "a" else (link.b, y.start)  # type: ignore[union-attr]
+            if restating in seen:
+                continue  # a post restating three sentences: its word once
+            seen.add(restating)
+            words = (x.text if x else "", y.text if y else "")
+            a_span = (a_at + x.start, a_at + x.end) if x else (a_at, a_at)
+            b_span = (b_at + y.start, b_at + y.end) if y else (b_at, b_at)
+            tag = "replace" if x and y else "delete" if x else "insert"
+            extra.append(
+                change_row(
+                    alignment, unit, link.a, link.b, tag, *words, kind, detail, a_span, b_span
+                )
+            )
+    return rows + extra
+
+
+class _Vocabularies:
+    """The word keys each version writes anywhere, made when first asked."""
+
+    def __init__(self, alignment: Alignment) -> None:
+        self.alignment, self.made = alignment, {}
+
+    def __call__(self, side: str) -> set[str]:
+        if side not in self.made:
+            sentences = self.alignment.a_sentences if side == "a" else self.alignment.b_sentences
+            self.made[side] = {word_key(t.text) for s in sentences for t in tokenize(s)}
+        return self.made[side]
+
+
+def _forms_between(a_text: str, b_text: str, restating: str, vocabularies: _Vocabularies):
+    """(a token or None, b token or None, kind, detail) for each word one sentence writes
+    in another form than the other: a spelling, a name's variant, a style, a typo, and
+    damage (``???``) that the restating sentence alone has."""
+    a_tokens = [t for t in tokenize(a_text) if t.text[:1].isalnum()]
+    b_tokens = [t for t in tokenize(b_text) if t.text[:1].isalnum()]
+    a_keys, b_keys = {word_key(t.text) for t in a_tokens}, {word_key(t.text) for t in b_tokens}
+    a_only = [t for t in a_tokens if word_key(t.text) not in b_keys]
+    b_only = [t for t in b_tokens if word_key(t.text) not in a_keys]
+    for x in a_only:
+        for y in b_only:
+            found = _restated_form(x.text, y.text, vocabularies)
+            if found:
+                yield x, y, *found
+                break
+    text, other = (b_text, a_text) if restating == "b" else (a_text, b_text)
+    if not DAMAGE.search(other):
+        for match in DAMAGE.finditer(text):
+            token = _Span(match.group(), match.start(), match.end())
+            yield (
+                (None, token, "typo", "damage")
+                if restating == "b"
+                else (token, None, "typo", "damage")
+            )
+
+
+class _Span(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def _restated_form(x: str, y: str, vocabularies: _Vocabularies) -> tuple[str, str] | None:
+    """How a word of a restatement and one of its sentence differ in form only, or None.
+    A misspelling is a form one version alone writes (woman / women, both written by
+    both versions, are two words)."""
+    if x.casefold() == y.casefold() or (
+        x[:1].casefold() != y[:1].casefold() and not any(c.isdigit() for c in x + y)
+    ):
+        return None  # the same word, or words apart from their first letter (no figure)
+    found = word_pair(x, y) or _form_of(x, y)
+    if found:
+        return found
+    if typo(x, y) != "misspelling":  # no context: two capitalised words unknown are names
+        return None
+    one_sided = word_key(x) not in vocabularies("b") or word_key(y) not in vocabularies("a")
+    return ("typo", "misspelling") if one_sided else None
 
 
 def _word_order(rows: list[tuple]) -> list[tuple]:
