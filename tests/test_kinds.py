@@ -478,3 +478,16 @@ def test_a_restatement_rewords_freely_and_words_both_versions_write_are_no_typo(
         "time after her resignation as First Minister"
     )
     assert _restated(caption, body) == []
+
+
+def test_a_restatements_figures_are_left_to_the_figure_rules_not_called_typos():
+    body = (
+        "Some 150,000 people marched through Edinburgh on Saturday to mark the First "
+        "Minister's resignation and her years in office.",
+        *_STURGEON[1:],
+    )
+    caption = (
+        "Some 160,000 people marched through Edinburgh on Saturday to mark the First "
+        "Minister's resignation"
+    )
+    assert all(kind != "typo" for *_, kind, _ in _restated(caption, body))

@@ -814,8 +814,9 @@ def _restated_form(x: str, y: str, vocabularies: _Vocabularies) -> tuple[str, st
     found = word_pair(x, y) or _form_of(x, y)
     if found:
         return found
-    if typo(x, y) != "misspelling":  # no context: two capitalised words unknown are names
-        return None
+    if not (x.isalpha() and y.isalpha()) or typo(x, y) != "misspelling":
+        return None  # figures are the figure rules' (150,000 / 160,000); no context given:
+        # two capitalised words neither list knows are a name's spellings, not a typo
     one_sided = word_key(x) not in vocabularies("b") or word_key(y) not in vocabularies("a")
     return ("typo", "misspelling") if one_sided else None
 
