@@ -734,7 +734,9 @@ def _restated_forms(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
         return rows
     unit_of = _units_of(alignment)
     vocabularies = _Vocabularies(alignment)
-    seen = set()
+    # a word another rule already reported in that sentence (a name spelled otherwise
+    # all through a version) is not reported again
+    seen = {("a", r[1], r[4]) for r in rows} | {("b", r[2], r[5]) for r in rows}
     extra = []
     for link in alignment.restatements:
         a_text, b_text = alignment.a_sentences[link.a], alignment.b_sentences[link.b]
@@ -742,11 +744,13 @@ def _restated_forms(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
         a_at = _offset(alignment.a_sentences, unit_of["a", link.a].a, link.a)
         b_at = _offset(alignment.b_sentences, unit_of["b", link.b].b, link.b)
         for x, y, kind, detail in _forms_between(a_text, b_text, link.by, vocabularies):
-            restating = (link.a, x.start) if link.by == "a" else (link.b, y.start)  # type: ignore[union-attr]
-            if restating in seen:
-                continue  # a post restating three sentences: its word once
-            seen.add(restating)
             words = (x.text if x else "", y.text if y else "")
+            token = x if link.by == "a" else y
+            place = (link.a, token.start) if link.by == "a" else (link.b, token.start)  # type: ignore[union-attr]
+            said = (link.by, place[0], token.text)  # type: ignore[union-attr]
+            if place in seen or said in seen:
+                continue  # a post restating three sentences: its word once
+            seen.update((place, said))
             a_span = (a_at + x.start, a_at + x.end) if x else (a_at, a_at)
             b_span = (b_at + y.start, b_at + y.end) if y else (b_at, b_at)
             tag = "replace" if x and y else "delete" if x else "insert"
