@@ -801,12 +801,6 @@ def _forms_between(a_text: str, b_text: str, restating: str, vocabularies: _Voca
             )
 
 
-class _Span(NamedTuple):
-    text: str
-    start: int
-    end: int
-
-
 def _restated_form(x: str, y: str, vocabularies: _Vocabularies) -> tuple[str, str] | None:
     """How a word of a restatement and one of its sentence differ in form only, or None.
     A misspelling is a form one version alone writes (woman / women, both written by
