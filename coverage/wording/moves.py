@@ -775,12 +775,17 @@ class _Vocabularies:
         return self.made[side]
 
 
+_LONGEST_RESTATEMENT = 200  # words: a dek, caption or embedded post is far shorter
+
+
 def _forms_between(a_text: str, b_text: str, restating: str, vocabularies: _Vocabularies):
     """(a token or None, b token or None, kind, detail) for each word one sentence writes
     in another form than the other: a spelling, a name's variant, a style, a typo, and
     damage (``???``) that the restating sentence alone has."""
     a_tokens = [t for t in tokenize(a_text) if t.text[:1].isalnum()]
     b_tokens = [t for t in tokenize(b_text) if t.text[:1].isalnum()]
+    if max(len(a_tokens), len(b_tokens)) > _LONGEST_RESTATEMENT:
+        return  # not a dek, caption or post: a run-on text pairs every word with every word
     a_keys, b_keys = {word_key(t.text) for t in a_tokens}, {word_key(t.text) for t in b_tokens}
     a_only = [t for t in a_tokens if word_key(t.text) not in b_keys]
     b_only = [t for t in b_tokens if word_key(t.text) not in a_keys]
