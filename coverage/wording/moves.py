@@ -746,8 +746,9 @@ def _restated_forms(alignment: Alignment, rows: list[tuple]) -> list[tuple]:
         for x, y, kind, detail in _forms_between(a_text, b_text, link.by, vocabularies):
             words = (x.text if x else "", y.text if y else "")
             token = x if link.by == "a" else y
-            place = (link.a, token.start) if link.by == "a" else (link.b, token.start)  # type: ignore[union-attr]
-            said = (link.by, place[0], token.text)  # type: ignore[union-attr]
+            index = link.a if link.by == "a" else link.b
+            place = (link.by, index, token.start)  # type: ignore[union-attr]
+            said = (link.by, index, token.text)  # type: ignore[union-attr]
             if place in seen or said in seen:
                 continue  # a post restating three sentences: its word once
             seen.update((place, said))
