@@ -288,7 +288,7 @@ def test_a_rule_cached_on_the_word_lists_is_asked_again_after_a_reload():
     from comparative_coverage import vocabulary
     from comparative_coverage.wording import edit_rules, labels, spelling
 
-    for rule in (spelling.american, edit_rules._word_pair, labels._labels_beside_names):
+    for rule in (spelling.american, edit_rules.word_pair, labels._labels_beside_names):
         assert rule in vocabulary._FROM_LISTS
     spelling.american("colour")
     assert spelling.american.cache_info().currsize > 0

@@ -120,8 +120,9 @@ def detail_of(words: tuple[str, ...]) -> str:
 
 
 @cached_by_lists()
-def _word_pair(x: str, y: str) -> tuple[str, str] | None:
-    """The kind and detail of one changed word, or None when the words differ in meaning
+def word_pair(x: str, y: str) -> tuple[str, str] | None:
+    """The spelling or name variant two single words are (recognized / recognised,
+    Qaddafi / Gaddafi): its kind and detail, or None when the words differ in meaning
     (cached per pair: each version asks again)."""
     px, py = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
     if px != x or py != y:
@@ -154,15 +155,9 @@ def _known_word(word: str) -> bool:
     return key in TITLE_WORDS or key in _JOB_TITLES or key in DEMONYMS
 
 
-def word_pair(x: str, y: str) -> tuple[str, str] | None:
-    """The spelling or name variant two single words are, if they are one (recognized /
-    recognised, Qaddafi / Gaddafi), else None."""
-    return _word_pair(x, y)
-
-
 def name_pair(x: str, y: str) -> tuple[str, str] | None:
     """The name variant two single words are, if they are one (Zelenskyy / Zelensky)."""
-    found = _word_pair(x, y)
+    found = word_pair(x, y)
     return found if found and found[0] == "name_variant" else None
 
 
@@ -178,7 +173,7 @@ def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, str] | None:
         return None
     pa, pb = " ".join(words_a), " ".join(words_b)
     if _SPACE_OR_HYPHEN.sub("", pa.casefold()) == _SPACE_OR_HYPHEN.sub("", pb.casefold()):
-        return _word_pair(pa, pb) or ("spelling", "hyphenation")
+        return word_pair(pa, pb) or ("spelling", "hyphenation")
     capitalised = all(_capital(w) or w[:1] in "@#" for w in words_a + words_b)
     if capitalised and part_key(pa) == part_key(pb):
         return "name_variant", "spacing"  # @HumzaYousaf / Humza Yousaf
@@ -226,7 +221,7 @@ _MIXED = re.compile(r"\d[^\W\d_]|[^\W\d_]\d")  # a word that carries its figure:
 
 def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
     """The kinds of one changed word, piece by piece for compounds (post-Qaddafi)."""
-    whole = _word_pair(x, y)
+    whole = word_pair(x, y)
     if whole and whole[0] == "name_variant":  # al-Sisi / el-Sissi
         return [whole]
     xs, ys = _pieces_of(x), _pieces_of(y)
@@ -234,7 +229,7 @@ def _word_kinds(x: str, y: str) -> list[tuple[str, str]] | None:
     found = []
     for px, py in pieces:
         if px != py:
-            kind = _word_pair(px, py)
+            kind = word_pair(px, py)
             if kind is None:
                 return None
             found.append(kind)
